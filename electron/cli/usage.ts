@@ -1,0 +1,54 @@
+/** The command line's help text: every command of FORMATS.md, and which are not there yet. */
+
+export const COMMAND_USAGE = {
+  keygen: {
+    synopsis: 'keygen --out DIR --name NAME',
+    about: 'Writes NAME.key.pem (private, mode 0600) and NAME.pub.pem into DIR; prints the keyid.',
+  },
+  'make-demo-bundle': {
+    synopsis: 'make-demo-bundle --out FILE [--cases N] [--seed S] [--sign-key PEM]',
+    about: 'Writes a realistic demo bundle with evidence files (default: 60 cases, seed 1015);\nsigns its manifest with the private key PEM when given.',
+  },
+  validate: {
+    synopsis: 'validate BUNDLE [--trust FILE] [--require-signature] [--json]',
+    about: 'Checks a bundle without importing it. NOT AVAILABLE YET in this version.',
+  },
+  suggest: {
+    synopsis: 'suggest BUNDLE... [--json]',
+    about: 'Per case: claimed and assessed loss, tier, award, flags, reasons. NOT AVAILABLE YET in this version.',
+  },
+  verify: {
+    synopsis: 'verify FILE (--trust FILE or --key PEM) [--json]',
+    about: 'Verifies a decision file or a signed bundle. NOT AVAILABLE YET in this version.',
+  },
+} as const;
+
+export type CommandName = keyof typeof COMMAND_USAGE;
+
+const EXIT_STATUS = 'Exit status: 0 success, 1 the input is invalid or does not verify, 2 wrong usage.';
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `      ${line}`)
+    .join('\n');
+}
+
+export function commandUsage(name: CommandName): string {
+  const c = COMMAND_USAGE[name];
+  return `Usage: council-desk ${c.synopsis}\n${indent(c.about)}\n`;
+}
+
+export function fullUsage(): string {
+  const commands = (Object.keys(COMMAND_USAGE) as CommandName[]).map((name) => `  ${COMMAND_USAGE[name].synopsis}\n${indent(COMMAND_USAGE[name].about)}`);
+  return [
+    'Usage: council-desk <command> [options]',
+    '',
+    'Commands:',
+    ...commands,
+    '',
+    EXIT_STATUS,
+    'Run "council-desk <command> --help" for one command.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,95 @@
+/**
+ * Window and app lifecycle only. Everything the app does lives in electron/services/ (plain Node)
+ * and reaches the renderer through electron/ipc.ts.
+ */
+import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
+import path from 'node:path';
+import { bindApi } from './ipc';
+import { createApiHandlers } from './services/api-handlers';
+import { appPathsFrom } from './services/app-paths';
+import { APP_ENTRY_URL, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppMainFrameUrl } from './services/content-security';
+import { readStaticFile } from './services/static-files';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+export const WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false,
+  preload: path.join(__dirname, 'preload.cjs'),
+} as const;
+
+/** No navigation away from the app, no new windows, no webviews. */
+function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppMainFrameUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppMainFrameUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Council Desk',
+    show: false,
+    webPreferences: { ...WEB_PREFERENCES },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(APP_ENTRY_URL);
+  return win;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const paths = appPathsFrom(app.getAppPath());
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = await readStaticFile(paths.rendererDir, new URL(request.url).pathname);
+    return new Response(new Uint8Array(file.body), { status: file.status, headers: file.headers });
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+
+  bindApi(ipcMain, createApiHandlers({ appVersion: app.getVersion(), platform: process.platform, paths }));
+  createWindow();
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+app.on('web-contents-created', (_event, contents) => lockDown(contents));
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+/** One instance at a time: two windows writing the same IndexedDB would step on each other. */
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
+app.on('second-instance', () => {
+  const [win] = BrowserWindow.getAllWindows();
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
+
+export const started = firstInstance ? start() : Promise.resolve();

@@ -1,0 +1,149 @@
+/**
+ * Writes a case bundle (.cdbundle, FORMATS.md) deterministically: the same content and key give
+ * the same bytes. Entries: the manifest first (so a streaming reader meets it first), then
+ * cases.ndjson, then the evidence files sorted by path (UTF-8 byte order); every entry carries
+ * the same fixed time. The writer computes manifest.files and caseCount, signs the manifest when
+ * given a key, and re-reads what it built with the bundle reader before writing it, so it never
+ * writes a bundle the app would refuse.
+ */
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { zipSync, type Zippable } from 'fflate';
+import { PAYLOAD_TYPE_BUNDLE } from '../../shared/dsse';
+import { CouncilError } from '../../shared/result';
+import type { BundleManifest } from '../../shared/schemas/bundle-manifest';
+import type { TrustedKey } from '../../shared/schemas/trust-file';
+import { writeFileAtomic } from './atomic-write';
+import type { BundleContent } from './bundle-content';
+import { loadSmallBundle } from './demo-bundle-loader';
+import { signEnvelope } from './dsse-signing';
+import { keyIdOfPrivateKeyPem, publicKeyPemOf } from './keys';
+
+export const CASES_FILE = 'cases.ndjson';
+export const MANIFEST_FILE = 'manifest.json';
+export const SIGNED_MANIFEST_FILE = 'manifest.dsse.json';
+
+/**
+ * Every entry's time: 1980-01-01 00:00, the first DOS date. ZIP stores local time, so the Date is
+ * built from local parts at each call: it reads back as the same parts in every time zone, and the
+ * bytes do not depend on where (or in which TZ) the bundle is made.
+ */
+function fixedEntryTime(): Date {
+  return new Date(1980, 0, 1, 0, 0, 0);
+}
+
+/** Already compressed: stored as they are. */
+const STORED_EXTENSIONS = /\.(png|jpe?g|pdf|zip|gz)$/i;
+
+export interface BuildBundleOptions {
+  /** Ed25519 PKCS#8 PEM: signs the manifest into manifest.dsse.json. Without it, manifest.json. */
+  privateKeyPem?: string;
+  /** The name used in error messages. */
+  fileName?: string;
+}
+
+export interface BuiltBundle {
+  zip: Uint8Array;
+  manifest: BundleManifest;
+  manifestFile: typeof MANIFEST_FILE | typeof SIGNED_MANIFEST_FILE;
+  /** SHA-256 hex of the manifest file's bytes as stored in the zip. */
+  manifestSha256: string;
+  /** keyid of the signer; null when unsigned. */
+  signedBy: string | null;
+  /** How many files the manifest lists (cases.ndjson and the evidence). */
+  fileCount: number;
+  caseCount: number;
+}
+
+export interface WrittenBundle extends BuiltBundle {
+  path: string;
+  /** Size of the written file in bytes. */
+  bytes: number;
+}
+
+const utf8 = new TextEncoder();
+
+function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function byUtf8(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** Evidence lives under evidence/; no empty, "." or ".." segment, no backslash, no control characters. */
+function evidencePathProblem(path: string): string | null {
+  if (!path.startsWith('evidence/')) return 'must be under evidence/';
+  if (/[\\\u0000-\u001f\u007f]/.test(path)) return 'must not hold a backslash or control characters';
+  if (path.split('/').some((s) => s === '' || s === '.' || s === '..')) return 'must not hold an empty, "." or ".." segment';
+  if (utf8.encode(path).length > 512) return 'is longer than 512 bytes';
+  return null;
+}
+
+/** Builds the bundle's bytes in memory. Throws CouncilError('BUNDLE_CONTENT_INVALID') or BundleInvalidError. */
+export function buildBundleZip(content: BundleContent, opts: BuildBundleOptions = {}): BuiltBundle {
+  const fileName = opts.fileName ?? 'bundle';
+  const seen = new Set<string>();
+  for (const f of content.files) {
+    const problem = evidencePathProblem(f.path);
+    if (problem) throw new CouncilError('BUNDLE_CONTENT_INVALID', `evidence file path "${f.path}" ${problem}`);
+    if (seen.has(f.path)) throw new CouncilError('BUNDLE_CONTENT_INVALID', `evidence file path "${f.path}" is given twice`);
+    seen.add(f.path);
+  }
+  const casesBytes = utf8.encode(content.cases.map((c) => `${JSON.stringify(c)}\n`).join(''));
+  const evidence = [...content.files].sort((a, b) => byUtf8(a.path, b.path));
+
+  const files: Record<string, string> = {};
+  for (const [path, bytes] of [[CASES_FILE, casesBytes] as const, ...evidence.map((f) => [f.path, f.bytes] as const)].sort((a, b) => byUtf8(a[0], b[0]))) {
+    files[path] = sha256Hex(bytes);
+  }
+  const manifest: BundleManifest = { ...content.manifest, caseCount: content.cases.length, files };
+
+  let manifestFile: BuiltBundle['manifestFile'] = MANIFEST_FILE;
+  let manifestBytes: Uint8Array;
+  let signedBy: string | null = null;
+  if (opts.privateKeyPem !== undefined) {
+    const envelope = signEnvelope(PAYLOAD_TYPE_BUNDLE, manifest, opts.privateKeyPem);
+    manifestFile = SIGNED_MANIFEST_FILE;
+    manifestBytes = utf8.encode(`${JSON.stringify(envelope, null, 2)}\n`);
+    signedBy = keyIdOfPrivateKeyPem(opts.privateKeyPem);
+  } else {
+    manifestBytes = utf8.encode(`${JSON.stringify(manifest, null, 2)}\n`);
+  }
+
+  // Insertion order is entry order: no key here is an integer-like string (all but the first two
+  // start with "evidence/"), so the object keeps it.
+  const entries: Zippable = {
+    [manifestFile]: [manifestBytes, { level: 6 }],
+    [CASES_FILE]: [casesBytes, { level: 6 }],
+  };
+  for (const f of evidence) entries[f.path] = [f.bytes, { level: STORED_EXTENSIONS.test(f.path) ? 0 : 6 }];
+  const zip = zipSync(entries, { mtime: fixedEntryTime(), os: 0, attrs: 0 });
+
+  // Read it back as the app will: every check of the reader, and the signature by its own key.
+  const trust: TrustedKey[] = [];
+  if (opts.privateKeyPem !== undefined && signedBy !== null) {
+    trust.push({ keyid: signedBy, name: 'signing key', roles: ['bundle-issuer'], publicKeyPem: publicKeyPemOf(opts.privateKeyPem) });
+  }
+  const check = loadSmallBundle(zip, trust, fileName);
+  if (signedBy !== null && check.signature.state !== 'trusted') {
+    throw new CouncilError('BUNDLE_CONTENT_INVALID', `${fileName}: the manifest signature did not verify after writing`);
+  }
+  return {
+    zip,
+    manifest,
+    manifestFile,
+    manifestSha256: sha256Hex(manifestBytes),
+    signedBy,
+    fileCount: Object.keys(files).length,
+    caseCount: content.cases.length,
+  };
+}
+
+/** Builds the bundle and writes it atomically to outPath (creating the directory when needed). */
+export async function writeBundleFile(outPath: string, content: BundleContent, opts: Omit<BuildBundleOptions, 'fileName'> = {}): Promise<WrittenBundle> {
+  const built = buildBundleZip(content, { ...opts, fileName: basename(outPath) });
+  await writeFileAtomic(outPath, built.zip);
+  return { ...built, path: outPath, bytes: statSync(outPath).size };
+}

@@ -1,0 +1,82 @@
+/**
+ * Runs the built renderer in real Chromium, the way Electron runs it, minus Electron's IPC:
+ * the page is served on loopback with the app's CSP, and `window.councilDesk` is backed by the
+ * very handlers and dispatcher that electron/ipc.ts binds.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { API_GLOBAL, API_METHODS } from '../../shared/api';
+import { createApiHandlers } from '../../electron/services/api-handlers';
+import { appPathsFrom } from '../../electron/services/app-paths';
+import { dispatchApiCall } from '../../electron/services/api-dispatch';
+import { readStaticFile } from '../../electron/services/static-files';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium-path';
+
+export interface RunningApp {
+  page: Page;
+  context: BrowserContext;
+  url: string;
+  /** Console errors and page errors seen so far (a CSP violation shows here). */
+  problems: string[];
+  /** A fresh page in the same browser profile, as after restarting the app. */
+  reopen(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+const appRoot = path.resolve(__dirname, '../..');
+
+function serveRenderer(rendererDir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    void readStaticFile(rendererDir, req.url ?? '/').then((file) => {
+      res.writeHead(file.status, file.headers);
+      res.end(file.body);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+async function preparePage(context: BrowserContext, url: string, problems: string[]): Promise<Page> {
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(msg.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(url);
+  return page;
+}
+
+export async function launchApp(options: { locale?: string } = {}): Promise<RunningApp> {
+  const paths = appPathsFrom(appRoot);
+  const handlers = createApiHandlers({ appVersion: '0.1.0', platform: process.platform, paths });
+  const server = await serveRenderer(paths.rendererDir);
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`;
+  const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: options.locale ?? 'ko-KR' });
+  await context.exposeFunction('__councilDeskInvoke', (method: unknown, arg: unknown) => dispatchApiCall(handlers, method, arg));
+  await context.addInitScript(
+    ({ methods, global }) => {
+      const invoke = (window as any).__councilDeskInvoke as (m: string, a: unknown) => Promise<unknown>;
+      const bridge = Object.fromEntries(methods.map((m) => [m, (arg: unknown) => invoke(m, arg)]));
+      Object.defineProperty(window, global, { value: Object.freeze(bridge) });
+    },
+    { methods: API_METHODS as string[], global: API_GLOBAL },
+  );
+  const problems: string[] = [];
+  const page = await preparePage(context, url, problems);
+  return {
+    page,
+    context,
+    url,
+    problems,
+    reopen: async () => {
+      await Promise.all(context.pages().map((p) => p.close()));
+      return preparePage(context, url, problems);
+    },
+    close: async () => {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * A PNG of every screen, in Korean and in English, into test-results/screenshots/
+ * (`npm run screenshots`). Each picture is taken only once its screen shows its real content.
+ */
+import { mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp, type RunningApp } from './app-harness';
+
+const outDir = path.resolve(__dirname, '../../test-results/screenshots');
+let app: RunningApp;
+
+beforeAll(async () => {
+  mkdirSync(outDir, { recursive: true });
+  app = await launchApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+async function shoot(name: string): Promise<void> {
+  const file = path.join(outDir, `${name}.png`);
+  await app.page.evaluate(() => document.fonts.ready);
+  await app.page.screenshot({ path: file, fullPage: true });
+  expect(statSync(file).size).toBeGreaterThan(10_000);
+}
+
+const SCREENS = [
+  ['bundles', '사건 묶음', 'Bundles'],
+  ['cases', '사건', 'Cases'],
+  ['meeting', '회의', 'Meeting'],
+  ['decisions', '의결', 'Decisions'],
+  ['minutes', '회의록', 'Minutes'],
+  ['settings', '설정', 'Settings'],
+] as const;
+
+describe('screenshots', () => {
+  it('of the welcome and every screen in Korean, with the demo council loaded', async () => {
+    const { page } = app;
+    await page.locator('[data-screen="welcome"]').waitFor();
+    await shoot('ko-01-welcome');
+    await page.getByRole('button', { name: '데모 협의체 불러오기' }).click();
+    await page.locator('[data-screen="bundles"]').getByRole('row').nth(1).waitFor();
+    for (const [index, [id, ko]] of SCREENS.entries()) {
+      await page.getByRole('navigation').getByRole('link', { name: ko, exact: true }).click();
+      await page.locator(`[data-screen="${id}"]`).waitFor();
+      await shoot(`ko-${String(index + 2).padStart(2, '0')}-${id}`);
+    }
+  });
+
+  it('of every screen in English', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'English' }).click();
+    for (const [index, [id, , en]] of SCREENS.entries()) {
+      await page.getByRole('navigation').getByRole('link', { name: en, exact: true }).click();
+      await page.locator(`[data-screen="${id}"]`).waitFor();
+      await shoot(`en-${String(index + 2).padStart(2, '0')}-${id}`);
+    }
+    expect(app.problems).toEqual([]);
+  });
+});

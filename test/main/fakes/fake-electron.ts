@@ -1,0 +1,110 @@
+/**
+ * A stand-in for the `electron` module that records what main.ts, ipc.ts and preload.ts ask of it,
+ * so tests can assert the security baseline without Electron's binary.
+ */
+type Listener = (...args: any[]) => unknown;
+
+export interface FakeContents {
+  listeners: Map<string, Listener>;
+  windowOpenHandler?: Listener;
+  on(event: string, listener: Listener): FakeContents;
+  setWindowOpenHandler(handler: Listener): void;
+}
+
+export function fakeContents(): FakeContents {
+  const contents: FakeContents = {
+    listeners: new Map(),
+    on(event, listener) {
+      contents.listeners.set(event, listener);
+      return contents;
+    },
+    setWindowOpenHandler(handler) {
+      contents.windowOpenHandler = handler;
+    },
+  };
+  return contents;
+}
+
+export function createFakeElectron() {
+  const record = {
+    windows: [] as { options: any; loadedUrl?: string }[],
+    privilegedSchemes: [] as any[],
+    protocolHandlers: new Map<string, Listener>(),
+    appListeners: new Map<string, Listener>(),
+    ipcHandlers: new Map<string, Listener>(),
+    permissionRequestHandler: undefined as Listener | undefined,
+    permissionCheckHandler: undefined as Listener | undefined,
+    headersHandler: undefined as Listener | undefined,
+    exposed: new Map<string, unknown>(),
+    invoked: [] as { channel: string; arg: unknown }[],
+  };
+
+  class BrowserWindow {
+    static getAllWindows = () => record.windows;
+    webContents = fakeContents();
+    constructor(options: any) {
+      record.windows.push({ options });
+    }
+    once() {
+      return this;
+    }
+    show() {}
+    async loadURL(url: string) {
+      record.windows[record.windows.length - 1]!.loadedUrl = url;
+    }
+  }
+
+  const electron = {
+    app: {
+      whenReady: async () => undefined,
+      getAppPath: () => '/opt/council-desk',
+      getVersion: () => '0.1.0-test',
+      requestSingleInstanceLock: () => true,
+      quit: () => undefined,
+      on(event: string, listener: Listener) {
+        record.appListeners.set(event, listener);
+      },
+    },
+    BrowserWindow,
+    ipcMain: {
+      handle(channel: string, listener: Listener) {
+        record.ipcHandlers.set(channel, listener);
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged(schemes: any[]) {
+        record.privilegedSchemes.push(...schemes);
+      },
+      handle(scheme: string, handler: Listener) {
+        record.protocolHandlers.set(scheme, handler);
+      },
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler(handler: Listener) {
+          record.permissionRequestHandler = handler;
+        },
+        setPermissionCheckHandler(handler: Listener) {
+          record.permissionCheckHandler = handler;
+        },
+        webRequest: {
+          onHeadersReceived(handler: Listener) {
+            record.headersHandler = handler;
+          },
+        },
+      },
+    },
+    contextBridge: {
+      exposeInMainWorld(name: string, value: unknown) {
+        record.exposed.set(name, value);
+      },
+    },
+    ipcRenderer: {
+      invoke: async (channel: string, arg: unknown) => {
+        record.invoked.push({ channel, arg });
+        return { ok: true, value: channel };
+      },
+    },
+  };
+  return { electron, record };
+}

@@ -37,3 +37,11 @@ describe('DSSE pre-authentication encoding', () => {
     expect(new TextDecoder().decode(pae)).toBe('DSSEv1 29 http://example.com/HelloWorld 11 hello world');
   });
 });
+
+describe('sha256Hex', () => {
+  it('hashes bytes and UTF-8 text to lowercase hex (FIPS 180-4 vector)', async () => {
+    const { sha256Hex } = await import('../../shared/sha256');
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256Hex(new TextEncoder().encode('abc'))).toBe(sha256Hex('abc'));
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * The renderer's only way to the main process: a typed client over `window.councilDesk`
+ * (the ApiBridge of shared/api.ts). A `{ok:false}` reply becomes a thrown ApiError carrying the
+ * error's code and message, so screens can show both.
+ */
+import { API_METHODS, type ApiArg, type ApiBridge, type ApiMethod, type ApiValue } from '../../shared/api';
+import type { Result } from '../../shared/result';
+
+declare global {
+  interface Window {
+    councilDesk: ApiBridge;
+  }
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Each bridge call as a plain async function: resolves with the value or throws ApiError. */
+export type CouncilApi = {
+  [M in ApiMethod]: ApiArg<M> extends undefined ? () => Promise<ApiValue<M>> : (arg: ApiArg<M>) => Promise<ApiValue<M>>;
+};
+
+/** The code used when the bridge itself is absent (the page was opened outside the app). */
+export const BRIDGE_MISSING = 'BRIDGE_MISSING';
+/** The code used when the call could not cross to the main process at all. */
+export const BRIDGE_FAILED = 'BRIDGE_FAILED';
+
+export async function callBridge<M extends ApiMethod>(bridge: ApiBridge | undefined, method: M, arg: ApiArg<M>): Promise<ApiValue<M>> {
+  if (!bridge || typeof bridge[method] !== 'function') {
+    throw new ApiError(BRIDGE_MISSING, `The app's connection to the main process is missing (${method}).`);
+  }
+  let reply: Result<ApiValue<M>>;
+  try {
+    const call = bridge[method] as (a: ApiArg<M>) => Promise<Result<ApiValue<M>>>;
+    reply = await call(arg);
+  } catch (err) {
+    throw new ApiError(BRIDGE_FAILED, err instanceof Error ? err.message : String(err));
+  }
+  if (!reply || typeof reply !== 'object' || typeof reply.ok !== 'boolean') {
+    throw new ApiError(BRIDGE_FAILED, `The main process gave no valid reply to ${method}.`);
+  }
+  if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message);
+  return reply.value;
+}
+
+/**
+ * A client over the bridge. The bridge is looked up on every call, so a bridge installed after
+ * the client was made (as the end-to-end harness and the tests do) is still found.
+ */
+export function createCouncilApi(getBridge: () => ApiBridge | undefined = () => window.councilDesk): CouncilApi {
+  const client: Partial<Record<ApiMethod, (arg?: unknown) => Promise<unknown>>> = {};
+  for (const method of API_METHODS) {
+    client[method] = (arg?: unknown) => callBridge(getBridge(), method, arg as ApiArg<typeof method>);
+  }
+  return client as CouncilApi;
+}
+
+/** An error's code and message for display, whatever was thrown. */
+export function describeError(err: unknown): { code: string; message: string } {
+  if (err instanceof Error) {
+    const code = (err as Error & { code?: unknown }).code;
+    if (typeof code === 'string' && code !== '') return { code, message: err.message };
+    return { code: err.name === 'Error' ? 'INTERNAL' : err.name, message: err.message };
+  }
+  return { code: 'INTERNAL', message: String(err) };
+}

@@ -1,0 +1,146 @@
+/**
+ * The rows of the "council-desk" IndexedDB database, one type per table (see schema.ts for keys
+ * and indexes). Money is integer KRW; times are ISO 8601 strings with an offset.
+ */
+import type { SignatureStatus } from '../../shared/bundle-types';
+import type { Member } from '../../shared/council';
+import type { BundleManifest } from '../../shared/schemas/bundle-manifest';
+import type { CaseRecord, EvidenceMediaType } from '../../shared/schemas/case-record';
+
+export type BundleStatus = 'importing' | 'ready';
+
+export interface BundleRow {
+  bundleId: string;
+  status: BundleStatus;
+  importedAt: string;
+  manifest: BundleManifest;
+  manifestSha256: string;
+  signature: SignatureStatus;
+  counts: { cases: number; documents: number; evidenceBytes: number };
+}
+
+export type CaseStatus = 'undecided' | 'voted' | 'decided' | 'deferred';
+
+/** The tier engine's result for one case. Filled in by a later version; null until then. */
+export interface CaseSuggestion {
+  /** null: below the first tier ("reject: no loss shown"). */
+  tier: string | null;
+  award: number | null;
+  reasons: string[];
+}
+
+export interface CaseRow {
+  caseId: string;
+  bundleId: string;
+  status: CaseStatus;
+  /** 1 when first imported; a re-issued case gets the next revision, the old one goes to caseHistory. */
+  revision: number;
+  /** Indexed copies of record fields, for lookups and duplicate checks. */
+  registrationNo: string;
+  bankAccountFingerprint: string;
+  claimedLoss: number;
+  businessName: string;
+  /** Computed fields: null (and no flags) until the tier engine runs. */
+  assessedLoss: number | null;
+  suggestedTier: string | null;
+  suggestion: CaseSuggestion | null;
+  flags: string[];
+  record: CaseRecord;
+  importedAt: string;
+}
+
+/** An earlier revision of a case, kept when a later bundle re-issues it. */
+export type CaseHistoryRow = CaseRow & { supersededAt: string };
+
+export interface DocumentRow {
+  caseId: string;
+  /** The path inside the bundle, e.g. evidence/1015-000123/pos.csv. */
+  file: string;
+  bundleId: string;
+  sha256: string;
+  blob: Blob;
+  mediaType: EvidenceMediaType;
+  kind: string;
+  title: string;
+  size: number;
+}
+
+export type MemberRow = Member;
+
+export type MeetingStatus = 'planned' | 'open' | 'closed';
+
+export interface AttendanceRow {
+  memberId: string;
+  present: boolean;
+  arrivedAt?: string;
+  leftAt?: string;
+}
+
+export interface MeetingRow {
+  meetingId: string;
+  date: string;
+  place: string;
+  /** Case ids, in the order the chair calls them. */
+  agenda: string[];
+  attendance: AttendanceRow[];
+  quorumRequired: number;
+  status: MeetingStatus;
+}
+
+export type VoteChoice = 'approve' | 'reject' | 'abstain' | 'recused';
+
+export interface VoteRow {
+  meetingId: string;
+  caseId: string;
+  memberId: string;
+  vote: VoteChoice;
+  /** Required for a recusal. */
+  reason?: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export type DecisionOutcome = 'award' | 'reject' | 'defer';
+
+export interface DecisionRow {
+  caseId: string;
+  meetingId: string;
+  bundleId: string;
+  outcome: DecisionOutcome;
+  tier: string | null;
+  award: number | null;
+  rationale: string;
+  tally: { approve: number; reject: number; abstain: number; recused: number };
+  decidedAt: string;
+}
+
+export type AuditEntity = 'bundle' | 'case' | 'document' | 'member' | 'meeting' | 'vote' | 'decision' | 'export' | 'settings';
+
+export interface AuditRow {
+  /** Assigned by the database, 1, 2, 3, ... */
+  sequence: number;
+  at: string;
+  entity: AuditEntity;
+  entityId: string;
+  action: string;
+  /** The member who made the change, when known. */
+  actor: string | null;
+  detail: Record<string, unknown>;
+  /** SHA-256 (hex) of the previous entry; null for the first entry. */
+  prevHash: string | null;
+  /** SHA-256 (hex) of this entry's RFC 8785 JSON without `hash` (and without `sequence`). */
+  hash: string;
+}
+
+export interface ExportRow {
+  meetingId: string;
+  sequence: number;
+  fileName: string;
+  payloadSha256: string;
+  writtenAt: string;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}

@@ -1,0 +1,98 @@
+/**
+ * The "council-desk" IndexedDB database: its schema as a list of version steps, applied in order.
+ * A later version appends a step; a step that changes stored rows carries pure row migrations.
+ */
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import type {
+  AuditRow,
+  BundleRow,
+  CaseHistoryRow,
+  CaseRow,
+  DecisionRow,
+  DocumentRow,
+  ExportRow,
+  MeetingRow,
+  MemberRow,
+  SettingRow,
+  VoteRow,
+} from './rows';
+
+export const COUNCIL_DB_NAME = 'council-desk';
+
+/** A pure function from a stored row to its next shape. It must keep the primary key. */
+export type RowMigration = (row: Record<string, unknown>) => Record<string, unknown>;
+
+export interface SchemaStep {
+  version: number;
+  /** Dexie store specs: primary key first, then indexes; null deletes a table. */
+  stores: Record<string, string | null>;
+  /** Row migrations by table name, run when a database is upgraded to this version. */
+  upgrade?: Readonly<Record<string, RowMigration>>;
+}
+
+export const schemaVersions: readonly SchemaStep[] = [
+  {
+    version: 1,
+    stores: {
+      bundles: '&bundleId, status, importedAt',
+      cases: '&caseId, bundleId, status, revision, suggestedTier, *flags, registrationNo, bankAccountFingerprint, claimedLoss, assessedLoss, businessName',
+      caseHistory: '[caseId+revision], caseId, bundleId',
+      documents: '[caseId+file], caseId, bundleId, sha256',
+      members: '&memberId, role',
+      meetings: '&meetingId, date, status',
+      votes: '[meetingId+caseId+memberId], [meetingId+caseId], caseId, memberId',
+      decisions: '&caseId, meetingId, outcome',
+      audit: '++sequence, at, entity',
+      exports: '[meetingId+sequence], meetingId',
+      settings: '&key',
+    },
+  },
+];
+
+export type CouncilDb = Dexie & {
+  bundles: EntityTable<BundleRow, 'bundleId'>;
+  cases: EntityTable<CaseRow, 'caseId'>;
+  caseHistory: Table<CaseHistoryRow, [string, number]>;
+  documents: Table<DocumentRow, [string, string]>;
+  members: EntityTable<MemberRow, 'memberId'>;
+  meetings: EntityTable<MeetingRow, 'meetingId'>;
+  votes: Table<VoteRow, [string, string, string]>;
+  decisions: EntityTable<DecisionRow, 'caseId'>;
+  audit: EntityTable<AuditRow, 'sequence'>;
+  exports: Table<ExportRow, [string, number]>;
+  settings: EntityTable<SettingRow, 'key'>;
+};
+
+/** Throws unless the steps have strictly increasing whole version numbers. */
+export function checkSchemaSteps(steps: readonly SchemaStep[]): void {
+  if (steps.length === 0) throw new Error('the database schema needs at least one version');
+  steps.forEach((step, i) => {
+    const prev = steps[i - 1];
+    if (!Number.isInteger(step.version) || step.version < 1) throw new Error(`schema version ${step.version} is not a whole number >= 1`);
+    if (prev && step.version <= prev.version) throw new Error(`schema version ${step.version} must come after version ${prev.version}`);
+  });
+}
+
+function runMigrations(migrations: Readonly<Record<string, RowMigration>>) {
+  return async (tx: Transaction): Promise<void> => {
+    for (const [table, migrate] of Object.entries(migrations)) {
+      await tx
+        .table(table)
+        .toCollection()
+        .modify((row: Record<string, unknown>, ref: { value: Record<string, unknown> }) => {
+          ref.value = migrate(row);
+        });
+    }
+  };
+}
+
+/** The database, with every step declared; Dexie opens it (and upgrades it) on first use. */
+export function openCouncilDb(name: string = COUNCIL_DB_NAME, steps: readonly SchemaStep[] = schemaVersions): CouncilDb {
+  checkSchemaSteps(steps);
+  const db = new Dexie(name) as CouncilDb;
+  for (const step of steps) {
+    const version = db.version(step.version).stores(step.stores);
+    if (step.upgrade) version.upgrade(runMigrations(step.upgrade));
+  }
+  return db;
+}

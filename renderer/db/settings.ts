@@ -1,0 +1,43 @@
+/** Typed access to the settings table: one row per key. */
+import type { CouncilDb } from './schema';
+
+export type Language = 'ko' | 'en';
+export const LANGUAGES: readonly Language[] = ['ko', 'en'];
+
+export interface Settings {
+  firstRunDone: boolean;
+  language: Language;
+  requireSignedBundles: boolean;
+  councilName: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  firstRunDone: false,
+  language: 'ko',
+  requireSignedBundles: true,
+  councilName: '',
+};
+
+const validators: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = {
+  firstRunDone: (v): v is boolean => typeof v === 'boolean',
+  language: (v): v is Language => v === 'ko' || v === 'en',
+  requireSignedBundles: (v): v is boolean => typeof v === 'boolean',
+  councilName: (v): v is string => typeof v === 'string',
+};
+
+/** Every setting, with defaults for the ones never stored (or stored in a shape we no longer read). */
+export async function readSettings(db: CouncilDb): Promise<Settings> {
+  const rows = await db.settings.toArray();
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  for (const row of rows) {
+    const key = row.key as keyof Settings;
+    if (Object.hasOwn(validators, key) && validators[key](row.value)) {
+      (settings as unknown as Record<string, unknown>)[key] = row.value;
+    }
+  }
+  return settings;
+}
+
+export async function writeSetting<K extends keyof Settings>(db: CouncilDb, key: K, value: Settings[K]): Promise<void> {
+  await db.settings.put({ key, value });
+}

@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkSchemaSteps, openCouncilDb, schemaVersions, type SchemaStep } from '../../renderer/db/schema';
+import { freshDbName } from './support/render-app';
+import type Dexie from 'dexie';
+
+const opened: Dexie[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+const member = { memberId: 'm1', name: '정한결', affiliation: '소상공인연합회', role: 'chair' as const };
+
+describe('council database schema', () => {
+  it('version 1 has every table the mission needs, with its primary key', async () => {
+    const db = openCouncilDb(freshDbName());
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(1);
+    const keys = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]));
+    expect(keys).toEqual({
+      bundles: 'bundleId',
+      cases: 'caseId',
+      caseHistory: ['caseId', 'revision'],
+      documents: ['caseId', 'file'],
+      members: 'memberId',
+      meetings: 'meetingId',
+      votes: ['meetingId', 'caseId', 'memberId'],
+      decisions: 'caseId',
+      audit: 'sequence',
+      exports: ['meetingId', 'sequence'],
+      settings: 'key',
+    });
+    expect(db.audit.schema.primKey.auto).toBe(true);
+    const flags = db.cases.schema.indexes.find((i) => i.name === 'flags');
+    expect(flags?.multi).toBe(true);
+    expect(db.votes.schema.indexes.map((i) => i.name)).toContain('[meetingId+caseId]');
+  });
+
+  it('keeps and migrates the data when a later version step is appended', async () => {
+    const name = freshDbName();
+    const v1 = openCouncilDb(name);
+    await v1.members.bulkPut([member, { memberId: 's1', name: '윤하늘', affiliation: '협의체 사무국', role: 'secretary' }]);
+    await v1.settings.put({ key: 'language', value: 'en' });
+    v1.close();
+
+    // Version 2: members get a display name "name (affiliation)"; a new index on it and a new table.
+    const v2Step: SchemaStep = {
+      version: 2,
+      stores: { members: '&memberId, role, displayName', notes: '++id, caseId' },
+      upgrade: {
+        members: (row) => ({ ...row, displayName: `${String(row.name)} (${String(row.affiliation)})` }),
+      },
+    };
+    const v2 = openCouncilDb(name, [...schemaVersions, v2Step]);
+    opened.push(v2);
+    await v2.open();
+    expect(v2.verno).toBe(2);
+
+    const members = await v2.members.orderBy('memberId').toArray();
+    expect(members.map((m) => (m as typeof m & { displayName: string }).displayName)).toEqual(['정한결 (소상공인연합회)', '윤하늘 (협의체 사무국)']);
+    expect(await v2.members.where('displayName').equals('정한결 (소상공인연합회)').count()).toBe(1);
+    expect(await v2.settings.get('language')).toEqual({ key: 'language', value: 'en' });
+    expect(await v2.table('notes').count()).toBe(0);
+  });
+
+  it('refuses version steps that are not in increasing order', () => {
+    expect(() => checkSchemaSteps([])).toThrow(/at least one/);
+    expect(() => checkSchemaSteps([{ version: 2, stores: {} }, { version: 2, stores: {} }])).toThrow(/must come after/);
+    expect(() => checkSchemaSteps([{ version: 1.5, stores: {} }])).toThrow(/whole number/);
+    expect(() => checkSchemaSteps(schemaVersions)).not.toThrow();
+  });
+});

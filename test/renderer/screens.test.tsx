@@ -1,0 +1,97 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { firstBrokenAuditEntry } from '../../renderer/db/audit';
+import { storeDemoCouncil } from '../../renderer/db/demo-import';
+import { openCouncilDb } from '../../renderer/db/schema';
+import { readSettings } from '../../renderer/db/settings';
+import { demoCouncil } from './support/demo-council';
+import { fakeBridge } from './support/fake-bridge';
+import { freshDbName, renderApp } from './support/render-app';
+
+async function openScreen(label: string, id: string, demo = demoCouncil()) {
+  fakeBridge(demo);
+  const db = openCouncilDb(freshDbName());
+  await storeDemoCouncil(db, demo);
+  const app = renderApp(db);
+  await app.user.click(await screen.findByRole('link', { name: label }));
+  await waitFor(() => expect(document.querySelector(`[data-screen="${id}"]`)).not.toBeNull());
+  return { ...app, root: document.querySelector(`[data-screen="${id}"]`) as HTMLElement };
+}
+
+const rowText = (row: HTMLElement) => Array.from(row.querySelectorAll('th, td'), (c) => c.textContent);
+
+describe('Cases screen', () => {
+  it('shows the case count and the count per claimed-loss tier of the bundle policy', async () => {
+    const { root } = await openScreen('사건', 'cases');
+    expect(within(root).getByTestId('case-total').textContent).toBe('전체 사건: 3건');
+    const table = await within(root).findByRole('table', { name: /신청 손실액 기준 구간별 사건 수/ });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map(rowText)).toEqual([
+      ['T1', '₩1 ~ ₩300,000', '₩30,000', '1'],
+      ['T2', '₩300,001 ~ ₩500,000', '₩50,000', '1'],
+      ['T3', '₩500,001 이상', '협의체 개별 심의', '1'],
+    ]);
+    expect(within(root).getByText(/다음 버전에서 제공할 기능/)).toBeTruthy();
+  });
+
+  it('counts claims below the first tier separately', async () => {
+    const demo = demoCouncil();
+    demo.bundle.cases[0]!.claimedLoss = 0;
+    const { root } = await openScreen('사건', 'cases', demo);
+    const table = await within(root).findByRole('table');
+    expect(within(table).getByRole('rowheader', { name: '첫 구간 미만 (손실 없음)' })).toBeTruthy();
+    expect(rowText(within(table).getByRole('row', { name: /^T1/ }))[3]).toBe('0');
+  });
+});
+
+describe('Meeting screen', () => {
+  it('lists the members with role and affiliation, the secretary as not voting', async () => {
+    const { root } = await openScreen('회의', 'meeting');
+    const table = within(root).getByRole('table', { name: '위원 명단' });
+    const rows = within(table).getAllByRole('row').slice(1).map(rowText);
+    expect(rows[0]).toEqual(['정한결', '위원장', '소상공인연합회', '표결함']);
+    expect(rows).toHaveLength(6);
+    expect(rows[5]).toEqual(['윤하늘', '간사', '협의체 사무국', '표결하지 않음']);
+  });
+});
+
+describe('Decisions and Minutes screens', () => {
+  it('say what is recorded so far and what will be there', async () => {
+    const { root, user } = await openScreen('의결', 'decisions');
+    expect(await within(root).findByText('기록된 의결: 0건')).toBeTruthy();
+    expect(within(root).getByRole('region', { name: '다음 버전에서 제공할 기능' }).textContent).toContain('동기화 폴더');
+    await user.click(screen.getByRole('link', { name: '회의록' }));
+    const minutes = await waitFor(() => document.querySelector('[data-screen="minutes"]') as HTMLElement);
+    expect(await within(minutes).findByText('기록된 회의: 0건')).toBeTruthy();
+    expect(minutes.textContent).toContain('PDF, DOCX, CSV');
+  });
+});
+
+describe('Settings screen', () => {
+  it('shows the app version from the main process', async () => {
+    const { root } = await openScreen('설정', 'settings');
+    expect((await within(root).findByTestId('app-version')).textContent).toBe('0.1.0-test');
+  });
+
+  it('requires signed bundles by default; turning it off persists and is audited', async () => {
+    const { root, user, db } = await openScreen('설정', 'settings');
+    const toggle = within(root).getByRole('checkbox', { name: '서명된 사건 묶음만 허용' });
+    expect(toggle).toHaveProperty('checked', true);
+    await user.click(toggle);
+    await waitFor(() => expect(toggle).toHaveProperty('checked', false));
+    expect((await readSettings(db)).requireSignedBundles).toBe(false);
+    const last = await db.audit.orderBy('sequence').last();
+    expect(last).toMatchObject({ entity: 'settings', entityId: 'requireSignedBundles', action: 'disable' });
+    expect(await firstBrokenAuditEntry(db)).toBeNull();
+  });
+});
+
+describe('bundle text', () => {
+  it('is shown as text, never as HTML', async () => {
+    const demo = demoCouncil();
+    demo.bundle.manifest.title = '<img src=x onerror="alert(1)"><b>batch</b>';
+    const { root } = await openScreen('사건 묶음', 'bundles', demo);
+    expect(within(root).getByText('<img src=x onerror="alert(1)"><b>batch</b>')).toBeTruthy();
+    expect(root.querySelector('img, b')).toBeNull();
+  });
+});

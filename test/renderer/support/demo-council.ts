@@ -1,0 +1,93 @@
+/** A small demo council for tests: three cases (one per tier), four evidence files. */
+import { createHash } from 'node:crypto';
+import type { DemoCouncil } from '../../../shared/api';
+import type { EvidenceFile } from '../../../shared/bundle-types';
+import { DEMO_COUNCIL_NAME, DEMO_MEMBERS } from '../../../shared/council';
+import { registrationCheckDigit } from '../../../shared/registration-number';
+import type { CaseRecord } from '../../../shared/schemas/case-record';
+
+export const TRUSTED_KEYID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
+export const ISSUER_NAME = '카카오 1015 소상공인 지원센터';
+export const BUNDLE_ID = '1015-2023-B07';
+
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+function registrationNo(firstNine: string): string {
+  return `${firstNine}${registrationCheckDigit(firstNine)}`;
+}
+
+function evidence(caseId: string, name: string, mediaType: EvidenceFile['mediaType'], bytes: Uint8Array): EvidenceFile {
+  return { caseId, file: `evidence/${caseId}/${name}`, mediaType, sha256: sha(bytes), bytes };
+}
+
+function caseRecord(n: number, name: string, claimedLoss: number, documents: CaseRecord['documents']): CaseRecord {
+  const caseId = `1015-00000${n}`;
+  return {
+    caseId,
+    receivedAt: '2023-02-03T11:20:00+09:00',
+    business: { name, registrationNo: registrationNo(`12345678${n}`), representative: '김민수', category: 'restaurant', region: '서울특별시 마포구' },
+    services: ['talk-channel', 'kakaopay'],
+    claimedLoss,
+    statement: `Orders stopped <b>from Saturday</b> (${name}).`,
+    bankAccountFingerprint: `b1946ac92492d2347c6235b4d261118${n}`,
+    dailySales: [{ date: '2022-09-03', amount: 610000 }],
+    documents,
+  };
+}
+
+export function demoCouncil(): DemoCouncil {
+  const files = [
+    evidence('1015-000001', 'pos.csv', 'text/csv', utf8('date,amount\n2022-10-15,0\n')),
+    evidence('1015-000002', 'certificate.pdf', 'application/pdf', utf8('%PDF-1.4\n% test certificate\n')),
+    evidence('1015-000002', 'screenshot.png', 'image/png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])),
+    evidence('1015-000003', 'note.txt', 'text/plain', utf8('not referenced by any case document')),
+  ];
+  const [pos, cert, shot] = files as [EvidenceFile, EvidenceFile, EvidenceFile, EvidenceFile];
+  const cases = [
+    caseRecord(1, '행복분식', 120000, [{ kind: 'sales-loss-proof', title: 'POS 매출 내역', file: pos.file, mediaType: 'text/csv' }]),
+    caseRecord(2, '마포택시', 420000, [
+      { kind: 'small-business-certificate', title: '소상공인 확인서', file: cert.file, mediaType: 'application/pdf' },
+      { kind: 'service-use-proof', title: '카카오 T 화면', file: shot.file, mediaType: 'image/png' },
+    ]),
+    caseRecord(3, '연남꽃집', 900000, []),
+  ];
+  return {
+    councilName: DEMO_COUNCIL_NAME,
+    members: DEMO_MEMBERS.map((m) => ({ ...m })),
+    bundle: {
+      manifest: {
+        format: 'council-desk/bundle',
+        version: 1,
+        bundleId: BUNDLE_ID,
+        title: '1015 소상공인 신청 7차분',
+        createdAt: '2023-03-02T09:00:00+09:00',
+        issuer: ISSUER_NAME,
+        incident: {
+          id: 'kakao-1015',
+          outageFrom: '2022-10-15',
+          outageTo: '2022-10-21',
+          baselineFrom: '2022-09-01',
+          baselineTo: '2022-10-31',
+          weekStartsOn: 'saturday',
+        },
+        policy: {
+          id: '1015-small-business-2022-12',
+          currency: 'KRW',
+          tiers: [
+            { id: 'T1', minLoss: 1, maxLoss: 300000, award: 30000 },
+            { id: 'T2', minLoss: 300001, maxLoss: 500000, award: 50000 },
+            { id: 'T3', minLoss: 500001, award: null },
+          ],
+          requiredDocuments: ['small-business-certificate', 'sales-loss-proof', 'service-use-proof', 'bank-account'],
+        },
+        caseCount: cases.length,
+        files: Object.fromEntries([['cases.ndjson', 'f'.repeat(64)], ...files.map((f) => [f.file, f.sha256])]),
+      },
+      manifestSha256: 'c'.repeat(64),
+      signature: { state: 'trusted', keyid: TRUSTED_KEYID, name: ISSUER_NAME },
+      cases,
+      evidence: files,
+    },
+  };
+}

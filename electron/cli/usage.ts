@@ -1,4 +1,5 @@
 /** The command line's help text: every command of FORMATS.md, and which are not there yet. */
+import { MAX_DEMO_CASES } from './make-demo-bundle';
 
 export const COMMAND_USAGE = {
   keygen: {
@@ -7,7 +8,10 @@ export const COMMAND_USAGE = {
   },
   'make-demo-bundle': {
     synopsis: 'make-demo-bundle --out FILE [--cases N] [--seed S] [--sign-key PEM]',
-    about: 'Writes a realistic demo bundle with evidence files (default: 60 cases, seed 1015);\nsigns its manifest with the private key PEM when given.',
+    about:
+      `Writes a realistic demo bundle with evidence files (default: 60 cases, seed 1015; at most\n` +
+      `${MAX_DEMO_CASES.toLocaleString('en-US')} cases, as each holds about 13 KB of evidence in memory); signs its manifest\n` +
+      'with the private key PEM when given.',
   },
   validate: {
     synopsis: 'validate BUNDLE [--trust FILE] [--require-signature] [--json]',

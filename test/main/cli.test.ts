@@ -25,7 +25,7 @@ async function cli(argv: string[], deps: CliDeps = {}): Promise<{ status: number
 function fakeGenerator() {
   const calls: { cases: number; seed: number }[] = [];
   const deps: CliDeps = {
-    generateDemoBundleContent: (opts) => {
+    generateDemoBundleContent: async (opts) => {
       calls.push(opts);
       return tinyBundleContent();
     },
@@ -132,9 +132,26 @@ describe('council-desk make-demo-bundle', () => {
       expect(r.status, argv.join(' ')).toBe(2);
       expect(r.stderr).toContain('Usage: council-desk make-demo-bundle --out FILE');
     }
-    expect((await cli(['make-demo-bundle', '--out', 'x', '--cases', 'ten'], deps)).stderr).toContain('--cases must be a whole number from 1 to 100000, not "ten"');
+    expect((await cli(['make-demo-bundle', '--out', 'x', '--cases', 'ten'], deps)).stderr).toContain('--cases must be a whole number from 1 to 20000, not "ten"');
     expect(calls).toEqual([]);
     expect(existsSync('x.cdbundle')).toBe(false);
+  });
+
+  it('accepts up to 20,000 cases and refuses more with a usage error (exit 2), before generating anything', async () => {
+    const { calls, deps } = fakeGenerator();
+    for (const n of ['20001', '100000', '99999999999999999999']) {
+      const r = await cli(['make-demo-bundle', '--out', 'x.cdbundle', '--cases', n], deps);
+      expect(r.status, n).toBe(2);
+      expect(r.stderr).toContain(`council-desk make-demo-bundle: --cases must be at most 20,000 (each case holds about 13 KB of evidence in memory until the bundle is written), not ${n}\n`);
+      expect(r.stderr).toContain('Usage: council-desk make-demo-bundle --out FILE');
+    }
+    expect(calls).toEqual([]);
+    expect(existsSync('x.cdbundle')).toBe(false);
+
+    const out = join(temp(), 'demo.cdbundle');
+    const most = await cli(['make-demo-bundle', '--out', out, '--cases', '20000'], deps);
+    expect(most.status).toBe(0);
+    expect(calls).toEqual([{ cases: 20000, seed: 1015 }]);
   });
 
   it('exits 1 when the signing key is missing or not a private key, writing nothing', async () => {
@@ -155,7 +172,7 @@ describe('council-desk make-demo-bundle', () => {
   it('exits 1 when the generated content is not a valid bundle', async () => {
     const out = join(temp(), 'demo.cdbundle');
     const broken: CliDeps = {
-      generateDemoBundleContent: () => {
+      generateDemoBundleContent: async () => {
         const content = tinyBundleContent();
         content.cases[1]!.claimedLoss = -1;
         return content;
@@ -183,6 +200,11 @@ describe('council-desk usage', () => {
     }
     expect(r.stdout.match(/NOT AVAILABLE YET/g)).toHaveLength(3);
     expect(r.stdout).toContain('Exit status: 0 success, 1 the input is invalid or does not verify, 2 wrong usage.');
+
+    expect(r.stdout).toContain('at most\n      20,000 cases, as each holds about 13 KB of evidence in memory');
+    const demo = await cli(['make-demo-bundle', '--help']);
+    expect(demo.status).toBe(0);
+    expect(demo.stdout).toContain('20,000 cases');
 
     const one = await cli(['keygen', '--help']);
     expect(one.status).toBe(0);

@@ -5,6 +5,7 @@ import type { EvidenceFile } from '../../../shared/bundle-types';
 import { DEMO_COUNCIL_NAME, DEMO_MEMBERS } from '../../../shared/council';
 import { registrationCheckDigit } from '../../../shared/registration-number';
 import type { CaseRecord } from '../../../shared/schemas/case-record';
+import { kakao1015IncidentAndPolicy } from '../../../shared/kakao-1015';
 
 export const TRUSTED_KEYID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
 export const ISSUER_NAME = '카카오 1015 소상공인 지원센터';
@@ -63,24 +64,7 @@ export function demoCouncil(): DemoCouncil {
         title: '1015 소상공인 신청 7차분',
         createdAt: '2023-03-02T09:00:00+09:00',
         issuer: ISSUER_NAME,
-        incident: {
-          id: 'kakao-1015',
-          outageFrom: '2022-10-15',
-          outageTo: '2022-10-21',
-          baselineFrom: '2022-09-01',
-          baselineTo: '2022-10-31',
-          weekStartsOn: 'saturday',
-        },
-        policy: {
-          id: '1015-small-business-2022-12',
-          currency: 'KRW',
-          tiers: [
-            { id: 'T1', minLoss: 1, maxLoss: 300000, award: 30000 },
-            { id: 'T2', minLoss: 300001, maxLoss: 500000, award: 50000 },
-            { id: 'T3', minLoss: 500001, award: null },
-          ],
-          requiredDocuments: ['small-business-certificate', 'sales-loss-proof', 'service-use-proof', 'bank-account'],
-        },
+        ...kakao1015IncidentAndPolicy(),
         caseCount: cases.length,
         files: Object.fromEntries([['cases.ndjson', 'f'.repeat(64)], ...files.map((f) => [f.file, f.sha256])]),
       },

@@ -1,4 +1,4 @@
-/** validate, suggest and verify are in FORMATS.md's contract but not built yet: exit 2 until they are. */
+/** Commands in FORMATS.md's contract but not built yet (suggest): exit 2 until they are. */
 import type { CliIo } from './args';
 
 export function notAvailable(name: string) {

@@ -7,6 +7,8 @@ import { UsageError, type CliIo } from './args';
 import { runKeygen } from './keygen';
 import { runMakeDemoBundle, type DemoContentGenerator } from './make-demo-bundle';
 import { notAvailable } from './not-available';
+import { runValidate } from './validate';
+import { runVerify } from './verify';
 import { commandUsage, COMMAND_USAGE, fullUsage, type CommandName } from './usage';
 
 export type { CliIo } from './args';
@@ -21,9 +23,9 @@ type Command = (argv: readonly string[], io: CliIo, deps: CliDeps) => Promise<nu
 const COMMANDS: Record<CommandName, Command> = {
   keygen: runKeygen,
   'make-demo-bundle': (argv, io, deps) => runMakeDemoBundle(argv, io, deps.generateDemoBundleContent),
-  validate: notAvailable('validate'),
+  validate: (argv, io) => runValidate(argv, io),
   suggest: notAvailable('suggest'),
-  verify: notAvailable('verify'),
+  verify: (argv, io) => runVerify(argv, io),
 };
 
 function isCommand(name: string): name is CommandName {

@@ -15,7 +15,10 @@ export const COMMAND_USAGE = {
   },
   validate: {
     synopsis: 'validate BUNDLE [--trust FILE] [--require-signature] [--json]',
-    about: 'Checks a bundle without importing it. NOT AVAILABLE YET in this version.',
+    about:
+      'Checks a bundle without importing it: ZIP limits and names, manifest, tier table, files and\n' +
+      'SHA-256, signature against the trust file (--require-signature refuses unsigned or untrusted\n' +
+      'bundles), every case line and evidence file. Exit 1 when it is not valid.',
   },
   suggest: {
     synopsis: 'suggest BUNDLE... [--json]',
@@ -23,7 +26,9 @@ export const COMMAND_USAGE = {
   },
   verify: {
     synopsis: 'verify FILE (--trust FILE or --key PEM) [--json]',
-    about: 'Verifies a decision file or a signed bundle. NOT AVAILABLE YET in this version.',
+    about:
+      'Verifies a decision file (*.dsse.json) or a signed bundle (.cdbundle) against a trust file or\n' +
+      'one public key, and prints its summary. Exit 1 when it does not verify.',
   },
 } as const;
 

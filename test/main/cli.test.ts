@@ -198,7 +198,7 @@ describe('council-desk usage', () => {
     ]) {
       expect(r.stdout).toContain(synopsis);
     }
-    expect(r.stdout.match(/NOT AVAILABLE YET/g)).toHaveLength(3);
+    expect(r.stdout.match(/NOT AVAILABLE YET/g)).toHaveLength(1);
     expect(r.stdout).toContain('Exit status: 0 success, 1 the input is invalid or does not verify, 2 wrong usage.');
 
     expect(r.stdout).toContain('at most\n      20,000 cases, as each holds about 13 KB of evidence in memory');
@@ -220,7 +220,7 @@ describe('council-desk usage', () => {
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('council-desk: unknown command "frobnicate"');
 
-    for (const name of ['validate', 'suggest', 'verify']) {
+    for (const name of ['suggest']) {
       const r = await cli([name, 'some.cdbundle']);
       expect(r.status).toBe(2);
       expect(r.stderr).toBe(`council-desk ${name}: not available yet in this version\n`);

@@ -1,0 +1,69 @@
+/**
+ * What `council-desk verify` found, and how it prints: --json in FORMATS.md's shape
+ * ({valid, payloadType, keyid, signer, summary, errors} plus extras), or a few lines for people.
+ */
+import type { BundleProblem } from '../../shared/bundle-report';
+import { formatProblem } from '../services/bundle-reader';
+
+/** One problem: the file, the line (NDJSON only) and the JSON path. `kind` only for bundles. */
+export type VerifyProblem = Pick<BundleProblem, 'file' | 'line' | 'path' | 'message'> & { kind?: BundleProblem['kind'] };
+
+export interface VerifyResult {
+  valid: boolean;
+  /** What the file is: a decision file or a case bundle. */
+  kind: 'decisions' | 'bundle';
+  file: string;
+  payloadType: string | null;
+  /** The key the signature verified with; else the key the signature names (a hint), or null. */
+  keyid: string | null;
+  /** Decisions: the signer written inside the payload. Bundles: the trusted key that signed it. */
+  signer: Record<string, unknown> | null;
+  /** The trusted key that verified the signature (name from the trust file or the --key file name). */
+  verifiedBy: { keyid: string; name: string } | null;
+  summary: Record<string, unknown>;
+  errors: VerifyProblem[];
+  warnings: VerifyProblem[];
+}
+
+export function verifyJson(r: VerifyResult): string {
+  const problem = (p: VerifyProblem) => ({ file: p.file, line: p.line, path: p.path, message: p.message, ...(p.kind ? { kind: p.kind } : {}) });
+  return `${JSON.stringify({
+    valid: r.valid,
+    payloadType: r.payloadType,
+    keyid: r.keyid,
+    signer: r.signer,
+    summary: r.summary,
+    errors: r.errors.map(problem),
+    kind: r.kind,
+    file: r.file,
+    verifiedBy: r.verifiedBy,
+    warnings: r.warnings.map(problem),
+  })}\n`;
+}
+
+const text = (v: unknown): string => (v === null || v === undefined ? '?' : typeof v === 'number' ? v.toLocaleString('en-US') : String(v));
+
+function summaryLines(r: VerifyResult): string[] {
+  const s = r.summary;
+  if (r.kind === 'bundle') {
+    return [`  bundle ${text(s.bundleId)} "${text(s.title)}": ${text(s.caseCount)} cases, issued by ${text(s.issuer)}`];
+  }
+  const totals = (s.totals ?? null) as Record<string, unknown> | null;
+  const lines = [`  decision file: meeting ${text(s.meetingId)}, sequence ${text(s.sequence)}, ${text(s.decisions)} decisions`];
+  if (totals) {
+    lines.push(`  totals: ${text(totals.awarded)} awarded, ${text(totals.rejected)} rejected, ${text(totals.deferred)} deferred; ${text(totals.amount)} won in all`);
+  }
+  const signer = r.signer;
+  if (signer) lines.push(`  signed, it says, by ${text(signer.name)} (${text(signer.memberId)}) as ${text(signer.role)}`);
+  return lines;
+}
+
+export function verifyText(r: VerifyResult): string {
+  const lines = [`${r.file}: ${r.valid ? 'VERIFIED' : 'DOES NOT VERIFY'}`];
+  if (r.verifiedBy) lines.push(`  signature: good, by ${r.verifiedBy.name} (key ${r.verifiedBy.keyid})`);
+  else if (r.keyid) lines.push(`  signature: not verified (it names key ${r.keyid})`);
+  lines.push(...summaryLines(r));
+  if (r.errors.length > 0) lines.push('', 'Errors:', ...r.errors.map((p) => `  ${formatProblem(p)}`));
+  if (r.warnings.length > 0) lines.push('', 'Warnings:', ...r.warnings.map((p) => `  ${formatProblem(p)}`));
+  return `${lines.join('\n')}\n`;
+}

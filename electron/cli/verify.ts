@@ -1,0 +1,86 @@
+/**
+ * council-desk verify FILE (--trust FILE | --key PEM) [--json]: verifies a decision file
+ * (*.dsse.json) or a signed case bundle (.cdbundle: the manifest's signature and every check of
+ * the bundle reader) and prints its summary. Exit 0 verified, 1 not, 2 wrong usage.
+ */
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
+import { PAYLOAD_TYPE_BUNDLE } from '../../shared/dsse';
+import { TRUST_ROLES, type TrustedKey } from '../../shared/schemas/trust-file';
+import { readBundleWithManifest } from '../services/bundle-reader';
+import { keyIdOfPublicKeyPem } from '../services/keys';
+import { optionalString, parseCommandArgs, UsageError, type CliIo } from './args';
+import { trustKeys } from './validate';
+import { verifyDecisionFile } from './verify-decision-file';
+import { verifyJson, verifyText, type VerifyResult } from './verify-result';
+
+/** --key PEM: that one key, trusted for every role, named after its file (chair.pub.pem -> chair). */
+function keyFromPem(path: string): { keys: TrustedKey[] } | { problem: string } {
+  try {
+    const publicKeyPem = readFileSync(path, 'utf8');
+    const name = basename(path).replace(/(\.pub)?\.pem$/i, '') || basename(path);
+    return { keys: [{ keyid: keyIdOfPublicKeyPem(publicKeyPem), name, roles: [...TRUST_ROLES], publicKeyPem }] };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { problem: code === 'ENOENT' ? 'cannot be opened: there is no such file' : (e as Error).message };
+  }
+}
+
+/** A ZIP starts with a local file header (or, when empty, the end record). */
+function looksLikeZip(path: string): boolean {
+  if (/\.cdbundle$/i.test(path)) return true;
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(4);
+    const n = readSync(fd, head, 0, 4, 0);
+    return n === 4 && head[0] === 0x50 && head[1] === 0x4b && ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+async function verifyBundle(path: string, keys: TrustedKey[]): Promise<VerifyResult> {
+  const { report, manifest } = await readBundleWithManifest(path, { fileName: path, trust: keys, requireSignature: true });
+  const signature = report.signature;
+  return {
+    valid: report.valid,
+    kind: 'bundle',
+    file: path,
+    payloadType: signature === null || signature.state === 'unsigned' ? null : PAYLOAD_TYPE_BUNDLE,
+    keyid: signature !== null && signature.state !== 'unsigned' ? signature.keyid : null,
+    signer: report.signedBy,
+    verifiedBy: report.signedBy,
+    summary: {
+      bundleId: manifest?.bundleId ?? report.bundleId,
+      title: manifest?.title ?? null,
+      caseCount: manifest?.caseCount ?? report.caseCount,
+      issuer: manifest?.issuer ?? null,
+    },
+    errors: report.errors,
+    warnings: report.warnings,
+  };
+}
+
+function unusableKeys(file: string, keyFile: string, message: string): VerifyResult {
+  return { valid: false, kind: 'decisions', file, payloadType: null, keyid: null, signer: null, verifiedBy: null, summary: {}, errors: [{ file: keyFile, line: null, path: '', message }], warnings: [] };
+}
+
+export async function runVerify(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseCommandArgs(argv, { trust: { type: 'string' }, key: { type: 'string' }, json: { type: 'boolean' } }, { min: 1, max: 1, name: 'FILE' });
+  const path = args.positionals[0]!;
+  const trustPath = optionalString(args, 'trust');
+  const keyPath = optionalString(args, 'key');
+  if ((trustPath === undefined) === (keyPath === undefined)) throw new UsageError('give either --trust FILE or --key PEM (one of the two)');
+
+  const keys = trustPath !== undefined ? trustKeys(trustPath) : keyFromPem(keyPath!);
+  let result: VerifyResult;
+  if ('problem' in keys) result = unusableKeys(path, (trustPath ?? keyPath)!, keys.problem);
+  else if (looksLikeZip(path)) result = await verifyBundle(path, keys.keys);
+  else result = verifyDecisionFile(path, keys.keys);
+
+  io.stdout(args.values.json === true ? verifyJson(result) : verifyText(result));
+  return result.valid ? 0 : 1;
+}

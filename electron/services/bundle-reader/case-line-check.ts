@@ -1,0 +1,108 @@
+/**
+ * One line of cases.ndjson: UTF-8, JSON, the case schema (with each problem's JSON path), a
+ * caseId unique in the bundle (naming the earlier line), and documents that point to files in
+ * the bundle, inside the case's own folder evidence/<caseId>/. Remembers which evidence files the
+ * cases point to, with the media types they declare, for the evidence checks that follow.
+ */
+import { isUtf8 } from 'node:buffer';
+import { formatJsonPath } from '../../../shared/json-path';
+import { CASE_ID_PATTERN, type CaseRecord, type EvidenceMediaType } from '../../../shared/schemas/case-record';
+import { parseCaseRecord } from './case-schema';
+import { displayName } from './entry-names';
+import { CASES_FILE } from './files-check';
+import { formatBytes } from './limits';
+import type { NdjsonLine } from './ndjson-lines';
+import type { ProblemLog } from './problem-log';
+import { wordIssues } from './zod-messages';
+
+/** Where a case points to an evidence file: the case, its line, and each document's index and media type. */
+export interface EvidenceReference {
+  caseId: string;
+  line: number;
+  documents: { index: number; mediaType: EvidenceMediaType }[];
+}
+
+const BLANK = /^\s*$/;
+
+export class CaseLineChecker {
+  /** Lines that hold something (blank lines are skipped with a warning): what caseCount must equal. */
+  caseLines = 0;
+  readonly evidence = new Map<string, EvidenceReference>();
+  /** Files named by documents of lines that failed their checks: not "unreferenced", though not checked either. */
+  readonly mentioned = new Set<string>();
+  private readonly lineOfCaseId = new Map<string, number>();
+
+  constructor(
+    private readonly filesInBundle: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+    private readonly maxLineBytes: number,
+    private readonly log: ProblemLog,
+  ) {}
+
+  /** The case when the line is sound, else null (its problems are logged). */
+  check(input: NdjsonLine): CaseRecord | null {
+    const line = input.line;
+    const log = this.log;
+    if (input.tooLong) {
+      this.caseLines += 1;
+      log.error('case', CASES_FILE, line, '', `is longer than ${formatBytes(this.maxLineBytes)}; one case is normally a few KB, so this line was not read`);
+      return null;
+    }
+    const bytes = input.bytes;
+    if (!isUtf8(bytes)) {
+      this.caseLines += 1;
+      log.error('case', CASES_FILE, line, '', 'is not UTF-8 text');
+      return null;
+    }
+    const text = bytes.toString('utf8');
+    if (text.length === 0 || (text.charCodeAt(0) <= 0x20 && BLANK.test(text))) {
+      log.warn('case', CASES_FILE, line, '', 'is empty and was skipped');
+      return null;
+    }
+    this.caseLines += 1;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      log.error('case', CASES_FILE, line, '', `is not a readable case: the line is not valid JSON (${(e as Error).message})`);
+      return null;
+    }
+    const errorsBefore = log.errorCount;
+    const parsed = parseCaseRecord(json);
+    if (!parsed.success) {
+      for (const p of wordIssues(parsed.issues, json)) log.error('case', CASES_FILE, line, p.path, p.message);
+      const raw = (json ?? {}) as { caseId?: unknown; documents?: unknown };
+      if (typeof raw.caseId === 'string' && CASE_ID_PATTERN.test(raw.caseId)) this.noteCaseId(raw.caseId, line);
+      if (Array.isArray(raw.documents)) for (const doc of raw.documents) if (typeof doc?.file === 'string') this.mentioned.add(doc.file);
+      return null;
+    }
+    const record = parsed.data;
+    this.noteCaseId(record.caseId, line);
+    this.checkDocuments(record, line);
+    return log.errorCount === errorsBefore ? record : null;
+  }
+
+  private noteCaseId(caseId: string, line: number): void {
+    const earlier = this.lineOfCaseId.get(caseId);
+    if (earlier === undefined) this.lineOfCaseId.set(caseId, line);
+    else this.log.error('case', CASES_FILE, line, 'caseId', `${caseId} is also the caseId of line ${earlier}; each case in a bundle needs its own caseId`);
+  }
+
+  private checkDocuments(record: CaseRecord, line: number): void {
+    const folder = `evidence/${record.caseId}/`;
+    record.documents.forEach((doc, index) => {
+      const path = formatJsonPath(['documents', index, 'file']);
+      const shown = displayName(doc.file);
+      if (!this.filesInBundle.has(doc.file)) {
+        this.log.error('evidence', CASES_FILE, line, path, `points to ${shown}, which is not in the bundle`);
+        return;
+      }
+      if (!doc.file.startsWith(folder) || doc.file.length === folder.length) {
+        this.log.error('evidence', CASES_FILE, line, path, `points to ${shown}, but a case's evidence must be in its own folder ${folder}`);
+        return;
+      }
+      const ref = this.evidence.get(doc.file);
+      if (ref === undefined) this.evidence.set(doc.file, { caseId: record.caseId, line, documents: [{ index, mediaType: doc.mediaType }] });
+      else if (ref.caseId === record.caseId) ref.documents.push({ index, mediaType: doc.mediaType });
+    });
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * One entry's inflated bytes, chunk by chunk, counted against the limits and the declared size as
+ * they come: the moment a limit or the declared size is crossed the stream is destroyed and reading
+ * stops (a fatal 'limits' problem); fewer bytes than declared is a fatal 'zip' problem. Damaged
+ * data becomes a fatal 'zip' problem naming the entry; an abort destroys the stream and throws
+ * AbortError. Backpressure is the consumer's: the next chunk is read when it asks for it.
+ */
+import type { Readable } from 'node:stream';
+import { abortError, throwIfAborted } from './abort';
+import { displayName } from './entry-names';
+import { shortfall, type InflateBudget } from './limits';
+import { FatalBundleError, type ProblemLog } from './problem-log';
+import { openEntryStream, type ZipArchive, type ZipEntry } from './zip-archive';
+
+export interface EntryReader {
+  zip: ZipArchive;
+  bundleFile: string;
+  budget: InflateBudget;
+  log: ProblemLog;
+  signal: AbortSignal | undefined;
+}
+
+export async function* entryChunks(reader: EntryReader, name: string, entry: ZipEntry, maxBytes?: number): AsyncGenerator<Buffer> {
+  const { log, signal } = reader;
+  const shown = displayName(name);
+  throwIfAborted(signal);
+  const counter = reader.budget.entry(shown, entry, maxBytes);
+  let stream: Readable;
+  try {
+    stream = await openEntryStream(reader.zip, entry);
+  } catch (e) {
+    throwIfAborted(signal);
+    return failure(log, shown, e);
+  }
+  const onAbort = () => stream.destroy(abortError());
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    throwIfAborted(signal);
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const breach = counter.add(chunk.length);
+      if (breach) log.fatal('limits', breach.file ?? reader.bundleFile, null, '', breach.message);
+      yield chunk;
+    }
+    const short = shortfall(counter, entry.uncompressedSize);
+    if (short !== null) log.fatal('zip', shown, null, '', short);
+  } catch (e) {
+    if (signal?.aborted) throw abortError();
+    if (e instanceof FatalBundleError) throw e;
+    failure(log, shown, e);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    stream.destroy();
+  }
+}
+
+/** A read that failed: why, in words, as a fatal problem. */
+function failure(log: ProblemLog, file: string, e: unknown): never {
+  const detail = e instanceof Error ? e.message : String(e);
+  if (/too many bytes in the stream/.test(detail)) {
+    log.fatal('limits', file, null, '', `unpacks to more bytes than the bundle's table of contents says it holds: a sign of a "zip bomb" (${detail})`);
+  }
+  if (/not enough bytes in the stream/.test(detail)) {
+    log.fatal('zip', file, null, '', `is cut short: it unpacks to fewer bytes than the bundle's table of contents says (${detail})`);
+  }
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('Z_')) {
+    log.fatal('zip', file, null, '', `is damaged: its packed data cannot be unpacked (${detail})`);
+  }
+  log.fatal('zip', file, null, '', `cannot be read: the bundle file is damaged or cut short (${detail})`);
+}

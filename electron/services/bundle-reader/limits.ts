@@ -1,0 +1,144 @@
+/**
+ * Zip-bomb limits (issue 3): how many entries, how many inflated bytes per entry and in all, and
+ * how far an entry may inflate beyond its compressed size. The sizes a ZIP's directory declares
+ * are only a first look; what counts is the bytes actually inflated, so every chunk is counted and
+ * reading stops the moment a limit is crossed.
+ */
+export interface BundleLimits {
+  maxEntries: number;
+  maxEntryBytes: number;
+  maxTotalBytes: number;
+  /** Inflated bytes per compressed byte, checked once an entry has inflated more than RATIO_GUARD_FLOOR. */
+  maxCompressionRatio: number;
+  /** How many errors the report keeps; errorCount still counts them all. */
+  maxErrors: number;
+}
+
+const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
+
+export const DEFAULT_BUNDLE_LIMITS: BundleLimits = Object.freeze({
+  maxEntries: 200_000,
+  maxEntryBytes: 256 * MiB,
+  maxTotalBytes: 4 * GiB,
+  maxCompressionRatio: 200,
+  maxErrors: 1000,
+});
+
+/** Below this many inflated bytes an entry's compression ratio is not judged (tiny files compress oddly). */
+export const RATIO_GUARD_FLOOR = 1 * MiB;
+/** The manifest is read whole, so it has its own small cap. */
+export const MAX_MANIFEST_BYTES = 16 * MiB;
+/** One line of cases.ndjson; a real case is a few KB. */
+export const MAX_CASE_LINE_BYTES = 1 * MiB;
+/** The largest piece of evidence handed to onEvidencePiece. */
+export const MAX_EVIDENCE_PIECE_BYTES = 1 * MiB;
+
+/** The defaults with the caller's overrides; a limit that is not a positive number is a programming error. */
+export function resolveLimits(overrides: Partial<BundleLimits> = {}): BundleLimits {
+  const limits = { ...DEFAULT_BUNDLE_LIMITS };
+  for (const key of Object.keys(DEFAULT_BUNDLE_LIMITS) as (keyof BundleLimits)[]) {
+    const value = overrides[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !(value > 0)) throw new RangeError(`bundle limit ${key} must be a positive number, got ${String(value)}`);
+    limits[key] = value;
+  }
+  return limits;
+}
+
+/** 1536 MiB -> "1.5 GiB", 300 -> "300 bytes": sizes as people read them. */
+export function formatBytes(bytes: number): string {
+  const units: [number, string][] = [
+    [GiB, 'GiB'],
+    [MiB, 'MiB'],
+    [1024, 'KiB'],
+  ];
+  for (const [size, unit] of units) {
+    if (bytes >= size) return `${Number((bytes / size).toFixed(1)).toLocaleString('en-US')} ${unit}`;
+  }
+  return `${bytes.toLocaleString('en-US')} bytes`;
+}
+
+/** Why a limit stops reading: the message names the entry, the caller adds kind 'limits'. */
+export interface LimitBreach {
+  file: string | null;
+  message: string;
+}
+
+/**
+ * Counts inflated bytes for the whole bundle. `entry()` starts counting one entry; its `add()`
+ * returns the breach as soon as one happens, so the caller can destroy the stream at once.
+ */
+export class InflateBudget {
+  private total = 0;
+  constructor(readonly limits: BundleLimits) {}
+
+  get totalBytes(): number {
+    return this.total;
+  }
+
+  /** Counting for one entry of the sizes its directory record declares. */
+  entry(file: string, declared: { compressedSize: number; uncompressedSize: number }, maxBytes = this.limits.maxEntryBytes): EntryBudget {
+    return new EntryBudget(this, file, declared.compressedSize, declared.uncompressedSize, maxBytes);
+  }
+
+  /** @internal */
+  addTotal(bytes: number): LimitBreach | null {
+    this.total += bytes;
+    if (this.total > this.limits.maxTotalBytes) {
+      return { file: null, message: `unpacks to more than ${formatBytes(this.limits.maxTotalBytes)} in all, more than a bundle may hold` };
+    }
+    return null;
+  }
+}
+
+export class EntryBudget {
+  private inflated = 0;
+  constructor(
+    private readonly budget: InflateBudget,
+    readonly file: string,
+    private readonly compressedSize: number,
+    private readonly declaredSize: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  get bytes(): number {
+    return this.inflated;
+  }
+
+  add(bytes: number): LimitBreach | null {
+    this.inflated += bytes;
+    const totalBreach = this.budget.addTotal(bytes);
+    const { maxCompressionRatio } = this.budget.limits;
+    if (this.inflated > this.maxBytes) {
+      return { file: this.file, message: `unpacks to more than ${formatBytes(this.maxBytes)}, more than one file of a bundle may hold` };
+    }
+    if (this.inflated > this.declaredSize) {
+      return { file: this.file, message: `unpacks to more than the ${formatBytes(this.declaredSize)} the bundle's table of contents says: a sign of a "zip bomb" (or a damaged file)` };
+    }
+    if (this.inflated > RATIO_GUARD_FLOOR && this.inflated > maxCompressionRatio * Math.max(this.compressedSize, 1)) {
+      return { file: this.file, message: ratioMessage(this.compressedSize, maxCompressionRatio) };
+    }
+    return totalBreach;
+  }
+}
+
+/** After the last byte: the entry must have inflated to exactly its declared size. */
+export function shortfall(budget: EntryBudget, declaredSize: number): string | null {
+  return budget.bytes < declaredSize ? `is cut short: it unpacks to ${formatBytes(budget.bytes)}, less than the ${formatBytes(declaredSize)} the bundle's table of contents says` : null;
+}
+
+export function ratioMessage(compressedSize: number, ratio: number): string {
+  return `unpacks to more than ${ratio} times its packed size of ${formatBytes(compressedSize)}: a "zip bomb" that would fill the disk or the memory`;
+}
+
+/** The first look, on the sizes the ZIP's directory declares: the breach, or null. */
+export function declaredSizeBreach(file: string, compressedSize: number, uncompressedSize: number, limits: BundleLimits): LimitBreach | null {
+  if (uncompressedSize > limits.maxEntryBytes) {
+    return { file, message: `says it unpacks to ${formatBytes(uncompressedSize)}, more than the ${formatBytes(limits.maxEntryBytes)} one file of a bundle may hold` };
+  }
+  if (uncompressedSize > RATIO_GUARD_FLOOR && uncompressedSize > limits.maxCompressionRatio * Math.max(compressedSize, 1)) {
+    return { file, message: ratioMessage(compressedSize, limits.maxCompressionRatio) };
+  }
+  return null;
+}

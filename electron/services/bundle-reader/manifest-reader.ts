@@ -1,0 +1,111 @@
+/**
+ * The manifest: exactly one of manifest.json (unsigned) or manifest.dsse.json (a DSSE envelope of
+ * payload type bundle), read whole (it is capped at 16 MiB), hashed as stored, its signature
+ * judged, then checked against the manifest schema and the tier table. A manifest that cannot be
+ * used stops the reading: without it nothing else can be checked.
+ */
+import { createHash } from 'node:crypto';
+import type { SignatureStatus } from '../../../shared/bundle-types';
+import { PAYLOAD_TYPE_BUNDLE } from '../../../shared/dsse';
+import { manifestSchema, tierTableProblems, type BundleManifest } from '../../../shared/schemas/bundle-manifest';
+import { dsseEnvelopeSchema } from '../../../shared/schemas/dsse-envelope';
+import type { TrustedKey } from '../../../shared/schemas/trust-file';
+import { decodeBase64 } from '../dsse-signing';
+import { entryChunks, type EntryReader } from './entry-chunks';
+import { MAX_MANIFEST_BYTES } from './limits';
+import { FatalBundleError, type ProblemLog } from './problem-log';
+import { judgeSignature, signatureOf } from './signature-status';
+import type { ZipEntry } from './zip-archive';
+import { wordIssues } from './zod-messages';
+
+export const MANIFEST_FILE = 'manifest.json';
+export const SIGNED_MANIFEST_FILE = 'manifest.dsse.json';
+
+export interface ManifestInfo {
+  file: typeof MANIFEST_FILE | typeof SIGNED_MANIFEST_FILE;
+  manifest: BundleManifest;
+  /** Lowercase hex SHA-256 of the manifest file's bytes as stored. */
+  sha256: string;
+  signature: SignatureStatus;
+}
+
+/** What the report can say even when the manifest turns out unusable. */
+export interface ManifestSighting {
+  bundleId: string | null;
+  caseCount: number | null;
+  signature: SignatureStatus | null;
+  manifestSha256: string | null;
+}
+
+export interface ManifestOptions {
+  trust: readonly TrustedKey[];
+  requireSignature: boolean;
+}
+
+/** The manifest's entry and file name; fatal when there is none or two. */
+export function findManifest(entries: ReadonlyMap<string, ZipEntry>, bundleFile: string, log: ProblemLog): { file: ManifestInfo['file']; entry: ZipEntry } {
+  const plain = entries.get(MANIFEST_FILE);
+  const signed = entries.get(SIGNED_MANIFEST_FILE);
+  if (plain && signed) log.fatal('manifest', bundleFile, null, '', `holds both ${MANIFEST_FILE} and ${SIGNED_MANIFEST_FILE}; a bundle has exactly one manifest`);
+  if (plain) return { file: MANIFEST_FILE, entry: plain };
+  if (signed) return { file: SIGNED_MANIFEST_FILE, entry: signed };
+  return log.fatal('manifest', bundleFile, null, '', `holds neither ${MANIFEST_FILE} nor ${SIGNED_MANIFEST_FILE}, so it is not a case bundle`);
+}
+
+/** The manifest file's bytes, whole, within MAX_MANIFEST_BYTES. */
+export async function readManifestBytes(reader: EntryReader, file: string, entry: ZipEntry): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of entryChunks(reader, file, entry, MAX_MANIFEST_BYTES)) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+export function parseManifest(bytes: Buffer, file: ManifestInfo['file'], opts: ManifestOptions, log: ProblemLog, seen: ManifestSighting): ManifestInfo {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  seen.manifestSha256 = sha256;
+  const json = parseJson(bytes, file, '', log);
+  let signature: SignatureStatus = { state: 'unsigned' };
+  let payload: unknown = json;
+  if (file === SIGNED_MANIFEST_FILE) {
+    const envelope = dsseEnvelopeSchema.safeParse(json);
+    if (!envelope.success) stopWith(log, 'manifest', file, wordIssues(envelope.error.issues, json), 'is not a signed manifest (DSSE envelope): ');
+    const env = envelope.data!;
+    if (env.payloadType !== PAYLOAD_TYPE_BUNDLE) log.fatal('manifest', file, null, 'payloadType', `is "${env.payloadType}", but a bundle manifest must be "${PAYLOAD_TYPE_BUNDLE}"`);
+    const body = decodeBase64(env.payload);
+    if (body === null) log.fatal('manifest', file, null, 'payload', 'is not base64');
+    signature = signatureOf(env, opts.trust, file, log);
+    payload = parseJson(Buffer.from(body!), file, 'payload', log);
+  }
+  seen.signature = signature;
+  if (payload !== null && typeof payload === 'object') {
+    const { bundleId, caseCount } = payload as Record<string, unknown>;
+    if (typeof bundleId === 'string') seen.bundleId = bundleId;
+    if (typeof caseCount === 'number') seen.caseCount = caseCount;
+  }
+  const refused = judgeSignature(signature, file, opts.requireSignature, log);
+  const parsed = manifestSchema.safeParse(payload);
+  if (!parsed.success) stopWith(log, 'manifest', file, wordIssues(parsed.error.issues, payload));
+  if (refused) throw new FatalBundleError(refused);
+  const manifest = parsed.data!;
+  for (const p of tierTableProblems(manifest.policy.tiers)) log.error('policy', file, null, p.path, p.message);
+  return { file, manifest, sha256, signature };
+}
+
+function parseJson(bytes: Buffer, file: string, path: string, log: ProblemLog): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return log.fatal('manifest', file, null, path, 'is not UTF-8 text');
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    return log.fatal('manifest', file, null, path, `is not valid JSON (${(e as Error).message})`);
+  }
+}
+
+/** Logs every issue, then stops: the manifest cannot be used. */
+function stopWith(log: ProblemLog, kind: 'manifest', file: string, issues: { path: string; message: string }[], lead = ''): never {
+  const first = issues.map((i) => log.error(kind, file, null, i.path, `${lead}${i.message}`))[0];
+  throw new FatalBundleError(first ?? log.error(kind, file, null, '', `${lead}is not valid`));
+}

@@ -1,0 +1,91 @@
+/**
+ * Does an evidence file hold what its media type says? Checked as its bytes stream by: a PDF
+ * starts with "%PDF-", a PNG with its 8-byte signature, a JPEG with FF D8 FF; text/csv and
+ * text/plain must be UTF-8 without NUL bytes (checked across chunk boundaries). Evidence is never
+ * rendered as HTML, but a file that is not what it claims is refused all the same.
+ */
+import { isUtf8 } from 'node:buffer';
+import type { EvidenceMediaType } from '../../../shared/schemas/case-record';
+
+const SIGNATURES: Partial<Record<EvidenceMediaType, { magic: Buffer; what: string }>> = {
+  'application/pdf': { magic: Buffer.from('%PDF-', 'latin1'), what: 'a PDF file (which starts with %PDF-)' },
+  'image/png': { magic: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), what: 'a PNG image' },
+  'image/jpeg': { magic: Buffer.from([0xff, 0xd8, 0xff]), what: 'a JPEG image' },
+};
+
+export interface MediaCheck {
+  push(chunk: Buffer): void;
+  /** Null when the content fits the media type, else what is wrong, in words. Call once, at the end. */
+  end(): string | null;
+  /** A problem found so far (binary types know after their first bytes). */
+  readonly problem: string | null;
+}
+
+export function mediaCheck(mediaType: EvidenceMediaType): MediaCheck {
+  const signature = SIGNATURES[mediaType];
+  return signature ? new MagicCheck(signature.magic, signature.what, mediaType) : new TextCheck(mediaType);
+}
+
+class MagicCheck implements MediaCheck {
+  private head = Buffer.alloc(0);
+  problem: string | null = null;
+  private decided = false;
+  constructor(
+    private readonly magic: Buffer,
+    private readonly what: string,
+    private readonly mediaType: string,
+  ) {}
+
+  push(chunk: Buffer): void {
+    if (this.decided) return;
+    this.head = Buffer.concat([this.head, chunk.subarray(0, this.magic.length - this.head.length)]);
+    if (this.head.length >= this.magic.length) this.decide();
+  }
+
+  end(): string | null {
+    if (!this.decided) this.decide();
+    return this.problem;
+  }
+
+  private decide(): void {
+    this.decided = true;
+    if (!this.head.equals(this.magic)) this.problem = `is not ${this.what}, though its case says it is ${this.mediaType}`;
+  }
+}
+
+class TextCheck implements MediaCheck {
+  private carry = Buffer.alloc(0);
+  problem: string | null = null;
+  constructor(private readonly mediaType: string) {}
+
+  push(chunk: Buffer): void {
+    if (this.problem !== null) return;
+    const bytes = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    if (bytes.indexOf(0) !== -1) {
+      this.problem = `holds NUL bytes, so it is not ${this.mediaType} text (it may be a binary file given the wrong type)`;
+      return;
+    }
+    const cut = incompleteTailStart(bytes);
+    if (!isUtf8(bytes.subarray(0, cut))) {
+      this.problem = `is not UTF-8 text, though its case says it is ${this.mediaType}`;
+      return;
+    }
+    this.carry = Buffer.from(bytes.subarray(cut));
+  }
+
+  end(): string | null {
+    if (this.problem === null && this.carry.length > 0) this.problem = `is not UTF-8 text (it ends in the middle of a character), though its case says it is ${this.mediaType}`;
+    return this.problem;
+  }
+}
+
+/** Where a multi-byte character that the chunk cuts off begins (bytes.length when none is cut). */
+function incompleteTailStart(bytes: Buffer): number {
+  for (let back = 1; back <= 3 && back <= bytes.length; back++) {
+    const b = bytes[bytes.length - back]!;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back for its lead
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return length > back ? bytes.length - back : bytes.length;
+  }
+  return bytes.length;
+}

@@ -1,0 +1,109 @@
+/** council-desk validate: exit codes 0/1/2, the --json shape of FORMATS.md, the text for people. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildBundleZip } from '../../electron/services/bundle-zip-writer';
+import { generateKeyPair } from '../../electron/services/keys';
+import { editCase, pack, tinyParts } from './fixtures/bundle-parts';
+import { cli, jsonOf } from './fixtures/cli-harness';
+import { bundleFolder } from './fixtures/read-helpers';
+import { bytesOf, tinyBundleContent, trustFor } from './fixtures/tiny-bundle';
+
+const dir = bundleFolder('council-desk-cli-validate-');
+const issuer = generateKeyPair();
+const trustPath = join(dir, 'trust.json');
+writeFileSync(trustPath, JSON.stringify({ keys: [trustFor(issuer.publicKeyPem, '데모 사무국')] }));
+const signedPath = join(dir, 'signed.cdbundle');
+writeFileSync(signedPath, buildBundleZip(tinyBundleContent(), { privateKeyPem: issuer.privateKeyPem }).zip);
+const unsignedPath = join(dir, 'unsigned.cdbundle');
+writeFileSync(unsignedPath, buildBundleZip(tinyBundleContent()).zip);
+const brokenPath = join(dir, 'broken.cdbundle');
+const broken = tinyParts();
+editCase(broken, 2, (r) => (r.business.registrationNo = '12-345'));
+editCase(broken, 3, (r) => (r.dailySales = [{ date: '2022-09-03', amount: 1.5 }]));
+writeFileSync(brokenPath, pack(broken));
+
+describe('council-desk validate', () => {
+  it('exits 0 for a valid bundle signed by a trusted key, and says so briefly', async () => {
+    const r = await cli(['validate', signedPath, '--trust', trustPath, '--require-signature']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain(`${signedPath}: VALID (0 errors, 1 warning)`);
+    expect(r.stdout).toContain('  bundle 1015-2023-T01, 3 cases');
+    expect(r.stdout).toContain(`  signature: signed by 데모 사무국 (key ${issuer.keyid})`);
+    expect(r.stdout).toContain('Warnings:\n  Evidence (1)\n    evidence/1015-000003/unreferenced.txt: is listed in the manifest, but no case points to it');
+  });
+
+  it('prints the --json shape of FORMATS.md', async () => {
+    const r = await cli(['validate', signedPath, '--trust', trustPath, '--json']);
+    expect(r.status).toBe(0);
+    const out = jsonOf(r);
+    expect(Object.keys(out).slice(0, 6)).toEqual(['valid', 'bundleId', 'caseCount', 'signedBy', 'errors', 'warnings']);
+    expect(out).toMatchObject({ valid: true, bundleId: '1015-2023-T01', caseCount: 3, signedBy: { keyid: issuer.keyid, name: '데모 사무국' }, errors: [] });
+    expect(Object.keys(out.signedBy)).toEqual(['keyid', 'name']);
+    expect(out.warnings).toEqual([
+      { file: 'evidence/1015-000003/unreferenced.txt', line: null, path: '', message: 'is listed in the manifest, but no case points to it; it will not be imported', kind: 'evidence' },
+    ]);
+    expect(r.stdout.endsWith('}\n')).toBe(true);
+  });
+
+  it('exits 1 for an invalid bundle, each error naming file, line and path', async () => {
+    const json = await cli(['validate', brokenPath, '--json']);
+    expect(json.status).toBe(1);
+    const out = jsonOf(json);
+    expect(out.valid).toBe(false);
+    expect(out.signedBy).toBeNull();
+    expect(out.errors).toEqual([
+      { file: 'cases.ndjson', line: 2, path: 'business.registrationNo', message: 'must be a 10-digit business registration number like 123-45-67891', kind: 'case' },
+      { file: 'cases.ndjson', line: 3, path: 'dailySales[0].amount', message: 'must be a whole number of won (no decimals)', kind: 'case' },
+    ]);
+    for (const e of out.errors) expect(Object.keys(e).slice(0, 4)).toEqual(['file', 'line', 'path', 'message']);
+
+    const text = await cli(['validate', brokenPath]);
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain(`${brokenPath}: NOT VALID (2 errors, 2 warnings)`);
+    expect(text.stdout).toContain(
+      'Errors:\n  Cases (2)\n    cases.ndjson line 2, business.registrationNo: must be a 10-digit business registration number like 123-45-67891\n    cases.ndjson line 3, dailySales[0].amount: must be a whole number of won (no decimals)\n',
+    );
+  });
+
+  it('exits 1 for an unsigned bundle when signatures are required', async () => {
+    const r = await cli(['validate', unsignedPath, '--trust', trustPath, '--require-signature', '--json']);
+    expect(r.status).toBe(1);
+    expect(jsonOf(r).errors[0]).toMatchObject({ file: 'manifest.json', line: null, path: '', kind: 'signature' });
+    const relaxed = await cli(['validate', unsignedPath, '--trust', trustPath]);
+    expect(relaxed.status).toBe(0);
+    expect(relaxed.stdout).toContain('signature: not signed');
+  });
+
+  it('warns that --require-signature without --trust can pass nothing', async () => {
+    const r = await cli(['validate', signedPath, '--require-signature']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('--require-signature without --trust');
+  });
+
+  it('exits 1 for a file that is not a bundle, or a trust file that is not usable, naming the file', async () => {
+    const junk = join(dir, 'junk.cdbundle');
+    writeFileSync(junk, bytesOf('hello'));
+    const r = await cli(['validate', junk, '--json']);
+    expect(r.status).toBe(1);
+    expect(jsonOf(r).errors).toEqual([expect.objectContaining({ file: junk, line: null, path: '', kind: 'zip' })]);
+
+    const badTrust = join(dir, 'bad-trust.json');
+    writeFileSync(badTrust, JSON.stringify({ keys: [{ keyid: 'x' }] }));
+    const t = await cli(['validate', signedPath, '--trust', badTrust, '--json']);
+    expect(t.status).toBe(1);
+    const out = jsonOf(t);
+    expect(out.valid).toBe(false);
+    expect(out.errors[0].file).toBe(badTrust);
+    expect(out.errors[0].message).toContain(`${badTrust}: keys[0].keyid: must be a lowercase hex SHA-256`);
+  });
+
+  it('exits 2 for wrong usage', async () => {
+    for (const argv of [['validate'], ['validate', signedPath, unsignedPath], ['validate', signedPath, '--strict'], ['validate', signedPath, '--trust']]) {
+      const r = await cli(argv);
+      expect(r.status, argv.join(' ')).toBe(2);
+      expect(r.stderr).toContain('Usage: council-desk validate BUNDLE [--trust FILE] [--require-signature] [--json]');
+    }
+  });
+});

@@ -11,7 +11,7 @@ import { ServicesProvider } from './components/services';
 import type { CouncilDb } from './db/schema';
 import { i18n } from './i18n';
 import { WelcomeScreen } from './screens/WelcomeScreen';
-import { isFirstRun, useCouncilStore } from './store/council-store';
+import { bootCouncil, isFirstRun, useCouncilStore } from './store/council-store';
 import { restoreLanguage } from './store/preferences';
 
 function Root() {
@@ -36,7 +36,7 @@ export function App({ db, api }: { db: CouncilDb; api: CouncilApi }) {
   useEffect(() => {
     let current = true;
     void (async () => {
-      await useCouncilStore.getState().load(db);
+      await bootCouncil(db);
       await restoreLanguage(useCouncilStore.getState().settings.language);
       if (current) setBooted(true);
     })();

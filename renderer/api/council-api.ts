@@ -25,6 +25,9 @@ export class ApiError extends Error {
 /** Each bridge call as a plain async function: resolves with the value or throws ApiError. */
 export type CouncilApi = {
   [M in ApiMethod]: ApiArg<M> extends undefined ? () => Promise<ApiValue<M>> : (arg: ApiArg<M>) => Promise<ApiValue<M>>;
+} & {
+  /** The path of a file dropped on the window; "" when it has none (or there is no bridge). */
+  pathForFile(file: File): string;
 };
 
 /** The code used when the bridge itself is absent (the page was opened outside the app). */
@@ -59,7 +62,17 @@ export function createCouncilApi(getBridge: () => ApiBridge | undefined = () => 
   for (const method of API_METHODS) {
     client[method] = (arg?: unknown) => callBridge(getBridge(), method, arg as ApiArg<typeof method>);
   }
-  return client as CouncilApi;
+  const pathForFile = (file: File): string => {
+    const bridge = getBridge();
+    if (!bridge || typeof bridge.pathForFile !== 'function') return '';
+    try {
+      const path = bridge.pathForFile(file);
+      return typeof path === 'string' ? path : '';
+    } catch {
+      return '';
+    }
+  };
+  return { ...client, pathForFile } as CouncilApi;
 }
 
 /** An error's code and message for display, whatever was thrown. */

@@ -5,6 +5,7 @@
 import type { DemoCouncil } from '../../shared/api';
 import type { EvidenceFile, VerifiedBundle } from '../../shared/bundle-types';
 import { appendAudit } from './audit';
+import { caseRowOf } from './case-row';
 import type { BundleRow, CaseRow, DocumentRow } from './rows';
 import type { CouncilDb } from './schema';
 
@@ -33,22 +34,7 @@ function toBlob(file: EvidenceFile): Blob {
 
 export function caseRowsOf(bundle: VerifiedBundle, importedAt: string): CaseRow[] {
   const bundleId = bundle.manifest.bundleId;
-  return bundle.cases.map((record) => ({
-    caseId: record.caseId,
-    bundleId,
-    status: 'undecided',
-    revision: 1,
-    registrationNo: record.business.registrationNo,
-    bankAccountFingerprint: record.bankAccountFingerprint,
-    claimedLoss: record.claimedLoss,
-    businessName: record.business.name,
-    assessedLoss: null,
-    suggestedTier: null,
-    suggestion: null,
-    flags: [],
-    record,
-    importedAt,
-  }));
+  return bundle.cases.map((record) => caseRowOf(record, bundleId, importedAt));
 }
 
 /** One document row per document a case points to, with the bytes of the evidence file it names. */
@@ -61,9 +47,9 @@ export function documentRowsOf(bundle: VerifiedBundle): DocumentRow[] {
         throw new StoreError('EVIDENCE_MISSING', `Case ${record.caseId} points to ${doc.file}, which is not in bundle ${bundle.manifest.bundleId}.`);
       }
       return {
-        caseId: record.caseId,
-        file: doc.file,
         bundleId: bundle.manifest.bundleId,
+        file: doc.file,
+        caseId: record.caseId,
         sha256: evidence.sha256,
         blob: toBlob(evidence),
         mediaType: doc.mediaType,
@@ -107,10 +93,12 @@ export async function storeDemoCouncil(db: CouncilDb, demo: DemoCouncil, now: ()
       bundleId,
       status: 'ready',
       importedAt,
+      fileName: null,
       manifest: bundle.manifest,
       manifestSha256: bundle.manifestSha256,
       signature: bundle.signature,
-      counts: { cases: caseRows.length, documents: documentRows.length, evidenceBytes },
+      planned: { cases: bundle.cases.length, evidence: bundle.evidence.length, bytes: evidenceBytes },
+      counts: { cases: caseRows.length, documents: documentRows.length, evidenceBytes, revised: 0 },
     };
     await db.bundles.put(bundleRow);
     await db.cases.bulkPut(caseRows);

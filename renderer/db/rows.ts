@@ -11,12 +11,18 @@ export type BundleStatus = 'importing' | 'ready';
 
 export interface BundleRow {
   bundleId: string;
+  /** 'importing' while its chunks are written; a bundle found 'importing' at start-up is rolled back. */
   status: BundleStatus;
   importedAt: string;
+  /** The bundle file's name as the user chose it; null for the demo council's bundle. */
+  fileName: string | null;
   manifest: BundleManifest;
   manifestSha256: string;
   signature: SignatureStatus;
-  counts: { cases: number; documents: number; evidenceBytes: number };
+  /** What the bundle's directory announced when the import began. */
+  planned: { cases: number; evidence: number; bytes: number };
+  /** What was stored; `revised` counts cases that came back from an earlier bundle. */
+  counts: { cases: number; documents: number; evidenceBytes: number; revised: number };
 }
 
 export type CaseStatus = 'undecided' | 'voted' | 'decided' | 'deferred';
@@ -47,16 +53,22 @@ export interface CaseRow {
   flags: string[];
   record: CaseRecord;
   importedAt: string;
+  /** The bundle of the revision this one replaced; null for a first revision. */
+  previousBundleId: string | null;
 }
 
-/** An earlier revision of a case, kept when a later bundle re-issues it. */
-export type CaseHistoryRow = CaseRow & { supersededAt: string };
+/**
+ * An earlier revision of a case, kept when a later bundle re-issues it: the case row exactly as it
+ * was, plus when and by which bundle it was superseded (so rolling that bundle back restores it).
+ */
+export type CaseHistoryRow = CaseRow & { supersededAt: string; supersededBy: string };
 
+/** One evidence file of one bundle (key [bundleId+file]): revisions of a case never collide. */
 export interface DocumentRow {
-  caseId: string;
+  bundleId: string;
   /** The path inside the bundle, e.g. evidence/1015-000123/pos.csv. */
   file: string;
-  bundleId: string;
+  caseId: string;
   sha256: string;
   blob: Blob;
   mediaType: EvidenceMediaType;

@@ -36,8 +36,8 @@ export const schemaVersions: readonly SchemaStep[] = [
     stores: {
       bundles: '&bundleId, status, importedAt',
       cases: '&caseId, bundleId, status, revision, suggestedTier, *flags, registrationNo, bankAccountFingerprint, claimedLoss, assessedLoss, businessName',
-      caseHistory: '[caseId+revision], caseId, bundleId',
-      documents: '[caseId+file], caseId, bundleId, sha256',
+      caseHistory: '[caseId+revision], caseId, bundleId, supersededBy',
+      documents: '[bundleId+file], caseId, [caseId+bundleId], sha256',
       members: '&memberId, role',
       meetings: '&meetingId, date, status',
       votes: '[meetingId+caseId+memberId], [meetingId+caseId], caseId, memberId',
@@ -53,6 +53,7 @@ export type CouncilDb = Dexie & {
   bundles: EntityTable<BundleRow, 'bundleId'>;
   cases: EntityTable<CaseRow, 'caseId'>;
   caseHistory: Table<CaseHistoryRow, [string, number]>;
+  /** Key [bundleId, file]. */
   documents: Table<DocumentRow, [string, string]>;
   members: EntityTable<MemberRow, 'memberId'>;
   meetings: EntityTable<MeetingRow, 'meetingId'>;

@@ -7,21 +7,32 @@ export const LANGUAGES: readonly Language[] = ['ko', 'en'];
 export interface Settings {
   firstRunDone: boolean;
   language: Language;
-  requireSignedBundles: boolean;
+  /** Refuse bundles that are unsigned or signed by a key the trust file does not trust. */
+  requireSignature: boolean;
+  /** The trust file bundles are verified against; null: the built-in demo trust file. */
+  trustFile: string | null;
+  /** The folder shared with the secretariat (bundles arrive in its inbox/); null: none chosen. */
+  syncFolder: string | null;
   councilName: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   firstRunDone: false,
   language: 'ko',
-  requireSignedBundles: true,
+  requireSignature: true,
+  trustFile: null,
+  syncFolder: null,
   councilName: '',
 };
+
+const isPathOrNull = (v: unknown): v is string | null => v === null || (typeof v === 'string' && v !== '');
 
 const validators: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = {
   firstRunDone: (v): v is boolean => typeof v === 'boolean',
   language: (v): v is Language => v === 'ko' || v === 'en',
-  requireSignedBundles: (v): v is boolean => typeof v === 'boolean',
+  requireSignature: (v): v is boolean => typeof v === 'boolean',
+  trustFile: isPathOrNull,
+  syncFolder: isPathOrNull,
   councilName: (v): v is string => typeof v === 'string',
 };
 

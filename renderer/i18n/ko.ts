@@ -2,8 +2,12 @@
  * Korean UI text, the default. One term per concept: 사건 묶음 (bundle), 사건 (case), 증빙 (evidence),
  * 지원 기준 (policy), 구간 (tier), 제안 (suggestion), 산정 손실액 (assessed loss), 확인 필요 표시 (flag),
  * 위원 (member), 회의 (meeting), 출석 (attendance), 정족수 (quorum), 표결 (vote), 회피 (recusal),
- * 지원금 (award), 의결 (decision), 회의록 (minutes), 동기화 폴더 (sync folder).
+ * 지원금 (award), 의결 (decision), 회의록 (minutes), 동기화 폴더 (sync folder), 받은 파일함 (inbox),
+ * 불러오기 (import), 검증 보고서 (validation report), 신뢰 파일 (trust file), 보완 (revision: a case
+ * coming back with supplementary documents).
  */
+import { koBundles } from './ko-bundles';
+
 export const ko = {
   app: {
     name: 'Council Desk',
@@ -37,30 +41,17 @@ export const ko = {
     failed: '데모 협의체를 불러오지 못했습니다.',
     demoUnavailable: '이 설치본에는 데모 협의체가 들어 있지 않습니다.',
   },
+  ...koBundles,
   signature: {
     trusted: '서명됨: {{name}} ({{keyid}})',
     untrusted: '신뢰하지 않는 키로 서명됨 ({{keyid}})',
     unsigned: '서명 없음',
   },
-  bundles: {
-    title: '사건 묶음',
-    intro: '사무국이 보낸 사건 묶음입니다. 묶음마다 사건, 증빙, 그리고 구간을 정하는 지원 기준이 들어 있습니다.',
-    empty: '아직 불러온 사건 묶음이 없습니다.',
-    tableCaption: '불러온 사건 묶음',
-    colBundleId: '묶음 ID',
-    colTitle: '제목',
-    colCases: '사건 수',
-    colSignature: '서명',
-    colPolicy: '지원 기준',
-    colImportedAt: '불러온 시각',
-    later1: '사건 묶음 파일(.cdbundle)을 골라 진행률을 보며 불러오기',
-    later2: '불러오기 전 검증 결과(파일 해시, 서명, 형식) 자세히 보기',
-    later3: '"서명된 사건 묶음만 허용" 설정에 따라 서명 없는 묶음 거부',
-  },
   cases: {
     title: '사건',
     intro: '불러온 사건의 수와, 지원 기준의 구간별로 신청 손실액을 나눈 집계입니다.',
     total: '전체 사건: {{count}}건',
+    revised: '보완된 사건: {{count}}건',
     empty: '아직 사건이 없습니다. 먼저 사건 묶음을 불러오세요.',
     tierCaption: '{{title}} — 신청 손실액 기준 구간별 사건 수 (지원 기준 {{policyId}})',
     colTier: '구간',
@@ -121,6 +112,26 @@ export const ko = {
     security: '보안',
     requireSigned: '서명된 사건 묶음만 허용',
     requireSignedHint: '켜 두면 신뢰하는 키로 서명되지 않은 사건 묶음은 불러오지 않습니다.',
+    trustTitle: '신뢰 파일',
+    trustBuiltIn: '기본 제공 데모 신뢰 파일을 쓰고 있습니다.',
+    trustChosen: '고른 신뢰 파일: {{path}}',
+    trustKeysCaption: '신뢰하는 키',
+    colKeyName: '이름',
+    colKeyid: '키 ID',
+    colKeyRoles: '역할',
+    trustRoles: { 'bundle-issuer': '사건 묶음 발행', chair: '위원장', secretary: '간사', member: '위원' },
+    noTrustedKeys: '신뢰하는 키가 없습니다.',
+    chooseTrust: '신뢰 파일 고르기…',
+    useBuiltInTrust: '기본 제공 데모 신뢰 파일 쓰기',
+    trustLoading: '신뢰 파일을 읽는 중…',
+    trustFailed: '신뢰 파일을 읽지 못했습니다.',
+    syncFolder: '동기화 폴더',
+    syncFolderHint: '사무국이 보낸 사건 묶음은 이 폴더의 inbox에 도착하고, 의결 파일은 outbox로 나갑니다.',
+    syncFolderPath: '동기화 폴더: {{path}}',
+    syncFolderNone: '동기화 폴더를 정하지 않았습니다.',
+    chooseSyncFolder: '동기화 폴더 고르기…',
+    clearSyncFolder: '동기화 폴더 지우기',
+    changeFailed: '설정을 바꾸지 못했습니다.',
     about: '앱 정보',
     appName: '이름',
     version: '버전',

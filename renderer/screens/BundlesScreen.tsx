@@ -1,62 +1,50 @@
-/** The imported bundles, from Dexie: id, title, cases, signature in words, policy, when imported. */
+/**
+ * Bundles: open a bundle file (dialog or drag and drop) or one from the sync folder's inbox,
+ * follow its import, read why it was refused, and see the bundles stored.
+ */
 import { useTranslation } from 'react-i18next';
-import { ComingLater } from '../components/ComingLater';
+import { BundleDropArea } from '../components/bundles/BundleDropArea';
+import { BundleOpenActions } from '../components/bundles/BundleOpenActions';
+import { BundleTable } from '../components/bundles/BundleTable';
+import { ImportOutcomeNotice } from '../components/bundles/ImportOutcomeNotice';
+import { ImportProgressPanel } from '../components/bundles/ImportProgressPanel';
+import { InboxPanel } from '../components/bundles/InboxPanel';
+import { ValidationReportPanel } from '../components/bundles/ValidationReportPanel';
 import { DemoCouncilLoader } from '../components/DemoCouncilLoader';
 import { ScreenFrame } from '../components/ScreenFrame';
-import { signatureWords } from '../components/signature-words';
-import { formatDateTime } from '../format/dates';
-import { formatCount } from '../format/numbers';
+import { useBundleOpener } from '../hooks/use-bundle-opener';
 import { useCouncilStore } from '../store/council-store';
-import { useUiStore } from '../store/ui-store';
+import { useImportStore } from '../store/import-store';
+import '../styles/bundles.css';
+
+function ImportActivity() {
+  const running = useImportStore((s) => s.running);
+  const outcome = useImportStore((s) => s.outcome);
+  if (running) return <ImportProgressPanel />;
+  if (!outcome) return null;
+  return outcome.kind === 'invalid' ? <ValidationReportPanel report={outcome.report} fileName={outcome.fileName} /> : <ImportOutcomeNotice outcome={outcome} />;
+}
 
 export function BundlesScreen() {
   const { t } = useTranslation();
   const bundles = useCouncilStore((s) => s.bundles);
-  const language = useUiStore((s) => s.language);
+  const opener = useBundleOpener();
 
   return (
     <ScreenFrame screen="bundles" title={t('bundles.title')} intro={t('bundles.intro')}>
-      {bundles.length === 0 ? (
-        <div className="card card--empty">
-          <p>{t('bundles.empty')}</p>
-          <DemoCouncilLoader />
-        </div>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption>{t('bundles.tableCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('bundles.colBundleId')}</th>
-                <th scope="col">{t('bundles.colTitle')}</th>
-                <th scope="col" className="num">
-                  {t('bundles.colCases')}
-                </th>
-                <th scope="col">{t('bundles.colSignature')}</th>
-                <th scope="col">{t('bundles.colPolicy')}</th>
-                <th scope="col">{t('bundles.colImportedAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {bundles.map((b) => (
-                <tr key={b.bundleId} data-bundle-id={b.bundleId}>
-                  <th scope="row" className="mono">
-                    {b.bundleId}
-                  </th>
-                  <td>{b.manifest.title}</td>
-                  <td className="num">{formatCount(b.counts.cases, language)}</td>
-                  <td>
-                    <span className={`badge badge--${b.signature.state}`}>{signatureWords(t, b.signature)}</span>
-                  </td>
-                  <td className="mono">{b.manifest.policy.id}</td>
-                  <td>{formatDateTime(b.importedAt, language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <ComingLater items={[t('bundles.later1'), t('bundles.later2'), t('bundles.later3')]} />
+      <BundleDropArea onDropFiles={opener.openDropped}>
+        <BundleOpenActions opener={opener} />
+        <ImportActivity />
+        {bundles.length === 0 ? (
+          <div className="card card--empty">
+            <p>{t('bundles.empty')}</p>
+            <DemoCouncilLoader />
+          </div>
+        ) : (
+          <BundleTable bundles={bundles} />
+        )}
+        <InboxPanel />
+      </BundleDropArea>
     </ScreenFrame>
   );
 }

@@ -16,6 +16,7 @@ export function CasesScreen() {
   const { db } = useServices();
   const bundles = useCouncilStore((s) => s.bundles);
   const caseCount = useCouncilStore((s) => s.caseCount);
+  const revisedCount = useCouncilStore((s) => s.revisedCount);
   const language = useUiStore((s) => s.language);
 
   const perBundle = useAsyncValue(
@@ -35,6 +36,11 @@ export function CasesScreen() {
       <p className="stat" data-testid="case-total">
         {t('cases.total', { count: formatCount(caseCount, language) })}
       </p>
+      {revisedCount > 0 && (
+        <p className="stat stat--secondary" data-testid="case-revised">
+          {t('cases.revised', { count: formatCount(revisedCount, language) })}
+        </p>
+      )}
       {caseCount === 0 && <p className="card card--empty">{t('cases.empty')}</p>}
       {perBundle.state === 'failed' && <ErrorNotice title={t('app.loadFailed')} error={perBundle.error} />}
       {perBundle.state === 'done' &&

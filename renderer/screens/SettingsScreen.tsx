@@ -1,21 +1,26 @@
-/** Settings: language, whether bundles must be signed (default on), and the app's version. */
+/**
+ * Settings: language; security (signed bundles required, on by default; the trust file); the sync
+ * folder; and the app's version.
+ */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LANGUAGE_NAMES } from '../components/LanguageSwitch';
 import { ScreenFrame } from '../components/ScreenFrame';
+import { SyncFolderSettings } from '../components/settings/SyncFolderSettings';
+import { TrustFileSettings } from '../components/settings/TrustFileSettings';
 import { useServices } from '../components/services';
 import { LANGUAGES } from '../db/settings';
 import { useAsyncValue } from '../hooks/use-async-value';
 import { useCouncilStore } from '../store/council-store';
-import { chooseLanguage, chooseRequireSignedBundles } from '../store/preferences';
+import { chooseLanguage, chooseRequireSignature } from '../store/preferences';
 import { useUiStore } from '../store/ui-store';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
   const { db, api } = useServices();
   const language = useUiStore((s) => s.language);
-  const requireSigned = useCouncilStore((s) => s.settings.requireSignedBundles);
+  const requireSigned = useCouncilStore((s) => s.settings.requireSignature);
   const appInfo = useAsyncValue(() => api.getAppInfo(), [api]);
   const hintId = useId();
 
@@ -38,14 +43,17 @@ export function SettingsScreen() {
             type="checkbox"
             checked={requireSigned}
             aria-describedby={hintId}
-            onChange={(e) => void chooseRequireSignedBundles(db, e.currentTarget.checked)}
+            onChange={(e) => void chooseRequireSignature(db, e.currentTarget.checked)}
           />
           <span>{t('settings.requireSigned')}</span>
         </label>
         <p id={hintId} className="choice__hint">
           {t('settings.requireSignedHint')}
         </p>
+        <TrustFileSettings />
       </fieldset>
+
+      <SyncFolderSettings />
 
       <section className="card" aria-labelledby="settings-about">
         <h2 id="settings-about" className="card__title">

@@ -4,6 +4,8 @@ import { describeError } from '../api/council-api';
 import type { BundleRow, MemberRow } from '../db/rows';
 import type { CouncilDb } from '../db/schema';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../db/settings';
+import { rollBackInterruptedImports } from '../import/bundle-rollback';
+import { activeImports } from '../import/import-bundle';
 
 const ROLE_ORDER: Record<MemberRow['role'], number> = { chair: 0, member: 1, secretary: 2 };
 
@@ -16,6 +18,8 @@ interface CouncilState {
   members: MemberRow[];
   bundles: BundleRow[];
   caseCount: number;
+  /** Cases stored as a later revision (they came back from another bundle with more documents). */
+  revisedCount: number;
   /** Reads everything above from the database; the screens then read the store. */
   load(db: CouncilDb): Promise<void>;
   setSettings(patch: Partial<Settings>): void;
@@ -28,6 +32,7 @@ const initial = {
   members: [] as MemberRow[],
   bundles: [] as BundleRow[],
   caseCount: 0,
+  revisedCount: 0,
 };
 
 /** Chair first, then members, then the secretary; by id within a role. */
@@ -39,16 +44,36 @@ export const useCouncilStore = create<CouncilState>()((set) => ({
   ...initial,
   load: async (db) => {
     try {
-      const [settings, members, bundles, caseCount] = await db.transaction('r', [db.settings, db.members, db.bundles, db.cases], () =>
-        Promise.all([readSettings(db), db.members.toArray(), db.bundles.orderBy('importedAt').toArray(), db.cases.count()]),
+      const [settings, members, bundles, caseCount, revisedCount] = await db.transaction('r', [db.settings, db.members, db.bundles, db.cases], () =>
+        Promise.all([
+          readSettings(db),
+          db.members.toArray(),
+          db.bundles.orderBy('importedAt').toArray(),
+          db.cases.count(),
+          db.cases.where('revision').above(1).count(),
+        ]),
       );
-      set({ status: 'ready', error: null, settings, members: sortMembers(members), bundles, caseCount });
+      set({ status: 'ready', error: null, settings, members: sortMembers(members), bundles, caseCount, revisedCount });
     } catch (err) {
       set({ status: 'failed', error: describeError(err) });
     }
   },
   setSettings: (patch) => set((state) => ({ settings: { ...state.settings, ...patch } })),
 }));
+
+/**
+ * Start-up: first rolls back any import the app was closed or killed in the middle of (a bundle
+ * left 'importing'), then reads the council. Nothing is shown before both are done.
+ */
+export async function bootCouncil(db: CouncilDb): Promise<void> {
+  try {
+    await rollBackInterruptedImports(db, activeImports());
+  } catch (err) {
+    useCouncilStore.setState({ status: 'failed', error: describeError(err) });
+    return;
+  }
+  await useCouncilStore.getState().load(db);
+}
 
 export function resetCouncilStore(): void {
   useCouncilStore.setState(initial);

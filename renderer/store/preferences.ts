@@ -1,7 +1,7 @@
 /** Changing a preference: the store, the UI and the settings table move together. */
 import { appendAudit } from '../db/audit';
 import type { CouncilDb } from '../db/schema';
-import { writeSetting, type Language } from '../db/settings';
+import { writeSetting, type Language, type Settings } from '../db/settings';
 import { applyLanguage } from '../i18n';
 import { useCouncilStore } from './council-store';
 import { useUiStore } from './ui-store';
@@ -13,19 +13,30 @@ export async function chooseLanguage(db: CouncilDb, language: Language): Promise
   await writeSetting(db, 'language', language);
 }
 
-/** Whether unsigned bundles may be imported: a security setting, so the change is audited. */
-export async function chooseRequireSignedBundles(db: CouncilDb, required: boolean): Promise<void> {
+type AuditedKey = 'requireSignature' | 'trustFile' | 'syncFolder';
+
+/** Writes a setting and its audit entry in one transaction, then updates the store. */
+async function writeAuditedSetting<K extends AuditedKey>(db: CouncilDb, key: K, value: Settings[K], action: string): Promise<void> {
   await db.transaction('rw', [db.settings, db.audit], async () => {
-    await writeSetting(db, 'requireSignedBundles', required);
-    await appendAudit(db, {
-      entity: 'settings',
-      entityId: 'requireSignedBundles',
-      action: required ? 'enable' : 'disable',
-      actor: null,
-      detail: { requireSignedBundles: required },
-    });
+    await writeSetting(db, key, value);
+    await appendAudit(db, { entity: 'settings', entityId: key, action, actor: null, detail: { [key]: value } });
   });
-  useCouncilStore.getState().setSettings({ requireSignedBundles: required });
+  useCouncilStore.getState().setSettings({ [key]: value } as Pick<Settings, K>);
+}
+
+/** Whether unsigned or untrusted bundles are refused: a security setting, so the change is audited. */
+export function chooseRequireSignature(db: CouncilDb, required: boolean): Promise<void> {
+  return writeAuditedSetting(db, 'requireSignature', required, required ? 'enable' : 'disable');
+}
+
+/** The trust file bundles are verified against (null: the built-in demo trust file); audited. */
+export function chooseTrustFile(db: CouncilDb, trustFile: string | null): Promise<void> {
+  return writeAuditedSetting(db, 'trustFile', trustFile, trustFile === null ? 'use-built-in' : 'choose');
+}
+
+/** The sync folder (null: none); audited, as decisions go out through it. */
+export function chooseSyncFolder(db: CouncilDb, syncFolder: string | null): Promise<void> {
+  return writeAuditedSetting(db, 'syncFolder', syncFolder, syncFolder === null ? 'clear' : 'choose');
 }
 
 /** Applies the stored language at start-up. */

@@ -2,10 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ApiBridge } from '../../shared/api';
 import { fail, ok } from '../../shared/result';
 import { ApiError, createCouncilApi, describeError } from '../../renderer/api/council-api';
-import { APP_INFO } from './support/fake-bridge';
+import { APP_INFO, fakeBridge } from './support/fake-bridge';
 
 function bridge(overrides: Partial<ApiBridge>): ApiBridge {
-  return { getAppInfo: async () => ok(APP_INFO), loadDemoCouncil: async () => fail('UNUSED', 'unused'), ...overrides };
+  return { ...fakeBridge(fail('UNUSED', 'unused')), ...overrides };
 }
 
 describe('council API client', () => {
@@ -31,6 +31,15 @@ describe('council API client', () => {
     await expect(api.getAppInfo()).rejects.toMatchObject({ code: 'BRIDGE_FAILED', message: 'ipc closed' });
     current = bridge({});
     await expect(api.getAppInfo()).resolves.toEqual(APP_INFO);
+  });
+
+  it('has every call of the contract, and asks the bridge for a dropped file\'s path', async () => {
+    const api = createCouncilApi(() => bridge({ pathForFile: () => '/inbox/batch7.cdbundle', chooseBundleFile: async () => ok('/x.cdbundle') }));
+    await expect(api.chooseBundleFile()).resolves.toBe('/x.cdbundle');
+    expect(api.pathForFile(new File(['x'], 'batch7.cdbundle'))).toBe('/inbox/batch7.cdbundle');
+    expect(createCouncilApi(() => undefined).pathForFile(new File(['x'], 'a'))).toBe('');
+    const throwing = createCouncilApi(() => bridge({ pathForFile: () => { throw new Error('not from disk'); } }));
+    expect(throwing.pathForFile(new File(['x'], 'a'))).toBe('');
   });
 
   it('describes any thrown value with a code', () => {

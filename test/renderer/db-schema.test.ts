@@ -24,7 +24,7 @@ describe('council database schema', () => {
       bundles: 'bundleId',
       cases: 'caseId',
       caseHistory: ['caseId', 'revision'],
-      documents: ['caseId', 'file'],
+      documents: ['bundleId', 'file'],
       members: 'memberId',
       meetings: 'meetingId',
       votes: ['meetingId', 'caseId', 'memberId'],

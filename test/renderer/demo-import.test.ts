@@ -39,10 +39,11 @@ describe('storeDemoCouncil', () => {
     expect(bundle?.status).toBe('ready');
     expect(bundle?.importedAt).toBe('2023-03-02T10:00:00+09:00');
     expect(bundle?.signature).toMatchObject({ state: 'trusted' });
-    expect(bundle?.counts).toEqual({ cases: 3, documents: 3, evidenceBytes: 25 + 28 + 11 });
+    expect(bundle?.counts).toEqual({ cases: 3, documents: 3, evidenceBytes: 25 + 28 + 11, revised: 0 });
+    expect(bundle?.fileName).toBeNull();
 
     const taxi = await db.cases.get('1015-000002');
-    expect(taxi).toMatchObject({ bundleId: BUNDLE_ID, status: 'undecided', revision: 1, claimedLoss: 420000, businessName: '마포택시', flags: [] });
+    expect(taxi).toMatchObject({ bundleId: BUNDLE_ID, status: 'undecided', revision: 1, previousBundleId: null, claimedLoss: 420000, businessName: '마포택시', flags: [] });
     expect(taxi?.assessedLoss).toBeNull();
     expect(taxi?.record.documents).toHaveLength(2);
     expect(await db.cases.where('claimedLoss').above(300000).count()).toBe(2);
@@ -54,7 +55,7 @@ describe('storeDemoCouncil', () => {
     ]);
     const png = new Uint8Array(await docs[1]!.blob.arrayBuffer());
     expect([...png]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-    const csv = await db.documents.get(['1015-000001', 'evidence/1015-000001/pos.csv']);
+    const csv = await db.documents.get([BUNDLE_ID, 'evidence/1015-000001/pos.csv']);
     expect(await csv?.blob.text()).toBe('date,amount\n2022-10-15,0\n');
     // Evidence no case document points to is not stored.
     expect(await db.documents.where('caseId').equals('1015-000003').count()).toBe(0);

@@ -79,9 +79,9 @@ describe('Settings screen', () => {
     expect(toggle).toHaveProperty('checked', true);
     await user.click(toggle);
     await waitFor(() => expect(toggle).toHaveProperty('checked', false));
-    expect((await readSettings(db)).requireSignedBundles).toBe(false);
+    expect((await readSettings(db)).requireSignature).toBe(false);
     const last = await db.audit.orderBy('sequence').last();
-    expect(last).toMatchObject({ entity: 'settings', entityId: 'requireSignedBundles', action: 'disable' });
+    expect(last).toMatchObject({ entity: 'settings', entityId: 'requireSignature', action: 'disable' });
     expect(await firstBrokenAuditEntry(db)).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { applyLanguage } from '../../renderer/i18n';
 import { resetCouncilStore } from '../../renderer/store/council-store';
+import { resetImportStore } from '../../renderer/store/import-store';
 import { resetUiStore } from '../../renderer/store/ui-store';
 
 // jsdom's Blob is a plain JS object that structuredClone (which fake-indexeddb uses) turns into {},
@@ -19,6 +20,7 @@ afterEach(async () => {
   cleanup();
   resetUiStore();
   resetCouncilStore();
+  resetImportStore();
   await applyLanguage('ko');
   Reflect.deleteProperty(window, 'councilDesk');
 });

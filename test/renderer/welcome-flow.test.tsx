@@ -59,7 +59,7 @@ describe('first run', () => {
   it('is busy while the demo council loads', async () => {
     let release: (() => void) | undefined;
     const bridge = fakeBridge(demoCouncil());
-    const reply = await bridge.loadDemoCouncil();
+    const reply = await bridge.loadDemoCouncil(undefined);
     bridge.loadDemoCouncil.mockImplementationOnce(() => new Promise((resolve) => (release = () => resolve(reply))));
     const { user } = renderApp();
 

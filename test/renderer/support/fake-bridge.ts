@@ -1,19 +1,42 @@
 /** A stand-in for the preload bridge: answers like the main process does, with Results. */
 import { vi } from 'vitest';
-import type { AppInfo, ApiBridge, DemoCouncil } from '../../../shared/api';
+import type { AppInfo, ApiBridge, DemoCouncil, TrustInfo } from '../../../shared/api';
 import { fail, ok, type Result } from '../../../shared/result';
 
 export const APP_INFO: AppInfo = { name: 'Council Desk', version: '0.1.0-test', platform: 'linux', demoAvailable: true };
 
+export const DEMO_TRUST: TrustInfo = {
+  path: '/app/demo/trust.json',
+  builtIn: true,
+  keys: [{ keyid: 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90', name: '카카오 1015 소상공인 지원센터', roles: ['bundle-issuer'] }],
+};
+
+type Fn<M extends keyof ApiBridge> = ApiBridge[M];
+
+/** Every call of the bridge as a vi.fn, with harmless answers; a test overrides what it needs. */
 export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: AppInfo = APP_INFO) {
   const reply = 'ok' in demo ? demo : ok(demo);
   const bridge = {
-    getAppInfo: vi.fn(async () => ok(appInfo)),
-    loadDemoCouncil: vi.fn(async () => reply),
+    getAppInfo: vi.fn<Fn<'getAppInfo'>>(async () => ok(appInfo)),
+    loadDemoCouncil: vi.fn<Fn<'loadDemoCouncil'>>(async () => reply),
+    chooseBundleFile: vi.fn<Fn<'chooseBundleFile'>>(async () => ok(null)),
+    chooseTrustFile: vi.fn<Fn<'chooseTrustFile'>>(async () => ok(null)),
+    chooseFolder: vi.fn<Fn<'chooseFolder'>>(async () => ok(null)),
+    saveTextFile: vi.fn<Fn<'saveTextFile'>>(async ({ suggestedName }) => ok(`/home/secretary/${suggestedName}`)),
+    describeTrust: vi.fn<Fn<'describeTrust'>>(async ({ trustFile }) =>
+      trustFile === null ? ok(DEMO_TRUST) : fail('TRUST_FILE_INVALID', `${trustFile} is not a trust file.`),
+    ),
+    listInbox: vi.fn<Fn<'listInbox'>>(async () => ok([])),
+    importBegin: vi.fn<Fn<'importBegin'>>(async ({ path }) => fail('BUNDLE_UNREADABLE', `${path} could not be read.`)),
+    importNext: vi.fn<Fn<'importNext'>>(async () => fail('IMPORT_UNKNOWN', 'This import has ended or was cancelled.')),
+    importCancel: vi.fn<Fn<'importCancel'>>(async () => ok(undefined)),
+    pathForFile: vi.fn<Fn<'pathForFile'>>(() => ''),
   } satisfies ApiBridge;
   window.councilDesk = bridge;
   return bridge;
 }
+
+export type FakeBridge = ReturnType<typeof fakeBridge>;
 
 export function failingBridge(code: string, message: string) {
   return fakeBridge(fail(code, message));

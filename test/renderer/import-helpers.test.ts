@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { BundleProblem } from '../../shared/bundle-report';
+import { formatBytes } from '../../renderer/format/bytes';
+import { i18n } from '../../renderer/i18n';
+import { EvidenceAssembler } from '../../renderer/import/evidence-assembler';
+import { inboxState } from '../../renderer/import/inbox-state';
+import { fileNameOf } from '../../renderer/import/import-outcome';
+import { progressFraction, secondsLeft } from '../../renderer/import/progress-estimate';
+import { groupProblems } from '../../renderer/report/problem-groups';
+import { problemLine, reportFileName } from '../../renderer/report/report-text';
+import { bundleFixture } from './support/bundle-fixture';
+
+const progress = (over: Partial<Parameters<typeof secondsLeft>[0]>) => ({
+  casesRead: 0,
+  evidenceRead: 0,
+  bytesRead: 0,
+  bytesTotal: 0,
+  casesTotal: 100,
+  evidenceTotal: 0,
+  elapsedMs: 0,
+  fileName: 'x.cdbundle',
+  bundleId: 'B',
+  ...over,
+});
+
+describe('import progress', () => {
+  it('measures by bytes when there are any, else by cases', () => {
+    expect(progressFraction(progress({ bytesRead: 25, bytesTotal: 100, casesRead: 90 }))).toBe(0.25);
+    expect(progressFraction(progress({ casesRead: 40 }))).toBe(0.4);
+    expect(progressFraction(progress({ casesTotal: 0 }))).toBe(0);
+  });
+
+  it('estimates the time left from the rate so far', () => {
+    expect(secondsLeft(progress({ casesRead: 25, elapsedMs: 10_000 }))).toBe(30);
+    expect(secondsLeft(progress({ bytesRead: 1, bytesTotal: 3, elapsedMs: 2_000 }))).toBe(4);
+    expect(secondsLeft(progress({ casesRead: 0, elapsedMs: 10_000 }))).toBeNull();
+    expect(secondsLeft(progress({ casesRead: 50, elapsedMs: 100 }))).toBeNull();
+    expect(secondsLeft(progress({ casesRead: 100, elapsedMs: 5_000 }))).toBe(0);
+  });
+
+  it('formats sizes in powers of 1000', () => {
+    expect(formatBytes(640, 'ko')).toBe('640 B');
+    expect(formatBytes(2_500_000, 'en')).toBe('2.5 MB');
+    expect(formatBytes(61_234_567, 'ko')).toBe('61.2 MB');
+    expect(formatBytes(4_300_000_000, 'en')).toBe('4.3 GB');
+  });
+});
+
+describe('report helpers', () => {
+  const p = (kind: BundleProblem['kind'], n: number): BundleProblem => ({ kind, file: `f${n}`, line: null, path: '', message: `m${n}` });
+
+  it('groups problems in the order of the kinds, counting all but listing the shown', () => {
+    const all = [p('case', 1), p('hash', 2), p('case', 3), p('zip', 4)];
+    const groups = groupProblems(all, all.slice(0, 2));
+    expect(groups.map((g) => [g.kind, g.count, g.problems.map((x) => x.file)])).toEqual([
+      ['zip', 1, []],
+      ['hash', 1, ['f2']],
+      ['case', 2, ['f1']],
+    ]);
+  });
+
+  it('writes a problem as file · line · path — message, leaving out what is not there', () => {
+    const t = i18n.getFixedT('en');
+    expect(problemLine(t, { kind: 'case', file: 'cases.ndjson', line: 12, path: 'claimedLoss', message: 'must be a whole number' })).toBe('cases.ndjson · line 12 · claimedLoss — must be a whole number');
+    expect(problemLine(t, { kind: 'zip', file: 'a.cdbundle', line: null, path: '', message: 'not a ZIP file' })).toBe('a.cdbundle — not a ZIP file');
+  });
+
+  it('suggests a report file name the save dialog accepts', () => {
+    expect(reportFileName('batch 7.cdbundle')).toBe('batch 7-report.txt');
+    expect(reportFileName('a:b?.CDBUNDLE')).toBe('a_b_-report.txt');
+    expect(reportFileName('.cdbundle')).toBe('bundle-report.txt');
+    expect(fileNameOf('C:\\Users\\secretary\\batch7.cdbundle')).toBe('batch7.cdbundle');
+    expect(fileNameOf('/sync/inbox/batch7.cdbundle')).toBe('batch7.cdbundle');
+  });
+});
+
+describe('inbox state', () => {
+  const stored = [{ bundleId: 'B1', manifestSha256: 'aa', status: 'ready' as const }, { bundleId: 'B2', manifestSha256: 'bb', status: 'importing' as const }];
+  const entry = (bundleId: string | null, manifestSha256: string | null) => ({ path: '/p', fileName: 'f', size: 1, modifiedAt: '', bundleId, manifestSha256 });
+  it('tells new, imported, other content and unreadable apart', () => {
+    expect(inboxState(entry('B1', 'aa'), stored)).toBe('imported');
+    expect(inboxState(entry('B1', 'zz'), stored)).toBe('conflict');
+    expect(inboxState(entry('B2', 'bb'), stored)).toBe('new');
+    expect(inboxState(entry('B3', 'cc'), stored)).toBe('new');
+    expect(inboxState(entry(null, null), stored)).toBe('unreadable');
+  });
+});
+
+describe('evidence assembler', () => {
+  it('says which files the cases point to never arrived, and stores no file twice', () => {
+    const fixture = bundleFixture();
+    const assembler = new EvidenceAssembler('B', fixture.summary.manifest.files);
+    assembler.addCases(fixture.cases);
+    const [pos] = fixture.files;
+    assembler.addPieces([{ file: pos!.file, bytes: pos!.bytes, last: true }]);
+    assembler.addPieces([{ file: pos!.file, bytes: pos!.bytes, last: true }]);
+    expect(assembler.takeReady().map((d) => d.file)).toEqual([pos!.file]);
+    expect(assembler.missingFiles().sort()).toEqual(fixture.files.slice(1, 4).map((f) => f.file).sort());
+  });
+});

@@ -1,0 +1,78 @@
+import { waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { InboxEntry } from '../../shared/bundle-import';
+import { bundleFixture } from './support/bundle-fixture';
+import { openBundlesScreen } from './support/bundles-screen';
+import { BUNDLE_ID } from './support/demo-council';
+import { scriptFromFixture, scriptImport } from './support/scripted-import';
+
+const entry = (fileName: string, bundleId: string | null, manifestSha256: string | null, size = 2_500_000): InboxEntry => ({
+  path: `/sync/inbox/${fileName}`,
+  fileName,
+  size,
+  modifiedAt: '2023-03-10T09:30:00+09:00',
+  bundleId,
+  manifestSha256,
+});
+
+const ENTRIES = [
+  entry('batch8.cdbundle', '1015-2023-B08', 'b'.repeat(64)),
+  entry('batch7.cdbundle', BUNDLE_ID, 'c'.repeat(64), 640),
+  entry('batch7-fixed.cdbundle', BUNDLE_ID, 'd'.repeat(64)),
+  entry('damaged.cdbundle', null, null),
+];
+
+describe('sync folder inbox', () => {
+  it('lists the bundle files with size, time and a badge each; Import only for the new one', async () => {
+    const { view, bridge, user } = await openBundlesScreen({ syncFolder: '/sync' });
+    bridge.listInbox.mockResolvedValue({ ok: true, value: ENTRIES });
+    await user.click(view.getByRole('button', { name: '새로 고침' }));
+    const table = await view.findByRole('table', { name: '받은 파일함의 사건 묶음 파일' });
+    expect(bridge.listInbox).toHaveBeenCalledWith({ syncFolder: '/sync' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => [r.querySelector('th')?.textContent, r.getAttribute('data-inbox-state'), r.querySelectorAll('td')[2]?.textContent])).toEqual([
+      ['batch8.cdbundle', 'new', '새 묶음'],
+      ['batch7.cdbundle', 'imported', '이미 불러옴'],
+      ['batch7-fixed.cdbundle', 'conflict', '같은 묶음 ID, 다른 내용'],
+      ['damaged.cdbundle', 'unreadable', '읽을 수 없음'],
+    ]);
+    expect(rows[0]!.querySelectorAll('td')[0]?.textContent).toBe('2.5 MB');
+    expect(rows[1]!.querySelectorAll('td')[0]?.textContent).toBe('640 B');
+    expect(rows[0]!.querySelectorAll('td')[1]?.textContent).toMatch(/2023/);
+    expect(within(table).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['batch8.cdbundle 불러오기']);
+    expect(view.getByText('동기화 폴더: /sync')).toBeTruthy();
+  });
+
+  it('imports a new entry, after which it shows as already imported', async () => {
+    const { view, bridge, user } = await openBundlesScreen({ syncFolder: '/sync' });
+    bridge.listInbox.mockResolvedValue({ ok: true, value: ENTRIES });
+    scriptImport(bridge, scriptFromFixture(bundleFixture()));
+    await user.click(view.getByRole('button', { name: '새로 고침' }));
+    await user.click(await view.findByRole('button', { name: 'batch8.cdbundle 불러오기' }));
+    expect(await view.findByText(/batch8.cdbundle을\(를\) 불러왔습니다/)).toBeTruthy();
+    expect(bridge.importBegin).toHaveBeenCalledWith({ path: '/sync/inbox/batch8.cdbundle', trustFile: null, requireSignature: true });
+    await waitFor(() => expect(view.getByRole('row', { name: /^batch8.cdbundle/ }).getAttribute('data-inbox-state')).toBe('imported'));
+    expect(view.queryByRole('button', { name: 'batch8.cdbundle 불러오기' })).toBeNull();
+  });
+
+  it('refreshes, and shows an unreadable inbox with its code', async () => {
+    const { view, bridge, user } = await openBundlesScreen({ syncFolder: '/sync' });
+    expect(await view.findByText('받은 파일함에 사건 묶음 파일이 없습니다.')).toBeTruthy();
+    const calls = bridge.listInbox.mock.calls.length;
+    bridge.listInbox.mockResolvedValue({ ok: false, error: { code: 'SYNC_FOLDER_MISSING', message: '/sync does not exist.' } });
+    await user.click(view.getByRole('button', { name: '새로 고침' }));
+    expect((await view.findByRole('alert')).textContent).toContain('오류 코드 SYNC_FOLDER_MISSING: /sync does not exist.');
+    expect(bridge.listInbox.mock.calls.length).toBe(calls + 1);
+  });
+
+  it('without a sync folder, says so and lets one be chosen (stored and audited)', async () => {
+    const { view, bridge, user, db } = await openBundlesScreen();
+    expect(view.getByText(/동기화 폴더를 정하지 않았습니다/)).toBeTruthy();
+    expect(bridge.listInbox).not.toHaveBeenCalled();
+    bridge.chooseFolder.mockResolvedValue({ ok: true, value: '/mnt/shared/council' });
+    await user.click(view.getByRole('button', { name: '동기화 폴더 고르기…' }));
+    await waitFor(() => expect(bridge.listInbox).toHaveBeenCalledWith({ syncFolder: '/mnt/shared/council' }));
+    expect((await db.settings.get('syncFolder'))?.value).toBe('/mnt/shared/council');
+    expect(await db.audit.orderBy('sequence').last()).toMatchObject({ entity: 'settings', entityId: 'syncFolder', action: 'choose' });
+  });
+});

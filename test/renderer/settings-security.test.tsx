@@ -1,0 +1,114 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { TrustInfo } from '../../shared/api';
+import { firstBrokenAuditEntry } from '../../renderer/db/audit';
+import { storeDemoCouncil } from '../../renderer/db/demo-import';
+import { openCouncilDb } from '../../renderer/db/schema';
+import { readSettings } from '../../renderer/db/settings';
+import { bundleFixture } from './support/bundle-fixture';
+import { demoCouncil } from './support/demo-council';
+import { DEMO_TRUST, fakeBridge } from './support/fake-bridge';
+import { freshDbName, renderApp } from './support/render-app';
+import { scriptFromFixture, scriptImport } from './support/scripted-import';
+
+const CHOSEN: TrustInfo = {
+  path: '/keys/council-trust.json',
+  builtIn: false,
+  keys: [
+    { keyid: '0123456789abcdef'.repeat(4), name: '사무국 발행 키', roles: ['bundle-issuer'] },
+    { keyid: 'fedcba9876543210'.repeat(4), name: '정한결', roles: ['chair', 'member'] },
+  ],
+};
+
+async function openSettings() {
+  const bridge = fakeBridge(demoCouncil());
+  bridge.describeTrust.mockImplementation(async ({ trustFile }) => ({ ok: true, value: trustFile === null ? DEMO_TRUST : { ...CHOSEN, path: trustFile } }));
+  const db = openCouncilDb(freshDbName());
+  await storeDemoCouncil(db, demoCouncil());
+  const app = renderApp(db);
+  await app.user.click(await screen.findByRole('link', { name: '설정' }));
+  const root = await waitFor(() => document.querySelector('[data-screen="settings"]') as HTMLElement);
+  return { ...app, bridge, root, view: within(root) };
+}
+
+const keyRows = (root: HTMLElement) =>
+  within(within(root).getByRole('table', { name: '신뢰하는 키' }))
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => Array.from(r.querySelectorAll('th, td'), (c) => c.textContent));
+
+describe('Settings: trust file', () => {
+  it('says the built-in demo trust file is in use and lists the keys it trusts', async () => {
+    const { view, root, bridge } = await openSettings();
+    expect(view.getByTestId('trust-in-use').textContent).toBe('기본 제공 데모 신뢰 파일을 쓰고 있습니다.');
+    await view.findByRole('table', { name: '신뢰하는 키' });
+    expect(bridge.describeTrust).toHaveBeenCalledWith({ trustFile: null });
+    expect(keyRows(root)).toEqual([['카카오 1015 소상공인 지원센터', 'a1b2c3d4e5f6', '사건 묶음 발행']]);
+    expect(view.getByRole('button', { name: '기본 제공 데모 신뢰 파일 쓰기' })).toHaveProperty('disabled', true);
+  });
+
+  it('chooses a trust file and goes back to the built-in one, each change stored and audited', async () => {
+    const { view, root, bridge, user, db } = await openSettings();
+    bridge.chooseTrustFile.mockResolvedValue({ ok: true, value: '/keys/council-trust.json' });
+    await user.click(view.getByRole('button', { name: '신뢰 파일 고르기…' }));
+
+    await waitFor(() => expect(view.getByTestId('trust-in-use').textContent).toBe('고른 신뢰 파일: /keys/council-trust.json'));
+    await waitFor(() => expect(keyRows(root)).toEqual([
+      ['사무국 발행 키', '0123456789ab', '사건 묶음 발행'],
+      ['정한결', 'fedcba987654', '위원장, 위원'],
+    ]));
+    expect((await readSettings(db)).trustFile).toBe('/keys/council-trust.json');
+    expect(await db.audit.orderBy('sequence').last()).toMatchObject({ entity: 'settings', entityId: 'trustFile', action: 'choose', detail: { trustFile: '/keys/council-trust.json' } });
+
+    await user.click(view.getByRole('button', { name: '기본 제공 데모 신뢰 파일 쓰기' }));
+    await waitFor(() => expect(view.getByTestId('trust-in-use').textContent).toBe('기본 제공 데모 신뢰 파일을 쓰고 있습니다.'));
+    expect((await readSettings(db)).trustFile).toBeNull();
+    expect(await db.audit.orderBy('sequence').last()).toMatchObject({ entityId: 'trustFile', action: 'use-built-in' });
+    expect(await firstBrokenAuditEntry(db)).toBeNull();
+  });
+
+  it('keeps the setting when the dialog is cancelled, and shows an unreadable trust file with its code', async () => {
+    const { view, bridge, user, db } = await openSettings();
+    await user.click(view.getByRole('button', { name: '신뢰 파일 고르기…' }));
+    await waitFor(() => expect(bridge.chooseTrustFile).toHaveBeenCalled());
+    expect((await readSettings(db)).trustFile).toBeNull();
+
+    bridge.describeTrust.mockResolvedValue({ ok: false, error: { code: 'TRUST_FILE_INVALID', message: 'The keyid of key 1 does not match its public key.' } });
+    bridge.chooseTrustFile.mockResolvedValue({ ok: true, value: '/keys/bad.json' });
+    await user.click(view.getByRole('button', { name: '신뢰 파일 고르기…' }));
+    const alert = await view.findByRole('alert');
+    expect(alert.textContent).toContain('신뢰 파일을 읽지 못했습니다.');
+    expect(alert.textContent).toContain('TRUST_FILE_INVALID');
+  });
+
+  it('passes the trust file and the signature requirement to the import', async () => {
+    const { view, bridge, user } = await openSettings();
+    bridge.chooseTrustFile.mockResolvedValue({ ok: true, value: '/keys/council-trust.json' });
+    await user.click(view.getByRole('button', { name: '신뢰 파일 고르기…' }));
+    await waitFor(() => expect(view.getByTestId('trust-in-use').textContent).toContain('/keys/council-trust.json'));
+    await user.click(view.getByRole('checkbox', { name: '서명된 사건 묶음만 허용' }));
+    await waitFor(() => expect(view.getByRole('checkbox', { name: '서명된 사건 묶음만 허용' })).toHaveProperty('checked', false));
+
+    scriptImport(bridge, scriptFromFixture(bundleFixture()));
+    bridge.chooseBundleFile.mockResolvedValue({ ok: true, value: '/inbox/batch8.cdbundle' });
+    await user.click(screen.getByRole('link', { name: '사건 묶음' }));
+    await user.click(await screen.findByRole('button', { name: '사건 묶음 파일 열기…' }));
+    await waitFor(() => expect(bridge.importBegin).toHaveBeenCalledWith({ path: '/inbox/batch8.cdbundle', trustFile: '/keys/council-trust.json', requireSignature: false }));
+  });
+});
+
+describe('Settings: sync folder', () => {
+  it('chooses and clears the sync folder', async () => {
+    const { view, bridge, user, db } = await openSettings();
+    expect(view.getByTestId('sync-folder').textContent).toBe('동기화 폴더를 정하지 않았습니다.');
+    bridge.chooseFolder.mockResolvedValue({ ok: true, value: '/mnt/shared/council' });
+    await user.click(view.getByRole('button', { name: '동기화 폴더 고르기…' }));
+    await waitFor(() => expect(view.getByTestId('sync-folder').textContent).toBe('동기화 폴더: /mnt/shared/council'));
+    expect((await readSettings(db)).syncFolder).toBe('/mnt/shared/council');
+
+    await user.click(view.getByRole('button', { name: '동기화 폴더 지우기' }));
+    await waitFor(() => expect(view.getByTestId('sync-folder').textContent).toBe('동기화 폴더를 정하지 않았습니다.'));
+    expect((await readSettings(db)).syncFolder).toBeNull();
+    expect(await db.audit.orderBy('sequence').last()).toMatchObject({ entityId: 'syncFolder', action: 'clear' });
+  });
+});

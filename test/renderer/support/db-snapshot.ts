@@ -1,0 +1,16 @@
+/** Everything in the database as plain data (Blobs as their type and bytes), to compare before and after. */
+import type { CouncilDb } from '../../../renderer/db/schema';
+
+export async function dbSnapshot(db: CouncilDb): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.tables) {
+    const rows = (await table.toArray()) as Record<string, unknown>[];
+    out[table.name] = await Promise.all(
+      rows.map(async (row) => {
+        const blob = row.blob;
+        return blob instanceof Blob ? { ...row, blob: { type: blob.type, bytes: [...new Uint8Array(await blob.arrayBuffer())] } } : row;
+      }),
+    );
+  }
+  return out;
+}

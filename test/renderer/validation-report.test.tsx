@@ -1,0 +1,114 @@
+import { waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { BundleProblem, BundleReport } from '../../shared/bundle-report';
+import { bundleFixture, failingAt } from './support/bundle-fixture';
+import { openBundlesScreen } from './support/bundles-screen';
+import { TRUSTED_KEYID } from './support/demo-council';
+import { scriptFromFixture, scriptImport } from './support/scripted-import';
+
+const hashProblem = (i: number): BundleProblem => ({
+  kind: 'hash',
+  file: `evidence/1015-${String(i).padStart(6, '0')}/pos.csv`,
+  line: null,
+  path: `files["evidence/1015-${String(i).padStart(6, '0')}/pos.csv"]`,
+  message: 'The SHA-256 of this file differs from the one the manifest lists.',
+});
+const caseProblem: BundleProblem = { kind: 'case', file: 'cases.ndjson', line: 3, path: 'business.registrationNo', message: 'The check digit of the business registration number is wrong.' };
+const zipProblem: BundleProblem = { kind: 'entry-name', file: 'broken.cdbundle', line: null, path: '', message: 'An entry name contains "..".' };
+const warning: BundleProblem = { kind: 'evidence', file: 'evidence/1015-000007/scan.pdf', line: null, path: '', message: 'No case points to this file.' };
+
+function brokenReport(): BundleReport {
+  const errors = [caseProblem, ...Array.from({ length: 104 }, (_, i) => hashProblem(i + 1)), zipProblem];
+  return {
+    valid: false,
+    fileName: 'broken.cdbundle',
+    bundleId: '1015-2023-B09',
+    caseCount: 40,
+    signedBy: null,
+    signature: { state: 'untrusted', keyid: 'f'.repeat(64) },
+    errors,
+    warnings: [warning],
+    errorCount: 130,
+  };
+}
+
+async function showReport(report: BundleReport) {
+  const app = await openBundlesScreen();
+  app.bridge.importBegin.mockResolvedValue({ ok: true, value: { started: false, report } });
+  app.bridge.chooseBundleFile.mockResolvedValue({ ok: true, value: '/inbox/broken.cdbundle' });
+  await app.user.click(app.view.getByRole('button', { name: '사건 묶음 파일 열기…' }));
+  const region = await app.view.findByRole('region', { name: '검증 보고서' });
+  return { ...app, region, inRegion: within(region) };
+}
+
+describe('validation report', () => {
+  it('names the file, the signature in words and the error count, and groups the errors by kind', async () => {
+    const { region, inRegion } = await showReport(brokenReport());
+    expect(inRegion.getByRole('alert').textContent).toBe('broken.cdbundle은(는) 검증을 통과하지 못해 불러오지 않았습니다. 아무것도 저장하지 않았습니다.');
+    expect(inRegion.getByTestId('report-signature').textContent).toBe('신뢰하지 않는 키로 서명됨 (ffffffffffff)');
+    expect(inRegion.getByTestId('report-error-count').textContent).toBe('130건');
+
+    const headings = inRegion.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(headings).toEqual(['파일 이름 (1건)', '해시 불일치 (104건)', '사건 내용 (1건)', '경고 (1건)']);
+    const items = inRegion.getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toContain('cases.ndjson · 3행 · business.registrationNo — The check digit of the business registration number is wrong.');
+    expect(items).toContain('evidence/1015-000001/pos.csv · files["evidence/1015-000001/pos.csv"] — The SHA-256 of this file differs from the one the manifest lists.');
+    expect(items).toContain('evidence/1015-000007/scan.pdf — No case points to this file.');
+    // The first 100 errors are shown (1 case + 99 hash), the warning apart; the rest are counted.
+    expect(items).toHaveLength(101);
+    expect(items.some((text) => text?.includes('1015-000100/pos.csv'))).toBe(false);
+    expect(items.some((text) => text?.includes('1015-000099/pos.csv'))).toBe(true);
+    expect(region.querySelector('[data-kind="entry-name"] li')).toBeNull();
+    expect(inRegion.getByText('외 30건이 더 있습니다. 전체 목록은 보고서를 저장해서 보세요.')).toBeTruthy();
+    expect(region.querySelector('b, img, script')).toBeNull();
+  });
+
+  it('saves the whole report as text, every error and warning in it', async () => {
+    const { inRegion, bridge, user } = await showReport(brokenReport());
+    await user.click(inRegion.getByRole('button', { name: '보고서 저장…' }));
+    await waitFor(() => expect(bridge.saveTextFile).toHaveBeenCalledTimes(1));
+    const { suggestedName, text } = bridge.saveTextFile.mock.calls[0]![0];
+    expect(suggestedName).toBe('broken-report.txt');
+    expect(text).toContain('파일: broken.cdbundle');
+    expect(text).toContain('묶음 ID: 1015-2023-B09');
+    expect(text).toContain('서명: 신뢰하지 않는 키로 서명됨 (ffffffffffff)');
+    expect(text).toContain('오류: 130건');
+    expect(text).toContain('해시 불일치 (104건)');
+    for (let i = 1; i <= 104; i += 1) expect(text).toContain(`- ${hashProblem(i).file} · ${hashProblem(i).path} — `);
+    expect(text).toContain('- cases.ndjson · 3행 · business.registrationNo — The check digit');
+    expect(text).toContain('- broken.cdbundle — An entry name contains "..".');
+    expect(text).toContain('검사기가 목록에 담지 않은 오류가 24건 더 있습니다.');
+    expect(text).toContain('경고 (1건)\n- evidence/1015-000007/scan.pdf — No case points to this file.');
+    expect(await inRegion.findByText('보고서를 저장했습니다: /home/secretary/broken-report.txt')).toBeTruthy();
+  });
+
+  it('shows a failed save with its code', async () => {
+    const { inRegion, bridge, user } = await showReport(brokenReport());
+    bridge.saveTextFile.mockResolvedValue({ ok: false, error: { code: 'WRITE_FAILED', message: 'The disk is full.' } });
+    await user.click(inRegion.getByRole('button', { name: '보고서 저장…' }));
+    const alerts = await inRegion.findAllByRole('alert');
+    expect(alerts.at(-1)?.textContent).toContain('보고서를 저장하지 못했습니다.오류 코드 WRITE_FAILED: The disk is full.');
+  });
+
+  it('is shown for a check that fails mid-way, with the signature of a trusted bundle in words', async () => {
+    const app = await openBundlesScreen();
+    const fixture = bundleFixture();
+    scriptImport(app.bridge, scriptFromFixture(fixture, failingAt(fixture, 1, [caseProblem])));
+    app.bridge.chooseBundleFile.mockResolvedValue({ ok: true, value: '/inbox/batch8.cdbundle' });
+    await app.user.click(app.view.getByRole('button', { name: '사건 묶음 파일 열기…' }));
+    const region = within(await app.view.findByRole('region', { name: '검증 보고서' }));
+    expect(region.getByTestId('report-signature').textContent).toBe(`서명됨: 카카오 1015 소상공인 지원센터 (${TRUSTED_KEYID.slice(0, 12)})`);
+    expect(region.getByRole('heading', { name: '사건 내용 (1건)' })).toBeTruthy();
+    expect(await app.db.bundles.get(fixture.summary.manifest.bundleId)).toBeUndefined();
+  });
+
+  it('says "unsigned" and "not checked" in words', async () => {
+    const report = { ...brokenReport(), signature: { state: 'unsigned' as const }, errors: [caseProblem], errorCount: 1, warnings: [] };
+    const first = await showReport(report);
+    expect(first.inRegion.getByTestId('report-signature').textContent).toBe('서명 없음');
+    expect(first.inRegion.queryByText(/^외 /)).toBeNull();
+    first.unmount();
+    const second = await showReport({ ...report, signature: null });
+    expect(second.inRegion.getByTestId('report-signature').textContent).toBe('확인하지 못함');
+  });
+});

@@ -2,11 +2,12 @@
  * Window and app lifecycle only. Everything the app does lives in electron/services/ (plain Node)
  * and reaches the renderer through electron/ipc.ts.
  */
-import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContents } from 'electron';
 import path from 'node:path';
 import { bindApi } from './ipc';
 import { createApiHandlers } from './services/api-handlers';
 import { appPathsFrom } from './services/app-paths';
+import type { DialogPort } from './services/dialog-port';
 import { APP_ENTRY_URL, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppMainFrameUrl } from './services/content-security';
 import { readStaticFile } from './services/static-files';
 
@@ -54,6 +55,30 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/** File dialogs, attached to the focused window so they are modal to it. */
+function electronDialogs(): DialogPort {
+  const parent = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const pick = async (options: Electron.OpenDialogOptions) => {
+    const win = parent();
+    const result = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+  return {
+    openFile: (kind) =>
+      pick({
+        properties: ['openFile'],
+        filters: kind === 'bundle' ? [{ name: 'Council Desk bundle', extensions: ['cdbundle'] }] : [{ name: 'Trust file', extensions: ['json'] }],
+      }),
+    openFolder: () => pick({ properties: ['openDirectory', 'createDirectory'] }),
+    saveFile: async (suggestedName) => {
+      const win = parent();
+      const options = { defaultPath: suggestedName };
+      const result = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options));
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  };
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   const paths = appPathsFrom(app.getAppPath());
@@ -68,7 +93,7 @@ async function start(): Promise<void> {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 
-  bindApi(ipcMain, createApiHandlers({ appVersion: app.getVersion(), platform: process.platform, paths }));
+  bindApi(ipcMain, createApiHandlers({ appVersion: app.getVersion(), platform: process.platform, paths, dialogs: electronDialogs() }));
   createWindow();
 
   app.on('activate', () => {

@@ -5,9 +5,11 @@
  * follow from its name.
  */
 import { z } from 'zod';
+import type { BundleSummary, ImportBeginResult, ImportChunk, InboxEntry } from './bundle-import';
 import type { VerifiedBundle } from './bundle-types';
 import type { Member } from './council';
 import type { Result } from './result';
+import type { TrustRole } from './schemas/trust-file';
 
 export const API_CHANNEL_PREFIX = 'council:';
 /** The name of the object preload.ts puts on `window`. */
@@ -28,20 +30,55 @@ export interface DemoCouncil {
   bundle: VerifiedBundle;
 }
 
+/** The trust file in use: the one the user chose, or the built-in demo trust file. */
+export interface TrustInfo {
+  path: string;
+  builtIn: boolean;
+  keys: { keyid: string; name: string; roles: TrustRole[] }[];
+}
+
 /** The main-process side of every call: handlers implement this. */
 export interface ApiHandlers {
   getAppInfo(arg: undefined): Promise<AppInfo>;
   loadDemoCouncil(arg: undefined): Promise<DemoCouncil>;
+  /** File dialogs; null when the user cancels. */
+  chooseBundleFile(arg: undefined): Promise<string | null>;
+  chooseTrustFile(arg: undefined): Promise<string | null>;
+  chooseFolder(arg: undefined): Promise<string | null>;
+  /** Writes text (a validation report) where the user says; null when the user cancels. */
+  saveTextFile(arg: { suggestedName: string; text: string }): Promise<string | null>;
+  /** Reads a trust file (null: the built-in demo trust file) and says whom it trusts. */
+  describeTrust(arg: { trustFile: string | null }): Promise<TrustInfo>;
+  /** The .cdbundle files in the sync folder's inbox/. */
+  listInbox(arg: { syncFolder: string }): Promise<InboxEntry[]>;
+  importBegin(arg: { path: string; trustFile: string | null; requireSignature: boolean }): Promise<ImportBeginResult>;
+  importNext(arg: { importId: string }): Promise<ImportChunk>;
+  importCancel(arg: { importId: string }): Promise<void>;
 }
 
 export type ApiMethod = keyof ApiHandlers;
 export type ApiArg<M extends ApiMethod> = Parameters<ApiHandlers[M]>[0];
 export type ApiValue<M extends ApiMethod> = Awaited<ReturnType<ApiHandlers[M]>>;
 
+const filePath = z.string().min(1).max(4096);
+const importId = z.strictObject({ importId: z.string().regex(/^[0-9a-f-]{36}$/) });
+
 /** Each call's argument schema: the main process validates every argument with these. */
 export const apiArgSchemas = {
   getAppInfo: z.undefined(),
   loadDemoCouncil: z.undefined(),
+  chooseBundleFile: z.undefined(),
+  chooseTrustFile: z.undefined(),
+  chooseFolder: z.undefined(),
+  saveTextFile: z.strictObject({
+    suggestedName: z.string().regex(/^[^/\\:*?"<>|\0]{1,200}$/),
+    text: z.string().max(50_000_000),
+  }),
+  describeTrust: z.strictObject({ trustFile: filePath.nullable() }),
+  listInbox: z.strictObject({ syncFolder: filePath }),
+  importBegin: z.strictObject({ path: filePath, trustFile: filePath.nullable(), requireSignature: z.boolean() }),
+  importNext: importId,
+  importCancel: importId,
 } as const satisfies { [M in ApiMethod]: z.ZodType<ApiArg<M>> };
 
 export const API_METHODS = Object.keys(apiArgSchemas) as ApiMethod[];
@@ -51,4 +88,12 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 }
 
 /** What the renderer sees on `window.councilDesk`: each call answers with a Result, never throws. */
-export type ApiBridge = { [M in ApiMethod]: (arg: ApiArg<M>) => Promise<Result<ApiValue<M>>> };
+export type ApiBridge = { [M in ApiMethod]: (arg: ApiArg<M>) => Promise<Result<ApiValue<M>>> } & {
+  /**
+   * The path of a file dropped on the window (Electron's webUtils.getPathForFile), answered in the
+   * preload itself, not over IPC. "" when the file has no path (not from the file system).
+   */
+  pathForFile(file: object): string;
+};
+
+export type { BundleSummary };

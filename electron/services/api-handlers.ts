@@ -7,13 +7,20 @@ import type { ApiHandlers } from '../../shared/api';
 import { DEMO_COUNCIL_NAME, DEMO_MEMBERS } from '../../shared/council';
 import { CouncilError } from '../../shared/result';
 import type { AppPaths } from './app-paths';
+import { writeFileAtomic } from './atomic-write';
+import { BundleImportSessions } from './bundle-import-session';
 import { loadSmallBundle } from './demo-bundle-loader';
+import type { DialogPort } from './dialog-port';
+import { listInbox } from './inbox';
 import { loadTrustFile } from './trust-file';
 
 export interface HandlerContext {
   appVersion: string;
   platform: string;
   paths: AppPaths;
+  dialogs: DialogPort;
+  /** Shared by every window; tests pass their own to tune chunk sizes. */
+  imports?: BundleImportSessions;
 }
 
 async function fileExists(file: string): Promise<boolean> {
@@ -24,6 +31,9 @@ async function fileExists(file: string): Promise<boolean> {
 }
 
 export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
+  const imports = ctx.imports ?? new BundleImportSessions();
+  const trustOf = (trustFile: string | null) => loadTrustFile(trustFile ?? ctx.paths.demoTrust);
+
   return {
     async getAppInfo() {
       return {
@@ -38,9 +48,38 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
       const bytes = await readFile(ctx.paths.demoBundle).catch(() => {
         throw new CouncilError('DEMO_MISSING', `The demo bundle was not found at ${ctx.paths.demoBundle}. Run "npm run build" to make it.`);
       });
-      const trust = await loadTrustFile(ctx.paths.demoTrust);
+      const trust = await trustOf(null);
       const bundle = loadSmallBundle(new Uint8Array(bytes), trust.keys, 'demo.cdbundle');
       return { councilName: DEMO_COUNCIL_NAME, members: DEMO_MEMBERS.map((m) => ({ ...m })), bundle };
     },
+
+    chooseBundleFile: () => ctx.dialogs.openFile('bundle'),
+    chooseTrustFile: () => ctx.dialogs.openFile('trust'),
+    chooseFolder: () => ctx.dialogs.openFolder(),
+
+    async saveTextFile({ suggestedName, text }) {
+      const target = await ctx.dialogs.saveFile(suggestedName);
+      if (target === null) return null;
+      await writeFileAtomic(target, new TextEncoder().encode(text));
+      return target;
+    },
+
+    async describeTrust({ trustFile }) {
+      const trust = await trustOf(trustFile);
+      return {
+        path: trustFile ?? ctx.paths.demoTrust,
+        builtIn: trustFile === null,
+        keys: trust.keys.map(({ keyid, name, roles }) => ({ keyid, name, roles })),
+      };
+    },
+
+    listInbox: ({ syncFolder }) => listInbox(syncFolder),
+
+    async importBegin({ path, trustFile, requireSignature }) {
+      const trust = await trustOf(trustFile);
+      return imports.begin(path, trust.keys, requireSignature);
+    },
+    importNext: ({ importId }) => imports.next(importId),
+    importCancel: ({ importId }) => imports.cancel(importId),
   };
 }

@@ -12,9 +12,23 @@ import { createApiHandlers } from '../../electron/services/api-handlers';
 import { appPathsFrom } from '../../electron/services/app-paths';
 import { dispatchApiCall } from '../../electron/services/api-dispatch';
 import { readStaticFile } from '../../electron/services/static-files';
+import type { DialogPort } from '../../electron/services/dialog-port';
+import { HTTP_BRIDGE_PATH, pageInvokeOverHttp, serveBridgeCall } from './http-bridge';
+import { BundleImportSessions, type ImportSessionOptions } from '../../electron/services/bundle-import-session';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium-path';
 
+/** Dialog answers a test lines up: each dialog takes the next answer, or is cancelled. */
+export class ScriptedDialogs implements DialogPort {
+  readonly files: (string | null)[] = [];
+  readonly folders: (string | null)[] = [];
+  readonly saves: (string | null)[] = [];
+  openFile = async () => this.files.shift() ?? null;
+  openFolder = async () => this.folders.shift() ?? null;
+  saveFile = async () => this.saves.shift() ?? null;
+}
+
 export interface RunningApp {
+  dialogs: ScriptedDialogs;
   page: Page;
   context: BrowserContext;
   url: string;
@@ -27,8 +41,12 @@ export interface RunningApp {
 
 const appRoot = path.resolve(__dirname, '../..');
 
-function serveRenderer(rendererDir: string): Promise<Server> {
+function serveRenderer(rendererDir: string, call: (method: unknown, arg: unknown) => Promise<unknown>): Promise<Server> {
   const server = createServer((req, res) => {
+    if (req.method === 'POST' && req.url === HTTP_BRIDGE_PATH) {
+      void serveBridgeCall(req, res, call);
+      return;
+    }
     void readStaticFile(rendererDir, req.url ?? '/').then((file) => {
       res.writeHead(file.status, file.headers);
       res.end(file.body);
@@ -47,25 +65,45 @@ async function preparePage(context: BrowserContext, url: string, problems: strin
   return page;
 }
 
-export async function launchApp(options: { locale?: string } = {}): Promise<RunningApp> {
+export interface LaunchOptions {
+  locale?: string;
+  /** Files dropped on the window are taken to come from this folder (their pathForFile). */
+  dropFolder?: string;
+  imports?: ImportSessionOptions;
+  /** Another built page to serve in place of the renderer (the benchmark's). */
+  pageDir?: string;
+  /** 'expose' (default): Playwright's exposeFunction; 'http': the loopback bridge (benchmark). */
+  transport?: 'expose' | 'http';
+}
+
+export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
   const paths = appPathsFrom(appRoot);
-  const handlers = createApiHandlers({ appVersion: '0.1.0', platform: process.platform, paths });
-  const server = await serveRenderer(paths.rendererDir);
+  const dialogs = new ScriptedDialogs();
+  const imports = new BundleImportSessions(options.imports);
+  const handlers = createApiHandlers({ appVersion: '0.1.0', platform: process.platform, paths, dialogs, imports });
+  const call = (method: unknown, arg: unknown) => dispatchApiCall(handlers, method, arg);
+  const server = await serveRenderer(options.pageDir ?? paths.rendererDir, call);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`;
   const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: options.locale ?? 'ko-KR' });
-  await context.exposeFunction('__councilDeskInvoke', (method: unknown, arg: unknown) => dispatchApiCall(handlers, method, arg));
+  if (options.transport === 'http') {
+    await context.addInitScript(`window.__councilDeskInvoke = (${pageInvokeOverHttp.toString()})(${JSON.stringify(HTTP_BRIDGE_PATH)});`);
+  } else {
+    await context.exposeFunction('__councilDeskInvoke', call);
+  }
   await context.addInitScript(
-    ({ methods, global }) => {
+    ({ methods, global, dropFolder }) => {
       const invoke = (window as any).__councilDeskInvoke as (m: string, a: unknown) => Promise<unknown>;
       const bridge = Object.fromEntries(methods.map((m) => [m, (arg: unknown) => invoke(m, arg)]));
-      Object.defineProperty(window, global, { value: Object.freeze(bridge) });
+      const pathForFile = (file: { name?: string }) => (dropFolder && file.name ? `${dropFolder}/${file.name}` : '');
+      Object.defineProperty(window, global, { value: Object.freeze({ ...bridge, pathForFile }) });
     },
-    { methods: API_METHODS as string[], global: API_GLOBAL },
+    { methods: API_METHODS as string[], global: API_GLOBAL, dropFolder: options.dropFolder ?? '' },
   );
   const problems: string[] = [];
   const page = await preparePage(context, url, problems);
   return {
+    dialogs,
     page,
     context,
     url,

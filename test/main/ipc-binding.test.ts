@@ -6,12 +6,12 @@ import { CouncilError } from '../../shared/result';
 
 vi.mock('electron', () => ({}));
 
-const handlers: ApiHandlers = {
+const handlers = {
   getAppInfo: async () => ({ name: 'Council Desk', version: '9.9.9', platform: 'linux', demoAvailable: true }),
   loadDemoCouncil: async () => {
     throw new CouncilError('DEMO_MISSING', 'The demo bundle was not found.');
   },
-};
+} as Partial<ApiHandlers> as ApiHandlers;
 
 function senderEvent(url: string, options: { subFrame?: boolean; otherFrame?: boolean } = {}) {
   const mainFrame = { url, parent: null };

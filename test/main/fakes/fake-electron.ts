@@ -94,6 +94,13 @@ export function createFakeElectron() {
         },
       },
     },
+    dialog: {
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showSaveDialog: async () => ({ canceled: true }),
+    },
+    webUtils: {
+      getPathForFile: (file: { path?: string }) => file.path ?? '',
+    },
     contextBridge: {
       exposeInMainWorld(name: string, value: unknown) {
         record.exposed.set(name, value);

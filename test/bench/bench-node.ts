@@ -1,0 +1,82 @@
+/**
+ * Node half of `npm run bench`: the bundle reader's validation throughput and its peak memory,
+ * each printed next to its target. Peak memory is measured in a child process of its own
+ * (VmHWM, the kernel's high-water mark of resident memory), so earlier work does not count.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import { readBundle } from '../../electron/services/bundle-reader';
+import { loadTrustFile } from '../../electron/services/trust-file';
+
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  target: string;
+  baseline?: string;
+  pass: boolean;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+export async function validateThroughput(bundlePath: string, trustPath: string, runs = 5): Promise<Figure> {
+  const trust = loadTrustFile(trustPath).keys;
+  const times: number[] = [];
+  let cases = 0;
+  for (let run = 0; run < runs; run += 1) {
+    const started = process.hrtime.bigint();
+    const report = await readBundle(bundlePath, { trust, requireSignature: true });
+    times.push(Number(process.hrtime.bigint() - started) / 1e9);
+    if (!report.valid) throw new Error(`benchmark bundle does not validate: ${report.errors[0]?.message}`);
+    cases = report.caseCount ?? 0;
+  }
+  const perSecond = Math.round(cases / median(times));
+  const floor = parseFloor(bundlePath, runs);
+  return {
+    name: `validate ${cases.toLocaleString('en')} cases (Node, median of ${runs})`,
+    value: perSecond,
+    unit: 'cases/s',
+    target: '>= 50,000 cases/s',
+    baseline: `${median(times).toFixed(3)} s per run; on this machine JSON.parse + SHA-256 alone of the same lines: ${floor.toLocaleString('en')} cases/s`,
+    pass: perSecond >= 50_000,
+  };
+}
+
+/** The floor: only JSON.parse of every line and SHA-256 of cases.ndjson, already inflated in memory. */
+function parseFloor(bundlePath: string, runs: number): number {
+  const text = unzipSync(new Uint8Array(readFileSync(bundlePath)), { filter: (f) => f.name === 'cases.ndjson' })['cases.ndjson']!;
+  const times: number[] = [];
+  let lines = 0;
+  for (let run = 0; run < runs; run += 1) {
+    const started = process.hrtime.bigint();
+    createHash('sha256').update(text).digest('hex');
+    const all = new TextDecoder().decode(text).split('\n');
+    lines = 0;
+    for (const line of all) if (line) (JSON.parse(line), (lines += 1));
+    times.push(Number(process.hrtime.bigint() - started) / 1e9);
+  }
+  return Math.round(lines / median(times));
+}
+
+/** In a child process of its own: validate once, then print the peak resident memory (VmHWM). */
+export async function peakMemoryChild(bundlePath: string, trustPath: string): Promise<void> {
+  const trust = loadTrustFile(trustPath).keys;
+  const report = await readBundle(bundlePath, { trust, requireSignature: false });
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  process.stdout.write(JSON.stringify({ valid: report.valid, error: report.errors[0]?.message ?? null, peakKb: Number(hwm?.[1] ?? 0) }));
+}
+
+/** Runs peakMemoryChild in a fresh Node process (this same script) and reads its figure. */
+export function validatePeakMemory(selfScript: string, bundlePath: string, trustPath: string, label: string): Figure {
+  const out = execFileSync(process.execPath, [selfScript, '--peak-memory-child', bundlePath, trustPath], { encoding: 'utf8' });
+  const result = JSON.parse(out) as { valid: boolean; error: string | null; peakKb: number };
+  if (!result.valid) throw new Error(`benchmark bundle ${bundlePath} does not validate: ${result.error}`);
+  const mb = Math.round(result.peakKb / 1024);
+  const size = Math.round(statSync(bundlePath).size / 1024 / 1024);
+  return { name: `validate peak memory (whole process), ${label}, ${size} MB bundle`, value: mb, unit: 'MB', target: '<= 300 MB', pass: mb <= 300 };
+}

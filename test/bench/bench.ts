@@ -1,0 +1,79 @@
+/**
+ * `npm run bench`: makes its bundles, measures, and prints each figure next to its target and
+ * the baseline it is compared with, then writes test-results/bench/bench.json. Exit 1 when a
+ * target is missed.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { importVersusBulkPut } from './bench-browser';
+import { writeCasesOnlyBundle, writeEvidenceBundle, writeLargeEntryBundle } from './bench-bundles';
+import { peakMemoryChild, validatePeakMemory, validateThroughput, type Figure } from './bench-node';
+
+const root = path.resolve(__dirname, '../..');
+const trustPath = path.join(root, 'build/demo/demo-trust.json');
+
+function printTable(figures: Figure[]): void {
+  const rows = figures.map((f) => [f.pass ? 'ok  ' : 'MISS', f.name, `${f.value.toLocaleString('en')} ${f.unit}`, f.target, f.baseline ?? '']);
+  const widths = [4, 0, 0, 0, 0].map((w, i) => Math.max(w, ...rows.map((r) => r[i]!.length)));
+  for (const r of [['', 'figure', 'value', 'target', 'baseline / detail'], ...rows]) {
+    console.log(r.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
+  }
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--peak-memory-child') {
+    await peakMemoryChild(process.argv[3]!, process.argv[4]!);
+    return;
+  }
+  const only = process.env.BENCH_ONLY ?? 'all';
+  const dir = path.join(tmpdir(), 'council-desk-bench');
+  mkdirSync(dir, { recursive: true });
+  const key = readFileSync(path.join(root, 'build/demo/demo-issuer.key.pem'), 'utf8');
+  const bundles = {
+    cases: path.join(dir, 'cases-20000.cdbundle'),
+    evidence: path.join(dir, 'evidence-2000x3.cdbundle'),
+    large: path.join(dir, 'large-entry-200mb.cdbundle'),
+  };
+  console.log(`making benchmark bundles in ${dir} …`);
+  // deterministic content: a bundle left by an earlier run is the same file
+  if (!existsSync(bundles.cases)) await writeCasesOnlyBundle(bundles.cases, 20_000, key);
+  if (!existsSync(bundles.evidence)) await writeEvidenceBundle(bundles.evidence, 2_000, 3, 10_000, key);
+  if (!existsSync(bundles.large)) await writeLargeEntryBundle(bundles.large, 200 * 1024 * 1024);
+
+  const figures: Figure[] = [];
+  if (only === 'all' || only === 'node') {
+    figures.push(await validateThroughput(bundles.cases, trustPath));
+    const self = __filename;
+    const small = validatePeakMemory(self, bundles.evidence, trustPath, '6,000 evidence files');
+    const large = validatePeakMemory(self, bundles.large, trustPath, 'one 200 MB evidence entry');
+    figures.push(small, large);
+    const growth = large.value - small.value;
+    figures.push({
+      name: 'peak memory growth from the largest entry (200 MB entry vs 10 KB files)',
+      value: growth,
+      unit: 'MB',
+      target: '<= 32 MB (independent of entry size)',
+      baseline: `${large.value} MB vs ${small.value} MB`,
+      pass: growth <= 32,
+    });
+  }
+  if (only === 'all' || only === 'browser') {
+    figures.push(...(await importVersusBulkPut([
+      { label: '20,000 cases, no evidence', path: bundles.cases },
+      { label: '2,000 cases with 6,000 evidence files (60 MB)', path: bundles.evidence },
+    ], Number(process.env.BENCH_RUNS ?? 3))));
+  }
+  console.log('');
+  printTable(figures);
+  const out = path.join(root, 'test-results/bench/bench.json');
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, figures }, null, 2)}\n`);
+  console.log(`\nwritten: ${path.relative(root, out)}`);
+  if (figures.some((f) => !f.pass)) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(2);
+});

@@ -1,0 +1,62 @@
+/**
+ * The browser half of the import benchmark, built with the renderer's own modules: the app's
+ * import pipeline (importBundle: IPC bridge, chunks, Dexie writes, rollback bookkeeping) against
+ * the baseline of a raw Dexie bulkPut of the very same rows in the same browser.
+ */
+import { createCouncilApi } from '../../../renderer/api/council-api';
+import { caseRowOf } from '../../../renderer/db/case-row';
+import { openCouncilDb } from '../../../renderer/db/schema';
+import { EvidenceAssembler } from '../../../renderer/import/evidence-assembler';
+import { importBundle } from '../../../renderer/import/import-bundle';
+import type { CaseRow, DocumentRow } from '../../../renderer/db/rows';
+
+const api = createCouncilApi();
+
+async function appImport(path: string, dbName: string): Promise<{ ms: number; outcome: string; cases: number }> {
+  const db = openCouncilDb(dbName);
+  await db.open();
+  const started = performance.now();
+  const outcome = await importBundle(db, api, { path, trustFile: null, requireSignature: true });
+  const ms = performance.now() - started;
+  db.close();
+  return { ms, outcome: outcome.kind, cases: outcome.kind === 'imported' ? outcome.cases : -1 };
+}
+
+/** Gathers the bundle's rows exactly as the import builds them (not timed), then times one bulkPut per table. */
+async function baseline(path: string, dbName: string): Promise<{ ms: number; cases: number; documents: number }> {
+  const begun = await api.importBegin({ path, trustFile: null, requireSignature: true });
+  if (!begun.started) throw new Error(`benchmark bundle refused: ${begun.report.errors[0]?.message}`);
+  const { manifest } = begun.summary;
+  const assembler = new EvidenceAssembler(manifest.bundleId, manifest.files);
+  const cases: CaseRow[] = [];
+  const documents: DocumentRow[] = [];
+  const importedAt = new Date().toISOString();
+  for (;;) {
+    const chunk = await api.importNext({ importId: begun.importId });
+    if (chunk.kind !== 'data') break;
+    for (const record of chunk.cases) cases.push(caseRowOf(record, manifest.bundleId, importedAt));
+    assembler.addCases(chunk.cases);
+    assembler.addPieces(chunk.evidence);
+    documents.push(...assembler.takeReady());
+  }
+  const db = openCouncilDb(dbName);
+  await db.open();
+  const started = performance.now();
+  await db.transaction('rw', [db.cases, db.documents], async () => {
+    await db.cases.bulkPut(cases);
+    await db.documents.bulkPut(documents);
+  });
+  const ms = performance.now() - started;
+  db.close();
+  return { ms, cases: cases.length, documents: documents.length };
+}
+
+async function drop(dbName: string): Promise<void> {
+  await new Promise((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(dbName);
+    req.onsuccess = resolve;
+    req.onerror = () => reject(req.error);
+  });
+}
+
+Object.assign(window, { councilBench: { appImport, baseline, drop } });

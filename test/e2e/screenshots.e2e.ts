@@ -6,6 +6,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type RunningApp } from './app-harness';
+import { benchStyleBundle, brokenCopy, tempFolder } from './bundle-fixtures';
 
 const outDir = path.resolve(__dirname, '../../test-results/screenshots');
 let app: RunningApp;
@@ -46,6 +47,18 @@ describe('screenshots', () => {
       await page.locator(`[data-screen="${id}"]`).waitFor();
       await shoot(`ko-${String(index + 2).padStart(2, '0')}-${id}`);
     }
+  });
+
+  it('of a broken bundle\'s validation report', async () => {
+    const { page } = app;
+    const dir = tempFolder();
+    const broken = brokenCopy(await benchStyleBundle(path.join(dir, 'b-12.cdbundle'), 12), path.join(dir, 'b-12-broken.cdbundle'));
+    await page.getByRole('navigation').getByRole('link', { name: '사건 묶음', exact: true }).click();
+    app.dialogs.files.push(broken);
+    await page.getByRole('button', { name: '사건 묶음 파일 열기…' }).click();
+    await page.getByRole('region', { name: '검증 보고서' }).waitFor();
+    await shoot('ko-08-bundles-report');
+    await page.getByRole('region', { name: '검증 보고서' }).getByRole('button', { name: '닫기' }).click();
   });
 
   it('of every screen in English', async () => {

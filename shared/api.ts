@@ -6,7 +6,6 @@
  */
 import { z } from 'zod';
 import type { BundleSummary, ImportBeginResult, ImportChunk, InboxEntry } from './bundle-import';
-import type { VerifiedBundle } from './bundle-types';
 import type { Member } from './council';
 import type { Result } from './result';
 import type { TrustRole } from './schemas/trust-file';
@@ -24,10 +23,15 @@ export interface AppInfo {
   demoAvailable: boolean;
 }
 
+/**
+ * The demo council: its name and members, and where its bundle file is. The renderer imports that
+ * file through the streaming import like any other bundle (trust file null: the built-in demo
+ * trust file, which trusts the demo key).
+ */
 export interface DemoCouncil {
   councilName: string;
   members: Member[];
-  bundle: VerifiedBundle;
+  bundlePath: string;
 }
 
 /** The trust file in use: the one the user chose, or the built-in demo trust file. */

@@ -2,14 +2,13 @@
  * The main-process side of the contract (shared/api.ts). Plain Node: ipc.ts binds these to
  * Electron, the end-to-end harness exposes them to Chromium, tests call them directly.
  */
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { ApiHandlers } from '../../shared/api';
 import { DEMO_COUNCIL_NAME, DEMO_MEMBERS } from '../../shared/council';
 import { CouncilError } from '../../shared/result';
 import type { AppPaths } from './app-paths';
 import { writeFileAtomic } from './atomic-write';
 import { BundleImportSessions } from './bundle-import-session';
-import { loadSmallBundle } from './demo-bundle-loader';
 import type { DialogPort } from './dialog-port';
 import { listInbox } from './inbox';
 import { loadTrustFile } from './trust-file';
@@ -24,8 +23,8 @@ export interface HandlerContext {
 }
 
 async function fileExists(file: string): Promise<boolean> {
-  return readFile(file).then(
-    () => true,
+  return stat(file).then(
+    (info) => info.isFile(),
     () => false,
   );
 }
@@ -45,12 +44,10 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     },
 
     async loadDemoCouncil() {
-      const bytes = await readFile(ctx.paths.demoBundle).catch(() => {
+      if (!(await fileExists(ctx.paths.demoBundle))) {
         throw new CouncilError('DEMO_MISSING', `The demo bundle was not found at ${ctx.paths.demoBundle}. Run "npm run build" to make it.`);
-      });
-      const trust = await trustOf(null);
-      const bundle = loadSmallBundle(new Uint8Array(bytes), trust.keys, 'demo.cdbundle');
-      return { councilName: DEMO_COUNCIL_NAME, members: DEMO_MEMBERS.map((m) => ({ ...m })), bundle };
+      }
+      return { councilName: DEMO_COUNCIL_NAME, members: DEMO_MEMBERS.map((m) => ({ ...m })), bundlePath: ctx.paths.demoBundle };
     },
 
     chooseBundleFile: () => ctx.dialogs.openFile('bundle'),

@@ -34,6 +34,8 @@ export const en: Messages = {
     busy: 'Loading the demo council…',
     failed: 'The demo council could not be loaded.',
     demoUnavailable: 'This installation does not include the demo council.',
+    invalid: 'Checking the demo bundle found {{count}} error(s): {{problems}}',
+    cancelled: 'Importing the demo bundle was cancelled.',
   },
   ...enBundles,
   signature: {

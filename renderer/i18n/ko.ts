@@ -40,6 +40,8 @@ export const ko = {
     busy: '데모 협의체를 불러오는 중입니다…',
     failed: '데모 협의체를 불러오지 못했습니다.',
     demoUnavailable: '이 설치본에는 데모 협의체가 들어 있지 않습니다.',
+    invalid: '데모 사건 묶음 검사에서 오류 {{count}}건이 나왔습니다: {{problems}}',
+    cancelled: '데모 사건 묶음 불러오기가 취소되었습니다.',
   },
   ...koBundles,
   signature: {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCouncilApi } from '../../renderer/api/council-api';
 import { firstBrokenAuditEntry } from '../../renderer/db/audit';
-import { storeDemoCouncil } from '../../renderer/db/demo-import';
+import { seedDemoCouncil } from './support/demo-seed';
 import { openCouncilDb, type CouncilDb } from '../../renderer/db/schema';
 import { importBundle } from '../../renderer/import/import-bundle';
 import type { ImportProgressEvent } from '../../renderer/import/import-outcome';
@@ -87,7 +87,7 @@ describe('importBundle', () => {
   });
 
   it('rolls everything back when a check fails mid-way, and returns the report', async () => {
-    await storeDemoCouncil(db, demoCouncil());
+    await seedDemoCouncil(db);
     const before = await dbSnapshot(db);
     const fixture = bundleFixture();
     const error = { kind: 'hash' as const, file: 'evidence/1015-000101/pos.csv', line: null, path: '', message: 'SHA-256 differs from the manifest.' };

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCouncilApi } from '../../renderer/api/council-api';
-import { storeDemoCouncil } from '../../renderer/db/demo-import';
+import { seedDemoCouncil } from './support/demo-seed';
 import type { CaseStatus } from '../../renderer/db/rows';
 import { openCouncilDb, type CouncilDb } from '../../renderer/db/schema';
 import { rollbackBundle, rollBackInterruptedImports } from '../../renderer/import/bundle-rollback';
@@ -28,7 +28,7 @@ const run = () => importBundle(db, createCouncilApi(), REQUEST, { timestamp: () 
 beforeEach(async () => {
   db = openCouncilDb(freshDbName());
   bridge = fakeBridge(demoCouncil());
-  await storeDemoCouncil(db, demoCouncil(), () => '2023-03-02T10:00:00+09:00');
+  await seedDemoCouncil(db, { timestamp: '2023-03-02T10:00:00+09:00' });
   return async () => {
     db.close();
     await db.delete();

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { storeDemoCouncil } from '../../renderer/db/demo-import';
+import { seedDemoCouncil } from './support/demo-seed';
 import { openCouncilDb } from '../../renderer/db/schema';
 import { readSettings } from '../../renderer/db/settings';
 import { demoCouncil } from './support/demo-council';
@@ -19,7 +19,7 @@ function sidebarLabels() {
 
 async function storedCouncil() {
   const db = openCouncilDb(freshDbName());
-  await storeDemoCouncil(db, demoCouncil());
+  await seedDemoCouncil(db);
   return db;
 }
 

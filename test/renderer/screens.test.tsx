@@ -1,17 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { firstBrokenAuditEntry } from '../../renderer/db/audit';
-import { storeDemoCouncil } from '../../renderer/db/demo-import';
+import { seedDemoCouncil } from './support/demo-seed';
 import { openCouncilDb } from '../../renderer/db/schema';
 import { readSettings } from '../../renderer/db/settings';
-import { demoCouncil } from './support/demo-council';
+import { demoBundleFixture, demoCouncil } from './support/demo-council';
 import { fakeBridge } from './support/fake-bridge';
 import { freshDbName, renderApp } from './support/render-app';
 
-async function openScreen(label: string, id: string, demo = demoCouncil()) {
-  fakeBridge(demo);
+async function openScreen(label: string, id: string, fixture = demoBundleFixture()) {
+  fakeBridge(demoCouncil());
   const db = openCouncilDb(freshDbName());
-  await storeDemoCouncil(db, demo);
+  await seedDemoCouncil(db, { fixture });
   const app = renderApp(db);
   await app.user.click(await screen.findByRole('link', { name: label }));
   await waitFor(() => expect(document.querySelector(`[data-screen="${id}"]`)).not.toBeNull());
@@ -35,9 +35,9 @@ describe('Cases screen', () => {
   });
 
   it('counts claims below the first tier separately', async () => {
-    const demo = demoCouncil();
-    demo.bundle.cases[0]!.claimedLoss = 0;
-    const { root } = await openScreen('사건', 'cases', demo);
+    const fixture = demoBundleFixture();
+    fixture.cases[0]!.claimedLoss = 0;
+    const { root } = await openScreen('사건', 'cases', fixture);
     const table = await within(root).findByRole('table');
     expect(within(table).getByRole('rowheader', { name: '첫 구간 미만 (손실 없음)' })).toBeTruthy();
     expect(rowText(within(table).getByRole('row', { name: /^T1/ }))[3]).toBe('0');
@@ -88,9 +88,9 @@ describe('Settings screen', () => {
 
 describe('bundle text', () => {
   it('is shown as text, never as HTML', async () => {
-    const demo = demoCouncil();
-    demo.bundle.manifest.title = '<img src=x onerror="alert(1)"><b>batch</b>';
-    const { root } = await openScreen('사건 묶음', 'bundles', demo);
+    const fixture = demoBundleFixture();
+    fixture.summary.manifest.title = '<img src=x onerror="alert(1)"><b>batch</b>';
+    const { root } = await openScreen('사건 묶음', 'bundles', fixture);
     expect(within(root).getByText('<img src=x onerror="alert(1)"><b>batch</b>')).toBeTruthy();
     expect(root.querySelector('img, b')).toBeNull();
   });

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { TrustInfo } from '../../shared/api';
 import { firstBrokenAuditEntry } from '../../renderer/db/audit';
-import { storeDemoCouncil } from '../../renderer/db/demo-import';
+import { seedDemoCouncil } from './support/demo-seed';
 import { openCouncilDb } from '../../renderer/db/schema';
 import { readSettings } from '../../renderer/db/settings';
 import { bundleFixture } from './support/bundle-fixture';
@@ -24,7 +24,7 @@ async function openSettings() {
   const bridge = fakeBridge(demoCouncil());
   bridge.describeTrust.mockImplementation(async ({ trustFile }) => ({ ok: true, value: trustFile === null ? DEMO_TRUST : { ...CHOSEN, path: trustFile } }));
   const db = openCouncilDb(freshDbName());
-  await storeDemoCouncil(db, demoCouncil());
+  await seedDemoCouncil(db);
   const app = renderApp(db);
   await app.user.click(await screen.findByRole('link', { name: '설정' }));
   const root = await waitFor(() => document.querySelector('[data-screen="settings"]') as HTMLElement);

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { storeDemoCouncil } from '../../renderer/db/demo-import';
+import { seedDemoCouncil } from './support/demo-seed';
 import { openCouncilDb } from '../../renderer/db/schema';
 import { demoCouncil } from './support/demo-council';
 import { fakeBridge } from './support/fake-bridge';
@@ -9,7 +9,7 @@ import { freshDbName, renderApp } from './support/render-app';
 async function start() {
   fakeBridge(demoCouncil());
   const db = openCouncilDb(freshDbName());
-  await storeDemoCouncil(db, demoCouncil());
+  await seedDemoCouncil(db);
   const app = renderApp(db);
   await screen.findByRole('navigation', { name: '주 메뉴' });
   return app;

@@ -1,9 +1,20 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { readSettings } from '../../renderer/db/settings';
-import { demoCouncil, ISSUER_NAME, TRUSTED_KEYID } from './support/demo-council';
+import { openCouncilDb } from '../../renderer/db/schema';
+import { readSettings, writeSetting } from '../../renderer/db/settings';
+import { failingAt } from './support/bundle-fixture';
+import { BUNDLE_ID, DEMO_BUNDLE_PATH, demoBundleFixture, demoCouncil, ISSUER_NAME, TRUSTED_KEYID } from './support/demo-council';
+import { seedDemoCouncil } from './support/demo-seed';
 import { APP_INFO, failingBridge, fakeBridge } from './support/fake-bridge';
-import { renderApp } from './support/render-app';
+import { freshDbName, renderApp } from './support/render-app';
+import { scriptFromFixture, scriptImport } from './support/scripted-import';
+
+/** The fake bridge answering loadDemoCouncil, and the demo bundle's import scripted. */
+function demoBridge(chunks = demoBundleFixture().chunks) {
+  const bridge = fakeBridge(demoCouncil());
+  const script = scriptImport(bridge, scriptFromFixture(demoBundleFixture(), chunks));
+  return { bridge, script };
+}
 
 function screenRoot(name: string) {
   const root = document.querySelector(`[data-screen="${name}"]`);
@@ -12,8 +23,8 @@ function screenRoot(name: string) {
 }
 
 describe('first run', () => {
-  it('explains the app and loads the demo council into the Bundles screen', async () => {
-    const bridge = fakeBridge(demoCouncil());
+  it('explains the app and loads the demo council through the streaming import into the Bundles screen', async () => {
+    const { bridge, script } = demoBridge();
     const { user, db } = renderApp();
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Council Desk에 오신 것을 환영합니다' })).toBeTruthy();
@@ -22,6 +33,8 @@ describe('first run', () => {
 
     await waitFor(() => screenRoot('bundles'));
     expect(bridge.loadDemoCouncil).toHaveBeenCalledTimes(1);
+    expect(bridge.importBegin).toHaveBeenCalledWith({ path: DEMO_BUNDLE_PATH, trustFile: null, requireSignature: true });
+    expect(script.served).toBe(3);
     const table = within(screenRoot('bundles')).getByRole('table', { name: '불러온 사건 묶음' });
     const row = within(table).getByRole('row', { name: /1015-2023-B07/ });
     expect(row.textContent).toContain('1015 소상공인 신청 7차분');
@@ -32,7 +45,10 @@ describe('first run', () => {
     expect(screen.getByRole('link', { name: '사건 묶음', current: 'page' })).toBeTruthy();
     expect(screen.getByTestId('council-name').textContent).toBe('카카오 1015 피해지원 협의체');
     expect(await db.cases.count()).toBe(3);
+    expect(await db.documents.count()).toBe(3);
+    expect(await db.bundles.get(BUNDLE_ID)).toMatchObject({ status: 'ready', fileName: 'demo.cdbundle' });
     expect((await readSettings(db)).firstRunDone).toBe(true);
+    expect((await db.audit.toArray()).map((e) => e.action)).toEqual(['store-demo-members', 'import']);
   });
 
   it('shows the error code and message when the demo council cannot be loaded, and stays put', async () => {
@@ -58,7 +74,7 @@ describe('first run', () => {
 
   it('is busy while the demo council loads', async () => {
     let release: (() => void) | undefined;
-    const bridge = fakeBridge(demoCouncil());
+    const { bridge } = demoBridge();
     const reply = await bridge.loadDemoCouncil(undefined);
     bridge.loadDemoCouncil.mockImplementationOnce(() => new Promise((resolve) => (release = () => resolve(reply))));
     const { user } = renderApp();
@@ -69,6 +85,86 @@ describe('first run', () => {
     expect(screen.getByRole('status').textContent).toBe('데모 협의체를 불러오는 중입니다…');
     release?.();
     await waitFor(() => screenRoot('bundles'));
+  });
+
+  it('shows the import progress while the demo bundle streams in', async () => {
+    const { script } = demoBridge();
+    const releaseSecond = script.hold(1);
+    const { user } = renderApp();
+
+    const button = await screen.findByRole('button', { name: '데모 협의체 불러오기' });
+    await user.click(button);
+    await waitFor(() => expect(screen.getByTestId('demo-import-counts').textContent).toBe('사건 2 / 3 · 증빙 2 / 4'));
+    const bar = screen.getByRole('progressbar', { name: '사건 묶음 불러오기 진행률' });
+    expect(Number(bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+    expect(Number(bar.getAttribute('aria-valuenow'))).toBeLessThan(100);
+    expect(button).toHaveProperty('disabled', true);
+    expect(screenRoot('welcome')).toBeTruthy();
+
+    releaseSecond();
+    await waitFor(() => screenRoot('bundles'));
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('shows a failed check of the demo bundle (code and problems), stores no bundle, and can retry', async () => {
+    const fixture = demoBundleFixture();
+    const problem = { kind: 'hash' as const, file: 'evidence/1015-000002/screenshot.png', line: null, path: '', message: 'SHA-256 differs from the manifest.' };
+    const { bridge } = demoBridge(failingAt(fixture, 1, [problem]));
+    const { user, db } = renderApp();
+
+    await user.click(await screen.findByRole('button', { name: '데모 협의체 불러오기' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('데모 협의체를 불러오지 못했습니다.');
+    expect(alert.textContent).toContain('BUNDLE_INVALID');
+    expect(alert.textContent).toContain('오류 1건');
+    expect(alert.textContent).toContain('evidence/1015-000002/screenshot.png — SHA-256 differs from the manifest.');
+    expect(screenRoot('welcome')).toBeTruthy();
+    expect(await db.bundles.count()).toBe(0);
+    expect(await db.cases.count()).toBe(0);
+    expect(await db.documents.count()).toBe(0);
+
+    // The bundle is fixed (say, rebuilt): the same button now loads it.
+    scriptImport(bridge, scriptFromFixture(demoBundleFixture()));
+    const button = screen.getByRole('button', { name: '데모 협의체 불러오기' });
+    expect(button).toHaveProperty('disabled', false);
+    await user.click(button);
+    await waitFor(() => screenRoot('bundles'));
+    expect(await db.cases.count()).toBe(3);
+    expect(await db.members.count()).toBe(6);
+    // The members were stored once: the retry stored the same council again, which changes nothing.
+    expect((await db.audit.toArray()).map((e) => e.action)).toEqual(['store-demo-members', 'import']);
+  });
+
+  it('shows a refused import with its code and message', async () => {
+    const bridge = fakeBridge(demoCouncil());
+    bridge.importBegin.mockImplementation(async () => ({ ok: false, error: { code: 'SIGNATURE_UNTRUSTED', message: 'The bundle is signed by a key the trust file does not list.' } }));
+    const { user, db } = renderApp();
+
+    await user.click(await screen.findByRole('button', { name: '데모 협의체 불러오기' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('SIGNATURE_UNTRUSTED');
+    expect(alert.textContent).toContain('The bundle is signed by a key the trust file does not list.');
+    expect(screenRoot('welcome')).toBeTruthy();
+    expect(await db.bundles.count()).toBe(0);
+  });
+
+  it('takes a demo bundle that is already imported as success', async () => {
+    const { bridge, script } = demoBridge();
+    const db = openCouncilDb(freshDbName());
+    await seedDemoCouncil(db);
+    await db.members.clear();
+    await writeSetting(db, 'firstRunDone', false);
+    const { user } = renderApp(db);
+
+    await user.click(await screen.findByRole('button', { name: '데모 협의체 불러오기' }));
+    await waitFor(() => screenRoot('bundles'));
+    expect(bridge.importBegin).toHaveBeenCalledTimes(1);
+    expect(script.served).toBe(0);
+    expect(bridge.importCancel).toHaveBeenCalled();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(within(screenRoot('bundles')).getByRole('row', { name: /1015-2023-B07/ })).toBeTruthy();
+    expect(await db.cases.count()).toBe(3);
+    expect(await db.members.count()).toBe(6);
   });
 
   it('disables the demo button when this installation has no demo council', async () => {

@@ -1,6 +1,6 @@
 /** The app on the Bundles screen, with the demo council stored and a fake bridge in place. */
 import { screen, within } from '@testing-library/react';
-import { storeDemoCouncil } from '../../../renderer/db/demo-import';
+import { seedDemoCouncil } from './demo-seed';
 import { openCouncilDb } from '../../../renderer/db/schema';
 import { writeSetting, type Settings } from '../../../renderer/db/settings';
 import { demoCouncil } from './demo-council';
@@ -10,7 +10,7 @@ import { freshDbName, renderApp } from './render-app';
 export async function openBundlesScreen(settings: Partial<Settings> = {}) {
   const bridge = fakeBridge(demoCouncil());
   const db = openCouncilDb(freshDbName());
-  await storeDemoCouncil(db, demoCouncil());
+  await seedDemoCouncil(db);
   for (const [key, value] of Object.entries(settings)) await writeSetting(db, key as keyof Settings, value as never);
   const app = renderApp(db);
   await screen.findByRole('heading', { level: 1, name: settings.language === 'en' ? 'Bundles' : '사건 묶음' });

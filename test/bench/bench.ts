@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { importVersusBulkPut } from './bench-browser';
 import { writeCasesOnlyBundle, writeEvidenceBundle, writeLargeEntryBundle } from './bench-bundles';
-import { peakMemoryChild, validatePeakMemory, validateThroughput, type Figure } from './bench-node';
+import { engineThroughput, peakMemoryChild, validatePeakMemory, validateThroughput, type Figure } from './bench-node';
 
 const root = path.resolve(__dirname, '../..');
 const trustPath = path.join(root, 'build/demo/demo-trust.json');
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   if (only === 'all' || only === 'node') {
     figures.push(await validateThroughput(bundles.cases, trustPath));
+    figures.push(engineThroughput());
     const self = __filename;
     const small = validatePeakMemory(self, bundles.evidence, trustPath, '6,000 evidence files');
     const large = validatePeakMemory(self, bundles.large, trustPath, 'one 200 MB evidence entry');

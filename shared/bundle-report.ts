@@ -28,7 +28,19 @@ export interface BundleProblem {
   line: number | null;
   /** JSON path, like business.registrationNo or files["evidence/1015-000123/pos.csv"]; "" for none. */
   path: string;
+  /**
+   * The problem as an English sentence about `file` (after "file · line N · path —"): what the CLI
+   * prints and `validate --json` keeps, as FORMATS.md requires. The UI shows it only when it does
+   * not know `code`.
+   */
   message: string;
+  /**
+   * A stable code for the UI to translate (like HASH_MISMATCH or REGISTRATION_NO_FORMAT), with
+   * `params` filling in its sentence. Absent in reports from before codes existed.
+   */
+  code?: string;
+  /** The values the code's sentence names: file names, counts, sizes (names ending in "Bytes"). */
+  params?: Record<string, string | number>;
 }
 
 export interface BundleReport {

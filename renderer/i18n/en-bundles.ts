@@ -1,7 +1,9 @@
 /** English text of the Bundles screen: the same keys as ko-bundles.ts. */
+import { enProblems } from './en-problems';
 import type { koBundles } from './ko-bundles';
 
 export const enBundles: typeof koBundles = {
+  problems: enProblems,
   bundles: {
     title: 'Bundles',
     intro: 'Case bundles sent by the secretariat. Each holds cases, their evidence, and the policy that sets the tiers.',

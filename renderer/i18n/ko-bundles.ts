@@ -2,7 +2,11 @@
  * Korean text of the Bundles screen: opening and importing bundles, the progress, the notices,
  * the validation report and the sync folder's inbox. Spread into ko.ts (same terms as listed there).
  */
+import { koProblems } from './ko-problems';
+
 export const koBundles = {
+  /** The bundle reader's problems by code (BundleProblem.code). */
+  problems: koProblems,
   bundles: {
     title: '사건 묶음',
     intro: '사무국이 보낸 사건 묶음입니다. 묶음마다 사건, 증빙, 그리고 구간을 정하는 지원 기준이 들어 있습니다.',

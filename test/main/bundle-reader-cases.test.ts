@@ -63,7 +63,7 @@ describe('each case line', () => {
   it('requires every document to be in the bundle, in the case\'s own evidence folder (kind evidence)', async () => {
     const missing = await withCase(2, (r) => (r.documents[0].file = 'evidence/1015-000002/gone.txt'));
     expect(missing.errors).toEqual([
-      { kind: 'evidence', file: 'cases.ndjson', line: 2, path: 'documents[0].file', message: 'points to evidence/1015-000002/gone.txt, which is not in the bundle' },
+      { kind: 'evidence', file: 'cases.ndjson', line: 2, path: 'documents[0].file', message: 'points to evidence/1015-000002/gone.txt, which is not in the bundle', code: 'EVIDENCE_MISSING', params: { name: 'evidence/1015-000002/gone.txt' } },
     ]);
     const elsewhere = await withCase(2, (r) => (r.documents[0] = { ...r.documents[0], file: 'evidence/1015-000001/pos.csv', mediaType: 'text/csv' }));
     expect(errorTexts(elsewhere)).toEqual([

@@ -12,14 +12,14 @@ const dir = bundleFolder();
 
 describe('evidence content', () => {
   it.each([
-    ['evidence/1015-000001/certificate.png', bytesOf('not a picture'), 'is not a PNG image, though its case says it is image/png (cases.ndjson line 1, documents[1].mediaType)'],
-    ['evidence/1015-000001/pos.csv', Uint8Array.from([0x64, 0x61, 0x00, 0x74, 0x65]), 'holds NUL bytes, so it is not text/csv text (it may be a binary file given the wrong type) (cases.ndjson line 1, documents[0].mediaType)'],
-    ['evidence/1015-000002/note.txt', Uint8Array.from([0x68, 0x69, 0xc3, 0x28]), 'is not UTF-8 text, though its case says it is text/plain (cases.ndjson line 2, documents[0].mediaType)'],
-  ])('refuses %s when its content is not of its media type (kind evidence)', async (file, bytes, message) => {
+    ['evidence/1015-000001/certificate.png', bytesOf('not a picture'), 'is not a PNG image, though its case says it is image/png (cases.ndjson line 1, documents[1].mediaType)', 'EVIDENCE_NOT_MEDIA_TYPE'],
+    ['evidence/1015-000001/pos.csv', Uint8Array.from([0x64, 0x61, 0x00, 0x74, 0x65]), 'holds NUL bytes, so it is not text/csv text (it may be a binary file given the wrong type) (cases.ndjson line 1, documents[0].mediaType)', 'EVIDENCE_TEXT_NUL'],
+    ['evidence/1015-000002/note.txt', Uint8Array.from([0x68, 0x69, 0xc3, 0x28]), 'is not UTF-8 text, though its case says it is text/plain (cases.ndjson line 2, documents[0].mediaType)', 'EVIDENCE_TEXT_NOT_UTF8'],
+  ])('refuses %s when its content is not of its media type (kind evidence)', async (file, bytes, message, code) => {
     const parts = tinyParts();
     parts.files.set(file, bytes);
     const report = await readZip(dir, pack(parts));
-    expect(report.errors).toEqual([{ kind: 'evidence', file, line: null, path: '', message }]);
+    expect(report.errors).toEqual([{ kind: 'evidence', file, line: null, path: '', message, code, params: expect.objectContaining({ mediaType: expect.any(String), line: expect.any(Number) }) }]);
   });
 
   it('checks PDF and JPEG signatures too', async () => {

@@ -47,7 +47,7 @@ describe('zip bombs', () => {
     const { report, ms, growthMb } = await measured(path);
     expect(report.valid).toBe(false);
     expect(report.errors).toEqual([
-      { kind: 'limits', file: 'cases.ndjson', line: null, path: '', message: 'says it unpacks to 1.5 GiB, more than the 256 MiB one file of a bundle may hold' },
+      { kind: 'limits', file: 'cases.ndjson', line: null, path: '', message: 'says it unpacks to 1.5 GiB, more than the 256 MiB one file of a bundle may hold', code: 'LIMIT_ENTRY_SIZE_DECLARED', params: { sizeBytes: 1536 * MiB, maxBytes: 256 * MiB } },
     ]);
     expect(ms).toBeLessThan(3000);
     expect(growthMb).toBeLessThan(150);
@@ -84,14 +84,14 @@ describe('zip bombs', () => {
 
   it('refuses a bundle whose entries add up to more than the total limit', async () => {
     const report = await readZip(dir, buildBundleZip(tinyBundleContent()).zip, { limits: { maxTotalBytes: 500 } });
-    expect(report.errors).toEqual([{ kind: 'limits', file: 'batch7.cdbundle', line: null, path: '', message: 'says it unpacks to more than 500 bytes in all, more than a bundle may hold' }]);
+    expect(report.errors).toEqual([{ kind: 'limits', file: 'batch7.cdbundle', line: null, path: '', message: 'says it unpacks to more than 500 bytes in all, more than a bundle may hold', code: 'LIMIT_TOTAL_DECLARED', params: { maxBytes: 500 } }]);
   });
 
   it('refuses a manifest larger than 16 MiB', async () => {
     const parts = tinyParts();
     parts.manifest.title = 'x'.repeat(17 * MiB);
     const report = await readZip(dir, pack(parts), { limits: { maxCompressionRatio: 1e9 } });
-    expect(report.errors).toEqual([{ kind: 'limits', file: 'manifest.json', line: null, path: '', message: 'unpacks to more than 16 MiB, more than one file of a bundle may hold' }]);
+    expect(report.errors).toEqual([{ kind: 'limits', file: 'manifest.json', line: null, path: '', message: 'unpacks to more than 16 MiB, more than one file of a bundle may hold', code: 'LIMIT_ENTRY_SIZE', params: { maxBytes: 16 * MiB } }]);
   });
 });
 
@@ -109,7 +109,7 @@ describe('counting inflated bytes', () => {
 
     expect(budget.totalBytes).toBe(4 * MiB + 1112 * 1024);
     const c = budget.entry('c.csv', declared(10 * MiB));
-    expect(c.add(1 * MiB)).toEqual({ file: null, message: 'unpacks to more than 5 MiB in all, more than a bundle may hold' });
+    expect(c.add(1 * MiB)).toEqual({ file: null, message: 'unpacks to more than 5 MiB in all, more than a bundle may hold', code: 'LIMIT_TOTAL', params: { maxBytes: 5 * MiB } });
   });
 
   it('stops at the first byte beyond the declared size, and knows a short entry', () => {

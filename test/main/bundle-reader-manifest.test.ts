@@ -68,7 +68,7 @@ describe('the manifest', () => {
     const parts = tinyParts();
     parts.manifest.caseCount = 5;
     const report = await readZip(dir, pack(parts, { recount: false }));
-    expect(report.errors).toEqual([{ kind: 'files', file: 'manifest.json', line: null, path: 'caseCount', message: 'is 5, but cases.ndjson holds 3 cases (one per line)' }]);
+    expect(report.errors).toEqual([{ kind: 'files', file: 'manifest.json', line: null, path: 'caseCount', message: 'is 5, but cases.ndjson holds 3 cases (one per line)', code: 'CASE_COUNT_MISMATCH', params: { declared: 5, actual: 3 } }]);
   });
 });
 
@@ -76,7 +76,7 @@ describe('the files the manifest lists', () => {
   it('reports a file present but not listed', async () => {
     const report = await readZip(dir, pack(tinyParts(), { extra: [{ name: 'evidence/1015-000001/extra.txt', data: bytesOf('x') }] }));
     expect(report.errors).toEqual([
-      { kind: 'files', file: 'evidence/1015-000001/extra.txt', line: null, path: '', message: "is in the bundle but not listed in the manifest's files (manifest.json), so nothing vouches for its content" },
+      { kind: 'files', file: 'evidence/1015-000001/extra.txt', line: null, path: '', message: "is in the bundle but not listed in the manifest's files (manifest.json), so nothing vouches for its content", code: 'FILE_NOT_LISTED', params: { manifestFile: 'manifest.json' } },
     ]);
   });
 
@@ -108,6 +108,8 @@ describe('the files the manifest lists', () => {
         line: null,
         path: '',
         message: `has SHA-256 ${actual}, but the manifest (manifest.json) lists ${listedHashes['evidence/1015-000001/pos.csv']}: the file was changed or damaged after the bundle was made`,
+        code: 'HASH_MISMATCH',
+        params: { actual, listed: listedHashes['evidence/1015-000001/pos.csv'], manifestFile: 'manifest.json' },
       },
     ]);
   });
@@ -129,6 +131,8 @@ describe('the signature', () => {
         line: null,
         path: '',
         message: 'the bundle is not signed, so nobody vouches for where it comes from; only bundles signed by a trusted bundle issuer may be imported (signed bundles are required)',
+        code: 'UNSIGNED_REFUSED',
+        params: {},
       },
     ]);
     expect(strict.bundleId).toBe('1015-2023-T01');

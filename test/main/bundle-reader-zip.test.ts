@@ -90,7 +90,7 @@ describe('readBundle on unsafe entry names', () => {
     const parts = tinyParts();
     const zip = pack(parts, { entryOptions: { 'evidence/1015-000002/note.txt': { externalAttributes: SYMLINK_ATTRIBUTES } } });
     const report = await readZip(dir, zip);
-    expect(report.errors).toContainEqual({ kind: 'entry-name', file: 'evidence/1015-000002/note.txt', line: null, path: '', message: 'is a symbolic link; a bundle holds only plain files' });
+    expect(report.errors).toContainEqual({ kind: 'entry-name', file: 'evidence/1015-000002/note.txt', line: null, path: '', message: 'is a symbolic link; a bundle holds only plain files', code: 'NAME_SYMLINK', params: {} });
     expect(report.valid).toBe(false);
   });
 
@@ -121,7 +121,7 @@ describe('readBundle on unsafe entry names', () => {
 
   it('refuses more entries than the limit allows, before reading any', async () => {
     const report = await readZip(dir, sound, { limits: { maxEntries: 4 } });
-    expect(report.errors).toEqual([{ kind: 'limits', file: 'batch7.cdbundle', line: null, path: '', message: 'holds 6 files, more than the 4 a bundle may hold' }]);
+    expect(report.errors).toEqual([{ kind: 'limits', file: 'batch7.cdbundle', line: null, path: '', message: 'holds 6 files, more than the 4 a bundle may hold', code: 'LIMIT_ENTRIES', params: { count: 6, max: 4 } }]);
   });
 });
 

@@ -111,4 +111,50 @@ describe('validation report', () => {
     const second = await showReport({ ...report, signature: null });
     expect(second.inRegion.getByTestId('report-signature').textContent).toBe('확인하지 못함');
   });
+
+  it('says coded problems in Korean, sizes and counts formatted, and an unknown code in the reader\'s English', async () => {
+    const actual = 'a'.repeat(64);
+    const listed = 'b'.repeat(64);
+    const coded: BundleProblem[] = [
+      {
+        kind: 'hash',
+        file: 'evidence/1015-000001/pos.csv',
+        line: null,
+        path: '',
+        message: `has SHA-256 ${actual}, but the manifest (manifest.json) lists ${listed}: the file was changed or damaged after the bundle was made`,
+        code: 'HASH_MISMATCH',
+        params: { actual, listed, manifestFile: 'manifest.json' },
+      },
+      {
+        kind: 'case',
+        file: 'cases.ndjson',
+        line: 1234,
+        path: 'business.registrationNo',
+        message: 'must be a 10-digit business registration number like 123-45-67891',
+        code: 'REGISTRATION_NO_FORMAT',
+        params: {},
+      },
+      { kind: 'files', file: 'manifest.json', line: null, path: 'caseCount', message: 'is 5, but cases.ndjson holds 1,200 cases (one per line)', code: 'CASE_COUNT_MISMATCH', params: { declared: 5, actual: 1200 } },
+      { kind: 'limits', file: 'cases.ndjson', line: null, path: '', message: 'unpacks to more than 16 MiB, more than one file of a bundle may hold', code: 'LIMIT_ENTRY_SIZE', params: { maxBytes: 16_000_000 } },
+      { kind: 'zip', file: 'broken.cdbundle', line: null, path: '', message: 'has a problem a newer reader knows', code: 'SOMETHING_NEW', params: { x: 1 } },
+    ];
+    const report = { ...brokenReport(), errors: coded, errorCount: coded.length, warnings: [{ ...warning, message: 'is listed in the manifest, but no case points to it; it will not be imported', code: 'EVIDENCE_UNREFERENCED', params: {} }] };
+    const { inRegion, bridge, user } = await showReport(report);
+    const items = inRegion.getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toContain(
+      `evidence/1015-000001/pos.csv — SHA-256 해시 ${actual}이(가) 묶음 목록(manifest.json)에 적힌 ${listed}와(과) 다릅니다. 사건 묶음을 만든 뒤 파일이 바뀌었거나 손상되었습니다.`,
+    );
+    expect(items).toContain('cases.ndjson · 1,234행 · business.registrationNo — 사업자등록번호는 123-45-67891처럼 10자리 숫자여야 합니다.');
+    expect(items).toContain('manifest.json · caseCount — 사건 수가 5건으로 적혀 있지만 cases.ndjson에는 1,200건(한 줄에 한 건)이 있습니다.');
+    expect(items).toContain('cases.ndjson — 압축을 풀면 사건 묶음의 파일 하나에 허용되는 16 MB를 넘습니다.');
+    expect(items).toContain('broken.cdbundle — has a problem a newer reader knows');
+    expect(items).toContain('evidence/1015-000007/scan.pdf — 묶음 목록에 있지만 이 파일을 가리키는 사건이 없어 불러오지 않습니다.');
+
+    await user.click(inRegion.getByRole('button', { name: '보고서 저장…' }));
+    await waitFor(() => expect(bridge.saveTextFile).toHaveBeenCalledTimes(1));
+    const { text } = bridge.saveTextFile.mock.calls[0]![0];
+    expect(text).toContain('- cases.ndjson · 1,234행 · business.registrationNo — 사업자등록번호는 123-45-67891처럼 10자리 숫자여야 합니다.');
+    expect(text).toContain('다릅니다. 사건 묶음을 만든 뒤 파일이 바뀌었거나 손상되었습니다.');
+    expect(text).toContain('- broken.cdbundle — has a problem a newer reader knows');
+  });
 });

@@ -10,8 +10,8 @@ import { CASE_ID_PATTERN, type CaseRecord, type EvidenceMediaType } from '../../
 import { parseCaseRecord } from './case-schema';
 import { displayName } from './entry-names';
 import { CASES_FILE } from './files-check';
-import { formatBytes } from './limits';
 import type { NdjsonLine } from './ndjson-lines';
+import { problem, schemaProblem } from './problem-codes';
 import type { ProblemLog } from './problem-log';
 import { wordIssues } from './zod-messages';
 
@@ -44,18 +44,18 @@ export class CaseLineChecker {
     const log = this.log;
     if (input.tooLong) {
       this.caseLines += 1;
-      log.error('case', CASES_FILE, line, '', `is longer than ${formatBytes(this.maxLineBytes)}; one case is normally a few KB, so this line was not read`);
+      log.error('case', CASES_FILE, line, '', problem('CASE_LINE_TOO_LONG', { maxBytes: this.maxLineBytes }));
       return null;
     }
     const bytes = input.bytes;
     if (!isUtf8(bytes)) {
       this.caseLines += 1;
-      log.error('case', CASES_FILE, line, '', 'is not UTF-8 text');
+      log.error('case', CASES_FILE, line, '', problem('CASE_LINE_NOT_UTF8'));
       return null;
     }
     const text = bytes.toString('utf8');
     if (text.length === 0 || (text.charCodeAt(0) <= 0x20 && BLANK.test(text))) {
-      log.warn('case', CASES_FILE, line, '', 'is empty and was skipped');
+      log.warn('case', CASES_FILE, line, '', problem('CASE_LINE_EMPTY'));
       return null;
     }
     this.caseLines += 1;
@@ -63,13 +63,13 @@ export class CaseLineChecker {
     try {
       json = JSON.parse(text);
     } catch (e) {
-      log.error('case', CASES_FILE, line, '', `is not a readable case: the line is not valid JSON (${(e as Error).message})`);
+      log.error('case', CASES_FILE, line, '', problem('CASE_LINE_NOT_JSON', { detail: (e as Error).message }));
       return null;
     }
     const errorsBefore = log.errorCount;
     const parsed = parseCaseRecord(json);
     if (!parsed.success) {
-      for (const p of wordIssues(parsed.issues, json)) log.error('case', CASES_FILE, line, p.path, p.message);
+      for (const p of wordIssues(parsed.issues, json)) log.error('case', CASES_FILE, line, p.path, schemaProblem(p.message));
       const raw = (json ?? {}) as { caseId?: unknown; documents?: unknown };
       if (typeof raw.caseId === 'string' && CASE_ID_PATTERN.test(raw.caseId)) this.noteCaseId(raw.caseId, line);
       if (Array.isArray(raw.documents)) for (const doc of raw.documents) if (typeof doc?.file === 'string') this.mentioned.add(doc.file);
@@ -84,7 +84,7 @@ export class CaseLineChecker {
   private noteCaseId(caseId: string, line: number): void {
     const earlier = this.lineOfCaseId.get(caseId);
     if (earlier === undefined) this.lineOfCaseId.set(caseId, line);
-    else this.log.error('case', CASES_FILE, line, 'caseId', `${caseId} is also the caseId of line ${earlier}; each case in a bundle needs its own caseId`);
+    else this.log.error('case', CASES_FILE, line, 'caseId', problem('DUPLICATE_CASE_ID', { caseId, earlierLine: earlier }));
   }
 
   private checkDocuments(record: CaseRecord, line: number): void {
@@ -93,11 +93,11 @@ export class CaseLineChecker {
       const path = formatJsonPath(['documents', index, 'file']);
       const shown = displayName(doc.file);
       if (!this.filesInBundle.has(doc.file)) {
-        this.log.error('evidence', CASES_FILE, line, path, `points to ${shown}, which is not in the bundle`);
+        this.log.error('evidence', CASES_FILE, line, path, problem('EVIDENCE_MISSING', { name: shown }));
         return;
       }
       if (!doc.file.startsWith(folder) || doc.file.length === folder.length) {
-        this.log.error('evidence', CASES_FILE, line, path, `points to ${shown}, but a case's evidence must be in its own folder ${folder}`);
+        this.log.error('evidence', CASES_FILE, line, path, problem('EVIDENCE_OUTSIDE_FOLDER', { name: shown, folder }));
         return;
       }
       const ref = this.evidence.get(doc.file);

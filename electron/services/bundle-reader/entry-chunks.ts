@@ -8,7 +8,8 @@
 import type { Readable } from 'node:stream';
 import { abortError, throwIfAborted } from './abort';
 import { displayName } from './entry-names';
-import { shortfall, type InflateBudget } from './limits';
+import { shortfallProblem, type InflateBudget } from './limits';
+import { problem } from './problem-codes';
 import { FatalBundleError, type ProblemLog } from './problem-log';
 import { openEntryStream, type ZipArchive, type ZipEntry } from './zip-archive';
 
@@ -38,10 +39,10 @@ export async function* entryChunks(reader: EntryReader, name: string, entry: Zip
     throwIfAborted(signal);
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       const breach = counter.add(chunk.length);
-      if (breach) log.fatal('limits', breach.file ?? reader.bundleFile, null, '', breach.message);
+      if (breach) log.fatal('limits', breach.file ?? reader.bundleFile, null, '', breach);
       yield chunk;
     }
-    const short = shortfall(counter, entry.uncompressedSize);
+    const short = shortfallProblem(counter, entry.uncompressedSize);
     if (short !== null) log.fatal('zip', shown, null, '', short);
   } catch (e) {
     if (signal?.aborted) throw abortError();
@@ -57,14 +58,14 @@ export async function* entryChunks(reader: EntryReader, name: string, entry: Zip
 function failure(log: ProblemLog, file: string, e: unknown): never {
   const detail = e instanceof Error ? e.message : String(e);
   if (/too many bytes in the stream/.test(detail)) {
-    log.fatal('limits', file, null, '', `unpacks to more bytes than the bundle's table of contents says it holds: a sign of a "zip bomb" (${detail})`);
+    log.fatal('limits', file, null, '', problem('LIMIT_STREAM_OVERRUN', { detail }));
   }
   if (/not enough bytes in the stream/.test(detail)) {
-    log.fatal('zip', file, null, '', `is cut short: it unpacks to fewer bytes than the bundle's table of contents says (${detail})`);
+    log.fatal('zip', file, null, '', problem('ENTRY_STREAM_CUT_SHORT', { detail }));
   }
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.startsWith('Z_')) {
-    log.fatal('zip', file, null, '', `is damaged: its packed data cannot be unpacked (${detail})`);
+    log.fatal('zip', file, null, '', problem('ENTRY_DATA_DAMAGED', { detail }));
   }
-  log.fatal('zip', file, null, '', `cannot be read: the bundle file is damaged or cut short (${detail})`);
+  log.fatal('zip', file, null, '', problem('ENTRY_UNREADABLE', { detail }));
 }

@@ -5,6 +5,7 @@
  * file system that ignores case (Windows, macOS). Links are refused: a bundle holds plain files.
  */
 import yauzl from 'yauzl';
+import { problem, type CodedMessage } from './problem-codes';
 import type { ZipEntry } from './zip-archive';
 
 const UNIX_FILE_TYPE_MASK = 0o170000;
@@ -18,9 +19,9 @@ export function decodeEntryName(entry: ZipEntry): string {
 }
 
 /** What is wrong with the name's bytes themselves: UTF-8 claimed but broken, or control bytes (CP437 would show them as symbols). */
-export function rawNameProblem(entry: ZipEntry): string | null {
-  if ((entry.generalPurposeBitFlag & UTF8_NAME_FLAG) !== 0 && !isUtf8Bytes(entry.fileNameRaw)) return 'has a name that is not valid UTF-8 text';
-  if (entry.fileNameRaw.some((b) => b < 0x20 || b === 0x7f)) return 'contains control characters';
+export function rawNameProblem(entry: ZipEntry): CodedMessage | null {
+  if ((entry.generalPurposeBitFlag & UTF8_NAME_FLAG) !== 0 && !isUtf8Bytes(entry.fileNameRaw)) return problem('NAME_NOT_UTF8');
+  if (entry.fileNameRaw.some((b) => b < 0x20 || b === 0x7f)) return problem('NAME_CONTROL_CHARS');
   return null;
 }
 
@@ -49,16 +50,16 @@ export function isSymlinkEntry(entry: ZipEntry): boolean {
 }
 
 /** What is wrong with a name, in words; null when it is a safe relative path. */
-export function entryNameProblem(name: string): string | null {
-  if (name === '' || name === '/') return 'has an empty name';
-  if (name.includes('\\')) return 'contains a backslash (\\); bundles use / between folders, and a backslash could place the file elsewhere on Windows';
-  if (name.startsWith('/')) return 'is an absolute path (it starts with /); bundle entries must be relative paths';
-  if (/^[A-Za-z]:/.test(name)) return 'starts with a drive letter (an absolute Windows path); bundle entries must be relative paths';
+export function entryNameProblem(name: string): CodedMessage | null {
+  if (name === '' || name === '/') return problem('NAME_EMPTY');
+  if (name.includes('\\')) return problem('NAME_BACKSLASH');
+  if (name.startsWith('/')) return problem('NAME_ABSOLUTE');
+  if (/^[A-Za-z]:/.test(name)) return problem('NAME_DRIVE_LETTER');
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'contains control characters';
+  if (/[\u0000-\u001f\u007f]/.test(name)) return problem('NAME_CONTROL_CHARS');
   const segments = (name.endsWith('/') ? name.slice(0, -1) : name).split('/');
-  if (segments.includes('..')) return 'contains a ".." folder, which would place the file outside the folder the bundle is unpacked into';
-  if (segments.some((s) => s === '' || s === '.')) return 'contains an empty or "." folder name';
+  if (segments.includes('..')) return problem('NAME_DOT_DOT');
+  if (segments.some((s) => s === '' || s === '.')) return problem('NAME_EMPTY_SEGMENT');
   return null;
 }
 

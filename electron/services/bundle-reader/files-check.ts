@@ -6,6 +6,7 @@ import { formatJsonPath } from '../../../shared/json-path';
 import type { BundleManifest } from '../../../shared/schemas/bundle-manifest';
 import { displayName } from './entry-names';
 import { MANIFEST_FILE, SIGNED_MANIFEST_FILE } from './manifest-reader';
+import { problem } from './problem-codes';
 import type { ProblemLog } from './problem-log';
 import type { BundleDirectory } from './zip-directory';
 
@@ -15,19 +16,19 @@ export function checkListedFiles(directory: BundleDirectory, manifest: BundleMan
   for (const name of directory.entries.keys()) {
     if (name === manifestFile) continue;
     if (!Object.hasOwn(manifest.files, name)) {
-      log.error('files', displayName(name), null, '', `is in the bundle but not listed in the manifest's files (${manifestFile}), so nothing vouches for its content`);
+      log.error('files', displayName(name), null, '', problem('FILE_NOT_LISTED', { manifestFile }));
     }
   }
   for (const name of Object.keys(manifest.files)) {
     const path = formatJsonPath(['files', name]);
     if (name === MANIFEST_FILE || name === SIGNED_MANIFEST_FILE) {
-      log.error('files', manifestFile, null, path, 'lists the manifest itself; files lists every file of the bundle except the manifest');
+      log.error('files', manifestFile, null, path, problem('FILES_LIST_MANIFEST'));
     } else if (!directory.entries.has(name) && !directory.refused.has(name)) {
-      log.error('files', manifestFile, null, path, `lists ${displayName(name)}, which is missing from the bundle`);
+      log.error('files', manifestFile, null, path, problem('FILE_LISTED_MISSING', { name: displayName(name) }));
     }
   }
   if (!directory.entries.has(CASES_FILE) && !Object.hasOwn(manifest.files, CASES_FILE)) {
-    log.error('files', CASES_FILE, null, '', 'is missing from the bundle; every bundle has a cases.ndjson, even an empty one');
+    log.error('files', CASES_FILE, null, '', problem('CASES_FILE_MISSING'));
   }
 }
 
@@ -35,6 +36,6 @@ export function checkListedFiles(directory: BundleDirectory, manifest: BundleMan
 export function checkListedHash(name: string, actual: string, manifest: BundleManifest, manifestFile: string, log: ProblemLog): void {
   const listed = Object.hasOwn(manifest.files, name) ? manifest.files[name] : undefined;
   if (listed !== undefined && listed !== actual) {
-    log.error('hash', displayName(name), null, '', `has SHA-256 ${actual}, but the manifest (${manifestFile}) lists ${listed}: the file was changed or damaged after the bundle was made`);
+    log.error('hash', displayName(name), null, '', problem('HASH_MISMATCH', { actual, listed, manifestFile }));
   }
 }

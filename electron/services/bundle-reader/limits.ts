@@ -4,6 +4,8 @@
  * are only a first look; what counts is the bytes actually inflated, so every chunk is counted and
  * reading stops the moment a limit is crossed.
  */
+import { problem, type CodedMessage } from './problem-codes';
+
 export interface BundleLimits {
   maxEntries: number;
   maxEntryBytes: number;
@@ -60,9 +62,8 @@ export function formatBytes(bytes: number): string {
 }
 
 /** Why a limit stops reading: the message names the entry, the caller adds kind 'limits'. */
-export interface LimitBreach {
+export interface LimitBreach extends CodedMessage {
   file: string | null;
-  message: string;
 }
 
 /**
@@ -86,7 +87,7 @@ export class InflateBudget {
   addTotal(bytes: number): LimitBreach | null {
     this.total += bytes;
     if (this.total > this.limits.maxTotalBytes) {
-      return { file: null, message: `unpacks to more than ${formatBytes(this.limits.maxTotalBytes)} in all, more than a bundle may hold` };
+      return { file: null, ...problem('LIMIT_TOTAL', { maxBytes: this.limits.maxTotalBytes }) };
     }
     return null;
   }
@@ -111,13 +112,13 @@ export class EntryBudget {
     const totalBreach = this.budget.addTotal(bytes);
     const { maxCompressionRatio } = this.budget.limits;
     if (this.inflated > this.maxBytes) {
-      return { file: this.file, message: `unpacks to more than ${formatBytes(this.maxBytes)}, more than one file of a bundle may hold` };
+      return { file: this.file, ...problem('LIMIT_ENTRY_SIZE', { maxBytes: this.maxBytes }) };
     }
     if (this.inflated > this.declaredSize) {
-      return { file: this.file, message: `unpacks to more than the ${formatBytes(this.declaredSize)} the bundle's table of contents says: a sign of a "zip bomb" (or a damaged file)` };
+      return { file: this.file, ...problem('LIMIT_BEYOND_DECLARED', { declaredBytes: this.declaredSize }) };
     }
     if (this.inflated > RATIO_GUARD_FLOOR && this.inflated > maxCompressionRatio * Math.max(this.compressedSize, 1)) {
-      return { file: this.file, message: ratioMessage(this.compressedSize, maxCompressionRatio) };
+      return { file: this.file, ...ratioProblem(this.compressedSize, maxCompressionRatio) };
     }
     return totalBreach;
   }
@@ -125,20 +126,24 @@ export class EntryBudget {
 
 /** After the last byte: the entry must have inflated to exactly its declared size. */
 export function shortfall(budget: EntryBudget, declaredSize: number): string | null {
-  return budget.bytes < declaredSize ? `is cut short: it unpacks to ${formatBytes(budget.bytes)}, less than the ${formatBytes(declaredSize)} the bundle's table of contents says` : null;
+  return shortfallProblem(budget, declaredSize)?.message ?? null;
 }
 
-export function ratioMessage(compressedSize: number, ratio: number): string {
-  return `unpacks to more than ${ratio} times its packed size of ${formatBytes(compressedSize)}: a "zip bomb" that would fill the disk or the memory`;
+export function shortfallProblem(budget: EntryBudget, declaredSize: number): CodedMessage | null {
+  return budget.bytes < declaredSize ? problem('ENTRY_CUT_SHORT', { actualBytes: budget.bytes, declaredBytes: declaredSize }) : null;
+}
+
+export function ratioProblem(compressedSize: number, ratio: number): CodedMessage {
+  return problem('LIMIT_RATIO', { ratio, packedBytes: compressedSize });
 }
 
 /** The first look, on the sizes the ZIP's directory declares: the breach, or null. */
 export function declaredSizeBreach(file: string, compressedSize: number, uncompressedSize: number, limits: BundleLimits): LimitBreach | null {
   if (uncompressedSize > limits.maxEntryBytes) {
-    return { file, message: `says it unpacks to ${formatBytes(uncompressedSize)}, more than the ${formatBytes(limits.maxEntryBytes)} one file of a bundle may hold` };
+    return { file, ...problem('LIMIT_ENTRY_SIZE_DECLARED', { sizeBytes: uncompressedSize, maxBytes: limits.maxEntryBytes }) };
   }
   if (uncompressedSize > RATIO_GUARD_FLOOR && uncompressedSize > limits.maxCompressionRatio * Math.max(compressedSize, 1)) {
-    return { file, message: ratioMessage(compressedSize, limits.maxCompressionRatio) };
+    return { file, ...ratioProblem(compressedSize, limits.maxCompressionRatio) };
   }
   return null;
 }

@@ -14,6 +14,7 @@ import { decodeBase64 } from '../dsse-signing';
 import { entryChunks, type EntryReader } from './entry-chunks';
 import { MAX_MANIFEST_BYTES } from './limits';
 import { FatalBundleError, type ProblemLog } from './problem-log';
+import { problem, schemaProblem, type CodedMessage } from './problem-codes';
 import { judgeSignature, signatureOf } from './signature-status';
 import type { ZipEntry } from './zip-archive';
 import { wordIssues } from './zod-messages';
@@ -46,10 +47,10 @@ export interface ManifestOptions {
 export function findManifest(entries: ReadonlyMap<string, ZipEntry>, bundleFile: string, log: ProblemLog): { file: ManifestInfo['file']; entry: ZipEntry } {
   const plain = entries.get(MANIFEST_FILE);
   const signed = entries.get(SIGNED_MANIFEST_FILE);
-  if (plain && signed) log.fatal('manifest', bundleFile, null, '', `holds both ${MANIFEST_FILE} and ${SIGNED_MANIFEST_FILE}; a bundle has exactly one manifest`);
+  if (plain && signed) log.fatal('manifest', bundleFile, null, '', problem('MANIFEST_BOTH', { plain: MANIFEST_FILE, signed: SIGNED_MANIFEST_FILE }));
   if (plain) return { file: MANIFEST_FILE, entry: plain };
   if (signed) return { file: SIGNED_MANIFEST_FILE, entry: signed };
-  return log.fatal('manifest', bundleFile, null, '', `holds neither ${MANIFEST_FILE} nor ${SIGNED_MANIFEST_FILE}, so it is not a case bundle`);
+  return log.fatal('manifest', bundleFile, null, '', problem('MANIFEST_NONE', { plain: MANIFEST_FILE, signed: SIGNED_MANIFEST_FILE }));
 }
 
 /** The manifest file's bytes, whole, within MAX_MANIFEST_BYTES. */
@@ -67,11 +68,11 @@ export function parseManifest(bytes: Buffer, file: ManifestInfo['file'], opts: M
   let payload: unknown = json;
   if (file === SIGNED_MANIFEST_FILE) {
     const envelope = dsseEnvelopeSchema.safeParse(json);
-    if (!envelope.success) stopWith(log, 'manifest', file, wordIssues(envelope.error.issues, json), 'is not a signed manifest (DSSE envelope): ');
+    if (!envelope.success) stopWith(log, 'manifest', file, wordIssues(envelope.error.issues, json), (detail) => problem('MANIFEST_NOT_DSSE', { detail }));
     const env = envelope.data!;
-    if (env.payloadType !== PAYLOAD_TYPE_BUNDLE) log.fatal('manifest', file, null, 'payloadType', `is "${env.payloadType}", but a bundle manifest must be "${PAYLOAD_TYPE_BUNDLE}"`);
+    if (env.payloadType !== PAYLOAD_TYPE_BUNDLE) log.fatal('manifest', file, null, 'payloadType', problem('MANIFEST_PAYLOAD_TYPE', { payloadType: env.payloadType, expected: PAYLOAD_TYPE_BUNDLE }));
     const body = decodeBase64(env.payload);
-    if (body === null) log.fatal('manifest', file, null, 'payload', 'is not base64');
+    if (body === null) log.fatal('manifest', file, null, 'payload', problem('MANIFEST_PAYLOAD_NOT_BASE64'));
     signature = signatureOf(env, opts.trust, file, log);
     payload = parseJson(Buffer.from(body!), file, 'payload', log);
   }
@@ -86,7 +87,7 @@ export function parseManifest(bytes: Buffer, file: ManifestInfo['file'], opts: M
   if (!parsed.success) stopWith(log, 'manifest', file, wordIssues(parsed.error.issues, payload));
   if (refused) throw new FatalBundleError(refused);
   const manifest = parsed.data!;
-  for (const p of tierTableProblems(manifest.policy.tiers)) log.error('policy', file, null, p.path, p.message);
+  for (const p of tierTableProblems(manifest.policy.tiers)) log.error('policy', file, null, p.path, problem('POLICY_TIERS', { detail: p.message }));
   return { file, manifest, sha256, signature };
 }
 
@@ -95,17 +96,17 @@ function parseJson(bytes: Buffer, file: string, path: string, log: ProblemLog): 
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    return log.fatal('manifest', file, null, path, 'is not UTF-8 text');
+    return log.fatal('manifest', file, null, path, problem('MANIFEST_NOT_UTF8'));
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    return log.fatal('manifest', file, null, path, `is not valid JSON (${(e as Error).message})`);
+    return log.fatal('manifest', file, null, path, problem('MANIFEST_NOT_JSON', { detail: (e as Error).message }));
   }
 }
 
 /** Logs every issue, then stops: the manifest cannot be used. */
-function stopWith(log: ProblemLog, kind: 'manifest', file: string, issues: { path: string; message: string }[], lead = ''): never {
-  const first = issues.map((i) => log.error(kind, file, null, i.path, `${lead}${i.message}`))[0];
-  throw new FatalBundleError(first ?? log.error(kind, file, null, '', `${lead}is not valid`));
+function stopWith(log: ProblemLog, kind: 'manifest', file: string, issues: { path: string; message: string }[], coded: (detail: string) => CodedMessage = schemaProblem): never {
+  const first = issues.map((i) => log.error(kind, file, null, i.path, coded(i.message)))[0];
+  throw new FatalBundleError(first ?? log.error(kind, file, null, '', coded === schemaProblem ? problem('MANIFEST_INVALID') : coded('is not valid')));
 }

@@ -19,7 +19,11 @@ export interface MediaCheck {
   end(): string | null;
   /** A problem found so far (binary types know after their first bytes). */
   readonly problem: string | null;
+  /** The problem's code (problem-codes.ts), when there is one. */
+  readonly code: MediaProblemCode | null;
 }
+
+export type MediaProblemCode = 'EVIDENCE_NOT_MEDIA_TYPE' | 'EVIDENCE_TEXT_NUL' | 'EVIDENCE_TEXT_NOT_UTF8' | 'EVIDENCE_TEXT_CUT';
 
 export function mediaCheck(mediaType: EvidenceMediaType): MediaCheck {
   const signature = SIGNATURES[mediaType];
@@ -29,6 +33,7 @@ export function mediaCheck(mediaType: EvidenceMediaType): MediaCheck {
 class MagicCheck implements MediaCheck {
   private head = Buffer.alloc(0);
   problem: string | null = null;
+  code: MediaProblemCode | null = null;
   private decided = false;
   constructor(
     private readonly magic: Buffer,
@@ -49,13 +54,17 @@ class MagicCheck implements MediaCheck {
 
   private decide(): void {
     this.decided = true;
-    if (!this.head.equals(this.magic)) this.problem = `is not ${this.what}, though its case says it is ${this.mediaType}`;
+    if (!this.head.equals(this.magic)) {
+      this.problem = `is not ${this.what}, though its case says it is ${this.mediaType}`;
+      this.code = 'EVIDENCE_NOT_MEDIA_TYPE';
+    }
   }
 }
 
 class TextCheck implements MediaCheck {
   private carry = Buffer.alloc(0);
   problem: string | null = null;
+  code: MediaProblemCode | null = null;
   constructor(private readonly mediaType: string) {}
 
   push(chunk: Buffer): void {
@@ -63,18 +72,23 @@ class TextCheck implements MediaCheck {
     const bytes = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
     if (bytes.indexOf(0) !== -1) {
       this.problem = `holds NUL bytes, so it is not ${this.mediaType} text (it may be a binary file given the wrong type)`;
+      this.code = 'EVIDENCE_TEXT_NUL';
       return;
     }
     const cut = incompleteTailStart(bytes);
     if (!isUtf8(bytes.subarray(0, cut))) {
       this.problem = `is not UTF-8 text, though its case says it is ${this.mediaType}`;
+      this.code = 'EVIDENCE_TEXT_NOT_UTF8';
       return;
     }
     this.carry = Buffer.from(bytes.subarray(cut));
   }
 
   end(): string | null {
-    if (this.problem === null && this.carry.length > 0) this.problem = `is not UTF-8 text (it ends in the middle of a character), though its case says it is ${this.mediaType}`;
+    if (this.problem === null && this.carry.length > 0) {
+      this.problem = `is not UTF-8 text (it ends in the middle of a character), though its case says it is ${this.mediaType}`;
+      this.code = 'EVIDENCE_TEXT_CUT';
+    }
     return this.problem;
   }
 }

@@ -4,6 +4,7 @@
  * them all. A fatal problem (reading cannot go on) is recorded and thrown as FatalBundleError.
  */
 import type { BundleProblem, ProblemKind } from '../../../shared/bundle-report';
+import type { CodedMessage } from './problem-codes';
 
 /** Thrown to stop reading; the problem is already in the log. Internal to the reader. */
 export class FatalBundleError extends Error {
@@ -26,19 +27,23 @@ export class ProblemLog {
     return this.errorCount > 0;
   }
 
-  error(kind: ProblemKind, file: string, line: number | null, path: string, message: string): BundleProblem {
-    const problem: BundleProblem = { kind, file, line, path, message };
+  error(kind: ProblemKind, file: string, line: number | null, path: string, coded: CodedMessage): BundleProblem {
+    const problem = toProblem(kind, file, line, path, coded);
     this.errorCount += 1;
     if (this.errors.length < this.maxErrors) this.errors.push(problem);
     return problem;
   }
 
-  warn(kind: ProblemKind, file: string, line: number | null, path: string, message: string): void {
+  warn(kind: ProblemKind, file: string, line: number | null, path: string, coded: CodedMessage): void {
     this.warningCount += 1;
-    if (this.warnings.length < this.maxErrors) this.warnings.push({ kind, file, line, path, message });
+    if (this.warnings.length < this.maxErrors) this.warnings.push(toProblem(kind, file, line, path, coded));
   }
 
-  fatal(kind: ProblemKind, file: string, line: number | null, path: string, message: string): never {
-    throw new FatalBundleError(this.error(kind, file, line, path, message));
+  fatal(kind: ProblemKind, file: string, line: number | null, path: string, coded: CodedMessage): never {
+    throw new FatalBundleError(this.error(kind, file, line, path, coded));
   }
+}
+
+function toProblem(kind: ProblemKind, file: string, line: number | null, path: string, coded: CodedMessage): BundleProblem {
+  return { kind, file, line, path, message: coded.message, code: coded.code, params: coded.params };
 }

@@ -17,6 +17,7 @@ import type { EntryReader } from './entry-chunks';
 import { checkListedFiles } from './files-check';
 import { InflateBudget, resolveLimits, type BundleLimits } from './limits';
 import { findManifest, parseManifest, readManifestBytes, type ManifestInfo, type ManifestSighting } from './manifest-reader';
+import { problem } from './problem-codes';
 import { FatalBundleError, ProblemLog } from './problem-log';
 import { readCases } from './read-cases';
 import { evidenceFiles, readEvidence } from './read-evidence';
@@ -107,10 +108,10 @@ async function openBundleFile(path: string, fileName: string, log: ProblemLog): 
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const detail = (e as Error).message;
-    if (code === 'ENOENT') log.fatal('zip', fileName, null, '', 'cannot be opened: there is no such file');
-    if (code === 'EISDIR') log.fatal('zip', fileName, null, '', 'is a folder, not a bundle file');
-    if (code === 'EACCES' || code === 'EPERM') log.fatal('zip', fileName, null, '', 'cannot be opened: permission denied');
-    return log.fatal('zip', fileName, null, '', `is not a readable bundle: it is not a ZIP file, or it is damaged or cut short (${detail})`);
+    if (code === 'ENOENT') log.fatal('zip', fileName, null, '', problem('BUNDLE_NOT_FOUND'));
+    if (code === 'EISDIR') log.fatal('zip', fileName, null, '', problem('BUNDLE_IS_FOLDER'));
+    if (code === 'EACCES' || code === 'EPERM') log.fatal('zip', fileName, null, '', problem('BUNDLE_PERMISSION_DENIED'));
+    return log.fatal('zip', fileName, null, '', problem('NOT_A_ZIP', { detail }));
   }
 }
 

@@ -10,6 +10,7 @@ import { entryChunks } from './entry-chunks';
 import { CASES_FILE, checkListedHash } from './files-check';
 import { MAX_CASE_LINE_BYTES } from './limits';
 import { NdjsonSplitter, type NdjsonLine } from './ndjson-lines';
+import { problem } from './problem-codes';
 import { settle, type ReadStage } from './read-stage';
 
 export async function readCases(stage: ReadStage): Promise<CaseLineChecker> {
@@ -48,7 +49,6 @@ export async function readCases(stage: ReadStage): Promise<CaseLineChecker> {
 function checkCaseCount(cases: number, stage: ReadStage): void {
   const { manifest, file } = stage.manifest;
   if (cases !== manifest.caseCount) {
-    const holds = cases === 1 ? '1 case' : `${cases.toLocaleString('en-US')} cases`;
-    stage.reader.log.error('files', file, null, 'caseCount', `is ${manifest.caseCount.toLocaleString('en-US')}, but ${CASES_FILE} holds ${holds} (one per line)`);
+    stage.reader.log.error('files', file, null, 'caseCount', problem('CASE_COUNT_MISMATCH', { declared: manifest.caseCount, actual: cases }));
   }
 }

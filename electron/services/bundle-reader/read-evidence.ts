@@ -13,6 +13,7 @@ import { PieceGatherer } from './evidence-pieces';
 import { CASES_FILE, checkListedHash } from './files-check';
 import { MAX_EVIDENCE_PIECE_BYTES } from './limits';
 import { mediaCheck, type MediaCheck } from './media-check';
+import { problem } from './problem-codes';
 import { settle, type ReadStage } from './read-stage';
 
 function byUtf8(a: string, b: string): number {
@@ -31,7 +32,7 @@ export async function readEvidence(stage: ReadStage, references: ReadonlyMap<str
   for (const name of evidenceFiles(stage)) {
     const entry = directory.entries.get(name)!;
     const ref = references.get(name);
-    if (ref === undefined && !mentioned.has(name)) log.warn('evidence', displayName(name), null, '', 'is listed in the manifest, but no case points to it; it will not be imported');
+    if (ref === undefined && !mentioned.has(name)) log.warn('evidence', displayName(name), null, '', problem('EVIDENCE_UNREFERENCED'));
     const checks = ref ? mediaChecks(ref) : [];
     const gatherer = ref && onEvidencePiece ? new PieceGatherer(MAX_EVIDENCE_PIECE_BYTES) : null;
     let handing = gatherer !== null;
@@ -48,8 +49,7 @@ export async function readEvidence(stage: ReadStage, references: ReadonlyMap<str
       }
     }
     for (const c of checks) {
-      const problem = c.check.end();
-      if (problem !== null) log.error('evidence', displayName(name), null, '', `${problem} (${CASES_FILE} line ${ref!.line}, documents[${c.index}].mediaType)`);
+      if (c.check.end() !== null) log.error('evidence', displayName(name), null, '', problem(c.check.code!, { mediaType: c.mediaType, line: ref!.line, index: c.index }));
     }
     checkListedHash(name, hash.digest('hex'), info.manifest, info.file, log);
     if (handing && !log.failed) {
@@ -61,13 +61,13 @@ export async function readEvidence(stage: ReadStage, references: ReadonlyMap<str
 }
 
 /** One check per distinct media type the case's documents give this file. */
-function mediaChecks(ref: EvidenceReference): { index: number; check: MediaCheck }[] {
+function mediaChecks(ref: EvidenceReference): { index: number; mediaType: string; check: MediaCheck }[] {
   const seen = new Set<string>();
-  const out: { index: number; check: MediaCheck }[] = [];
+  const out: { index: number; mediaType: string; check: MediaCheck }[] = [];
   for (const doc of ref.documents) {
     if (seen.has(doc.mediaType)) continue;
     seen.add(doc.mediaType);
-    out.push({ index: doc.index, check: mediaCheck(doc.mediaType) });
+    out.push({ index: doc.index, mediaType: doc.mediaType, check: mediaCheck(doc.mediaType) });
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { PAYLOAD_TYPE_BUNDLE } from '../../../shared/dsse';
 import type { DsseEnvelope } from '../../../shared/schemas/dsse-envelope';
 import type { TrustedKey } from '../../../shared/schemas/trust-file';
 import { verifyEnvelope } from '../dsse-signing';
+import { problem } from './problem-codes';
 import type { ProblemLog } from './problem-log';
 
 /** The signature status of a signed manifest; a bad signature is logged as fatal. */
@@ -20,22 +21,19 @@ export function signatureOf(envelope: DsseEnvelope, trust: readonly TrustedKey[]
     return { state: 'untrusted', keyid: result.keyids[0] ?? 'unknown' };
   }
   if (result.reason === 'bad-signature') {
-    log.fatal('signature', file, null, 'signatures', `${result.message}. Do not import this bundle; ask the secretariat for a new copy`);
+    log.fatal('signature', file, null, 'signatures', problem('SIGNATURE_BAD', { detail: result.message }));
   }
-  return log.fatal('signature', file, null, 'signatures', result.message);
+  return log.fatal('signature', file, null, 'signatures', problem('SIGNATURE_UNUSABLE', { detail: result.message }));
 }
 
 /** Logs what the signature status means: an error when signatures are required (returned), else a warning. */
 export function judgeSignature(status: SignatureStatus, file: string, requireSignature: boolean, log: ProblemLog): BundleProblem | null {
   if (status.state === 'trusted') return null;
-  const message =
-    status.state === 'unsigned'
-      ? 'the bundle is not signed, so nobody vouches for where it comes from'
-      : `the bundle is signed by key ${status.keyid}, which the trust file does not trust as a bundle issuer`;
+  const path = status.state === 'unsigned' ? '' : 'signatures';
   if (requireSignature) {
-    return log.error('signature', file, null, status.state === 'unsigned' ? '' : 'signatures', `${message}; only bundles signed by a trusted bundle issuer may be imported (signed bundles are required)`);
+    return log.error('signature', file, null, path, status.state === 'unsigned' ? problem('UNSIGNED_REFUSED') : problem('UNTRUSTED_SIGNER_REFUSED', { keyid: status.keyid }));
   } else {
-    log.warn('signature', file, null, status.state === 'unsigned' ? '' : 'signatures', message);
+    log.warn('signature', file, null, path, status.state === 'unsigned' ? problem('UNSIGNED') : problem('UNTRUSTED_SIGNER', { keyid: status.keyid }));
     return null;
   }
 }

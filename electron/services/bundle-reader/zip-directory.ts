@@ -4,7 +4,8 @@
  * look at the declared sizes (the real counting happens while inflating, see entry-chunks.ts).
  * Returns the entries that may be read, by name.
  */
-import { declaredSizeBreach, formatBytes, type BundleLimits } from './limits';
+import { declaredSizeBreach, type BundleLimits } from './limits';
+import { problem } from './problem-codes';
 import { collisionKey, decodeEntryName, displayName, entryNameProblem, isDirectoryEntry, isSymlinkEntry, rawNameProblem } from './entry-names';
 import { FatalBundleError, type ProblemLog } from './problem-log';
 import { directoryEntries, type ZipArchive, type ZipEntry } from './zip-archive';
@@ -21,7 +22,7 @@ const DEFLATED = 8;
 
 export async function readBundleDirectory(zip: ZipArchive, bundleFile: string, limits: BundleLimits, log: ProblemLog): Promise<BundleDirectory> {
   if (zip.entryCount > limits.maxEntries) {
-    log.fatal('limits', bundleFile, null, '', `holds ${zip.entryCount.toLocaleString('en-US')} files, more than the ${limits.maxEntries.toLocaleString('en-US')} a bundle may hold`);
+    log.fatal('limits', bundleFile, null, '', problem('LIMIT_ENTRIES', { count: zip.entryCount, max: limits.maxEntries }));
   }
   const entries = new Map<string, ZipEntry>();
   const refused = new Set<string>();
@@ -33,7 +34,7 @@ export async function readBundleDirectory(zip: ZipArchive, bundleFile: string, l
     for await (const entry of directoryEntries(zip)) {
       seen += 1;
       if (seen > limits.maxEntries) {
-        log.fatal('limits', bundleFile, null, '', `holds more than the ${limits.maxEntries.toLocaleString('en-US')} files a bundle may hold`);
+        log.fatal('limits', bundleFile, null, '', problem('LIMIT_ENTRIES_COUNTED', { max: limits.maxEntries }));
       }
       const name = decodeEntryName(entry);
       const shown = displayName(name);
@@ -44,43 +45,40 @@ export async function readBundleDirectory(zip: ZipArchive, bundleFile: string, l
         continue;
       }
       if (isSymlinkEntry(entry)) {
-        log.error('entry-name', shown, null, '', 'is a symbolic link; a bundle holds only plain files');
+        log.error('entry-name', shown, null, '', problem('NAME_SYMLINK'));
         refused.add(name);
         continue;
       }
       if (isDirectoryEntry(entry, name)) continue; // folders carry nothing
       if (entry.isEncrypted()) {
-        log.error('zip', shown, null, '', 'is encrypted (password-protected); bundle files must not be encrypted');
+        log.error('zip', shown, null, '', problem('ENTRY_ENCRYPTED'));
         refused.add(name);
         continue;
       }
       if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) {
-        log.error('zip', shown, null, '', `is packed with a compression method this app cannot read (method ${entry.compressionMethod}); bundles use "deflate" or no compression`);
+        log.error('zip', shown, null, '', problem('ENTRY_COMPRESSION_METHOD', { method: entry.compressionMethod }));
         refused.add(name);
         continue;
       }
       const earlier = entries.has(name) ? name : byKey.get(collisionKey(name));
       if (earlier !== undefined) {
-        const message =
-          earlier === name
-            ? 'appears twice in the bundle; each file may appear only once'
-            : `differs from ${displayName(earlier)} only in upper/lower case; the two would overwrite each other on Windows and macOS`;
-        log.error('entry-name', shown, null, '', message);
+        const coded = earlier === name ? problem('NAME_DUPLICATE') : problem('NAME_CASE_COLLISION', { other: displayName(earlier) });
+        log.error('entry-name', shown, null, '', coded);
         if (earlier !== name) refused.add(name); // an exact duplicate: the first one stands for the name
         continue;
       }
       const breach = declaredSizeBreach(shown, entry.compressedSize, entry.uncompressedSize, limits);
-      if (breach) log.fatal('limits', shown, null, '', breach.message);
+      if (breach) log.fatal('limits', shown, null, '', breach);
       declaredTotal += entry.uncompressedSize;
       if (declaredTotal > limits.maxTotalBytes) {
-        log.fatal('limits', bundleFile, null, '', `says it unpacks to more than ${formatBytes(limits.maxTotalBytes)} in all, more than a bundle may hold`);
+        log.fatal('limits', bundleFile, null, '', problem('LIMIT_TOTAL_DECLARED', { maxBytes: limits.maxTotalBytes }));
       }
       entries.set(name, entry);
       byKey.set(collisionKey(name), name);
     }
   } catch (e) {
     if (e instanceof FatalBundleError) throw e;
-    log.fatal('zip', bundleFile, null, '', `is damaged: its table of contents cannot be read (${(e as Error).message})`);
+    log.fatal('zip', bundleFile, null, '', problem('ZIP_DIRECTORY_DAMAGED', { detail: (e as Error).message }));
   }
   return { entries, refused };
 }

@@ -65,7 +65,7 @@ export function ImportOutcomeNotice({ outcome }: { outcome: NoticeOutcome }) {
           <p>{t('notice.warnings', { count: n(outcome.warnings.length) })}</p>
           <ul className="problem-list">
             {outcome.warnings.slice(0, 100).map((w, i) => (
-              <li key={i}>{problemLine(t, w)}</li>
+              <li key={i}>{problemLine(t, w, language)}</li>
             ))}
           </ul>
         </>

@@ -32,7 +32,7 @@ export function ValidationReportPanel({ report, fileName }: { report: BundleRepo
 
   async function saveReport() {
     try {
-      const path = await api.saveTextFile({ suggestedName: reportFileName(name), text: reportText(t, report) });
+      const path = await api.saveTextFile({ suggestedName: reportFileName(name), text: reportText(t, report, language) });
       setSave(path === null ? { state: 'idle' } : { state: 'saved', path });
     } catch (err) {
       setSave({ state: 'failed', error: describeError(err) });
@@ -61,7 +61,7 @@ export function ValidationReportPanel({ report, fileName }: { report: BundleRepo
           {group.problems.length > 0 && (
             <ul className="problem-list">
               {group.problems.map((p, i) => (
-                <li key={i}>{problemLine(t, p)}</li>
+                <li key={i}>{problemLine(t, p, language)}</li>
               ))}
             </ul>
           )}
@@ -73,7 +73,7 @@ export function ValidationReportPanel({ report, fileName }: { report: BundleRepo
           <h3 className="report__kind">{t('report.warnings', { count: formatCount(report.warnings.length, language) })}</h3>
           <ul className="problem-list">
             {report.warnings.slice(0, PROBLEMS_SHOWN).map((p, i) => (
-              <li key={i}>{problemLine(t, p)}</li>
+              <li key={i}>{problemLine(t, p, language)}</li>
             ))}
           </ul>
         </div>

@@ -19,6 +19,7 @@ import { useCouncilStore } from '../store/council-store';
 import { useUiStore } from '../store/ui-store';
 import { ErrorNotice } from './ErrorNotice';
 import { useServices } from './services';
+import { ProgressBar } from './ProgressBar';
 
 type Phase =
   | { phase: 'idle' }
@@ -63,17 +64,7 @@ function DemoProgress({ progress }: { progress: ImportProgressEvent | null }) {
     : t('progress.checking');
   return (
     <div className="demo-loader__progress">
-      <div
-        role="progressbar"
-        className="progress"
-        aria-label={t('progress.label')}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent ?? undefined}
-        aria-valuetext={percent === null ? counts : `${t('progress.percent', { percent })} · ${counts}`}
-      >
-        <div className={percent === null ? 'progress__fill progress__fill--waiting' : 'progress__fill'} style={percent === null ? undefined : { width: `${percent}%` }} />
-      </div>
+      <ProgressBar label={t('progress.label')} percent={percent} valueText={percent === null ? counts : `${t('progress.percent', { percent })} · ${counts}`} />
       <p data-testid="demo-import-counts">{counts}</p>
     </div>
   );

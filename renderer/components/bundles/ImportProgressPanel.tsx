@@ -10,6 +10,7 @@ import type { ImportProgressEvent } from '../../import/import-outcome';
 import { progressFraction, secondsLeft } from '../../import/progress-estimate';
 import { useImportStore } from '../../store/import-store';
 import { useUiStore } from '../../store/ui-store';
+import { ProgressBar } from '../ProgressBar';
 
 function useProgressWords(progress: ImportProgressEvent | null) {
   const { t } = useTranslation();
@@ -47,17 +48,11 @@ export function ImportProgressPanel() {
       <h2 id={headingId} className="card__title">
         {t('progress.heading', { fileName })}
       </h2>
-      <div
-        role="progressbar"
-        className="progress"
-        aria-label={t('progress.label')}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={words ? words.percent : undefined}
-        aria-valuetext={words ? `${t('progress.percent', { percent: words.percent })} · ${words.counts}` : t('progress.checking')}
-      >
-        <div className={words ? 'progress__fill' : 'progress__fill progress__fill--waiting'} style={words ? { width: `${words.percent}%` } : undefined} />
-      </div>
+      <ProgressBar
+        label={t('progress.label')}
+        percent={words ? words.percent : null}
+        valueText={words ? `${t('progress.percent', { percent: words.percent })} · ${words.counts}` : t('progress.checking')}
+      />
       {words ? (
         <div className="import-progress__facts">
           <p data-testid="import-counts">{words.counts}</p>

@@ -6,7 +6,7 @@ import { CouncilError } from '../../shared/result';
 import { UsageError, type CliIo } from './args';
 import { runKeygen } from './keygen';
 import { runMakeDemoBundle, type DemoContentGenerator } from './make-demo-bundle';
-import { notAvailable } from './not-available';
+import { runSuggest } from './suggest';
 import { runValidate } from './validate';
 import { runVerify } from './verify';
 import { commandUsage, COMMAND_USAGE, fullUsage, type CommandName } from './usage';
@@ -24,7 +24,7 @@ const COMMANDS: Record<CommandName, Command> = {
   keygen: runKeygen,
   'make-demo-bundle': (argv, io, deps) => runMakeDemoBundle(argv, io, deps.generateDemoBundleContent),
   validate: (argv, io) => runValidate(argv, io),
-  suggest: notAvailable('suggest'),
+  suggest: (argv, io) => runSuggest(argv, io),
   verify: (argv, io) => runVerify(argv, io),
 };
 

@@ -1,4 +1,4 @@
-/** The command line's help text: every command of FORMATS.md, and which are not there yet. */
+/** The command line's help text: every command of FORMATS.md. */
 import { MAX_DEMO_CASES } from './make-demo-bundle';
 
 export const COMMAND_USAGE = {
@@ -21,8 +21,12 @@ export const COMMAND_USAGE = {
       'bundles), every case line and evidence file. Exit 1 when it is not valid.',
   },
   suggest: {
-    synopsis: 'suggest BUNDLE... [--json]',
-    about: 'Per case: claimed and assessed loss, tier, award, flags, reasons. NOT AVAILABLE YET in this version.',
+    synopsis: 'suggest BUNDLE... [--trust FILE] [--json] [--lang en|ko]',
+    about:
+      'Per case: claimed and assessed loss, suggested tier and award, flags and reasons (one JSON line\n' +
+      'per case with --json; reasons in English unless --lang ko). Duplicates are looked for across all\n' +
+      'the bundles named. Unsigned or untrusted bundles are allowed (nothing is imported); a bundle\n' +
+      'that does not validate prints its errors and exits 1.',
   },
   verify: {
     synopsis: 'verify FILE (--trust FILE or --key PEM) [--json]',

@@ -23,7 +23,8 @@ async function appImport(path: string, dbName: string): Promise<{ ms: number; ou
 }
 
 /** Gathers the bundle's rows exactly as the import builds them (not timed), then times one bulkPut per table. */
-async function baseline(path: string, dbName: string): Promise<{ ms: number; cases: number; documents: number }> {
+async function baseline(path: string, dbName: string): Promise<{ ms: number; readMs: number; cases: number; documents: number }> {
+  const readStarted = performance.now();
   const begun = await api.importBegin({ path, trustFile: null, requireSignature: true });
   if (!begun.started) throw new Error(`benchmark bundle refused: ${begun.report.errors[0]?.message}`);
   const { manifest } = begun.summary;
@@ -39,6 +40,7 @@ async function baseline(path: string, dbName: string): Promise<{ ms: number; cas
     assembler.addPieces(chunk.evidence);
     documents.push(...assembler.takeReady());
   }
+  const readMs = performance.now() - readStarted;
   const db = openCouncilDb(dbName);
   await db.open();
   const started = performance.now();
@@ -48,7 +50,7 @@ async function baseline(path: string, dbName: string): Promise<{ ms: number; cas
   });
   const ms = performance.now() - started;
   db.close();
-  return { ms, cases: cases.length, documents: documents.length };
+  return { ms, readMs, cases: cases.length, documents: documents.length };
 }
 
 async function drop(dbName: string): Promise<void> {

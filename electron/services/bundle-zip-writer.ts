@@ -16,7 +16,7 @@ import type { BundleManifest } from '../../shared/schemas/bundle-manifest';
 import type { TrustedKey } from '../../shared/schemas/trust-file';
 import { writeFileAtomic } from './atomic-write';
 import type { BundleContent } from './bundle-content';
-import { loadSmallBundle } from './demo-bundle-loader';
+import { loadSmallBundle } from './in-memory-bundle-check';
 import { signEnvelope } from './dsse-signing';
 import { keyIdOfPrivateKeyPem, publicKeyPemOf } from './keys';
 

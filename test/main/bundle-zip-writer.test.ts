@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PAYLOAD_TYPE_BUNDLE } from '../../shared/dsse';
 import { BundleInvalidError } from '../../electron/services/bundle-problems';
 import { buildBundleZip, writeBundleFile } from '../../electron/services/bundle-zip-writer';
-import { loadSmallBundle } from '../../electron/services/demo-bundle-loader';
+import { loadSmallBundle } from '../../electron/services/in-memory-bundle-check';
 import { generateKeyPair } from '../../electron/services/keys';
 import { makeTempDir, textOf, tinyBundleContent, trustFor } from './fixtures/tiny-bundle';
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, type CliDeps } from '../../electron/cli/run';
-import { loadSmallBundle } from '../../electron/services/demo-bundle-loader';
+import { loadSmallBundle } from '../../electron/services/in-memory-bundle-check';
 import { keyIdOfPrivateKeyPem, keyIdOfPublicKeyPem } from '../../electron/services/keys';
 import { makeTempDir, tinyBundleContent, trustFor } from './fixtures/tiny-bundle';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildBundleZip } from '../../electron/services/bundle-zip-writer';
-import { loadSmallBundle } from '../../electron/services/demo-bundle-loader';
+import { loadSmallBundle } from '../../electron/services/in-memory-bundle-check';
 import { keyIdOfPrivateKeyPem, readPrivateKey } from '../../electron/services/keys';
 import { loadTrustFile } from '../../electron/services/trust-file';
 import { tinyBundleContent } from './fixtures/tiny-bundle';

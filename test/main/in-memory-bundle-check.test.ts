@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/canonical-json';
 import { BundleInvalidError } from '../../electron/services/bundle-problems';
 import { buildBundleZip } from '../../electron/services/bundle-zip-writer';
-import { loadSmallBundle } from '../../electron/services/demo-bundle-loader';
+import { loadSmallBundle } from '../../electron/services/in-memory-bundle-check';
 import { generateKeyPair } from '../../electron/services/keys';
 import { bytesOf, rezip, textOf, tinyBundleContent, trustFor } from './fixtures/tiny-bundle';
 

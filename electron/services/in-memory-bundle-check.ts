@@ -1,8 +1,8 @@
 /**
- * A small, in-memory bundle reader: unzips the whole file with fflate's unzipSync. Fine for the
- * few-MB demo bundle the app ships and for checking what the bundle writer builds. Real bundles
- * from the secretariat get a streaming reader with zip-bomb limits in a later issue; the limits
- * below only keep this one from being fooled by a hostile file.
+ * The bundle writer's self-check: reads a bundle it has just built, in memory (fflate's
+ * unzipSync), before it is written. Bundles from outside never come here: the app and the
+ * command line read those with the streaming reader in bundle-reader/, which has the zip-bomb
+ * limits; the limits below only keep this one from being fooled by a hostile file.
  *
  * It checks everything FORMATS.md asks of a bundle: exactly one manifest, the manifest schema and
  * its tier table, the signature against the trust file, every listed file present with matching
@@ -11,7 +11,28 @@
  */
 import { createHash } from 'node:crypto';
 import { unzipSync, type Unzipped } from 'fflate';
-import type { EvidenceFile, SignatureStatus, VerifiedBundle } from '../../shared/bundle-types';
+import type { SignatureStatus } from '../../shared/bundle-types';
+import type { CaseRecord, EvidenceMediaType } from '../../shared/schemas/case-record';
+
+/** One evidence file of a case, with its bytes. */
+export interface EvidenceFile {
+  caseId: string;
+  /** The path inside the bundle, e.g. evidence/1015-000123/pos.csv: what a case's document points to. */
+  file: string;
+  mediaType: EvidenceMediaType;
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+/** A bundle read and checked whole. */
+export interface VerifiedBundle {
+  manifest: BundleManifest;
+  /** Lowercase hex SHA-256 of the manifest's bytes as they are in the bundle. */
+  manifestSha256: string;
+  signature: SignatureStatus;
+  cases: CaseRecord[];
+  evidence: EvidenceFile[];
+}
 import { PAYLOAD_TYPE_BUNDLE } from '../../shared/dsse';
 import { formatJsonPath, issuesToProblems } from '../../shared/json-path';
 import { manifestSchema, tierTableProblems, type BundleManifest } from '../../shared/schemas/bundle-manifest';

@@ -1,6 +1,7 @@
 /** The frame around every screen: header on top, the main menu on the left, the screen beside it. */
 import type { ComponentType } from 'react';
 import { BundlesScreen } from '../screens/BundlesScreen';
+import { CaseReviewScreen } from '../screens/CaseReviewScreen';
 import { CasesScreen } from '../screens/CasesScreen';
 import { DecisionsScreen } from '../screens/DecisionsScreen';
 import { MeetingScreen } from '../screens/MeetingScreen';
@@ -22,14 +23,15 @@ const SCREEN_COMPONENTS: Record<ScreenId, ComponentType> = {
 
 export function AppShell() {
   const screen = useUiStore((s) => s.screen);
-  const Screen = SCREEN_COMPONENTS[screen];
+  const reviewCaseId = useUiStore((s) => s.reviewCaseId);
+  const Screen = screen === 'cases' && reviewCaseId !== null ? CaseReviewScreen : SCREEN_COMPONENTS[screen];
   return (
     <div className="app-shell">
       <AppHeader />
       <div className="app-shell__body">
         <Sidebar />
         <main className="app-shell__main">
-          <Screen key={screen} />
+          <Screen key={Screen === CaseReviewScreen ? 'case-review' : screen} />
         </main>
       </div>
     </div>

@@ -16,6 +16,7 @@ export function caseRowOf(record: CaseRecord, bundleId: string, importedAt: stri
     suggestedTier: null,
     suggestion: null,
     flags: [],
+    duplicates: [],
     record,
     importedAt,
     previousBundleId: null,

@@ -5,6 +5,7 @@
 import type { SignatureStatus } from '../../shared/bundle-types';
 import type { Member } from '../../shared/council';
 import type { BundleManifest } from '../../shared/schemas/bundle-manifest';
+import type { DuplicateFlag } from '../../shared/duplicate-flags';
 import type { CaseRecord, EvidenceMediaType } from '../../shared/schemas/case-record';
 
 export type BundleStatus = 'importing' | 'ready';
@@ -27,12 +28,19 @@ export interface BundleRow {
 
 export type CaseStatus = 'undecided' | 'voted' | 'decided' | 'deferred';
 
-/** The tier engine's result for one case. Filled in by a later version; null until then. */
+/**
+ * The tier engine's result for one case (shared/assessment), computed at import from the case and
+ * its bundle's incident and policy. The reasons are not stored: the screen recomputes them with the
+ * same pure engine, so they always match these figures and the command line's `suggest`.
+ */
 export interface CaseSuggestion {
-  /** null: below the first tier ("reject: no loss shown"). */
+  /** The policy tier's id; null: below the first tier ("reject: no loss shown"). */
   tier: string | null;
+  /** The tier's award; null both for a tier decided case by case and for no tier. */
   award: number | null;
-  reasons: string[];
+  /** min(claimedLoss, assessedLoss) where an assessed loss exists, else claimedLoss. */
+  amount: number;
+  basis: 'assessed' | 'claimed';
 }
 
 export interface CaseRow {
@@ -46,15 +54,38 @@ export interface CaseRow {
   bankAccountFingerprint: string;
   claimedLoss: number;
   businessName: string;
-  /** Computed fields: null (and no flags) until the tier engine runs. */
+  /** Computed at import by the tier engine; assessedLoss null when no baseline week counts. */
   assessedLoss: number | null;
   suggestedTier: string | null;
+  /** null only for rows stored before the engine ran (they are assessed at start-up). */
   suggestion: CaseSuggestion | null;
+  /** Flag codes (engine flags and duplicate flags), in shared/duplicate-flags FLAG_ORDER. */
   flags: string[];
+  /** The duplicate flags with the other cases they name; recomputed when a later bundle brings a duplicate. */
+  duplicates: DuplicateFlag[];
   record: CaseRecord;
   importedAt: string;
   /** The bundle of the revision this one replaced; null for a first revision. */
   previousBundleId: string | null;
+}
+
+/**
+ * What the Cases list needs of a case, small enough to hold 100,000 in memory: kept in step with
+ * the `cases` table (same key, written in the same transactions; see renderer/db/case-summary.ts).
+ */
+export interface CaseSummaryRow {
+  caseId: string;
+  bundleId: string;
+  status: CaseStatus;
+  revision: number;
+  businessName: string;
+  /** Digits only. */
+  registrationNo: string;
+  claimedLoss: number;
+  assessedLoss: number | null;
+  suggestedTier: string | null;
+  award: number | null;
+  flags: string[];
 }
 
 /**

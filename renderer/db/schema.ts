@@ -8,6 +8,7 @@ import type {
   BundleRow,
   CaseHistoryRow,
   CaseRow,
+  CaseSummaryRow,
   DecisionRow,
   DocumentRow,
   ExportRow,
@@ -47,12 +48,22 @@ export const schemaVersions: readonly SchemaStep[] = [
       settings: '&key',
     },
   },
+  {
+    // The Cases list's small rows; cases stored before this version get theirs (and their
+    // suggestion and flags) at start-up, from renderer/db/case-assessment-backfill.ts.
+    version: 2,
+    stores: {
+      caseSummaries: '&caseId, bundleId',
+    },
+  },
 ];
 
 export type CouncilDb = Dexie & {
   bundles: EntityTable<BundleRow, 'bundleId'>;
   cases: EntityTable<CaseRow, 'caseId'>;
   caseHistory: Table<CaseHistoryRow, [string, number]>;
+  /** The Cases list's small copy of each case (same key as cases). */
+  caseSummaries: EntityTable<CaseSummaryRow, 'caseId'>;
   /** Key [bundleId, file]. */
   documents: Table<DocumentRow, [string, string]>;
   members: EntityTable<MemberRow, 'memberId'>;

@@ -1,5 +1,8 @@
 /** English UI text: the same keys as ko.ts (the type makes a missing or extra key an error). */
 import { enBundles } from './en-bundles';
+import { enReview } from './en-review';
+import { enEvidence } from './en-evidence';
+import { enCases } from './en-cases';
 import type { Messages } from './ko';
 
 export const en: Messages = {
@@ -38,6 +41,9 @@ export const en: Messages = {
     cancelled: 'Importing the demo bundle was cancelled.',
   },
   ...enBundles,
+  ...enReview,
+  ...enEvidence,
+  ...enCases,
   signature: {
     trusted: 'Signed: {{name}} ({{keyid}})',
     untrusted: 'Signed by an untrusted key ({{keyid}})',

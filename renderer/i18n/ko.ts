@@ -7,6 +7,9 @@
  * coming back with supplementary documents).
  */
 import { koBundles } from './ko-bundles';
+import { koReview } from './ko-review';
+import { koEvidence } from './ko-evidence';
+import { koCases } from './ko-cases';
 
 export const ko = {
   app: {
@@ -44,6 +47,9 @@ export const ko = {
     cancelled: '데모 사건 묶음 불러오기가 취소되었습니다.',
   },
   ...koBundles,
+  ...koReview,
+  ...koEvidence,
+  ...koCases,
   signature: {
     trusted: '서명됨: {{name}} ({{keyid}})',
     untrusted: '신뢰하지 않는 키로 서명됨 ({{keyid}})',

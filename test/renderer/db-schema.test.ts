@@ -18,7 +18,7 @@ describe('council database schema', () => {
     const db = openCouncilDb(freshDbName());
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     const keys = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]));
     expect(keys).toEqual({
       bundles: 'bundleId',
@@ -32,6 +32,7 @@ describe('council database schema', () => {
       audit: 'sequence',
       exports: ['meetingId', 'sequence'],
       settings: 'key',
+      caseSummaries: 'caseId',
     });
     expect(db.audit.schema.primKey.auto).toBe(true);
     const flags = db.cases.schema.indexes.find((i) => i.name === 'flags');
@@ -46,9 +47,10 @@ describe('council database schema', () => {
     await v1.settings.put({ key: 'language', value: 'en' });
     v1.close();
 
-    // Version 2: members get a display name "name (affiliation)"; a new index on it and a new table.
+    // The next version: members get a display name "name (affiliation)"; a new index on it and a new table.
+    const next = schemaVersions[schemaVersions.length - 1]!.version + 1;
     const v2Step: SchemaStep = {
-      version: 2,
+      version: next,
       stores: { members: '&memberId, role, displayName', notes: '++id, caseId' },
       upgrade: {
         members: (row) => ({ ...row, displayName: `${String(row.name)} (${String(row.affiliation)})` }),
@@ -57,7 +59,7 @@ describe('council database schema', () => {
     const v2 = openCouncilDb(name, [...schemaVersions, v2Step]);
     opened.push(v2);
     await v2.open();
-    expect(v2.verno).toBe(2);
+    expect(v2.verno).toBe(next);
 
     const members = await v2.members.orderBy('memberId').toArray();
     expect(members.map((m) => (m as typeof m & { displayName: string }).displayName)).toEqual(['정한결 (소상공인연합회)', '윤하늘 (협의체 사무국)']);

@@ -1,0 +1,2 @@
+/** Korean text of the Cases list (filters, search, sort, counts). Spread into ko.ts. */
+export const koCases = {};

@@ -1,0 +1,2 @@
+/** Korean text of the case review screen (the case, its suggestion with reasons, flags, required documents). Spread into ko.ts. */
+export const koReview = {};

@@ -63,6 +63,20 @@ function rejection(reason: WeekRejection, missingDays: readonly string[] | undef
   }
 }
 
+const DOCUMENT_KIND_WORDS: Record<string, Record<ReasonLanguage, string>> = {
+  'small-business-certificate': { ko: '소상공인 확인서', en: 'small-business certificate' },
+  'sales-loss-proof': { ko: '매출 감소 증빙', en: 'proof of sales loss' },
+  'service-use-proof': { ko: '서비스 이용 증빙', en: 'proof of service use' },
+  'bank-account': { ko: '통장 사본', en: 'bank account copy' },
+  other: { ko: '기타 서류', en: 'other document' },
+};
+
+/** A document kind in words, with its code ("소상공인 확인서 (small-business-certificate)"); an unknown kind as its code. */
+export function documentKindWord(kind: string, lang: ReasonLanguage): string {
+  const words = Object.hasOwn(DOCUMENT_KIND_WORDS, kind) ? DOCUMENT_KIND_WORDS[kind] : undefined;
+  return words ? `${words[lang]} (${kind})` : kind;
+}
+
 /** One reason as a plain sentence. */
 export function reasonText(reason: Reason, lang: ReasonLanguage): string {
   const krw = (n: number) => formatKrw(n, lang);
@@ -143,8 +157,8 @@ export function reasonText(reason: Reason, lang: ReasonLanguage): string {
         : `${krw(reason.amount)} is below the first tier (from ${krw(reason.firstTierMin)}): suggest reject, no loss shown.`;
     case 'MISSING_DOCUMENTS':
       return ko
-        ? `필수 서류가 없습니다: ${list(reason.kinds, lang)}.`
-        : `Required documents are missing: ${list(reason.kinds, lang)}.`;
+        ? `필수 서류가 없습니다: ${list(reason.kinds.map((k) => documentKindWord(k, lang)), lang)}.`
+        : `Required documents are missing: ${list(reason.kinds.map((k) => documentKindWord(k, lang)), lang)}.`;
     case 'REGISTRATION_NO_INVALID':
       return ko
         ? `사업자등록번호 ${reason.registrationNo}은 올바른 10자리 번호가 아닙니다 (검증 숫자 불일치).`

@@ -7,9 +7,12 @@
  * and the new one stored as the next revision. To keep the usual case fast, only the ids known to
  * exist when the import began are read; the rest are added with bulkAdd, which fails (and aborts
  * the transaction) if one of them appeared since, and the chunk is then written again, reading all.
+ * Every case row is assessed as it is built, and its summary row is written with it.
  */
+import type { BundleManifest } from '../../shared/schemas/bundle-manifest';
 import type { CaseRecord } from '../../shared/schemas/case-record';
 import { caseRowOf } from '../db/case-row';
+import { caseSummaryOf } from '../db/case-summary';
 import type { CaseHistoryRow, CaseRow, DocumentRow } from '../db/rows';
 import type { CouncilDb } from '../db/schema';
 import { CASE_ALREADY_DECIDED, ImportRefusal } from './import-outcome';
@@ -17,6 +20,8 @@ import { CASE_ALREADY_DECIDED, ImportRefusal } from './import-outcome';
 export interface ChunkContext {
   bundleId: string;
   importedAt: string;
+  /** The bundle's manifest: its incident and policy assess the cases, its file hashes find duplicates. */
+  manifest: BundleManifest;
   /** Case ids stored (from any bundle) when the import began. */
   existing: ReadonlySet<string>;
   /** Of those, the ones decided then. */
@@ -31,7 +36,7 @@ export function decidedRefusal(caseIds: string[]): ImportRefusal {
 export async function writeChunk(db: CouncilDb, ctx: ChunkContext, records: readonly CaseRecord[], documents: DocumentRow[]): Promise<string[]> {
   const decided = records.filter((r) => ctx.decided.has(r.caseId)).map((r) => r.caseId);
   if (decided.length > 0) throw decidedRefusal(decided);
-  const rows = records.map((record) => caseRowOf(record, ctx.bundleId, ctx.importedAt));
+  const rows = records.map((record) => caseRowOf(record, ctx.bundleId, ctx.importedAt, ctx.manifest));
   try {
     return await writeRows(db, ctx, rows, documents, false);
   } catch (err) {
@@ -43,14 +48,17 @@ export async function writeChunk(db: CouncilDb, ctx: ChunkContext, records: read
 function writeRows(db: CouncilDb, ctx: ChunkContext, rows: CaseRow[], documents: DocumentRow[], readAll: boolean): Promise<string[]> {
   const known = readAll ? rows : rows.filter((r) => ctx.existing.has(r.caseId));
   const fresh = readAll ? [] : rows.filter((r) => !ctx.existing.has(r.caseId));
-  return db.transaction('rw', [db.cases, db.caseHistory, db.documents], async () => {
+  return db.transaction('rw', [db.cases, db.caseSummaries, db.caseHistory, db.documents], async () => {
     let revised: string[] = [];
+    let written = fresh;
     if (known.length > 0) {
       const next = await nextRevisions(db, ctx, known);
       revised = next.revised;
+      written = [...next.rows, ...fresh];
       await db.cases.bulkPut(next.rows);
     }
     if (fresh.length > 0) await db.cases.bulkAdd(fresh);
+    if (written.length > 0) await db.caseSummaries.bulkPut(written.map(caseSummaryOf));
     if (documents.length > 0) await db.documents.bulkPut(documents);
     return revised;
   });

@@ -6,8 +6,10 @@
  * back everything stored under the bundle (restoring the cases it re-issued).
  */
 import type { BundleSummary, ImportProgress } from '../../shared/bundle-import';
+import type { DuplicateCaseSummary } from '../../shared/duplicate-flags';
 import { describeError } from '../api/council-api';
 import type { CouncilDb } from '../db/schema';
+import { duplicateSummaryOf } from '../domain/case-assessment';
 import { rollbackBundle } from './bundle-rollback';
 import { decidedRefusal, writeChunk, type ChunkContext } from './chunk-writer';
 import { EvidenceAssembler } from './evidence-assembler';
@@ -141,6 +143,8 @@ async function pullChunks({ db, session, ctx, summary, fileName, signal, report 
   const assembler = new EvidenceAssembler(ctx.bundleId, summary.manifest.files);
   const counts = { cases: 0, documents: 0, evidenceBytes: 0, revised: 0 };
   const revised: string[] = [];
+  const stored: DuplicateCaseSummary[] = [];
+  const hashOf = (file: string) => summary.manifest.files[file];
   for (;;) {
     if (signal?.aborted) return { kind: 'cancelled', fileName, bundleId: ctx.bundleId };
     const chunk = await session.take();
@@ -148,7 +152,7 @@ async function pullChunks({ db, session, ctx, summary, fileName, signal, report 
     if (chunk.kind === 'failed') return { kind: 'invalid', fileName, report: chunk.report };
     if (chunk.kind === 'done') {
       checkComplete(assembler, counts.cases, summary.caseCount);
-      await markBundleReady(db, ctx, summary, { ...counts, revised: revised.length }, revised);
+      await markBundleReady(db, ctx, summary, { counts: { ...counts, revised: revised.length }, revised, cases: stored });
       report(chunk.progress);
       return { kind: 'imported', fileName, bundleId: ctx.bundleId, cases: counts.cases, documents: counts.documents, revised, signature: summary.signature, warnings: chunk.report.warnings };
     }
@@ -166,6 +170,7 @@ async function pullChunks({ db, session, ctx, summary, fileName, signal, report 
       return { kind: 'refused', fileName, bundleId: ctx.bundleId, code: err.code, message: decidedRefusal(caseIds).message, caseIds };
     }
     for (const id of newRevisions) revised.push(id);
+    for (const record of chunk.cases) stored.push(duplicateSummaryOf(record, ctx.bundleId, hashOf));
     counts.cases += chunk.cases.length;
     counts.documents += documents.length;
     for (const d of documents) counts.evidenceBytes += d.size;

@@ -38,5 +38,5 @@ export async function startLocalImport(db: CouncilDb, summary: BundleSummary, im
     await db.bundles.add(row);
     return Promise.all([db.cases.toCollection().primaryKeys(), db.cases.where('status').equals('decided').primaryKeys()]);
   });
-  return { go: true, ctx: { bundleId, importedAt, existing: new Set(existing), decided: new Set(decided) } };
+  return { go: true, ctx: { bundleId, importedAt, manifest: summary.manifest, existing: new Set(existing), decided: new Set(decided) } };
 }

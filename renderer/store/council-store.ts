@@ -1,6 +1,7 @@
 /** The council as stored in Dexie: its name, members, bundles, case count and settings. */
 import { create } from 'zustand';
 import { describeError } from '../api/council-api';
+import { backfillCaseAssessments } from '../db/case-assessment-backfill';
 import type { BundleRow, MemberRow } from '../db/rows';
 import type { CouncilDb } from '../db/schema';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../db/settings';
@@ -63,11 +64,13 @@ export const useCouncilStore = create<CouncilState>()((set) => ({
 
 /**
  * Start-up: first rolls back any import the app was closed or killed in the middle of (a bundle
- * left 'importing'), then reads the council. Nothing is shown before both are done.
+ * left 'importing'), then assesses cases stored before the suggestions were kept, then reads the
+ * council. Nothing is shown before all three are done.
  */
 export async function bootCouncil(db: CouncilDb): Promise<void> {
   try {
     await rollBackInterruptedImports(db, activeImports());
+    await backfillCaseAssessments(db);
   } catch (err) {
     useCouncilStore.setState({ status: 'failed', error: describeError(err) });
     return;

@@ -76,8 +76,10 @@ describe('the demo council through the streaming import', () => {
     expect(bundle?.fileName).toBe('demo.cdbundle');
 
     const taxi = await db.cases.get('1015-000002');
-    expect(taxi).toMatchObject({ bundleId: BUNDLE_ID, status: 'undecided', revision: 1, previousBundleId: null, claimedLoss: 420000, businessName: '마포택시', flags: [] });
-    expect(taxi?.assessedLoss).toBeNull();
+    expect(taxi).toMatchObject({ bundleId: BUNDLE_ID, status: 'undecided', revision: 1, previousBundleId: null, claimedLoss: 420000, businessName: '마포택시' });
+    // One day of sales: no complete baseline week, so the claim is the suggestion (T2: 300,001 to 500,000).
+    expect(taxi).toMatchObject({ assessedLoss: null, suggestedTier: 'T2', suggestion: { tier: 'T2', award: 50000, amount: 420000, basis: 'claimed' } });
+    expect(taxi?.flags).toEqual(['MISSING_DOCUMENTS', 'NO_COMPLETE_BASELINE_WEEK']);
     expect(taxi?.record.documents).toHaveLength(2);
     expect(await db.cases.where('claimedLoss').above(300000).count()).toBe(2);
 

@@ -9,11 +9,25 @@
  * inflated size against the declared one is then done by the reader's own counting
  * (limits.ts, EntryBudget), which stops at the first byte beyond the declared size.
  */
+import { close, fstat, open } from 'node:fs';
 import { pipeline, type Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
+import { BlockFileReader } from './block-file-reader';
 
 const INFLATE_CHUNK_BYTES = 256 * 1024;
+const MIN_INFLATE_CHUNK_BYTES = 16 * 1024;
+
+/**
+ * The output chunk for an entry: 256 KiB for large ones, less for small ones (a 10 KB PDF does
+ * not need a quarter-megabyte buffer, and thousands of them would churn memory). The declared
+ * size is only a hint here; the reader's own counting enforces the limits.
+ */
+function inflateChunkBytes(declaredSize: number): number {
+  let size = MIN_INFLATE_CHUNK_BYTES;
+  while (size < INFLATE_CHUNK_BYTES && size <= declaredSize) size *= 2;
+  return size;
+}
 const DEFLATED = 8;
 
 export type ZipArchive = yauzl.ZipFile;
@@ -21,11 +35,20 @@ export type ZipEntry = yauzl.Entry;
 
 export function openZipArchive(path: string): Promise<ZipArchive> {
   return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: false }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('cannot open'));
-      // A late error (a read failing after we stopped listening) must not crash the process.
-      zip.on('error', () => {});
-      resolve(zip);
+    open(path, 'r', (openErr, fd) => {
+      if (openErr) return reject(openErr);
+      fstat(fd, (statErr, stats) => {
+        const fail = (err: Error) => close(fd, () => reject(err));
+        if (statErr) return fail(statErr);
+        if (stats.isDirectory()) return fail(Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: 'EISDIR' }));
+        const reader = new BlockFileReader(fd, stats.size);
+        yauzl.fromRandomAccessReader(reader, stats.size, { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: false }, (err, zip) => {
+          if (err || !zip) return fail(err ?? new Error('cannot open'));
+          // A late error (a read failing after we stopped listening) must not crash the process.
+          zip.on('error', () => {});
+          resolve(zip);
+        });
+      });
     });
   });
 }
@@ -62,7 +85,7 @@ export function openEntryStream(zip: ZipArchive, entry: ZipEntry): Promise<Reada
     zip.openReadStream(entry, { decodeFileData: false }, (err, raw) => {
       if (err || !raw) return reject(err ?? new Error('cannot read entry'));
       if (entry.compressionMethod !== DEFLATED) return resolve(raw);
-      const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES });
+      const inflate = createInflateRaw({ chunkSize: inflateChunkBytes(entry.uncompressedSize) });
       resolve(pipeline(raw, inflate, () => {}));
     });
   });

@@ -1,4 +1,66 @@
 /** English text of the evidence viewers (PDF, image, CSV table, daily-sales chart): the same keys as ko-evidence.ts. */
 import type { koEvidence } from './ko-evidence';
 
-export const enEvidence: typeof koEvidence = {};
+export const enEvidence: typeof koEvidence = {
+  evidence: {
+    panelLabel: 'Evidence',
+    tabsLabel: 'Evidence files',
+    salesTab: 'Daily sales',
+    noDocuments: 'This case has no evidence files.',
+    loading: 'Opening the evidence…',
+    readFailed: 'The evidence file could not be read.',
+    fileInfo: '{{file}} · {{size}}',
+    pdf: {
+      toolbar: 'PDF viewer tools',
+      previous: 'Previous page',
+      next: 'Next page',
+      pageOf: 'Page {{page}} of {{count}}',
+      zoomIn: 'Zoom in',
+      zoomOut: 'Zoom out',
+      fitWidth: 'Fit width',
+      zoomLevel: 'Zoom {{percent}}%',
+      canvasLabel: '{{title}}, page {{page}}',
+      keyboardHint: 'Page Up/Page Down or ←/→: change page, +/−: zoom',
+      failed: 'The PDF could not be opened: {{message}}',
+      password: 'Password-protected PDFs cannot be opened here.',
+      empty: 'This PDF has no pages.',
+    },
+    image: {
+      toolbar: 'Image viewer tools',
+      zoomIn: 'Zoom in',
+      zoomOut: 'Zoom out',
+      reset: 'Reset',
+      zoomLevel: 'Zoom {{percent}}%',
+      keyboardHint: '+/−: zoom (or Ctrl+wheel), arrow keys or drag: move, 0: reset',
+      failed: 'The image could not be shown.',
+    },
+    csv: {
+      caption: '{{title}} ({{columns}} columns, {{rows}} rows)',
+      more: 'Only the first {{shown}} rows are shown; {{more}} more rows are not.',
+      empty: 'The CSV file is empty.',
+    },
+    text: {
+      cut: 'Only the first {{shown}} characters are shown ({{cut}} more left out).',
+      eucKr: 'Not UTF-8: read as EUC-KR.',
+      empty: 'The text file is empty.',
+    },
+    chart: {
+      title: 'Daily sales and the compared weeks',
+      desc: 'Bar chart of daily sales from {{from}} to {{to}}. Baseline week {{baselineFrom}} to {{baselineTo}}: total {{baselineTotal}}. Outage week {{outageFrom}} to {{outageTo}}: total {{outageTotal}}.',
+      descNoBaseline: 'Bar chart of daily sales from {{from}} to {{to}}. No baseline week can be compared. Outage week {{outageFrom}} to {{outageTo}}: total {{outageTotal}}.',
+      baseline: 'Baseline week',
+      outage: 'Outage week',
+      missing: 'No sales figure',
+      baselineTotal: 'Baseline week total',
+      outageTotal: 'Outage week total',
+      noBaseline: 'No baseline week can be compared',
+      range: '{{from}} to {{to}}',
+      missingDays: 'Outage days with no sales figure: {{days}}',
+      noSales: 'There are no daily sales figures.',
+      tableCaption: 'Daily sales',
+      colDate: 'Date',
+      colAmount: 'Sales',
+      colMark: 'Marked as',
+    },
+  },
+};

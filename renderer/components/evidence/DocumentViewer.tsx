@@ -1,0 +1,33 @@
+/** One evidence document with the viewer for its media type, under a line naming its file and size. */
+import { useTranslation } from 'react-i18next';
+import type { DocumentRow } from '../../db/rows';
+import type { Language } from '../../db/settings';
+import { formatBytes } from '../../format/bytes';
+import type { PdfZoom } from '../../evidence/pdf-controls';
+import { viewerKindOf } from '../../evidence/viewer-kind';
+import { CsvViewer } from './CsvViewer';
+import { ImageViewer } from './ImageViewer';
+import { PdfViewer } from './PdfViewer';
+import { TextViewer } from './TextViewer';
+
+export interface DocumentViewerProps {
+  document: DocumentRow;
+  language: Language;
+  pdfZoom: PdfZoom;
+  onPdfZoomChange: (zoom: PdfZoom) => void;
+}
+
+export function DocumentViewer({ document: doc, language, pdfZoom, onPdfZoomChange }: DocumentViewerProps) {
+  const { t } = useTranslation();
+  const title = doc.title || doc.file;
+  const kind = viewerKindOf(doc.mediaType);
+  return (
+    <div className="evidence-document" data-viewer={kind}>
+      <p className="evidence-file-info">{t('evidence.fileInfo', { file: doc.file.split('/').pop() ?? doc.file, size: formatBytes(doc.size, language) })}</p>
+      {kind === 'pdf' && <PdfViewer blob={doc.blob} title={title} initialZoom={pdfZoom} onZoomChange={onPdfZoomChange} />}
+      {kind === 'image' && <ImageViewer blob={doc.blob} title={title} />}
+      {kind === 'csv' && <CsvViewer blob={doc.blob} title={title} language={language} />}
+      {kind === 'text' && <TextViewer blob={doc.blob} title={title} language={language} />}
+    </div>
+  );
+}

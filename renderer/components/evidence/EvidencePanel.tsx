@@ -1,0 +1,100 @@
+/**
+ * The evidence side of the case review: a tab list (WAI-ARIA tabs: arrow keys, Home and End move
+ * and select) with the daily-sales chart first, then one tab per document, each shown with the
+ * viewer for its media type. Only the selected panel is mounted, so leaving a tab frees its
+ * PDF document or object URL. Nothing is remembered from one case to the next but the PDF zoom.
+ */
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Assessment } from '../../../shared/assessment/types';
+import type { DocumentRow } from '../../db/rows';
+import type { Language } from '../../db/settings';
+import type { PdfZoom } from '../../evidence/pdf-controls';
+import type { DailySale } from '../../evidence/sales-chart-model';
+import { tabIndexForKey } from '../../evidence/tab-keys';
+import { DocumentViewer } from './DocumentViewer';
+import { SalesChart } from './SalesChart';
+import '../../styles/evidence.css';
+
+export interface EvidencePanelProps {
+  documents: DocumentRow[];
+  dailySales: DailySale[];
+  assessment: Assessment;
+  language: Language;
+}
+
+interface TabsProps extends EvidencePanelProps {
+  pdfZoom: PdfZoom;
+  onPdfZoomChange: (zoom: PdfZoom) => void;
+}
+
+/** A key for the case's set of documents: a new case (or a revision) starts again at the chart. */
+function documentsKey(documents: DocumentRow[]): string {
+  return documents.map((d) => `${d.bundleId}\u0000${d.file}`).join('\u0001');
+}
+
+function domId(prefix: string, index: number): string {
+  return `${prefix}-${index}`;
+}
+
+function EvidenceTabs({ documents, dailySales, assessment, language, pdfZoom, onPdfZoomChange }: TabsProps) {
+  const { t } = useTranslation();
+  const [selected, setSelected] = useState(0);
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const labels = [t('evidence.salesTab'), ...documents.map((d) => d.title || d.file)];
+  const prefix = `evidence${useId()}`;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const next = tabIndexForKey(event.key, selected, labels.length);
+    if (next === null) return;
+    event.preventDefault();
+    setSelected(next);
+    tabRefs.current[next]?.focus();
+  };
+
+  const doc = selected > 0 ? documents[selected - 1] : undefined;
+  return (
+    <>
+      <div className="evidence-tabs" role="tablist" aria-label={t('evidence.tabsLabel')} onKeyDown={onKeyDown}>
+        {labels.map((label, i) => (
+          <button
+            key={i === 0 ? 'sales' : `${documents[i - 1]!.bundleId}/${documents[i - 1]!.file}`}
+            ref={(el) => {
+              tabRefs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={domId(`${prefix}-tab`, i)}
+            aria-selected={i === selected}
+            aria-controls={domId(`${prefix}-panel`, i)}
+            tabIndex={i === selected ? 0 : -1}
+            className="evidence-tab"
+            title={label}
+            onClick={() => setSelected(i)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <div className="evidence-tabpanel" role="tabpanel" id={domId(`${prefix}-panel`, selected)} aria-labelledby={domId(`${prefix}-tab`, selected)} tabIndex={0}>
+        {selected === 0 && (
+          <>
+            <SalesChart dailySales={dailySales} assessment={assessment} language={language} />
+            {documents.length === 0 && <p className="evidence-note">{t('evidence.noDocuments')}</p>}
+          </>
+        )}
+        {doc && <DocumentViewer key={`${doc.bundleId}/${doc.file}`} document={doc} language={language} pdfZoom={pdfZoom} onPdfZoomChange={onPdfZoomChange} />}
+      </div>
+    </>
+  );
+}
+
+export function EvidencePanel(props: EvidencePanelProps) {
+  const { t } = useTranslation();
+  const [pdfZoom, setPdfZoom] = useState<PdfZoom>('fit');
+  return (
+    <section className="evidence-panel" aria-label={t('evidence.panelLabel')} data-testid="evidence-panel">
+      <EvidenceTabs key={documentsKey(props.documents)} {...props} pdfZoom={pdfZoom} onPdfZoomChange={setPdfZoom} />
+    </section>
+  );
+}

@@ -1,54 +1,81 @@
-/** How many cases there are, and per bundle how their claimed losses fall into the policy tiers. */
+/**
+ * The Cases screen: every case in a virtualized list with search, filters, sort and counts; a case
+ * opens for review. The list (and what the user chose) lives in the cases store, loaded once and
+ * again whenever the council's bundles change.
+ */
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ComingLater } from '../components/ComingLater';
+import { CaseCounts } from '../components/cases/CaseCounts';
+import { CaseFilterBar } from '../components/cases/CaseFilterBar';
+import { CaseList } from '../components/cases/CaseList';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { useServices } from '../components/services';
-import { TierCountTable } from '../components/TierCountTable';
-import { claimedTierCounts } from '../domain/claimed-tier-counts';
 import { formatCount } from '../format/numbers';
-import { useAsyncValue } from '../hooks/use-async-value';
+import { useCasesStore } from '../store/cases-store';
 import { useCouncilStore } from '../store/council-store';
 import { useUiStore } from '../store/ui-store';
+import '../styles/cases.css';
 
 export function CasesScreen() {
   const { t } = useTranslation();
   const { db } = useServices();
   const bundles = useCouncilStore((s) => s.bundles);
-  const caseCount = useCouncilStore((s) => s.caseCount);
   const revisedCount = useCouncilStore((s) => s.revisedCount);
   const language = useUiStore((s) => s.language);
+  const status = useCasesStore((s) => s.status);
+  const error = useCasesStore((s) => s.error);
+  const total = useCasesStore((s) => s.index?.rows.length ?? 0);
+  const shown = useCasesStore((s) => s.visible.length);
+  const clearFilters = useCasesStore((s) => s.clearFilters);
 
-  const perBundle = useAsyncValue(
-    () =>
-      Promise.all(
-        bundles.map(async (b) => {
-          const losses: number[] = [];
-          await db.cases.where('bundleId').equals(b.bundleId).each((c) => void losses.push(c.claimedLoss));
-          return { bundle: b, counts: claimedTierCounts(b.manifest.policy.tiers, losses) };
-        }),
-      ),
-    [db, bundles],
-  );
+  useEffect(() => {
+    void useCasesStore.getState().ensureLoaded(db, bundles);
+  }, [db, bundles]);
 
+  const ready = status === 'ready';
   return (
     <ScreenFrame screen="cases" title={t('cases.title')} intro={t('cases.intro')}>
-      <p className="stat" data-testid="case-total">
-        {t('cases.total', { count: formatCount(caseCount, language) })}
-      </p>
-      {revisedCount > 0 && (
-        <p className="stat stat--secondary" data-testid="case-revised">
-          {t('cases.revised', { count: formatCount(revisedCount, language) })}
+      {(status === 'loading' || status === 'idle') && <p role="status">{t('cases.loading')}</p>}
+      {status === 'failed' && error && <ErrorNotice title={t('cases.loadFailed')} error={error} />}
+      {ready && (
+        <div className="case-stats">
+          <p className="stat" data-testid="case-total">
+            {t('cases.total', { count: formatCount(total, language) })}
+          </p>
+          {revisedCount > 0 && (
+            <p className="stat stat--secondary" data-testid="case-revised">
+              {t('cases.revised', { count: formatCount(revisedCount, language) })}
+            </p>
+          )}
+          {total > 0 && (
+            <p className="stat stat--secondary" data-testid="case-shown" aria-live="polite">
+              {t('cases.shown', { count: formatCount(shown, language) })}
+            </p>
+          )}
+        </div>
+      )}
+      {ready && total === 0 && (
+        <p className="card card--empty" data-testid="cases-empty">
+          {t('cases.empty')}
         </p>
       )}
-      {caseCount === 0 && <p className="card card--empty">{t('cases.empty')}</p>}
-      {perBundle.state === 'failed' && <ErrorNotice title={t('app.loadFailed')} error={perBundle.error} />}
-      {perBundle.state === 'done' &&
-        perBundle.value.map(({ bundle, counts }) => (
-          <TierCountTable key={bundle.bundleId} title={bundle.manifest.title} policyId={bundle.manifest.policy.id} counts={counts} language={language} />
-        ))}
-      {caseCount > 0 && <p className="screen__note">{t('cases.note')}</p>}
-      <ComingLater items={[t('cases.later1'), t('cases.later2'), t('cases.later3')]} />
+      {ready && total > 0 && (
+        <>
+          <CaseFilterBar bundles={bundles} />
+          <CaseCounts />
+          {shown === 0 ? (
+            <div className="card card--empty" data-testid="cases-no-matches">
+              <p>{t('cases.noMatches')}</p>
+              <button type="button" className="button button--primary" onClick={clearFilters}>
+                {t('cases.clearFilters')}
+              </button>
+            </div>
+          ) : (
+            <CaseList />
+          )}
+        </>
+      )}
     </ScreenFrame>
   );
 }

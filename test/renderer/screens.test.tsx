@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { firstBrokenAuditEntry } from '../../renderer/db/audit';
 import { seedDemoCouncil } from './support/demo-seed';
 import { openCouncilDb } from '../../renderer/db/schema';
@@ -7,6 +7,8 @@ import { readSettings } from '../../renderer/db/settings';
 import { demoBundleFixture, demoCouncil } from './support/demo-council';
 import { fakeBridge } from './support/fake-bridge';
 import { freshDbName, renderApp } from './support/render-app';
+import { useListLayout } from './support/list-layout';
+import { resetCasesStore } from '../../renderer/store/cases-store';
 
 async function openScreen(label: string, id: string, fixture = demoBundleFixture()) {
   fakeBridge(demoCouncil());
@@ -21,26 +23,29 @@ async function openScreen(label: string, id: string, fixture = demoBundleFixture
 const rowText = (row: HTMLElement) => Array.from(row.querySelectorAll('th, td'), (c) => c.textContent);
 
 describe('Cases screen', () => {
-  it('shows the case count and the count per claimed-loss tier of the bundle policy', async () => {
+  useListLayout();
+  afterEach(() => resetCasesStore());
+
+  it('lists the imported cases with their count, registration numbers and claimed losses', async () => {
     const { root } = await openScreen('사건', 'cases');
-    expect(within(root).getByTestId('case-total').textContent).toBe('전체 사건: 3건');
-    const table = await within(root).findByRole('table', { name: /신청 손실액 기준 구간별 사건 수/ });
-    const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map(rowText)).toEqual([
-      ['T1', '₩1 ~ ₩300,000', '₩30,000', '1'],
-      ['T2', '₩300,001 ~ ₩500,000', '₩50,000', '1'],
-      ['T3', '₩500,001 이상', '협의체 개별 심의', '1'],
-    ]);
-    expect(within(root).getByText(/다음 버전에서 제공할 기능/)).toBeTruthy();
+    expect((await within(root).findByTestId('case-total')).textContent).toBe('전체 사건: 3건');
+    const list = within(root).getByRole('listbox', { name: '사건 목록' });
+    await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(3));
+    const rows = within(list).getAllByRole('option');
+    expect(rows.map((r) => r.getAttribute('data-case-id'))).toEqual(['1015-000001', '1015-000002', '1015-000003']);
+    expect(rows[0]!.textContent).toMatch(/123-45-6781\d/);
+    expect(rows[1]!.textContent).toContain('마포택시');
+    expect(rows[1]!.textContent).toContain('₩420,000');
+    expect(within(root).getByTestId('case-counts').textContent).toContain('표시된 사건 3건의 집계');
+    expect(within(root).getByRole('search', { name: '사건 거르기' })).toBeTruthy();
   });
 
-  it('counts claims below the first tier separately', async () => {
+  it('shows business names as text, never as HTML', async () => {
     const fixture = demoBundleFixture();
-    fixture.cases[0]!.claimedLoss = 0;
+    fixture.cases[0]!.business.name = '<img src=x onerror="alert(1)"><b>가게</b>';
     const { root } = await openScreen('사건', 'cases', fixture);
-    const table = await within(root).findByRole('table');
-    expect(within(table).getByRole('rowheader', { name: '첫 구간 미만 (손실 없음)' })).toBeTruthy();
-    expect(rowText(within(table).getByRole('row', { name: /^T1/ }))[3]).toBe('0');
+    expect(await within(root).findByText('<img src=x onerror="alert(1)"><b>가게</b>')).toBeTruthy();
+    expect(root.querySelector('img, b')).toBeNull();
   });
 });
 

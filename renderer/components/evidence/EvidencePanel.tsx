@@ -4,7 +4,7 @@
  * viewer for its media type. Only the selected panel is mounted, so leaving a tab frees its
  * PDF document or object URL. Nothing is remembered from one case to the next but the PDF zoom.
  */
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../../shared/assessment/types';
 import type { DocumentRow } from '../../db/rows';
@@ -13,6 +13,7 @@ import type { PdfZoom } from '../../evidence/pdf-controls';
 import type { DailySale } from '../../evidence/sales-chart-model';
 import { tabIndexForKey } from '../../evidence/tab-keys';
 import { DocumentViewer } from './DocumentViewer';
+import { preloadPdfJsWhenIdle } from './pdf-engine';
 import { SalesChart } from './SalesChart';
 import '../../styles/evidence.css';
 
@@ -92,6 +93,8 @@ function EvidenceTabs({ documents, dailySales, assessment, language, pdfZoom, on
 export function EvidencePanel(props: EvidencePanelProps) {
   const { t } = useTranslation();
   const [pdfZoom, setPdfZoom] = useState<PdfZoom>('fit');
+  const hasPdf = props.documents.some((d) => d.mediaType === 'application/pdf');
+  useEffect(() => (hasPdf ? preloadPdfJsWhenIdle() : undefined), [hasPdf]);
   return (
     <section className="evidence-panel" aria-label={t('evidence.panelLabel')} data-testid="evidence-panel">
       <EvidenceTabs key={documentsKey(props.documents)} {...props} pdfZoom={pdfZoom} onPdfZoomChange={setPdfZoom} />

@@ -22,7 +22,7 @@ import {
   zoomPercent,
   type PdfZoom,
 } from '../../evidence/pdf-controls';
-import { isPasswordError, isRenderingCancelled, openPdfDocument } from './pdf-engine';
+import { isPasswordError, isRenderingCancelled, loadPdfJs, markPageRendered, openPdfDocument } from './pdf-engine';
 
 export interface PdfViewerProps {
   blob: Blob;
@@ -44,8 +44,10 @@ function usePdfDocument(blob: Blob): LoadState {
     setState({ kind: 'loading' });
     void (async () => {
       try {
-        const data = new Uint8Array(await blob.arrayBuffer());
+        // the bytes are read while pdf.js loads
+        const [buffer] = await Promise.all([blob.arrayBuffer(), loadPdfJs()]);
         if (cancelled) return;
+        const data = new Uint8Array(buffer);
         const task = await openPdfDocument(data);
         destroy = () => task.destroy();
         if (cancelled) {
@@ -136,6 +138,7 @@ export function PdfViewer({ blob, title, initialZoom = 'fit', onZoomChange }: Pd
         await task.promise;
         if (cancelled) return;
         hostRef.current?.replaceChildren(canvas);
+        markPageRendered();
         setRenderedPage(page);
       } catch (error) {
         if (!cancelled && !isRenderingCancelled(error)) setRenderError(error instanceof Error ? error.message : String(error));

@@ -12,19 +12,37 @@ import type { PDFDocumentLoadingTask } from 'pdfjs-dist';
 type PdfJs = typeof import('pdfjs-dist');
 
 let pdfjsPromise: Promise<PdfJs> | null = null;
+let workerPort: Worker | null = null;
 
-/** pdf.js's main-thread module, with the shared worker set up. */
+/** Performance marks of an opening (the benchmark reads them; harmless elsewhere). */
+export const PDF_MARKS = { moduleLoaded: 'council-pdf:module-loaded', documentOpen: 'council-pdf:document-open', pageRendered: 'council-pdf:page-rendered' } as const;
+
+function mark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
+}
+
+/**
+ * pdf.js's main-thread module, with the shared worker set up. The worker starts loading at once,
+ * in parallel with the module (both are large; on a slow machine this halves the first wait).
+ */
 export function loadPdfJs(): Promise<PdfJs> {
+  if (!workerPort && typeof Worker !== 'undefined') workerPort = new Worker(workerUrl, { type: 'module', name: 'pdfjs' });
   pdfjsPromise ??= import('pdfjs-dist').then((pdfjs) => {
-    if (!pdfjs.GlobalWorkerOptions.workerPort) {
-      pdfjs.GlobalWorkerOptions.workerPort = new Worker(workerUrl, { type: 'module', name: 'pdfjs' });
-    }
+    if (workerPort && !pdfjs.GlobalWorkerOptions.workerPort) pdfjs.GlobalWorkerOptions.workerPort = workerPort;
+    mark(PDF_MARKS.moduleLoaded);
     return pdfjs;
   });
   pdfjsPromise.catch(() => {
     pdfjsPromise = null;
   });
   return pdfjsPromise;
+}
+
+/** Loads pdf.js when the browser is idle (a case with PDF evidence is open), so the first PDF opens sooner. */
+export function preloadPdfJsWhenIdle(): () => void {
+  if (typeof requestIdleCallback !== 'function') return () => undefined;
+  const handle = requestIdleCallback(() => void loadPdfJs().catch(() => undefined), { timeout: 2_000 });
+  return () => cancelIdleCallback(handle);
 }
 
 function assetUrl(dir: string): string {
@@ -34,7 +52,7 @@ function assetUrl(dir: string): string {
 /** Starts loading a document from its bytes (pdf.js takes ownership of them). */
 export async function openPdfDocument(data: Uint8Array): Promise<PDFDocumentLoadingTask> {
   const pdfjs = await loadPdfJs();
-  return pdfjs.getDocument({
+  const task = pdfjs.getDocument({
     data,
     isEvalSupported: false,
     useWasm: false,
@@ -46,6 +64,12 @@ export async function openPdfDocument(data: Uint8Array): Promise<PDFDocumentLoad
     // no scripting, no links, no forms: the page is drawn on a canvas and nothing else
     stopAtErrors: false,
   });
+  void task.promise.then(() => mark(PDF_MARKS.documentOpen), () => undefined);
+  return task;
+}
+
+export function markPageRendered(): void {
+  mark(PDF_MARKS.pageRendered);
 }
 
 /** True for pdf.js's "rendering cancelled" rejection (expected when the page or document changes). */

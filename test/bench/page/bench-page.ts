@@ -1,3 +1,4 @@
+import './pdf-bench';
 /**
  * The browser half of the import benchmark, built with the renderer's own modules: the app's
  * import pipeline (importBundle: IPC bridge, chunks, Dexie writes, rollback bookkeeping) against

@@ -1,0 +1,88 @@
+/**
+ * The browser half of the PDF benchmark: stores the 5 MB PDF as a Blob in a real IndexedDB
+ * (the app's schema), then times opening it as the case review does: from reading the document
+ * row to page 1 painted on the canvas by the app's own PdfViewer (rendered with react-dom; done
+ * when the viewer sets data-rendered-page="1"), and to the next animation frame after that.
+ */
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { PdfViewer } from '../../../renderer/components/evidence/PdfViewer';
+import { PDF_MARKS } from '../../../renderer/components/evidence/pdf-engine';
+import { openCouncilDb } from '../../../renderer/db/schema';
+import '../../../renderer/i18n';
+
+const BUNDLE_ID = 'bench-pdf';
+const FILE = 'evidence/1015-900001/ledger-scan.pdf';
+
+async function storePdf(url: string, dbName: string): Promise<{ bytes: number }> {
+  const blob = new Blob([await (await fetch(url)).arrayBuffer()], { type: 'application/pdf' });
+  const db = openCouncilDb(dbName);
+  await db.open();
+  await db.documents.put({
+    bundleId: BUNDLE_ID,
+    file: FILE,
+    caseId: '1015-900001',
+    sha256: '0'.repeat(64),
+    blob,
+    mediaType: 'application/pdf',
+    kind: 'sales-loss-proof',
+    title: 'Scanned sales ledger',
+    size: blob.size,
+  });
+  db.close();
+  return { bytes: blob.size };
+}
+
+function renderedPage(host: HTMLElement, page: number): Promise<void> {
+  const done = () => host.querySelector(`[data-rendered-page="${page}"]`) !== null;
+  return new Promise((resolve) => {
+    if (done()) return resolve();
+    const observer = new MutationObserver(() => {
+      if (!done()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(host, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-rendered-page'] });
+  });
+}
+
+/** One opening: the database is open already (as in the app); the clock starts at the row read. */
+/** When each mark of this opening was set, in ms after `started`; null when not set (pdf.js already loaded). */
+function marksSince(started: number): Record<keyof typeof PDF_MARKS, number | null> {
+  const at = (name: string) => {
+    const entry = performance.getEntriesByName(name, 'mark').pop();
+    return entry ? Math.round(entry.startTime - started) : null;
+  };
+  return { moduleLoaded: at(PDF_MARKS.moduleLoaded), documentOpen: at(PDF_MARKS.documentOpen), pageRendered: at(PDF_MARKS.pageRendered) };
+}
+
+async function openFirstPage(dbName: string): Promise<{ ms: number; paintedMs: number; pages: number; marks: ReturnType<typeof marksSince> }> {
+  const db = openCouncilDb(dbName);
+  await db.open();
+  const host = document.createElement('div');
+  // the evidence panel's width on a 1280-pixel window (no stylesheet here: the page's CSP has none)
+  host.style.width = '640px';
+  document.body.append(host);
+  const root = createRoot(host);
+  try {
+    performance.clearMarks();
+    const started = performance.now();
+    const row = await db.documents.get([BUNDLE_ID, FILE]);
+    if (!row) throw new Error('the benchmark PDF is not stored');
+    root.render(createElement(PdfViewer, { blob: row.blob, title: row.title }));
+    await renderedPage(host, 1);
+    const ms = performance.now() - started;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const paintedMs = performance.now() - started;
+    const canvas = host.querySelector('canvas');
+    if (!canvas || canvas.width === 0) throw new Error('no page drawn');
+    const pages = Number(/\/ (\d+)|of (\d+)/.exec(host.textContent ?? '')?.slice(1).find(Boolean) ?? 0);
+    return { ms, paintedMs, pages, marks: marksSince(started) };
+  } finally {
+    root.unmount();
+    host.remove();
+    db.close();
+  }
+}
+
+Object.assign(window, { councilPdfBench: { storePdf, openFirstPage } });

@@ -17,6 +17,8 @@ interface Opening {
   ms: number;
   paintedMs: number;
   pages: number;
+  /** the share of page 1's pixels drawn (not near-white): more than 0 */
+  ink: number;
   /** ms after the row read: pdf.js loaded (null when it was already), document open, page 1 drawn */
   marks: { moduleLoaded: number | null; documentOpen: number | null; pageRendered: number | null };
 }
@@ -66,6 +68,7 @@ export async function pdfFirstPage(runs: number): Promise<Figure[]> {
       cold.push(await open(page));
     }
     for (let run = 0; run < runs; run += 1) warm.push(await open(page));
+    if ([...cold, ...warm].some((o) => !(o.ink > 0.01))) throw new Error('page 1 of the benchmark PDF came out blank');
     if (app.problems.length > 0) console.warn(`the benchmark page reported: ${app.problems.join('; ')}`);
   } finally {
     await app.close();

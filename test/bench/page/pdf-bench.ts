@@ -46,6 +46,14 @@ function renderedPage(host: HTMLElement, page: number): Promise<void> {
   });
 }
 
+/** The share of the canvas's pixels that are not near-white (0 for a blank page), after the timing. */
+function inkOf(canvas: HTMLCanvasElement): number {
+  const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+  let inked = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! < 600) inked += 1;
+  return inked / (data.length / 4);
+}
+
 /** One opening: the database is open already (as in the app); the clock starts at the row read. */
 /** When each mark of this opening was set, in ms after `started`; null when not set (pdf.js already loaded). */
 function marksSince(started: number): Record<keyof typeof PDF_MARKS, number | null> {
@@ -56,7 +64,7 @@ function marksSince(started: number): Record<keyof typeof PDF_MARKS, number | nu
   return { moduleLoaded: at(PDF_MARKS.moduleLoaded), documentOpen: at(PDF_MARKS.documentOpen), pageRendered: at(PDF_MARKS.pageRendered) };
 }
 
-async function openFirstPage(dbName: string): Promise<{ ms: number; paintedMs: number; pages: number; marks: ReturnType<typeof marksSince> }> {
+async function openFirstPage(dbName: string): Promise<{ ms: number; paintedMs: number; pages: number; ink: number; marks: ReturnType<typeof marksSince> }> {
   const db = openCouncilDb(dbName);
   await db.open();
   const host = document.createElement('div');
@@ -76,8 +84,9 @@ async function openFirstPage(dbName: string): Promise<{ ms: number; paintedMs: n
     const paintedMs = performance.now() - started;
     const canvas = host.querySelector('canvas');
     if (!canvas || canvas.width === 0) throw new Error('no page drawn');
+    const ink = inkOf(canvas);
     const pages = Number(/\/ (\d+)|of (\d+)/.exec(host.textContent ?? '')?.slice(1).find(Boolean) ?? 0);
-    return { ms, paintedMs, pages, marks: marksSince(started) };
+    return { ms, paintedMs, pages, ink, marks: marksSince(started) };
   } finally {
     root.unmount();
     host.remove();

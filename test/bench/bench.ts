@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { importVersusBulkPut } from './bench-browser';
+import { casesListFigures } from './bench-cases';
 import { pdfFirstPage } from './bench-pdf';
 import { writeCasesOnlyBundle, writeEvidenceBundle, writeLargeEntryBundle } from './bench-bundles';
 import { engineThroughput, peakMemoryChild, validatePeakMemory, validateThroughput, type Figure } from './bench-node';
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     ], Number(process.env.BENCH_RUNS ?? 3))));
   }
   if (only === 'all' || only === 'pdf') figures.push(...(await pdfFirstPage(Number(process.env.BENCH_RUNS ?? 5))));
+  if (only === 'all' || only === 'browser' || only === 'cases') figures.push(...(await casesListFigures(Number(process.env.BENCH_RUNS ?? 7))));
   console.log('');
   printTable(figures);
   const out = path.join(root, 'test-results/bench/bench.json');

@@ -1,3 +1,4 @@
+import './cases-bench';
 import './pdf-bench';
 /**
  * The browser half of the import benchmark, built with the renderer's own modules: the app's

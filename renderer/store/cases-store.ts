@@ -144,6 +144,12 @@ export const useCasesStore = create<CasesState>()((set, get) => ({
   },
 }));
 
+// The case review's previous and next move through the list: back in the list, the case last
+// reviewed is the one selected.
+useUiStore.subscribe((ui, before) => {
+  if (ui.reviewCaseId !== null && ui.reviewCaseId !== before.reviewCaseId) useCasesStore.setState({ selectedCaseId: ui.reviewCaseId });
+});
+
 /** Where the case is in the list shown, or -1. */
 export function selectedPosition(index: CaseIndex, visible: Int32Array, caseId: string): number {
   const position = index.positionOf.get(caseId);

@@ -209,6 +209,17 @@ describe('Cases screen list', { timeout: 20_000 }, () => {
     expect(useCasesStore.getState().selectedCaseId).toBe('1015-000180');
   });
 
+  it('selects, back in the list, the case last reviewed (the review moves with previous and next)', async () => {
+    const { user } = await openCases();
+    await user.click((await screen.findByRole('listbox')).querySelector('[data-case-id="1015-000002"]')!);
+    const order = useUiStore.getState().reviewOrder;
+    expect(order[1]).toBe('1015-000002');
+    useUiStore.getState().openCase(order[5]!); // as the review's "next" does, four times
+    useUiStore.getState().closeCase();
+    await screen.findByRole('listbox');
+    await expectSelected('1015-000006');
+  });
+
   it('shows the empty state when there are no cases', async () => {
     fakeBridge(demoCouncil());
     const db = openCouncilDb(freshDbName());

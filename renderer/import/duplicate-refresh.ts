@@ -8,7 +8,8 @@
  * bundle superseded (a case that named such a revision may lose its flag). Their flags are worked
  * out over them and every case sharing their keys in turn. A document counts for a case only when
  * it belongs to the case's current revision (its bundleId is the case row's). The index queries are
- * batched (anyOf, bulkGet): their number does not grow with the bundle.
+ * batched (anyOf, bulkGet): their number does not grow with the bundle. When the other cases are
+ * no more than the bundle's, they are all read instead (see refreshBundleDuplicates).
  */
 import { findDuplicates, type DuplicateCaseSummary } from '../../shared/duplicate-flags';
 import { caseSummaryOf } from '../db/case-summary';
@@ -34,13 +35,10 @@ interface Found {
  */
 export async function refreshBundleDuplicates(db: CouncilDb, bundleId: string, bundleCases: readonly DuplicateCaseSummary[]): Promise<string[]> {
   const own = new Set(bundleCases.map((c) => c.caseId));
-  const superseded = await db.caseHistory.where('supersededBy').equals(bundleId).toArray();
-  const stale = await withHashes(db, superseded);
-
-  const firstKeys = keysOf([...bundleCases, ...stale.map((s) => s.summary)]);
-  const affected = await casesSharing(db, firstKeys, own, bundleId);
-  const seen = new Set([...own, ...affected.keys()]);
-  const context = await casesSharing(db, minus(keysOf([...affected.values()].map((f) => f.summary)), firstKeys), seen, bundleId);
+  // The index lookups step over the bundle's own entries too; when the other cases are no more
+  // than the bundle's (a first import, say), reading them all is cheaper, and as exact.
+  const others = (await db.cases.count()) - own.size;
+  const { affected, context } = others <= own.size ? { affected: await otherCases(db, own), context: new Map<string, Found>() } : await sharingCases(db, bundleId, bundleCases, own);
 
   const duplicates = findDuplicates([...bundleCases, ...[...affected.values(), ...context.values()].map((f) => f.summary)]);
   const flaggedOwn = [...own].filter((id) => duplicates.has(id));
@@ -55,6 +53,27 @@ export async function refreshBundleDuplicates(db: CouncilDb, bundleId: string, b
     await db.caseSummaries.bulkPut(changed.map(caseSummaryOf));
   }
   return changed.map((r) => r.caseId);
+}
+
+/** Every current case not in the bundle. */
+async function otherCases(db: CouncilDb, own: ReadonlySet<string>): Promise<Map<string, Found>> {
+  const ids = (await db.cases.toCollection().primaryKeys()).filter((id) => !own.has(id));
+  const rows = (await db.cases.bulkGet(ids)).filter((r): r is CaseRow => r !== undefined);
+  return new Map((await withHashes(db, rows)).map((f) => [f.row.caseId, f]));
+}
+
+/**
+ * Through the indexes: the cases sharing a key with the bundle's cases or the revisions it
+ * superseded (affected), and the cases sharing a key with those (context, for their flags).
+ */
+async function sharingCases(db: CouncilDb, bundleId: string, bundleCases: readonly DuplicateCaseSummary[], own: ReadonlySet<string>) {
+  const superseded = await db.caseHistory.where('supersededBy').equals(bundleId).toArray();
+  const stale = await withHashes(db, superseded);
+  const firstKeys = keysOf([...bundleCases, ...stale.map((s) => s.summary)]);
+  const affected = await casesSharing(db, firstKeys, own, bundleId);
+  const seen = new Set([...own, ...affected.keys()]);
+  const context = await casesSharing(db, minus(keysOf([...affected.values()].map((f) => f.summary)), firstKeys), seen, bundleId);
+  return { affected, context };
 }
 
 function keysOf(summaries: readonly DuplicateCaseSummary[]): Keys {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CouncilDb } from '../../renderer/db/schema';
 import { failingAt } from './support/bundle-fixture';
 import { caseBundle, caseSpec as spec, expectSummariesInStep, fingerprint, imported, importFixture, registrationNo, utf8 } from './support/case-bundle';
@@ -33,7 +33,18 @@ const later = () =>
 
 const flagsOf = async (ids: string[]) => Object.fromEntries((await db.cases.bulkGet(ids)).map((r, i) => [ids[i], r?.flags]));
 
-describe('duplicate flags across bundles', () => {
+/**
+ * The same cases with and without many unrelated cases stored before them: the finish reads all
+ * other cases when they are few, and looks them up through the indexes when they are many.
+ */
+describe.each([
+  { others: 'no other cases', filler: 0 },
+  { others: 'many unrelated cases', filler: 12 },
+])('duplicate flags across bundles, with $others', ({ filler }) => {
+  beforeEach(async () => {
+    if (filler > 0) await imported(db, caseBundle('B-FILLER', Array.from({ length: filler }, (_, i) => spec(`F-${i}`, 100 + i))));
+  });
+
   it('flags both cases, naming each other, and updates the earlier bundle’s case when the later one arrives', async () => {
     await imported(db, earlier());
     expect(await db.cases.where('flags').anyOf('DUPLICATE_REGISTRATION_NO', 'DUPLICATE_BANK_ACCOUNT', 'DUPLICATE_DOCUMENT').count()).toBe(0);

@@ -19,7 +19,6 @@ export const enReview: typeof koReview = {
     bundle: 'Bundle {{bundleId}}',
     statusLabel: 'Status',
     status: { undecided: 'Undecided', voted: 'Voted', decided: 'Decided', deferred: 'Deferred' },
-    evidenceLabel: 'Evidence',
     business: {
       title: 'Business',
       name: 'Name',
@@ -100,6 +99,5 @@ export const enReview: typeof koReview = {
       'kakao-shopping': 'Kakao Shopping',
       'daum-mail': 'Daum Mail',
     },
-    evidencePending: 'The evidence viewers are being prepared.',
   },
 };

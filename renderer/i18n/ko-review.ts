@@ -17,7 +17,6 @@ export const koReview = {
     bundle: '사건 묶음 {{bundleId}}',
     statusLabel: '상태',
     status: { undecided: '미결', voted: '표결됨', decided: '의결됨', deferred: '보류' },
-    evidenceLabel: '증빙',
     business: {
       title: '사업자',
       name: '상호',
@@ -98,6 +97,5 @@ export const koReview = {
       'kakao-shopping': '카카오쇼핑',
       'daum-mail': '다음 메일',
     },
-    evidencePending: '증빙 보기를 준비하는 중입니다.',
   },
 };

@@ -5,6 +5,7 @@
  */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EvidencePanel } from '../components/evidence/EvidencePanel';
 import { CaseFactsCard } from '../components/review/CaseFactsCard';
 import { CaseReviewHeader } from '../components/review/CaseReviewHeader';
 import { FlagsCard } from '../components/review/FlagsCard';
@@ -64,9 +65,9 @@ export function CaseReviewScreen() {
           <FlagsCard record={row.record} assessment={assessment} duplicates={row.duplicates ?? []} language={language} onOpenCase={open} />
           <RequiredDocumentsCard required={bundle.manifest.policy.requiredDocuments} documents={row.record.documents} />
         </div>
-        <section className="review__evidence" aria-label={t('review.evidenceLabel')} data-documents={documents.length}>
-          <p className="review-card__empty">{t('review.evidencePending')}</p>
-        </section>
+        <div className="review__evidence">
+          <EvidencePanel documents={documents} dailySales={row.record.dailySales} assessment={assessment} language={language} />
+        </div>
       </div>
     </section>
   );

@@ -24,7 +24,7 @@ export async function markBundleReady(db: CouncilDb, ctx: ChunkContext, summary:
   await db.transaction('rw', [db.bundles, db.audit, db.cases, db.caseSummaries, db.caseHistory, db.documents], async () => {
     const updated = await db.bundles.update(ctx.bundleId, { status: 'ready', counts });
     if (updated !== 1) throw new ImportRefusal('IMPORT_LOST', `The bundle ${ctx.bundleId} was removed while it was being imported.`);
-    await refreshBundleDuplicates(db, ctx.bundleId, stored.cases);
+    const flagged = await refreshBundleDuplicates(db, ctx.bundleId, stored.cases);
     const signature = summary.signature;
     await appendAudit(db, {
       at: ctx.importedAt,
@@ -41,6 +41,8 @@ export async function markBundleReady(db: CouncilDb, ctx: ChunkContext, summary:
         documents: counts.documents,
         evidenceBytes: counts.evidenceBytes,
         revisedCaseIds: [...revised],
+        // Cases, of this bundle or earlier ones, whose duplicate flags this import changed.
+        duplicateFlagsChanged: flagged.sort(),
       },
     });
   });

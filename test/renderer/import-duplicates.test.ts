@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { firstBrokenAuditEntry } from '../../renderer/db/audit';
 import type { CouncilDb } from '../../renderer/db/schema';
 import { failingAt } from './support/bundle-fixture';
 import { caseBundle, caseSpec as spec, expectSummariesInStep, fingerprint, imported, importFixture, registrationNo, utf8 } from './support/case-bundle';
@@ -67,6 +68,10 @@ describe.each([
     expect(await db.cases.where('flags').equals('DUPLICATE_DOCUMENT').primaryKeys()).toEqual(['A-DOC', 'L-DOC']);
     expect(await db.caseSummaries.get('A-BANK')).toMatchObject({ bundleId: 'B-EARLIER', flags: rows['A-BANK']?.flags });
     await expectSummariesInStep(db);
+    const entry = await db.audit.orderBy('sequence').last();
+    expect(entry).toMatchObject({ entityId: 'B-LATER', action: 'import' });
+    expect(entry?.detail.duplicateFlagsChanged).toEqual(['A-BANK', 'A-DOC', 'A-REG', 'L-BANK', 'L-DOC', 'L-REG']);
+    expect(await firstBrokenAuditEntry(db)).toBeNull();
   });
 
   it('keeps what an affected case shares with cases outside both bundles', async () => {

@@ -5,11 +5,12 @@
  *
  * The affected cases are the bundle's own and every current case that shares a registration
  * number, a bank-account fingerprint or an evidence SHA-256 with them, or with the revisions the
- * bundle superseded (a case that named such a revision may lose its flag). Their flags are worked
- * out over them and every case sharing their keys in turn. A document counts for a case only when
- * it belongs to the case's current revision (its bundleId is the case row's). The index queries are
- * batched (anyOf, bulkGet): their number does not grow with the bundle. When the other cases are
- * no more than the bundle's, they are all read instead (see refreshBundleDuplicates).
+ * bundle superseded (a case that named such a revision may lose its flag), and the cases those
+ * name as their duplicates. Their flags are worked out over them and every case sharing their keys
+ * in turn. A document counts for a case only when it belongs to the case's current revision (its
+ * bundleId is the case row's). The index queries are batched (anyOf, bulkGet): their number does
+ * not grow with the bundle. When the other cases are no more than the bundle's, they are all read
+ * instead (see refreshBundleDuplicates).
  */
 import { findDuplicates, type DuplicateCaseSummary } from '../../shared/duplicate-flags';
 import { caseSummaryOf } from '../db/case-summary';
@@ -71,6 +72,11 @@ async function sharingCases(db: CouncilDb, bundleId: string, bundleCases: readon
   const stale = await withHashes(db, superseded);
   const firstKeys = keysOf([...bundleCases, ...stale.map((s) => s.summary)]);
   const affected = await casesSharing(db, firstKeys, own, bundleId);
+  // The cases they named are affected too: an evidence file two cases of one bundle point to is
+  // stored once, under the first, so the index finds only that one.
+  const named = [...affected.values()].flatMap((f) => f.row.duplicates.flatMap((d) => d.caseIds)).filter((id) => !own.has(id) && !affected.has(id));
+  const namedRows = (await db.cases.bulkGet([...new Set(named)])).filter((r): r is CaseRow => r !== undefined);
+  for (const f of await withHashes(db, namedRows)) affected.set(f.row.caseId, f);
   const seen = new Set([...own, ...affected.keys()]);
   const context = await casesSharing(db, minus(keysOf([...affected.values()].map((f) => f.summary)), firstKeys), seen, bundleId);
   return { affected, context };

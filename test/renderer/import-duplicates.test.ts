@@ -115,6 +115,23 @@ describe.each([
     await expectSummariesInStep(db);
   });
 
+  it('flags two cases pointing to one evidence file, and both again when the same bytes come back', async () => {
+    const shared = caseBundle('B-SHARED', [
+      spec('S-FIRST', 31, { evidence: [{ name: 'certificate.pdf', kind: 'small-business-certificate', bytes: SHARED_BYTES }] }),
+      spec('S-SECOND', 32),
+    ]);
+    shared.cases[1]!.documents = shared.cases[0]!.documents.map((d) => ({ ...d })); // one file, stored once
+    await imported(db, shared);
+    expect((await db.cases.get('S-SECOND'))?.duplicates).toEqual([{ code: 'DUPLICATE_DOCUMENT', caseIds: ['S-FIRST'] }]);
+
+    await imported(db, later());
+
+    expect((await db.cases.get('S-FIRST'))?.duplicates).toEqual([{ code: 'DUPLICATE_DOCUMENT', caseIds: ['L-DOC', 'S-SECOND'] }]);
+    expect((await db.cases.get('S-SECOND'))?.duplicates).toEqual([{ code: 'DUPLICATE_DOCUMENT', caseIds: ['L-DOC', 'S-FIRST'] }]);
+    expect((await db.cases.get('L-DOC'))?.duplicates).toEqual([{ code: 'DUPLICATE_DOCUMENT', caseIds: ['S-FIRST', 'S-SECOND'] }]);
+    await expectSummariesInStep(db);
+  });
+
   it('counts only documents of a case’s current revision', async () => {
     await imported(db, earlier());
     // A-DOC comes back with other evidence: its first certificate stays stored, but is no longer its own.

@@ -20,7 +20,7 @@ import { CASE_ALREADY_DECIDED, ImportRefusal } from './import-outcome';
 export interface ChunkContext {
   bundleId: string;
   importedAt: string;
-  /** The bundle's manifest: its incident and policy assess the cases, its file hashes find duplicates. */
+  /** The bundle's manifest: its incident and policy assess the cases as they are written. */
   manifest: BundleManifest;
   /** Case ids stored (from any bundle) when the import began. */
   existing: ReadonlySet<string>;

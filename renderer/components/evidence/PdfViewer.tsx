@@ -38,14 +38,15 @@ const FIT_GUTTER = 16;
 
 function usePdfDocument(blob: Blob): LoadState {
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
-  useEffect(() => {
+  // a layout effect: the loading starts before the first paint, not after it
+  useLayoutEffect(() => {
     let cancelled = false;
     let destroy: (() => Promise<void>) | null = null;
-    setState({ kind: 'loading' });
+    setState((s) => (s.kind === 'loading' ? s : { kind: 'loading' }));
     void (async () => {
       try {
         // the bytes are read while pdf.js loads
-        const [buffer] = await Promise.all([blob.arrayBuffer(), loadPdfJs()]);
+        const [, buffer] = await Promise.all([loadPdfJs(), blob.arrayBuffer()]);
         if (cancelled) return;
         const data = new Uint8Array(buffer);
         const task = await openPdfDocument(data);

@@ -26,15 +26,18 @@ function mark(name: string): void {
  * in parallel with the module (both are large; on a slow machine this halves the first wait).
  */
 export function loadPdfJs(): Promise<PdfJs> {
-  if (!workerPort && typeof Worker !== 'undefined') workerPort = new Worker(workerUrl, { type: 'module', name: 'pdfjs' });
+  const first = pdfjsPromise === null;
   pdfjsPromise ??= import('pdfjs-dist').then((pdfjs) => {
     if (workerPort && !pdfjs.GlobalWorkerOptions.workerPort) pdfjs.GlobalWorkerOptions.workerPort = workerPort;
     mark(PDF_MARKS.moduleLoaded);
     return pdfjs;
   });
-  pdfjsPromise.catch(() => {
-    pdfjsPromise = null;
-  });
+  if (first) {
+    pdfjsPromise.catch(() => {
+      pdfjsPromise = null;
+    });
+  }
+  if (!workerPort && typeof Worker !== 'undefined') workerPort = new Worker(workerUrl, { type: 'module', name: 'pdfjs' });
   return pdfjsPromise;
 }
 

@@ -33,17 +33,34 @@ async function storePdf(url: string, dbName: string): Promise<{ bytes: number }>
   return { bytes: blob.size };
 }
 
+/** Resolves once page N is painted; rejects when the viewer reports an error or after 60 s. */
 function renderedPage(host: HTMLElement, page: number): Promise<void> {
-  const done = () => host.querySelector(`[data-rendered-page="${page}"]`) !== null;
-  return new Promise((resolve) => {
-    if (done()) return resolve();
-    const observer = new MutationObserver(() => {
-      if (!done()) return;
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const failure = host.querySelector('[role="alert"]');
+      if (failure) return finish(new Error(`the PDF viewer failed: ${failure.textContent}`));
+      if (host.querySelector(`[data-rendered-page="${page}"]`)) finish(null);
+    };
+    const observer = new MutationObserver(check);
+    const timer = setTimeout(() => finish(new Error(`page ${page} not painted within 60 s`)), 60_000);
+    function finish(error: Error | null) {
       observer.disconnect();
-      resolve();
-    });
-    observer.observe(host, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-rendered-page'] });
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve();
+    }
+    observer.observe(host, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-rendered-page', 'role'] });
+    check();
   });
+}
+
+/** When each mark of this opening was set, in ms after `started`; null when not set (pdf.js already loaded). */
+function marksSince(started: number): Record<keyof typeof PDF_MARKS, number | null> {
+  const at = (name: string) => {
+    const entry = performance.getEntriesByName(name, 'mark').pop();
+    return entry ? Math.round(entry.startTime - started) : null;
+  };
+  return { moduleLoaded: at(PDF_MARKS.moduleLoaded), documentOpen: at(PDF_MARKS.documentOpen), pageRendered: at(PDF_MARKS.pageRendered) };
 }
 
 /** The share of the canvas's pixels that are not near-white (0 for a blank page), after the timing. */
@@ -55,15 +72,6 @@ function inkOf(canvas: HTMLCanvasElement): number {
 }
 
 /** One opening: the database is open already (as in the app); the clock starts at the row read. */
-/** When each mark of this opening was set, in ms after `started`; null when not set (pdf.js already loaded). */
-function marksSince(started: number): Record<keyof typeof PDF_MARKS, number | null> {
-  const at = (name: string) => {
-    const entry = performance.getEntriesByName(name, 'mark').pop();
-    return entry ? Math.round(entry.startTime - started) : null;
-  };
-  return { moduleLoaded: at(PDF_MARKS.moduleLoaded), documentOpen: at(PDF_MARKS.documentOpen), pageRendered: at(PDF_MARKS.pageRendered) };
-}
-
 async function openFirstPage(dbName: string): Promise<{ ms: number; paintedMs: number; pages: number; ink: number; marks: ReturnType<typeof marksSince> }> {
   const db = openCouncilDb(dbName);
   await db.open();

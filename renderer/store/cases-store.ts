@@ -47,6 +47,8 @@ interface CasesState {
   moveSelection(move: number | 'first' | 'last'): number;
   /** Opens the case for review, with the list's order for previous and next. */
   openCase(caseId: string): void;
+  /** Opens the selected case when it is shown, else the first one shown; false when none is. */
+  openActive(): boolean;
 }
 
 const empty = new Int32Array(0);
@@ -136,6 +138,13 @@ export const useCasesStore = create<CasesState>()((set, get) => ({
     else next = Math.min(visible.length - 1, Math.max(0, current + move));
     set({ selectedCaseId: index.rows[visible[next]!]!.caseId });
     return next;
+  },
+  openActive: () => {
+    const { index, visible, selectedCaseId } = get();
+    if (!index || visible.length === 0) return false;
+    const position = selectedCaseId === null ? -1 : selectedPosition(index, visible, selectedCaseId);
+    get().openCase(index.rows[visible[Math.max(0, position)]!]!.caseId);
+    return true;
   },
   openCase: (caseId) => {
     const { index, visible } = get();

@@ -139,6 +139,25 @@ describe('Cases screen list', { timeout: 20_000 }, () => {
     expect(shownIds()[0]).toBe('1015-000190');
   });
 
+  it('opens the case found with Enter in the search box, or the first of several in list order', async () => {
+    const { user } = await openCases();
+    const search = await screen.findByRole('searchbox', { name: '검색' });
+    await user.type(search, '1015-00019');
+    await waitFor(() => expect(listCount()).toBe(10));
+    await user.keyboard('{Enter}');
+    expect(useUiStore.getState().reviewCaseId).toBe('1015-000190');
+    expect(useUiStore.getState().reviewOrder).toHaveLength(10);
+  });
+
+  it('opens the first case shown with Enter when nothing is selected yet', async () => {
+    const { user } = await openCases();
+    await user.selectOptions(await screen.findByRole('combobox', { name: '제안 구간' }), 'T1');
+    await waitFor(() => expect(listCount()).toBe(50));
+    screen.getByRole('listbox').focus();
+    await user.keyboard('{Enter}');
+    expect(useUiStore.getState().reviewCaseId).toBe('1015-000001');
+  });
+
   it('sorts by claimed loss, largest first', async () => {
     const { user } = await openCases();
     await user.selectOptions(await screen.findByRole('combobox', { name: '정렬' }), '신청 손실액 많은 순');

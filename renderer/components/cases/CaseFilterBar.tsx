@@ -54,7 +54,11 @@ export function CaseFilterBar({ bundles }: { bundles: readonly BundleRow[] }) {
   const all = { value: 'all', label: t('cases.all') };
 
   return (
-    <form className="case-filters" role="search" aria-label={t('cases.filtersLabel')} onSubmit={(e) => e.preventDefault()}>
+    <form className="case-filters" role="search" aria-label={t('cases.filtersLabel')} onSubmit={(e) => {
+        // Enter in the search box opens the case found (the selected one, else the first)
+        e.preventDefault();
+        useCasesStore.getState().openActive();
+      }}>
       <label className="case-filters__field case-filters__field--search">
         <span className="case-filters__label">{t('cases.search')}</span>
         <input

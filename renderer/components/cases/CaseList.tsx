@@ -56,11 +56,8 @@ export function CaseList() {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.key === 'Enter') {
-      const { selectedCaseId: id } = useCasesStore.getState();
-      if (id !== null && position >= 0) {
-        event.preventDefault();
-        open(id);
-      }
+      // the selected case, or with none selected the first one shown
+      if (useCasesStore.getState().openActive()) event.preventDefault();
       return;
     }
     const move = MOVES[event.key];

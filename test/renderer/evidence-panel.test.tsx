@@ -59,6 +59,9 @@ describe('EvidencePanel tabs', () => {
     expect(document.activeElement).toBe(tabs()[3]);
     await user.keyboard('{Home}');
     expect(tabs()[0]!.getAttribute('aria-selected')).toBe('true');
+    // Alt+arrows are left to the review screen (previous / next case)
+    await user.keyboard('{Alt>}{ArrowRight}{/Alt}');
+    expect(tabs()[0]!.getAttribute('aria-selected')).toBe('true');
     expect(tabs().filter((t) => t.tabIndex === 0)).toHaveLength(1);
   });
 

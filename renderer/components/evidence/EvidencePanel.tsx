@@ -46,6 +46,8 @@ function EvidenceTabs({ documents, dailySales, assessment, language, pdfZoom, on
   const prefix = `evidence${useId()}`;
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Alt+arrows belong to the review screen (previous / next case)
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
     const next = tabIndexForKey(event.key, selected, labels.length);
     if (next === null) return;
     event.preventDefault();

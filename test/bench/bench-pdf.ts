@@ -1,7 +1,9 @@
 /**
  * `npm run bench`, PDF part: opening a case whose first evidence is a 5 MB PDF, from reading its
  * document row in IndexedDB to page 1 painted by the app's PdfViewer, in Chromium. Cold: each run
- * in a fresh page (pdf.js and its worker not loaded yet); warm: further runs in the same page.
+ * in a fresh page (pdf.js and its worker not loaded yet); warm: further runs in the same page;
+ * and the app's own flow: a fresh page where the evidence panel preloaded pdf.js while the case's
+ * sales chart (its first tab) was shown, the PDF's tab chosen a second later.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,8 @@ import { makeBenchPdf } from './make-bench-pdf';
 
 const TARGET_MS = 500;
 const PDF_NAME = 'bench-5mb.pdf';
+/** How long the sales chart (the evidence panel's first tab) shows before the PDF's tab is chosen. */
+const CHART_FIRST_MS = 1_000;
 
 interface Opening {
   ms: number;
@@ -55,9 +59,10 @@ export async function pdfFirstPage(runs: number): Promise<Figure[]> {
   const dbName = 'bench-pdf';
   const cold: Opening[] = [];
   const warm: Opening[] = [];
-  const open = async (page: typeof app.page) => {
+  const preloaded: Opening[] = [];
+  const open = async (page: typeof app.page, chartFirstMs = 0) => {
     await page.waitForFunction(() => 'councilPdfBench' in window);
-    return (await page.evaluate(async (db) => (window as any).councilPdfBench.openFirstPage(db), dbName)) as Opening;
+    return (await page.evaluate(async ([db, ms]) => (window as any).councilPdfBench.openFirstPage(db, ms), [dbName, chartFirstMs] as const)) as Opening;
   };
   try {
     await app.page.waitForFunction(() => 'councilPdfBench' in window);
@@ -68,7 +73,8 @@ export async function pdfFirstPage(runs: number): Promise<Figure[]> {
       cold.push(await open(page));
     }
     for (let run = 0; run < runs; run += 1) warm.push(await open(page));
-    if ([...cold, ...warm].some((o) => !(o.ink > 0.01))) throw new Error('page 1 of the benchmark PDF came out blank');
+    for (let run = 0; run < runs; run += 1) preloaded.push(await open(await app.reopen(), CHART_FIRST_MS));
+    if ([...cold, ...warm, ...preloaded].some((o) => !(o.ink > 0.01))) throw new Error('page 1 of the benchmark PDF came out blank');
     if (app.problems.length > 0) console.warn(`the benchmark page reported: ${app.problems.join('; ')}`);
   } finally {
     await app.close();
@@ -85,5 +91,9 @@ export async function pdfFirstPage(runs: number): Promise<Figure[]> {
       pass: ms <= TARGET_MS,
     };
   };
-  return [figure('cold: fresh page, pdf.js not loaded', cold), figure('warm: pdf.js and its worker loaded', warm)];
+  return [
+    figure('cold: fresh page, pdf.js not loaded', cold),
+    figure('warm: pdf.js and its worker loaded', warm),
+    figure(`fresh page, the PDF tab chosen ${CHART_FIRST_MS / 1000} s after the case opened (the panel preloads pdf.js while the chart shows)`, preloaded),
+  ];
 }

@@ -30,7 +30,7 @@ function cliSuggestions(): Map<string, Suggested> {
   return new Map(cases.map((c) => [c.caseId, c]));
 }
 
-const won = (n: number) => `₩${n.toLocaleString('en-US')}`;
+const won = (n: number) => `${n.toLocaleString('en-US')}원`;
 
 beforeAll(async () => {
   app = await launchApp();

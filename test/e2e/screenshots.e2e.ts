@@ -61,6 +61,10 @@ describe('screenshots', () => {
     await page.getByRole('region', { name: '검증 보고서' }).getByRole('button', { name: '닫기' }).click();
   });
 
+  it('of the case review in Korean: the chart, a PDF and a duplicate flag', async () => {
+    await reviewShots('ko', '사건', '검색', '소상공인 확인서');
+  });
+
   it('of every screen in English', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'English' }).click();
@@ -69,6 +73,32 @@ describe('screenshots', () => {
       await page.locator(`[data-screen="${id}"]`).waitFor();
       await shoot(`en-${String(index + 2).padStart(2, '0')}-${id}`);
     }
+    await reviewShots('en', 'Cases', 'Search', '소상공인 확인서');
     expect(app.problems).toEqual([]);
   });
 });
+
+/** Opens a case from the Cases list's search box (Enter), then shoots its chart, its PDF, and a duplicate case. */
+async function reviewShots(lang: 'ko' | 'en', casesLink: string, searchLabel: string, pdfTab: string): Promise<void> {
+  const { page } = app;
+  const open = async (caseId: string) => {
+    await page.getByRole('navigation').getByRole('link', { name: casesLink, exact: true }).click();
+    await page.getByRole('searchbox', { name: searchLabel }).fill(caseId);
+    await page.getByRole('listbox').getByRole('option').first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-screen="case-review"][data-case-id="${caseId}"]`).waitFor();
+  };
+  await open('1015-000001');
+  await page.getByTestId('sales-chart').waitFor();
+  await shoot(`${lang}-09-case-review-chart`);
+  await page.getByRole('tab', { name: pdfTab }).click();
+  await page.locator('[data-testid="pdf-viewer"][data-rendered-page="1"]').waitFor({ timeout: 15_000 });
+  await shoot(`${lang}-10-case-review-pdf`);
+  await open('1015-000015');
+  await page.getByTestId('review-flags').waitFor();
+  await shoot(`${lang}-11-case-review-duplicate`);
+  await page.keyboard.press('Escape');
+  await page.getByRole('searchbox', { name: searchLabel }).fill('');
+  await page.locator('[data-screen="cases"]').waitFor();
+  await shoot(`${lang}-12-cases-after-review`);
+}

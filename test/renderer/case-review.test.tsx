@@ -66,7 +66,7 @@ describe('case review screen', () => {
     expect(statement.textContent).toContain('<b>from Saturday</b>');
     expect(statement.querySelector('b')).toBeNull();
     // One daily sale only: no baseline week, so the claim (420,000) is used -> T2, 50,000.
-    expect(screen.getByTestId('review-suggestion').textContent).toBe('T2 구간 — 지원금 ₩50,000');
+    expect(screen.getByTestId('review-suggestion').textContent).toBe('T2 구간 — 지원금 50,000원');
     expect(screen.getByTestId('review-assessed-loss').textContent).toContain('산정할 수 없음');
     const reasons = within(screen.getByTestId('review-reasons')).getAllByRole('listitem').map((li) => li.textContent);
     expect(reasons.some((r) => r?.includes('신청 손실 420,000원을 제안 금액으로 썼습니다'))).toBe(true);
@@ -107,7 +107,7 @@ describe('case review screen', () => {
       useUiStore.getState().setLanguage('en');
     });
     expect(screen.getByTestId('review-title').textContent).toBe('Case 1015-000001 — 행복분식');
-    expect(screen.getByTestId('review-suggestion').textContent).toBe('Tier T1: award ₩30,000');
+    expect(screen.getByTestId('review-suggestion').textContent).toBe('Tier T1: award KRW 30,000');
   });
 });
 
@@ -117,7 +117,7 @@ describe('suggestion card', () => {
     expect(assessment.assessedLoss).toBe(560_000);
     render(<SuggestionCard assessment={assessment} policyId={policy.id} language="ko" />);
     expect(screen.getByTestId('review-suggestion').textContent).toBe('T3 구간 — 협의체가 사건별로 심의');
-    expect(screen.getByTestId('review-assessed-loss').textContent).toBe('₩560,000');
+    expect(screen.getByTestId('review-assessed-loss').textContent).toBe('560,000원');
     const items = within(screen.getByTestId('review-reasons')).getAllByRole('listitem').map((li) => li.textContent);
     expect(items).toEqual(assessment.reasons.map((r) => reasonText(r, 'ko')));
   });
@@ -146,8 +146,8 @@ describe('flags card', () => {
     const flags = within(screen.getByTestId('review-flags')).getAllByRole('listitem');
     expect(flags.map((f) => f.dataset.flag)).toEqual(['REGISTRATION_NO_INVALID', 'DUPLICATE_BANK_ACCOUNT', 'MISSING_DOCUMENTS', 'CLAIM_EXCEEDS_ASSESSED']);
     expect(flags[0]!.textContent).toContain('123-45-67890');
-    expect(flags[3]!.textContent).toContain('₩900,000');
-    expect(flags[3]!.textContent).toContain('₩560,000');
+    expect(flags[3]!.textContent).toContain('900,000원');
+    expect(flags[3]!.textContent).toContain('560,000원');
     fireEvent.click(screen.getByRole('button', { name: '사건 1015-000031 열기' }));
     expect(onOpenCase).toHaveBeenCalledWith('1015-000031');
   });

@@ -72,9 +72,9 @@ describe('Cases screen list', { timeout: 20_000 }, () => {
     const first = within(list).getByText('1015-000001').closest('[role="option"]') as HTMLElement;
     expect(first.getAttribute('aria-setsize')).toBe('200');
     expect(first.textContent).toContain('104-81-55001'); // registration number with hyphens
-    expect(first.textContent).toContain('₩1,000'); // claimed
-    expect(first.textContent).toContain('₩900'); // assessed
-    expect(first.textContent).toContain('T1 · ₩30,000');
+    expect(first.textContent).toContain('1,000원'); // claimed
+    expect(first.textContent).toContain('900원'); // assessed
+    expect(first.textContent).toContain('T1 · 30,000원');
     expect(first.textContent).toContain('미결');
     const third = list.querySelector('[data-case-id="1015-000003"]') as HTMLElement;
     expect(third.textContent).toContain('T3 · 개별 심의');
@@ -101,7 +101,7 @@ describe('Cases screen list', { timeout: 20_000 }, () => {
     await user.selectOptions(screen.getByRole('combobox', { name: '제안 구간' }), 'T2');
     await waitFor(() => expect(listCount()).toBe(50));
     expect(shownIds().slice(0, 3)).toEqual(['1015-000002', '1015-000006', '1015-000010']);
-    expect(options().every((o) => o.textContent!.includes('T2 · ₩50,000'))).toBe(true);
+    expect(options().every((o) => o.textContent!.includes('T2 · 50,000원'))).toBe(true);
 
     await user.selectOptions(screen.getByRole('combobox', { name: '확인 필요 표시' }), 'DUPLICATE_REGISTRATION_NO');
     await waitFor(() => expect(listCount()).toBe(10)); // i = 10, 30, 50, …

@@ -4,8 +4,9 @@ import { formatCount, formatKrw } from '../../renderer/format/numbers';
 
 describe('formatting', () => {
   it('formats integer KRW in Korean and English', () => {
-    expect(formatKrw(420000, 'ko')).toBe('₩420,000');
-    expect(formatKrw(420000, 'en')).toBe('₩420,000');
+    expect(formatKrw(420000, 'ko')).toBe('420,000원');
+    expect(formatKrw(420000, 'en')).toBe('KRW 420,000');
+    expect(formatKrw(-5, 'ko')).toBe('-5원');
     expect(() => formatKrw(1.5, 'ko')).toThrow(/whole number/);
     expect(formatCount(12345, 'ko')).toBe('12,345');
   });

@@ -35,7 +35,7 @@ describe('Cases screen', () => {
     expect(rows.map((r) => r.getAttribute('data-case-id'))).toEqual(['1015-000001', '1015-000002', '1015-000003']);
     expect(rows[0]!.textContent).toMatch(/123-45-6781\d/);
     expect(rows[1]!.textContent).toContain('마포택시');
-    expect(rows[1]!.textContent).toContain('₩420,000');
+    expect(rows[1]!.textContent).toContain('420,000원');
     expect(within(root).getByTestId('case-counts').textContent).toContain('표시된 사건 3건의 집계');
     expect(within(root).getByRole('search', { name: '사건 거르기' })).toBeTruthy();
   });

@@ -10,7 +10,7 @@ export function isKnownFlag(code: string): code is FlagCode {
   return (FLAG_ORDER as readonly string[]).includes(code);
 }
 
-/** "T1 · ₩30,000", "T3 · case by case", or "No tier" (also while no suggestion is stored yet). */
+/** "T1 · 30,000원", "T3 · case by case", or "No tier" (also while no suggestion is stored yet). */
 export function tierText(t: TFunction, row: Pick<CaseSummaryRow, 'suggestedTier' | 'award'>, language: Language): string {
   if (row.suggestedTier === null) return t('cases.noTier');
   if (row.award === null) return t('cases.tierCaseByCase', { tier: row.suggestedTier });

@@ -1,13 +1,15 @@
 /**
  * The Cases screen: every case in a virtualized list with search, filters, sort and counts; a case
  * opens for review. The list (and what the user chose) lives in the cases store, loaded once and
- * again whenever the council's bundles change.
+ * again whenever the council's bundles change. While the list shows, pdf.js is loaded when the
+ * browser is idle, so the PDF of the first case opened shows without waiting for it.
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseCounts } from '../components/cases/CaseCounts';
 import { CaseFilterBar } from '../components/cases/CaseFilterBar';
 import { CaseList } from '../components/cases/CaseList';
+import { preloadPdfJsWhenIdle } from '../components/evidence/pdf-engine';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { useServices } from '../components/services';
@@ -24,6 +26,7 @@ export function CasesScreen() {
   const revisedCount = useCouncilStore((s) => s.revisedCount);
   const language = useUiStore((s) => s.language);
   const status = useCasesStore((s) => s.status);
+  useEffect(() => preloadPdfJsWhenIdle(), []);
   const error = useCasesStore((s) => s.error);
   const total = useCasesStore((s) => s.index?.rows.length ?? 0);
   const shown = useCasesStore((s) => s.visible.length);

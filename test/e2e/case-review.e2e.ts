@@ -77,6 +77,7 @@ describe('case review', () => {
     const reasons = cli.get('1015-000001')!.reasons;
     const baseline = reasons.find((r) => r.startsWith('기준 주간'))!;
     const [, from, to] = /(\d{4}-\d{2}-\d{2}) \(.\)~(\d{4}-\d{2}-\d{2})/.exec(baseline)!;
+    await page.getByRole('tab', { name: '일별 매출' }).click();
     const chart = page.getByTestId('sales-chart');
     await chart.waitFor();
     expect(await chart.getByTestId('sales-bar').count()).toBe(61);
@@ -88,9 +89,11 @@ describe('case review', () => {
     expect(await chart.getByTestId('chart-total-baseline').textContent()).toContain(baselineTotal);
   });
 
-  it('shows the certificate PDF with its first page painted', async () => {
+  it('shows the certificate PDF, the first evidence of the case, with its first page painted', async () => {
     const { page } = app;
-    await page.getByRole('tab', { name: '소상공인 확인서' }).click();
+    const first = page.getByRole('tab').first();
+    expect(await first.textContent()).toBe('소상공인 확인서');
+    await first.click();
     const viewer = page.locator('[data-testid="pdf-viewer"][data-rendered-page="1"]');
     await viewer.waitFor({ timeout: 15_000 });
     const inked = await viewer.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {

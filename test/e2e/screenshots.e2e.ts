@@ -62,7 +62,7 @@ describe('screenshots', () => {
   });
 
   it('of the case review in Korean: the chart, a PDF and a duplicate flag', async () => {
-    await reviewShots('ko', '사건', '검색', '소상공인 확인서');
+    await reviewShots('ko', '사건', '검색', '소상공인 확인서', '일별 매출');
   });
 
   it('of every screen in English', async () => {
@@ -73,13 +73,13 @@ describe('screenshots', () => {
       await page.locator(`[data-screen="${id}"]`).waitFor();
       await shoot(`en-${String(index + 2).padStart(2, '0')}-${id}`);
     }
-    await reviewShots('en', 'Cases', 'Search', '소상공인 확인서');
+    await reviewShots('en', 'Cases', 'Search', '소상공인 확인서', 'Daily sales');
     expect(app.problems).toEqual([]);
   });
 });
 
 /** Opens a case from the Cases list's search box (Enter), then shoots its chart, its PDF, and a duplicate case. */
-async function reviewShots(lang: 'ko' | 'en', casesLink: string, searchLabel: string, pdfTab: string): Promise<void> {
+async function reviewShots(lang: 'ko' | 'en', casesLink: string, searchLabel: string, pdfTab: string, chartTab: string): Promise<void> {
   const { page } = app;
   const open = async (caseId: string) => {
     await page.getByRole('navigation').getByRole('link', { name: casesLink, exact: true }).click();
@@ -89,11 +89,12 @@ async function reviewShots(lang: 'ko' | 'en', casesLink: string, searchLabel: st
     await page.locator(`[data-screen="case-review"][data-case-id="${caseId}"]`).waitFor();
   };
   await open('1015-000001');
-  await page.getByTestId('sales-chart').waitFor();
-  await shoot(`${lang}-09-case-review-chart`);
   await page.getByRole('tab', { name: pdfTab }).click();
   await page.locator('[data-testid="pdf-viewer"][data-rendered-page="1"]').waitFor({ timeout: 15_000 });
-  await shoot(`${lang}-10-case-review-pdf`);
+  await shoot(`${lang}-09-case-review-pdf`);
+  await page.getByRole('tab', { name: chartTab }).click();
+  await page.getByTestId('sales-chart').waitFor();
+  await shoot(`${lang}-10-case-review-chart`);
   await open('1015-000015');
   await page.getByTestId('review-flags').waitFor();
   await shoot(`${lang}-11-case-review-duplicate`);

@@ -28,17 +28,19 @@ function renderPanel(docs = documents) {
 }
 
 describe('EvidencePanel tabs', () => {
-  it('lists the sales chart first, then one tab per document title, the chart selected', () => {
+  it('lists one tab per document title, then the sales chart, the first document selected', async () => {
     renderPanel();
     const tablist = screen.getByRole('tablist', { name: '증빙 목록' });
     const tabs = within(tablist).getAllByRole('tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['일별 매출', 'POS 매출 내역', '소상공인 확인서', '통장 사본']);
+    expect(tabs.map((t) => t.textContent)).toEqual(['POS 매출 내역', '소상공인 확인서', '통장 사본', '일별 매출']);
     expect(tabs.map((t) => t.getAttribute('aria-selected'))).toEqual(['true', 'false', 'false', 'false']);
     expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1, -1]);
     const panel = screen.getByRole('tabpanel');
     expect(panel.getAttribute('aria-labelledby')).toBe(tabs[0]!.id);
     expect(tabs[0]!.getAttribute('aria-controls')).toBe(panel.id);
-    expect(within(panel).getByTestId('sales-chart')).toBeTruthy();
+    expect(await within(panel).findByTestId('csv-viewer')).toBeTruthy();
+    fireEvent.click(tabs[3]!);
+    expect(within(screen.getByRole('tabpanel')).getByTestId('sales-chart')).toBeTruthy();
   });
 
   it('moves between tabs with the arrow keys (wrapping), Home and End, focus following', async () => {
@@ -49,7 +51,7 @@ describe('EvidencePanel tabs', () => {
     await user.keyboard('{ArrowRight}');
     expect(tabs()[1]!.getAttribute('aria-selected')).toBe('true');
     expect(document.activeElement).toBe(tabs()[1]);
-    expect(screen.getByTestId('csv-viewer')).toBeTruthy();
+    expect(screen.getByTestId('pdf-viewer')).toBeTruthy();
     await user.keyboard('{End}');
     expect(document.activeElement).toBe(tabs()[3]);
     await user.keyboard('{ArrowRight}');
@@ -65,7 +67,7 @@ describe('EvidencePanel tabs', () => {
     expect(tabs().filter((t) => t.tabIndex === 0)).toHaveLength(1);
   });
 
-  it('starts again at the chart when the case changes', async () => {
+  it('starts again at the first document when the case changes', async () => {
     const view = renderPanel();
     fireEvent.click(screen.getByRole('tab', { name: '통장 사본' }));
     expect(screen.getByRole('tab', { name: '통장 사본' }).getAttribute('aria-selected')).toBe('true');

@@ -1,7 +1,8 @@
 /**
  * The evidence side of the case review: a tab list (WAI-ARIA tabs: arrow keys, Home and End move
- * and select) with the daily-sales chart first, then one tab per document, each shown with the
- * viewer for its media type. Only the selected panel is mounted, so leaving a tab frees its
+ * and select) with one tab per document, each shown with the viewer for its media type, then the
+ * daily-sales chart. The first document shows when a case opens (the chart when it has none).
+ * Only the selected panel is mounted, so leaving a tab frees its
  * PDF document or object URL. Nothing is remembered from one case to the next but the PDF zoom.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
@@ -29,7 +30,7 @@ interface TabsProps extends EvidencePanelProps {
   onPdfZoomChange: (zoom: PdfZoom) => void;
 }
 
-/** A key for the case's set of documents: a new case (or a revision) starts again at the chart. */
+/** A key for the case's set of documents: a new case (or a revision) starts again at its first document. */
 function documentsKey(documents: DocumentRow[]): string {
   return documents.map((d) => `${d.bundleId}\u0000${d.file}`).join('\u0001');
 }
@@ -42,7 +43,9 @@ function EvidenceTabs({ documents, dailySales, assessment, language, pdfZoom, on
   const { t } = useTranslation();
   const [selected, setSelected] = useState(0);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
-  const labels = [t('evidence.salesTab'), ...documents.map((d) => d.title || d.file)];
+  // the documents in the case's order, then the daily-sales chart; the first shown is the first document
+  const labels = [...documents.map((d) => d.title || d.file), t('evidence.salesTab')];
+  const chartIndex = documents.length;
   const prefix = `evidence${useId()}`;
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -55,13 +58,13 @@ function EvidenceTabs({ documents, dailySales, assessment, language, pdfZoom, on
     tabRefs.current[next]?.focus();
   };
 
-  const doc = selected > 0 ? documents[selected - 1] : undefined;
+  const doc = selected < chartIndex ? documents[selected] : undefined;
   return (
     <>
       <div className="evidence-tabs" role="tablist" aria-label={t('evidence.tabsLabel')} onKeyDown={onKeyDown}>
         {labels.map((label, i) => (
           <button
-            key={i === 0 ? 'sales' : `${documents[i - 1]!.bundleId}/${documents[i - 1]!.file}`}
+            key={i === chartIndex ? 'sales' : `${documents[i]!.bundleId}/${documents[i]!.file}`}
             ref={(el) => {
               tabRefs.current[i] = el;
             }}
@@ -80,7 +83,7 @@ function EvidenceTabs({ documents, dailySales, assessment, language, pdfZoom, on
         ))}
       </div>
       <div className="evidence-tabpanel" role="tabpanel" id={domId(`${prefix}-panel`, selected)} aria-labelledby={domId(`${prefix}-tab`, selected)} tabIndex={0}>
-        {selected === 0 && (
+        {selected === chartIndex && (
           <>
             <SalesChart dailySales={dailySales} assessment={assessment} language={language} />
             {documents.length === 0 && <p className="evidence-note">{t('evidence.noDocuments')}</p>}

@@ -73,10 +73,10 @@ function inkOf(canvas: HTMLCanvasElement): number {
 
 /**
  * One opening: the database is open already (as in the app); the clock starts at the row read.
- * With `chartFirstMs`, the evidence panel's idle preload of pdf.js runs that long first, as while
- * the case's sales chart (the panel's first tab) is shown before the PDF's tab is chosen.
+ * With `listFirstMs`, the idle preload of pdf.js that the Cases list starts runs that long first,
+ * as while the user looks at the list before opening the case.
  */
-async function openFirstPage(dbName: string, chartFirstMs = 0): Promise<{ ms: number; paintedMs: number; pages: number; ink: number; marks: ReturnType<typeof marksSince> }> {
+async function openFirstPage(dbName: string, listFirstMs = 0): Promise<{ ms: number; paintedMs: number; pages: number; ink: number; marks: ReturnType<typeof marksSince> }> {
   const db = openCouncilDb(dbName);
   await db.open();
   const host = document.createElement('div');
@@ -85,9 +85,9 @@ async function openFirstPage(dbName: string, chartFirstMs = 0): Promise<{ ms: nu
   document.body.append(host);
   const root = createRoot(host);
   try {
-    if (chartFirstMs > 0) {
+    if (listFirstMs > 0) {
       preloadPdfJsWhenIdle();
-      await new Promise((resolve) => setTimeout(resolve, chartFirstMs));
+      await new Promise((resolve) => setTimeout(resolve, listFirstMs));
     }
     performance.clearMarks();
     const started = performance.now();

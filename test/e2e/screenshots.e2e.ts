@@ -96,7 +96,7 @@ async function reviewShots(lang: 'ko' | 'en', casesLink: string, searchLabel: st
   await page.getByTestId('sales-chart').waitFor();
   await shoot(`${lang}-10-case-review-chart`);
   await open('1015-000015');
-  await page.getByTestId('review-flags').waitFor();
+  await page.getByTestId('review-flags').scrollIntoViewIfNeeded();
   await shoot(`${lang}-11-case-review-duplicate`);
   await page.keyboard.press('Escape');
   await page.getByRole('searchbox', { name: searchLabel }).fill('');

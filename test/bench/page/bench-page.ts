@@ -7,6 +7,7 @@ import './pdf-bench';
  */
 import { createCouncilApi } from '../../../renderer/api/council-api';
 import { caseRowOf } from '../../../renderer/db/case-row';
+import { caseSummaryOf } from '../../../renderer/db/case-summary';
 import { openCouncilDb } from '../../../renderer/db/schema';
 import { EvidenceAssembler } from '../../../renderer/import/evidence-assembler';
 import { importBundle } from '../../../renderer/import/import-bundle';
@@ -29,7 +30,6 @@ async function appImport(path: string, dbName: string): Promise<{ ms: number; ou
  * against the manifest, their summary rows, documents; then times one bulkPut per table.
  */
 async function baseline(path: string, dbName: string): Promise<{ ms: number; readMs: number; cases: number; documents: number }> {
-  const { caseSummaryOf } = await import('../../../renderer/db/case-summary'); // here, so the file's imports stay as they are
   const readStarted = performance.now();
   const begun = await api.importBegin({ path, trustFile: null, requireSignature: true });
   if (!begun.started) throw new Error(`benchmark bundle refused: ${begun.report.errors[0]?.message}`);

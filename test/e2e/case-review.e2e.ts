@@ -7,26 +7,17 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Suggestion } from '../../electron/cli/suggest';
 import { launchApp, type RunningApp } from './app-harness';
 
 const root = path.resolve(__dirname, '../..');
 let app: RunningApp;
 
-interface Suggested {
-  caseId: string;
-  claimedLoss: number;
-  assessedLoss: number | null;
-  tier: string | null;
-  award: number | null;
-  flags: string[];
-  reasons: string[];
-  duplicates: { code: string; caseIds: string[] }[];
-}
 
 /** What `council-desk suggest --json --lang ko` says of every demo case. */
-function cliSuggestions(): Map<string, Suggested> {
+function cliSuggestions(): Map<string, Suggestion> {
   const out = execFileSync(process.execPath, [path.join(root, 'dist/cli/council-desk.cjs'), 'suggest', path.join(root, 'dist/demo/demo.cdbundle'), '--json', '--lang', 'ko'], { encoding: 'utf8' });
-  const cases = out.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Suggested);
+  const cases = out.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Suggestion);
   return new Map(cases.map((c) => [c.caseId, c]));
 }
 

@@ -48,6 +48,7 @@ export const enReview: typeof koReview = {
       tierCaseByCase: 'Tier {{tier}}: decided by the council case by case',
       noTier: 'Suggest reject: no loss shown',
       reasonsTitle: 'Why',
+      weeksSummary: 'Weekly sales: {{counted}} weeks compared, {{rejected}} not counted (show)',
       policy: 'Policy {{policyId}}',
     },
     flags: {

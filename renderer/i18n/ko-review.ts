@@ -46,6 +46,7 @@ export const koReview = {
       tierCaseByCase: '{{tier}} 구간 — 협의체가 사건별로 심의',
       noTier: '기각 제안: 손실이 확인되지 않음',
       reasonsTitle: '제안 근거',
+      weeksSummary: '주간별 매출: {{counted}}주 비교, {{rejected}}주 제외 (펼쳐 보기)',
       policy: '지원 기준 {{policyId}}',
     },
     flags: {

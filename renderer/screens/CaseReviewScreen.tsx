@@ -1,12 +1,12 @@
 /**
- * The case review screen, the heart of the app: on the left the business, the claim and the
- * statement, the suggestion with its reasons, the flags in words and the required documents; on
+ * The case review screen, the heart of the app: on the left the claim and the statement, the
+ * suggestion with its reasons, the flags in words, the required documents and the business; on
  * the right the evidence. Previous and next follow the Cases list's order; Escape goes back to it.
  */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EvidencePanel } from '../components/evidence/EvidencePanel';
-import { CaseFactsCard } from '../components/review/CaseFactsCard';
+import { BusinessCard, ClaimCard } from '../components/review/CaseFactsCards';
 import { CaseReviewHeader } from '../components/review/CaseReviewHeader';
 import { FlagsCard } from '../components/review/FlagsCard';
 import { RequiredDocumentsCard } from '../components/review/RequiredDocumentsCard';
@@ -60,10 +60,11 @@ export function CaseReviewScreen() {
       <CaseReviewHeader row={row} neighbours={neighbours} onBack={closeCase} onOpen={open} />
       <div className="review__columns">
         <div className="review__facts">
-          <CaseFactsCard record={row.record} language={language} />
+          <ClaimCard record={row.record} language={language} />
           <SuggestionCard assessment={assessment} policyId={bundle.manifest.policy.id} language={language} />
           <FlagsCard record={row.record} assessment={assessment} duplicates={row.duplicates ?? []} language={language} onOpenCase={open} />
           <RequiredDocumentsCard required={bundle.manifest.policy.requiredDocuments} documents={row.record.documents} />
+          <BusinessCard record={row.record} language={language} />
         </div>
         <div className="review__evidence">
           <EvidencePanel documents={documents} dailySales={row.record.dailySales} assessment={assessment} language={language} />

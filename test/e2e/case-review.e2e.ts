@@ -60,7 +60,15 @@ describe('case review', () => {
     expect(await suggestion.textContent()).toBe('T3 구간 — 협의체가 사건별로 심의');
     expect(await page.getByTestId('review-assessed-loss').textContent()).toBe(won(expected.assessedLoss!));
     expect(await page.getByTestId('review-claimed-loss').textContent()).toBe(won(expected.claimedLoss));
-    expect(await page.getByTestId('review-reasons').getByRole('listitem').allTextContents()).toEqual(expected.reasons);
+    const reasons = page.getByTestId('review-reasons');
+    expect(await reasons.locator('[data-reason]').allTextContents()).toEqual(expected.reasons);
+    // the week-by-week lines are folded under a line that counts them, and open on a click
+    const weeks = reasons.locator('details');
+    const counted = expected.reasons.filter((r) => r.includes('(비교 대상)')).length;
+    expect(await weeks.locator('summary').textContent()).toContain(`${counted}주 비교`);
+    expect(await weeks.locator('[data-reason="WEEK_COUNTED"]').first().isVisible()).toBe(false);
+    await weeks.locator('summary').click();
+    expect(await weeks.locator('[data-reason="WEEK_COUNTED"]').first().isVisible()).toBe(true);
   });
 
   it('marks the baseline and outage weeks on the sales chart with the totals the reasons give', async () => {

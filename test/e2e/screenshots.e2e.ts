@@ -88,6 +88,9 @@ async function reviewShots(lang: 'ko' | 'en', casesLink: string, searchLabel: st
     await page.keyboard.press('Enter');
     await page.locator(`[data-screen="case-review"][data-case-id="${caseId}"]`).waitFor();
   };
+  // tall enough for the whole left column: the suggestion, its reasons, the flags, the documents
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 1900 });
   await open('1015-000001');
   await page.getByRole('tab', { name: pdfTab }).click();
   await page.locator('[data-testid="pdf-viewer"][data-rendered-page="1"]').waitFor({ timeout: 15_000 });
@@ -96,8 +99,9 @@ async function reviewShots(lang: 'ko' | 'en', casesLink: string, searchLabel: st
   await page.getByTestId('sales-chart').waitFor();
   await shoot(`${lang}-10-case-review-chart`);
   await open('1015-000015');
-  await page.getByTestId('review-flags').scrollIntoViewIfNeeded();
+  await page.getByTestId('review-flags').waitFor();
   await shoot(`${lang}-11-case-review-duplicate`);
+  if (viewport) await page.setViewportSize(viewport);
   await page.keyboard.press('Escape');
   await page.getByRole('searchbox', { name: searchLabel }).fill('');
   await page.locator('[data-screen="cases"]').waitFor();

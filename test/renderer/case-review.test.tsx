@@ -68,7 +68,7 @@ describe('case review screen', () => {
     // One daily sale only: no baseline week, so the claim (420,000) is used -> T2, 50,000.
     expect(screen.getByTestId('review-suggestion').textContent).toBe('T2 구간 — 지원금 50,000원');
     expect(screen.getByTestId('review-assessed-loss').textContent).toContain('산정할 수 없음');
-    const reasons = within(screen.getByTestId('review-reasons')).getAllByRole('listitem').map((li) => li.textContent);
+    const reasons = [...screen.getByTestId('review-reasons').querySelectorAll('[data-reason]')].map((li) => li.textContent);
     expect(reasons.some((r) => r?.includes('신청 손실 420,000원을 제안 금액으로 썼습니다'))).toBe(true);
     expect(screen.getByTestId('review-flags').textContent).toContain('7일 매출이 모두 있는 주가 없어');
     const checklist = within(screen.getByTestId('review-required-documents')).getAllByRole('listitem');
@@ -118,8 +118,12 @@ describe('suggestion card', () => {
     render(<SuggestionCard assessment={assessment} policyId={policy.id} language="ko" />);
     expect(screen.getByTestId('review-suggestion').textContent).toBe('T3 구간 — 협의체가 사건별로 심의');
     expect(screen.getByTestId('review-assessed-loss').textContent).toBe('560,000원');
-    const items = within(screen.getByTestId('review-reasons')).getAllByRole('listitem').map((li) => li.textContent);
+    const items = [...screen.getByTestId('review-reasons').querySelectorAll('[data-reason]')].map((li) => li.textContent);
     expect(items).toEqual(assessment.reasons.map((r) => reasonText(r, 'ko')));
+    // the per-week lines, one run in the engine's order, are folded under one summary that counts them
+    const folded = screen.getByTestId('review-reasons').querySelector('details');
+    expect(folded?.querySelector('summary')?.textContent).toBe('주간별 매출: 7주 비교, 3주 제외 (펼쳐 보기)');
+    expect(folded?.querySelectorAll('[data-reason^="WEEK_"]')).toHaveLength(10);
   });
 
   it('suggests rejecting when no loss is shown', () => {

@@ -76,9 +76,29 @@ function buildCalendar(incident: Incident): Calendar {
   return { lo, span, index, isos, weeks, outageFirst: outageFrom - lo, outageLast: outageTo - lo };
 }
 
-// Memo of calendars by the incident's dates (not by object, so a mutated incident is never stale).
+// Memo of calendars by the incident's dates (not by object, so a mutated incident is never stale),
+// with the last one kept apart: a bundle's cases all share one incident, so most calls compare five
+// strings instead of building a key.
 const calendars = new Map<string, Calendar>();
+let last: { incident: Incident; dates: string[]; calendar: Calendar } | null = null;
+
+function datesOf(incident: Incident): string[] {
+  return [incident.baselineFrom, incident.baselineTo, incident.outageFrom, incident.outageTo, incident.weekStartsOn];
+}
+
 function calendarOf(incident: Incident): Calendar {
+  if (last !== null && last.incident === incident) {
+    const d = last.dates;
+    if (d[0] === incident.baselineFrom && d[1] === incident.baselineTo && d[2] === incident.outageFrom && d[3] === incident.outageTo && d[4] === incident.weekStartsOn) {
+      return last.calendar;
+    }
+  }
+  const calendar = keyedCalendarOf(incident);
+  last = { incident, dates: datesOf(incident), calendar };
+  return calendar;
+}
+
+function keyedCalendarOf(incident: Incident): Calendar {
   const key = `${incident.baselineFrom}|${incident.baselineTo}|${incident.outageFrom}|${incident.outageTo}|${incident.weekStartsOn}`;
   let cal = calendars.get(key);
   if (cal === undefined) {

@@ -3,7 +3,7 @@
  * keyboard and screen-reader users land on it), its status and revision, and previous / next in
  * the list order it was opened from.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRow } from '../../db/rows';
 import type { CaseNeighbours } from '../../review/case-neighbours';
@@ -13,6 +13,23 @@ interface Props {
   neighbours: CaseNeighbours;
   onBack: () => void;
   onOpen: (caseId: string) => void;
+}
+
+interface StepProps {
+  step: 'previous' | 'next';
+  /** The case it opens; null: none (the button is disabled). */
+  target: string | null;
+  keys: string;
+  onOpen: (caseId: string) => void;
+  children: ReactNode;
+}
+
+function StepButton({ step, target, keys, onOpen, children }: StepProps) {
+  return (
+    <button type="button" className="button button--quiet" disabled={target === null} onClick={() => target && onOpen(target)} aria-keyshortcuts={keys} data-testid={`review-${step}`}>
+      {children}
+    </button>
+  );
 }
 
 export function CaseReviewHeader({ row, neighbours, onBack, onOpen }: Props) {
@@ -28,31 +45,17 @@ export function CaseReviewHeader({ row, neighbours, onBack, onOpen }: Props) {
           ← {t('review.back')} <kbd>{t('review.backHint')}</kbd>
         </button>
         <nav className="review-header__nav" aria-label={t('review.navLabel')}>
-          <button
-            type="button"
-            className="button button--quiet"
-            disabled={neighbours.previous === null}
-            onClick={() => neighbours.previous && onOpen(neighbours.previous)}
-            aria-keyshortcuts="Alt+ArrowLeft"
-            data-testid="review-previous"
-          >
+          <StepButton step="previous" target={neighbours.previous} keys="Alt+ArrowLeft" onOpen={onOpen}>
             ‹ {t('review.previous')} <kbd>{t('review.previousHint')}</kbd>
-          </button>
+          </StepButton>
           {neighbours.position !== null && (
             <span className="review-header__position" data-testid="review-position">
               {t('review.position', { position: neighbours.position, total: neighbours.total })}
             </span>
           )}
-          <button
-            type="button"
-            className="button button--quiet"
-            disabled={neighbours.next === null}
-            onClick={() => neighbours.next && onOpen(neighbours.next)}
-            aria-keyshortcuts="Alt+ArrowRight"
-            data-testid="review-next"
-          >
+          <StepButton step="next" target={neighbours.next} keys="Alt+ArrowRight" onOpen={onOpen}>
             {t('review.next')} › <kbd>{t('review.nextHint')}</kbd>
-          </button>
+          </StepButton>
         </nav>
       </div>
       <h1 id="screen-title-case-review" ref={headingRef} tabIndex={-1} className="screen__title review-header__title" data-testid="review-title">

@@ -1,12 +1,13 @@
 /**
  * Writes a file so that readers see either the old file or the whole new one, never a part:
- * a temporary file in the same directory, fsync, rename, then fsync of the directory.
+ * a temporary file in the same directory, fsync, rename, then fsync of the directory. `check`,
+ * when given, reads the temporary file before the rename; if it throws, nothing is written.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-export async function writeFileAtomic(path: string, bytes: Uint8Array, opts: { mode?: number } = {}): Promise<void> {
+export async function writeFileAtomic(path: string, bytes: Uint8Array, opts: { mode?: number; check?: (tempPath: string) => Promise<void> } = {}): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -15,6 +16,7 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, opts: { m
     await file.writeFile(bytes);
     await file.sync();
     await file.close();
+    await opts.check?.(temp);
     await rename(temp, path);
   } catch (e) {
     await file.close().catch(() => undefined);

@@ -33,8 +33,3 @@ export class BundleInvalidError extends CouncilError {
     this.name = 'BundleInvalidError';
   }
 }
-
-/** Where readers put the problems they find. */
-export interface ProblemSink {
-  add(file: string, path: string, message: string, line?: number | null): void;
-}

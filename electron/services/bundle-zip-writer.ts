@@ -2,9 +2,10 @@
  * Writes a case bundle (.cdbundle, FORMATS.md) deterministically: the same content and key give
  * the same bytes. Entries: the manifest first (so a streaming reader meets it first), then
  * cases.ndjson, then the evidence files sorted by path (UTF-8 byte order); every entry carries
- * the same fixed time. The writer computes manifest.files and caseCount, signs the manifest when
- * given a key, and re-reads what it built with the bundle reader before writing it, so it never
- * writes a bundle the app would refuse.
+ * the same fixed time. The writer computes manifest.files and caseCount and signs the manifest when
+ * given a key. writeBundleFile reads the file it wrote with the app's own streaming reader before
+ * renaming it into place (the signature checked against the signing key), so it never leaves a
+ * bundle the app would refuse.
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
@@ -16,7 +17,8 @@ import type { BundleManifest } from '../../shared/schemas/bundle-manifest';
 import type { TrustedKey } from '../../shared/schemas/trust-file';
 import { writeFileAtomic } from './atomic-write';
 import type { BundleContent } from './bundle-content';
-import { loadSmallBundle } from './in-memory-bundle-check';
+import { readBundleWithManifest } from './bundle-reader';
+import { BundleInvalidError } from './bundle-problems';
 import { signEnvelope } from './dsse-signing';
 import { keyIdOfPrivateKeyPem, publicKeyPemOf } from './keys';
 
@@ -81,7 +83,10 @@ function evidencePathProblem(path: string): string | null {
   return null;
 }
 
-/** Builds the bundle's bytes in memory. Throws CouncilError('BUNDLE_CONTENT_INVALID') or BundleInvalidError. */
+/**
+ * Builds the bundle's bytes in memory, unchecked (tests build broken bundles with it). Throws
+ * CouncilError('BUNDLE_CONTENT_INVALID') for evidence paths it cannot write.
+ */
 export function buildBundleZip(content: BundleContent, opts: BuildBundleOptions = {}): BuiltBundle {
   const fileName = opts.fileName ?? 'bundle';
   const seen = new Set<string>();
@@ -121,15 +126,6 @@ export function buildBundleZip(content: BundleContent, opts: BuildBundleOptions 
   for (const f of evidence) entries[f.path] = [f.bytes, { level: STORED_EXTENSIONS.test(f.path) ? 0 : 6 }];
   const zip = zipSync(entries, { mtime: fixedEntryTime(), os: 0, attrs: 0 });
 
-  // Read it back as the app will: every check of the reader, and the signature by its own key.
-  const trust: TrustedKey[] = [];
-  if (opts.privateKeyPem !== undefined && signedBy !== null) {
-    trust.push({ keyid: signedBy, name: 'signing key', roles: ['bundle-issuer'], publicKeyPem: publicKeyPemOf(opts.privateKeyPem) });
-  }
-  const check = loadSmallBundle(zip, trust, fileName);
-  if (signedBy !== null && check.signature.state !== 'trusted') {
-    throw new CouncilError('BUNDLE_CONTENT_INVALID', `${fileName}: the manifest signature did not verify after writing`);
-  }
   return {
     zip,
     manifest,
@@ -141,9 +137,22 @@ export function buildBundleZip(content: BundleContent, opts: BuildBundleOptions 
   };
 }
 
-/** Builds the bundle and writes it atomically to outPath (creating the directory when needed). */
+/**
+ * Builds the bundle and writes it atomically to outPath (creating the directory when needed),
+ * after reading the written file back as the app will: every check of the streaming reader, and a
+ * signed manifest trusted by its own key. A problem: BundleInvalidError, and nothing is written.
+ */
 export async function writeBundleFile(outPath: string, content: BundleContent, opts: Omit<BuildBundleOptions, 'fileName'> = {}): Promise<WrittenBundle> {
-  const built = buildBundleZip(content, { ...opts, fileName: basename(outPath) });
-  await writeFileAtomic(outPath, built.zip);
+  const fileName = basename(outPath);
+  const built = buildBundleZip(content, { ...opts, fileName });
+  const trust: TrustedKey[] = [];
+  if (opts.privateKeyPem !== undefined && built.signedBy !== null) {
+    trust.push({ keyid: built.signedBy, name: 'signing key', roles: ['bundle-issuer'], publicKeyPem: publicKeyPemOf(opts.privateKeyPem) });
+  }
+  const check = async (tempPath: string) => {
+    const { report } = await readBundleWithManifest(tempPath, { fileName, trust, requireSignature: built.signedBy !== null });
+    if (!report.valid) throw new BundleInvalidError(fileName, report.errors);
+  };
+  await writeFileAtomic(outPath, built.zip, { check });
   return { ...built, path: outPath, bytes: statSync(outPath).size };
 }

@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PAYLOAD_TYPE_BUNDLE } from '../../shared/dsse';
 import { BundleInvalidError } from '../../electron/services/bundle-problems';
 import { buildBundleZip, writeBundleFile } from '../../electron/services/bundle-zip-writer';
-import { loadSmallBundle } from '../../electron/services/in-memory-bundle-check';
 import { generateKeyPair } from '../../electron/services/keys';
+import { readBack } from './fixtures/read-helpers';
 import { makeTempDir, textOf, tinyBundleContent, trustFor } from './fixtures/tiny-bundle';
 
 const cleanups: (() => void)[] = [];
@@ -34,7 +34,7 @@ function localEntries(zip: Uint8Array): { name: string; time: number; date: numb
 describe('bundle zip writer', () => {
   const issuer = generateKeyPair();
 
-  it('writes a bundle that the reader reads back whole (unsigned)', () => {
+  it('writes a bundle that the reader reads back whole (unsigned)', async () => {
     const content = tinyBundleContent();
     const built = buildBundleZip(content);
     expect(built).toMatchObject({ manifestFile: 'manifest.json', signedBy: null, caseCount: 3, fileCount: 5 });
@@ -42,31 +42,33 @@ describe('bundle zip writer', () => {
     expect(textOf(entries['cases.ndjson']).split('\n')).toHaveLength(4); // three lines, newline-terminated
     expect(textOf(entries['cases.ndjson']).endsWith('}\n')).toBe(true);
 
-    const bundle = loadSmallBundle(built.zip, [], 'tiny.cdbundle');
-    expect(bundle.signature).toEqual({ state: 'unsigned' });
-    expect(bundle.manifest.caseCount).toBe(3);
-    expect(Object.keys(bundle.manifest.files)).toEqual([
+    const t = makeTempDir();
+    cleanups.push(t.remove);
+    const bundle = await readBack({ dir: t.dir, zip: built.zip });
+    expect(bundle.report.errors).toEqual([]);
+    expect(bundle.report.signature).toEqual({ state: 'unsigned' });
+    expect(bundle.manifest!.caseCount).toBe(3);
+    expect(Object.keys(bundle.manifest!.files)).toEqual([
       'cases.ndjson',
       'evidence/1015-000001/certificate.png',
       'evidence/1015-000001/pos.csv',
       'evidence/1015-000002/note.txt',
       'evidence/1015-000003/unreferenced.txt',
     ]);
-    expect(bundle.manifest.files['evidence/1015-000001/pos.csv']).toBe(sha256(content.files[1]!.bytes));
+    expect(bundle.manifest!.files['evidence/1015-000001/pos.csv']).toBe(sha256(content.files[1]!.bytes));
     expect(bundle.manifestSha256).toBe(sha256(entries['manifest.json']!));
     expect(bundle.manifestSha256).toBe(built.manifestSha256);
     expect(bundle.cases.map((c) => c.caseId)).toEqual(['1015-000001', '1015-000002', '1015-000003']);
     expect(bundle.cases[0]!.business.registrationNo).toMatch(/^\d{10}$/); // hyphens removed on reading
-    expect(bundle.evidence.map((e) => [e.caseId, e.file, e.mediaType])).toEqual([
+    expect(bundle.cases.flatMap((c) => c.documents.map((d) => [c.caseId, d.file, d.mediaType]))).toEqual([
       ['1015-000001', 'evidence/1015-000001/pos.csv', 'text/csv'],
       ['1015-000001', 'evidence/1015-000001/certificate.png', 'image/png'],
       ['1015-000002', 'evidence/1015-000002/note.txt', 'text/plain'],
     ]);
-    expect(bundle.evidence[1]!.bytes).toEqual(content.files[2]!.bytes);
-    expect(bundle.evidence[1]!.sha256).toBe(sha256(content.files[2]!.bytes));
+    expect(new Uint8Array(bundle.evidence.get('evidence/1015-000001/certificate.png')!)).toEqual(content.files[2]!.bytes);
   });
 
-  it('signs the manifest into manifest.dsse.json when given a key', () => {
+  it('signs the manifest into manifest.dsse.json when given a key', async () => {
     const built = buildBundleZip(tinyBundleContent(), { privateKeyPem: issuer.privateKeyPem });
     expect(built).toMatchObject({ manifestFile: 'manifest.dsse.json', signedBy: issuer.keyid });
     const entries = unzipSync(built.zip);
@@ -75,8 +77,10 @@ describe('bundle zip writer', () => {
     expect(envelope.payloadType).toBe(PAYLOAD_TYPE_BUNDLE);
     expect(envelope.signatures).toEqual([{ keyid: issuer.keyid, sig: expect.any(String) }]);
 
-    const bundle = loadSmallBundle(built.zip, [trustFor(issuer.publicKeyPem, '데모 사무국')], 'tiny.cdbundle');
-    expect(bundle.signature).toEqual({ state: 'trusted', keyid: issuer.keyid, name: '데모 사무국' });
+    const t = makeTempDir();
+    cleanups.push(t.remove);
+    const bundle = await readBack({ dir: t.dir, zip: built.zip }, [trustFor(issuer.publicKeyPem, '데모 사무국')]);
+    expect(bundle.report.signature).toEqual({ state: 'trusted', keyid: issuer.keyid, name: '데모 사무국' });
     expect(bundle.manifestSha256).toBe(sha256(entries['manifest.dsse.json']!));
     expect(bundle.manifest).toEqual(built.manifest);
   });

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, type CliDeps } from '../../electron/cli/run';
-import { loadSmallBundle } from '../../electron/services/in-memory-bundle-check';
 import { keyIdOfPrivateKeyPem, keyIdOfPublicKeyPem } from '../../electron/services/keys';
+import { readBack } from './fixtures/read-helpers';
 import { makeTempDir, tinyBundleContent, trustFor } from './fixtures/tiny-bundle';
 
 const cleanups: (() => void)[] = [];
@@ -90,7 +90,7 @@ describe('council-desk make-demo-bundle', () => {
     const size = statSync(out).size;
     expect(r.stdout).toBe(`wrote ${out}: 3 cases, 5 files, ${size} bytes, signed by ${keyid}\n`);
     const trust = [trustFor(readFileSync(join(dir, 'sec.pub.pem'), 'utf8'))];
-    expect(loadSmallBundle(new Uint8Array(readFileSync(out)), trust, 'demo.cdbundle').signature).toMatchObject({ state: 'trusted', keyid });
+    expect((await readBack(out, trust)).report.signature).toMatchObject({ state: 'trusted', keyid });
   });
 
   it('runs the real demo data generator: same seed, same bytes; the bundle reads back trusted', async () => {
@@ -103,10 +103,11 @@ describe('council-desk make-demo-bundle', () => {
     expect(a.stdout).toMatch(new RegExp(`: 12 cases, \\d+ files, \\d+ bytes, signed by ${keyid}\n$`));
     expect(readFileSync(join(dir, 'a.cdbundle')).equals(readFileSync(join(dir, 'b.cdbundle')))).toBe(true);
     const trust = [trustFor(readFileSync(join(dir, 'sec.pub.pem'), 'utf8'))];
-    const bundle = loadSmallBundle(new Uint8Array(readFileSync(join(dir, 'a.cdbundle'))), trust, 'a.cdbundle');
+    const bundle = await readBack(join(dir, 'a.cdbundle'), trust);
+    expect(bundle.report.errors).toEqual([]);
     expect(bundle.cases).toHaveLength(12);
-    expect(bundle.evidence.length).toBeGreaterThan(0);
-    expect(bundle.signature).toMatchObject({ state: 'trusted', keyid });
+    expect(bundle.evidence.size).toBeGreaterThan(0);
+    expect(bundle.report.signature).toMatchObject({ state: 'trusted', keyid });
   });
 
   it('uses 60 cases and seed 1015 by default, and writes an unsigned bundle without a key', async () => {
@@ -116,7 +117,7 @@ describe('council-desk make-demo-bundle', () => {
     expect(r.status).toBe(0);
     expect(calls).toEqual([{ cases: 60, seed: 1015 }]);
     expect(r.stdout).toMatch(/, unsigned\n$/);
-    expect(loadSmallBundle(new Uint8Array(readFileSync(out)), [], 'demo.cdbundle').signature).toEqual({ state: 'unsigned' });
+    expect((await readBack(out)).report.signature).toEqual({ state: 'unsigned' });
   });
 
   it('exits 2 for bad numbers and a missing --out, before generating anything', async () => {

@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildBundleZip } from '../../electron/services/bundle-zip-writer';
-import { loadSmallBundle } from '../../electron/services/in-memory-bundle-check';
 import { keyIdOfPrivateKeyPem, readPrivateKey } from '../../electron/services/keys';
 import { loadTrustFile } from '../../electron/services/trust-file';
-import { tinyBundleContent } from './fixtures/tiny-bundle';
+import { readBack } from './fixtures/read-helpers';
+import { makeTempDir, tinyBundleContent } from './fixtures/tiny-bundle';
 
 describe('build/demo', () => {
-  it('holds a demo key pair and a trust file that trusts it as bundle issuer', () => {
+  it('holds a demo key pair and a trust file that trusts it as bundle issuer', async () => {
     const trust = loadTrustFile('build/demo/demo-trust.json');
     const privateKeyPem = readPrivateKey('build/demo/demo-issuer.key.pem');
     const keyid = keyIdOfPrivateKeyPem(privateKeyPem);
@@ -16,7 +16,12 @@ describe('build/demo', () => {
       { keyid, name: '데모 사무국 (demo secretariat)', roles: ['bundle-issuer'], publicKeyPem: readFileSync('build/demo/demo-issuer.pub.pem', 'utf8') },
     ]);
     const zip = buildBundleZip(tinyBundleContent(), { privateKeyPem }).zip;
-    expect(loadSmallBundle(zip, trust.keys, 'demo.cdbundle').signature).toEqual({ state: 'trusted', keyid, name: '데모 사무국 (demo secretariat)' });
+    const dir = makeTempDir();
+    try {
+      expect((await readBack({ dir: dir.dir, zip }, trust.keys)).report.signature).toEqual({ state: 'trusted', keyid, name: '데모 사무국 (demo secretariat)' });
+    } finally {
+      dir.remove();
+    }
     expect(readFileSync('build/demo/README.md', 'utf8')).toMatch(/Never trust this key for real bundles/);
   });
 });

@@ -1,12 +1,13 @@
 /** The renderer's entry: fonts (so Hangul shows without Korean system fonts), styles, the app. */
 import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-kr/700.css';
-import './styles/tokens.css';
-import './styles/base.css';
+import './common/tokens.css';
+import './common/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createCouncilApi } from './api/council-api';
-import { App } from './App';
+import { createCouncilApi } from './common/council-api';
+import './app/i18n';
+import { App } from './app/App';
 import { openCouncilDb } from './db/schema';
 
 const container = document.getElementById('root');

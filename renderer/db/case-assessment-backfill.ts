@@ -6,7 +6,7 @@
  * when every case has one the backfill reads two key lists and writes nothing.
  */
 import { findDuplicates } from '../../shared/duplicate-flags';
-import { caseAssessmentOf, duplicateSummaryOf, withDuplicates } from '../domain/case-assessment';
+import { caseAssessmentOf, duplicateSummaryOf, withDuplicates } from './case-assessment';
 import { caseSummaryOf } from './case-summary';
 import type { BundleRow, CaseRow } from './rows';
 import type { CouncilDb } from './schema';

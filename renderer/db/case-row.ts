@@ -4,7 +4,7 @@
  */
 import { registrationKey } from '../../shared/duplicate-flags';
 import type { CaseRecord } from '../../shared/schemas/case-record';
-import { caseAssessmentOf, type AssessmentBasis } from '../domain/case-assessment';
+import { caseAssessmentOf, type AssessmentBasis } from './case-assessment';
 import type { CaseRow } from './rows';
 
 export function caseRowOf(record: CaseRecord, bundleId: string, importedAt: string, basis: AssessmentBasis): CaseRow {

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { backfillCaseAssessments } from '../../renderer/db/case-assessment-backfill';
 import { openCouncilDb, schemaVersions, type CouncilDb } from '../../renderer/db/schema';
-import { writeChunk } from '../../renderer/import/chunk-writer';
-import { startLocalImport } from '../../renderer/import/import-start';
-import { bootCouncil, useCouncilStore } from '../../renderer/store/council-store';
+import { writeChunk } from '../../renderer/bundles/import/chunk-writer';
+import { startLocalImport } from '../../renderer/bundles/import/import-start';
+import { bootCouncil } from '../../renderer/app/boot';
+import { useCouncilStore } from '../../renderer/common/council-store';
 import { caseBundle, caseSpec, expectSummariesInStep, imported, registrationNo, week, type CaseSpec } from './support/case-bundle';
 import { dbSnapshot } from './support/db-snapshot';
 import { freshDbEachTest } from './support/fresh-db';

@@ -1,4 +1,4 @@
-/** The Cases list's pure filtering, searching, sorting and counting (renderer/domain/case-filter.ts). */
+/** The Cases list's pure filtering, searching, sorting and counting (renderer/cases/case-filter.ts). */
 import { describe, expect, it } from 'vitest';
 import type { CaseSummaryRow } from '../../renderer/db/rows';
 import {
@@ -11,7 +11,7 @@ import {
   prepareQuery,
   type CaseFilters,
   type CaseSort,
-} from '../../renderer/domain/case-filter';
+} from '../../renderer/cases/case-filter';
 
 function row(caseId: string, patch: Partial<CaseSummaryRow> = {}): CaseSummaryRow {
   return {

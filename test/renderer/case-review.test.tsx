@@ -8,12 +8,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { assessCase, reasonText } from '../../shared/assessment';
 import { kakao1015IncidentAndPolicy } from '../../shared/kakao-1015';
 import type { CaseRecord } from '../../shared/schemas/case-record';
-import { FlagsCard } from '../../renderer/components/review/FlagsCard';
-import { RequiredDocumentsCard } from '../../renderer/components/review/RequiredDocumentsCard';
-import { SuggestionCard } from '../../renderer/components/review/SuggestionCard';
+import { FlagsCard } from '../../renderer/review/FlagsCard';
+import { RequiredDocumentsCard } from '../../renderer/review/RequiredDocumentsCard';
+import { SuggestionCard } from '../../renderer/review/SuggestionCard';
 import { openCouncilDb } from '../../renderer/db/schema';
-import { i18n } from '../../renderer/i18n';
-import { useUiStore } from '../../renderer/store/ui-store';
+import { i18n } from '../../renderer/common/i18n';
+import { useUiStore } from '../../renderer/common/ui-store';
 import { freshDbName, renderApp } from './support/render-app';
 import { seedDemoCouncil } from './support/demo-seed';
 

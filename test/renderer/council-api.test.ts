@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiBridge } from '../../shared/api';
 import { fail, ok } from '../../shared/result';
-import { ApiError, createCouncilApi, describeError } from '../../renderer/api/council-api';
+import { ApiError, createCouncilApi, describeError } from '../../renderer/common/council-api';
 import { APP_INFO, fakeBridge } from './support/fake-bridge';
 
 function bridge(overrides: Partial<ApiBridge>): ApiBridge {

@@ -1,6 +1,6 @@
 /** The evidence CSV parser: BOM, quotes, line breaks in fields, CRLF, ragged rows, empty input, the row cap. */
 import { describe, expect, it } from 'vitest';
-import { parseCsvTable, parseCsvRows, stripBom } from '../../renderer/evidence/csv-parse';
+import { parseCsvTable, parseCsvRows, stripBom } from '../../renderer/review/evidence/csv-parse';
 
 function rows(text: string): string[][] {
   const out: string[][] = [];

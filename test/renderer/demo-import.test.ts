@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { firstBrokenAuditEntry } from '../../renderer/db/audit';
-import { storeDemoMembers } from '../../renderer/db/demo-import';
+import { storeDemoMembers } from '../../renderer/bundles/demo-import';
 import { openCouncilDb, type CouncilDb } from '../../renderer/db/schema';
 import { readSettings } from '../../renderer/db/settings';
 import { BUNDLE_ID, demoCouncil } from './support/demo-council';

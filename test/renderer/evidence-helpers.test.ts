@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessCase } from '../../shared/assessment';
 import { kakao1015IncidentAndPolicy } from '../../shared/kakao-1015';
-import { imageActionForKey, imageViewReducer, INITIAL_IMAGE_VIEW, IMAGE_MAX_SCALE, IMAGE_MIN_SCALE } from '../../renderer/evidence/image-view';
+import { imageActionForKey, imageViewReducer, INITIAL_IMAGE_VIEW, IMAGE_MAX_SCALE, IMAGE_MIN_SCALE } from '../../renderer/review/evidence/image-view';
 import {
   canGoBack,
   canGoForward,
@@ -16,11 +16,11 @@ import {
   zoomIn,
   zoomOut,
   zoomPercent,
-} from '../../renderer/evidence/pdf-controls';
-import { firstSalePerDate, niceStep, salesChartModel } from '../../renderer/evidence/sales-chart-model';
-import { tabIndexForKey } from '../../renderer/evidence/tab-keys';
-import { decodeEvidenceText } from '../../renderer/evidence/text-decode';
-import { viewerKindOf } from '../../renderer/evidence/viewer-kind';
+} from '../../renderer/review/evidence/pdf-controls';
+import { firstSalePerDate, niceStep, salesChartModel } from '../../renderer/review/evidence/sales-chart-model';
+import { tabIndexForKey } from '../../renderer/review/evidence/tab-keys';
+import { decodeEvidenceText } from '../../renderer/review/evidence/text-decode';
+import { viewerKindOf } from '../../renderer/review/evidence/viewer-kind';
 import { salesFixture } from './evidence-fixtures';
 
 describe('PDF controls', () => {

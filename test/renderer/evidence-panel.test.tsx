@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { assessCase } from '../../shared/assessment';
 import { kakao1015IncidentAndPolicy } from '../../shared/kakao-1015';
-import { EvidencePanel } from '../../renderer/components/evidence/EvidencePanel';
+import { EvidencePanel } from '../../renderer/review/evidence/EvidencePanel';
 import { documentRow, salesFixture } from './evidence-fixtures';
 
 const { incident, policy } = kakao1015IncidentAndPolicy();

@@ -50,7 +50,7 @@ vi.mock('pdfjs-dist', () => {
   return { GlobalWorkerOptions: { workerPort: null }, getDocument };
 });
 
-import { PdfViewer } from '../../renderer/components/evidence/PdfViewer';
+import { PdfViewer } from '../../renderer/review/evidence/PdfViewer';
 
 async function finishLast(): Promise<FakeRender> {
   await waitFor(() => expect(fake.renders.length).toBeGreaterThan(0));

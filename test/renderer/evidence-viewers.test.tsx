@@ -4,9 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { assessCase, formatKrw } from '../../shared/assessment';
 import { kakao1015IncidentAndPolicy } from '../../shared/kakao-1015';
-import { ImageViewer } from '../../renderer/components/evidence/ImageViewer';
-import { SalesChart } from '../../renderer/components/evidence/SalesChart';
-import { applyLanguage } from '../../renderer/i18n';
+import { ImageViewer } from '../../renderer/review/evidence/ImageViewer';
+import { SalesChart } from '../../renderer/review/evidence/SalesChart';
+import { applyLanguage } from '../../renderer/common/i18n';
 import { salesFixture } from './evidence-fixtures';
 
 describe('ImageViewer', () => {

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createCouncilApi } from '../../renderer/api/council-api';
+import { createCouncilApi } from '../../renderer/common/council-api';
 import { firstBrokenAuditEntry } from '../../renderer/db/audit';
 import { seedDemoCouncil } from './support/demo-seed';
 import { openCouncilDb, type CouncilDb } from '../../renderer/db/schema';
-import { importBundle } from '../../renderer/import/import-bundle';
-import type { ImportProgressEvent } from '../../renderer/import/import-outcome';
+import { importBundle } from '../../renderer/bundles/import/import-bundle';
+import type { ImportProgressEvent } from '../../renderer/bundles/import/import-outcome';
 import { bundleFixture, failingAt, FIXTURE_BUNDLE_ID, FIXTURE_CASE_IDS } from './support/bundle-fixture';
 import { dbSnapshot } from './support/db-snapshot';
 import { demoCouncil } from './support/demo-council';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { BundleProblem } from '../../shared/bundle-report';
-import { formatBytes } from '../../renderer/format/bytes';
-import { i18n } from '../../renderer/i18n';
-import { EvidenceAssembler } from '../../renderer/import/evidence-assembler';
-import { inboxState } from '../../renderer/import/inbox-state';
-import { fileNameOf } from '../../renderer/import/import-outcome';
-import { progressFraction, secondsLeft } from '../../renderer/import/progress-estimate';
-import { groupProblems } from '../../renderer/report/problem-groups';
-import { problemLine, reportFileName } from '../../renderer/report/report-text';
+import { formatBytes } from '../../renderer/common/format/bytes';
+import { i18n } from '../../renderer/common/i18n';
+import { EvidenceAssembler } from '../../renderer/bundles/import/evidence-assembler';
+import { inboxState } from '../../renderer/bundles/import/inbox-state';
+import { fileNameOf } from '../../renderer/bundles/import/import-outcome';
+import { progressFraction, secondsLeft } from '../../renderer/bundles/import/progress-estimate';
+import { groupProblems } from '../../renderer/bundles/report/problem-groups';
+import { problemLine, reportFileName } from '../../renderer/bundles/report/report-text';
 import { bundleFixture } from './support/bundle-fixture';
 
 const progress = (over: Partial<Parameters<typeof secondsLeft>[0]>) => ({

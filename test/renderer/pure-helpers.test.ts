@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatIsoDate } from '../../renderer/format/dates';
-import { formatCount, formatKrw } from '../../renderer/format/numbers';
+import { formatDateTime, formatIsoDate } from '../../renderer/common/format/dates';
+import { formatCount, formatKrw } from '../../renderer/common/format/numbers';
 
 describe('formatting', () => {
   it('formats integer KRW in Korean and English', () => {

@@ -8,7 +8,7 @@ import { demoBundleFixture, demoCouncil } from './support/demo-council';
 import { fakeBridge } from './support/fake-bridge';
 import { freshDbName, renderApp } from './support/render-app';
 import { useListLayout } from './support/list-layout';
-import { resetCasesStore } from '../../renderer/store/cases-store';
+import { resetCasesStore } from '../../renderer/cases/cases-store';
 
 async function openScreen(label: string, id: string, fixture = demoBundleFixture()) {
   fakeBridge(demoCouncil());

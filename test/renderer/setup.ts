@@ -6,10 +6,11 @@ import 'fake-indexeddb/auto';
 import { Blob as NodeBlob } from 'node:buffer';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { applyLanguage } from '../../renderer/i18n';
-import { resetCouncilStore } from '../../renderer/store/council-store';
-import { resetImportStore } from '../../renderer/store/import-store';
-import { resetUiStore } from '../../renderer/store/ui-store';
+import '../../renderer/app/i18n';
+import { applyLanguage } from '../../renderer/common/i18n';
+import { resetCouncilStore } from '../../renderer/common/council-store';
+import { resetImportStore } from '../../renderer/bundles/import-store';
+import { resetUiStore } from '../../renderer/common/ui-store';
 
 // jsdom's Blob is a plain JS object that structuredClone (which fake-indexeddb uses) turns into {},
 // losing its bytes and type. Chromium's IndexedDB stores real Blobs; Node's Blob clones like

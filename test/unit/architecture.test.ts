@@ -1,6 +1,8 @@
 /**
  * The house rules of DESIGN.md, checked on every run: shared/ is pure, electron/ and renderer/
- * meet only through shared/, and only the three thin files import Electron.
+ * meet only through shared/, only the three thin files import Electron, and renderer/ is one folder
+ * per feature, layered: app/ (shell, routing, i18n setup) over the features, over common/ (what
+ * every feature uses), over db/.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -63,5 +65,54 @@ describe('architecture', () => {
     for (const file of sourceFiles('renderer')) {
       expect(readFileSync(path.join(root, file), 'utf8'), file).not.toMatch(/dangerouslySetInnerHTML|\.innerHTML\s*=/);
     }
+  });
+
+  describe('renderer/ feature folders', () => {
+    const FEATURES = ['bundles', 'cases', 'review', 'meeting', 'decisions', 'minutes', 'settings', 'welcome'];
+    const LAYERS = ['app', 'common', 'db', ...FEATURES];
+    const topOf = (file: string) => file.split(path.sep)[1]!;
+    /** Every import from one renderer/ folder into another: [file, spec, target folder, target path]. */
+    const crossings = sourceFiles('renderer').flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => resolvesInto(file, spec, 'renderer'))
+        .map((spec) => {
+          const target = path.normalize(path.join(path.dirname(file), spec));
+          return { file, spec, from: topOf(file), to: topOf(target), target };
+        })
+        .filter((c) => c.from !== c.to),
+    );
+
+    it('holds only the layers and features of DESIGN.md, besides the entry files', () => {
+      const tops = new Set(sourceFiles('renderer').filter((f) => f.split(path.sep).length > 2).map(topOf));
+      expect([...tops].sort()).toEqual([...LAYERS].sort());
+    });
+
+    it('a feature imports another feature only through its index.ts', () => {
+      for (const c of crossings.filter((c) => FEATURES.includes(c.from) && FEATURES.includes(c.to))) {
+        expect(c.target, `${c.file} imports ${c.spec}`).toBe(path.join('renderer', c.to));
+      }
+    });
+
+    it('db/ imports no other renderer folder, common/ only db/, and no feature imports app/', () => {
+      for (const c of crossings) {
+        if (c.from === 'db') expect.fail(`${c.file} imports ${c.spec}`);
+        if (c.from === 'common') expect(c.to, `${c.file} imports ${c.spec}`).toBe('db');
+        if (FEATURES.includes(c.from)) expect(c.to, `${c.file} imports ${c.spec}`).not.toBe('app');
+      }
+    });
+
+    it('the folders depend on each other without a cycle', () => {
+      const deps = new Map<string, Set<string>>();
+      for (const c of crossings) deps.set(c.from, (deps.get(c.from) ?? new Set()).add(c.to));
+      const done = new Set<string>();
+      const visit = (folder: string, trail: string[]): void => {
+        expect(trail, `cycle: ${[...trail, folder].join(' -> ')}`).not.toContain(folder);
+        if (done.has(folder)) return;
+        for (const next of deps.get(folder) ?? []) visit(next, [...trail, folder]);
+        done.add(folder);
+      };
+      for (const folder of deps.keys()) visit(folder, []);
+      expect(deps.get('app')?.size).toBeGreaterThan(FEATURES.length - 1);
+    });
   });
 });

@@ -5,12 +5,12 @@ import './pdf-bench';
  * import pipeline (importBundle: IPC bridge, chunks, Dexie writes, rollback bookkeeping) against
  * the baseline of a raw Dexie bulkPut of the very same rows in the same browser.
  */
-import { createCouncilApi } from '../../../renderer/api/council-api';
+import { createCouncilApi } from '../../../renderer/common/council-api';
 import { caseRowOf } from '../../../renderer/db/case-row';
 import { caseSummaryOf } from '../../../renderer/db/case-summary';
 import { openCouncilDb } from '../../../renderer/db/schema';
-import { EvidenceAssembler } from '../../../renderer/import/evidence-assembler';
-import { importBundle } from '../../../renderer/import/import-bundle';
+import { EvidenceAssembler } from '../../../renderer/bundles/import/evidence-assembler';
+import { importBundle } from '../../../renderer/bundles/import/import-bundle';
 import type { CaseRow, DocumentRow } from '../../../renderer/db/rows';
 
 const api = createCouncilApi();

@@ -8,12 +8,12 @@
 import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { formatRegistrationNo } from '../../../shared/registration-number';
-import { CaseList } from '../../../renderer/components/cases/CaseList';
+import { CaseList } from '../../../renderer/cases/CaseList';
 import type { BundleRow, CaseStatus, CaseSummaryRow } from '../../../renderer/db/rows';
 import { openCouncilDb } from '../../../renderer/db/schema';
-import { buildCaseIndex, caseIdsOf, countCases, filterCases, NO_FILTERS, type CaseFilters } from '../../../renderer/domain/case-filter';
-import { loadCaseSummaries, policyTierIds, resetCasesStore, useCasesStore } from '../../../renderer/store/cases-store';
-import '../../../renderer/i18n';
+import { buildCaseIndex, caseIdsOf, countCases, filterCases, NO_FILTERS, type CaseFilters } from '../../../renderer/cases/case-filter';
+import { loadCaseSummaries, policyTierIds, resetCasesStore, useCasesStore } from '../../../renderer/cases/cases-store';
+import '../../../renderer/app/i18n';
 
 const PLACES = ['망원', '합정', '연남', '성수', '해운대', '서면', '동성로', '둔산', '수원역', '일산'];
 const TRADES = ['떡볶이', '꽃집', '분식', '국밥', '카페', '택시', '미용실', '세탁소', '치킨', '베이커리', '정육점', '문구점'];

@@ -6,10 +6,10 @@
  */
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { PdfViewer } from '../../../renderer/components/evidence/PdfViewer';
-import { PDF_MARKS, preloadPdfJsWhenIdle } from '../../../renderer/components/evidence/pdf-engine';
+import { PdfViewer } from '../../../renderer/review/evidence/PdfViewer';
+import { PDF_MARKS, preloadPdfJsWhenIdle } from '../../../renderer/review/evidence/pdf-engine';
 import { openCouncilDb } from '../../../renderer/db/schema';
-import '../../../renderer/i18n';
+import '../../../renderer/app/i18n';
 
 const BUNDLE_ID = 'bench-pdf';
 const FILE = 'evidence/1015-900001/ledger-scan.pdf';

@@ -4,10 +4,10 @@
  * fake bridge stays untouched).
  */
 import { expect } from 'vitest';
-import { storeDemoMembers } from '../../../renderer/db/demo-import';
+import { storeDemoMembers } from '../../../renderer/bundles/demo-import';
 import type { CouncilDb } from '../../../renderer/db/schema';
-import { importBundle } from '../../../renderer/import/import-bundle';
-import type { ImportApi } from '../../../renderer/import/remote-session';
+import { importBundle } from '../../../renderer/bundles/import/import-bundle';
+import type { ImportApi } from '../../../renderer/bundles/import/remote-session';
 import type { BundleFixture } from './bundle-fixture';
 import { demoBundleFixture, demoCouncil } from './demo-council';
 import { IMPORT_ID, scriptFromFixture, type ImportScript } from './scripted-import';

@@ -1,8 +1,8 @@
 /** Renders the whole app on a fresh in-memory database, with the client over window.councilDesk. */
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createCouncilApi } from '../../../renderer/api/council-api';
-import { App } from '../../../renderer/App';
+import { createCouncilApi } from '../../../renderer/common/council-api';
+import { App } from '../../../renderer/app/App';
 import { openCouncilDb, type CouncilDb } from '../../../renderer/db/schema';
 
 let counter = 0;

@@ -1,0 +1,48 @@
+/** English UI text: the same keys as strings-ko.ts (the type makes a missing or extra key an error). */
+import { enBundles } from '../bundles';
+import { enCases } from '../cases';
+import { enReview, enEvidence } from '../review';
+import { enWelcome } from '../welcome';
+import { enMeeting } from '../meeting';
+import { enDecisions } from '../decisions';
+import { enMinutes } from '../minutes';
+import { enSettings } from '../settings';
+import type { Messages } from './strings-ko';
+
+export const en: Messages = {
+  app: {
+    name: 'Council Desk',
+    loading: 'Loading…',
+    loadFailed: 'The stored data could not be read.',
+    errorDetail: 'Error code {{code}}: {{message}}',
+    comingLater: 'Coming in a later version',
+    nowAvailable: 'Available now',
+  },
+  nav: {
+    label: 'Main menu',
+    bundles: 'Bundles',
+    cases: 'Cases',
+    meeting: 'Meeting',
+    decisions: 'Decisions',
+    minutes: 'Minutes',
+    settings: 'Settings',
+  },
+  signature: {
+    trusted: 'Signed: {{name}} ({{keyid}})',
+    untrusted: 'Signed by an untrusted key ({{keyid}})',
+    unsigned: 'Unsigned',
+  },
+  header: {
+    languageGroup: 'Language',
+    noCouncil: 'No council yet',
+  },
+  ...enBundles,
+  ...enCases,
+  ...enReview,
+  ...enEvidence,
+  ...enWelcome,
+  ...enMeeting,
+  ...enDecisions,
+  ...enMinutes,
+  ...enSettings,
+};

@@ -1,0 +1,25 @@
+/** "Open bundle file…", the drop hint, and why the last attempt did not start, if it did not. */
+import { useTranslation } from 'react-i18next';
+import type { BundleOpener } from './use-bundle-opener';
+import { ErrorNotice } from '../common/ErrorNotice';
+
+export function BundleOpenActions({ opener }: { opener: BundleOpener }) {
+  const { t } = useTranslation();
+  const { problem, running } = opener;
+  return (
+    <div className="open-actions">
+      <div className="open-actions__row">
+        <button type="button" className="button button--primary" disabled={running} onClick={() => void opener.openWithDialog()}>
+          {t('open.button')}
+        </button>
+        <p className="open-actions__hint">{running ? t('open.busy') : t('open.dropHint')}</p>
+      </div>
+      {problem?.key === 'open.chooseFailed' && <ErrorNotice title={t('open.chooseFailed')} error={problem.error} />}
+      {problem && problem.key !== 'open.chooseFailed' && (
+        <p role="alert" className="notice notice--error">
+          {'name' in problem ? t(problem.key, { name: problem.name }) : t(problem.key)}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * The import running in this window, if any: its progress and, when it ends, its outcome. It lives
+ * outside the Bundles screen so an import goes on (and stays visible) while the user looks
+ * elsewhere; only one runs at a time.
+ */
+import { create } from 'zustand';
+import { describeError, type CouncilApi } from '../common/council-api';
+import type { CouncilDb } from '../db/schema';
+import { importBundle } from './import/import-bundle';
+import { fileNameOf, type ImportOutcome, type ImportProgressEvent } from './import/import-outcome';
+import { useCouncilStore } from '../common/council-store';
+
+interface ImportState {
+  running: boolean;
+  cancelling: boolean;
+  /** The file being imported (or last imported). */
+  fileName: string | null;
+  /** null until the main process has read the bundle's manifest. */
+  progress: ImportProgressEvent | null;
+  outcome: ImportOutcome | null;
+  controller: AbortController | null;
+  /** Imports the bundle file at `path` with the stored security settings; false if one is running. */
+  start(db: CouncilDb, api: CouncilApi, path: string): Promise<boolean>;
+  cancel(): void;
+  dismiss(): void;
+}
+
+const initial = { running: false, cancelling: false, fileName: null, progress: null, outcome: null, controller: null };
+
+export const useImportStore = create<ImportState>()((set, get) => ({
+  ...initial,
+  start: async (db, api, path) => {
+    if (get().running) return false;
+    const controller = new AbortController();
+    set({ running: true, cancelling: false, fileName: fileNameOf(path), progress: null, outcome: null, controller });
+    const { requireSignature, trustFile } = useCouncilStore.getState().settings;
+    const fileName = fileNameOf(path);
+    let outcome: ImportOutcome;
+    try {
+      outcome = await importBundle(db, api, { path, trustFile, requireSignature }, { signal: controller.signal, onProgress: (progress) => set({ progress }) });
+    } catch (err) {
+      outcome = { kind: 'refused', fileName, bundleId: null, ...describeError(err), caseIds: [] };
+    }
+    await useCouncilStore.getState().load(db);
+    set({ running: false, cancelling: false, controller: null, outcome });
+    return true;
+  },
+  cancel: () => {
+    const { controller, running } = get();
+    if (!running || !controller) return;
+    set({ cancelling: true });
+    controller.abort();
+  },
+  dismiss: () => set({ outcome: null }),
+}));
+
+export function resetImportStore(): void {
+  useImportStore.getState().controller?.abort();
+  useImportStore.setState(initial);
+}

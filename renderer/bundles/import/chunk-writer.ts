@@ -1,0 +1,83 @@
+/**
+ * Writes one chunk of an import: its cases and its completed documents, in one read-write
+ * transaction (the Blobs are built before it; nothing but Dexie is awaited inside it).
+ *
+ * A caseId already stored from another bundle is that case coming back: if it was decided the
+ * whole chunk is refused (CASE_ALREADY_DECIDED); otherwise the stored row is copied to caseHistory
+ * and the new one stored as the next revision. To keep the usual case fast, only the ids known to
+ * exist when the import began are read; the rest are added with bulkAdd, which fails (and aborts
+ * the transaction) if one of them appeared since, and the chunk is then written again, reading all.
+ * Every case row is assessed as it is built, and its summary row is written with it.
+ */
+import type { BundleManifest } from '../../../shared/schemas/bundle-manifest';
+import type { CaseRecord } from '../../../shared/schemas/case-record';
+import { caseRowOf } from '../../db/case-row';
+import { caseSummaryOf } from '../../db/case-summary';
+import type { CaseHistoryRow, CaseRow, DocumentRow } from '../../db/rows';
+import type { CouncilDb } from '../../db/schema';
+import { CASE_ALREADY_DECIDED, ImportRefusal } from './import-outcome';
+
+export interface ChunkContext {
+  bundleId: string;
+  importedAt: string;
+  /** The bundle's manifest: its incident and policy assess the cases as they are written. */
+  manifest: BundleManifest;
+  /** Case ids stored (from any bundle) when the import began. */
+  existing: ReadonlySet<string>;
+  /** Of those, the ones decided then. */
+  decided: ReadonlySet<string>;
+}
+
+export function decidedRefusal(caseIds: string[]): ImportRefusal {
+  return new ImportRefusal(CASE_ALREADY_DECIDED, `These cases are already decided and cannot be re-issued: ${caseIds.join(', ')}.`, caseIds);
+}
+
+/** Stores a chunk; returns the ids of the cases stored as a new revision. */
+export async function writeChunk(db: CouncilDb, ctx: ChunkContext, records: readonly CaseRecord[], documents: DocumentRow[]): Promise<string[]> {
+  const decided = records.filter((r) => ctx.decided.has(r.caseId)).map((r) => r.caseId);
+  if (decided.length > 0) throw decidedRefusal(decided);
+  const rows = records.map((record) => caseRowOf(record, ctx.bundleId, ctx.importedAt, ctx.manifest));
+  try {
+    return await writeRows(db, ctx, rows, documents, false);
+  } catch (err) {
+    if (err instanceof Error && err.name === 'BulkError') return writeRows(db, ctx, rows, documents, true);
+    throw err;
+  }
+}
+
+function writeRows(db: CouncilDb, ctx: ChunkContext, rows: CaseRow[], documents: DocumentRow[], readAll: boolean): Promise<string[]> {
+  const known = readAll ? rows : rows.filter((r) => ctx.existing.has(r.caseId));
+  const fresh = readAll ? [] : rows.filter((r) => !ctx.existing.has(r.caseId));
+  return db.transaction('rw', [db.cases, db.caseSummaries, db.caseHistory, db.documents], async () => {
+    let revised: string[] = [];
+    let written = fresh;
+    if (known.length > 0) {
+      const next = await nextRevisions(db, ctx, known);
+      revised = next.revised;
+      written = [...next.rows, ...fresh];
+      await db.cases.bulkPut(next.rows);
+    }
+    if (fresh.length > 0) await db.cases.bulkAdd(fresh);
+    if (written.length > 0) await db.caseSummaries.bulkPut(written.map(caseSummaryOf));
+    if (documents.length > 0) await db.documents.bulkPut(documents);
+    return revised;
+  });
+}
+
+/** Inside the transaction: refuses decided cases, moves earlier revisions to caseHistory. */
+async function nextRevisions(db: CouncilDb, ctx: ChunkContext, rows: CaseRow[]): Promise<{ rows: CaseRow[]; revised: string[] }> {
+  const earlier = await db.cases.bulkGet(rows.map((r) => r.caseId));
+  const decided = earlier.filter((e) => e && e.bundleId !== ctx.bundleId && e.status === 'decided').map((e) => e!.caseId);
+  if (decided.length > 0) throw decidedRefusal(decided);
+  const history: CaseHistoryRow[] = [];
+  const revised: string[] = [];
+  const next = rows.map((row, i) => {
+    const old = earlier[i];
+    if (!old || old.bundleId === ctx.bundleId) return row;
+    history.push({ ...old, supersededAt: ctx.importedAt, supersededBy: ctx.bundleId });
+    revised.push(row.caseId);
+    return { ...row, revision: old.revision + 1, previousBundleId: old.bundleId };
+  });
+  if (history.length > 0) await db.caseHistory.bulkPut(history);
+  return { rows: next, revised };
+}

@@ -1,0 +1,190 @@
+/**
+ * Imports a bundle file into IndexedDB, pulling validated chunks from the main process:
+ * importBegin (directory, manifest, signature) -> importNext ... until 'done' or 'failed'.
+ * Each data chunk is one transaction; 'done' marks the bundle ready. Nothing half-done survives:
+ * a failed check, a refusal, a cancel or any error closes the main process's session and rolls
+ * back everything stored under the bundle (restoring the cases it re-issued).
+ */
+import type { BundleSummary, ImportProgress } from '../../../shared/bundle-import';
+import type { DuplicateCaseSummary } from '../../../shared/duplicate-flags';
+import { describeError } from '../../common/council-api';
+import type { CouncilDb } from '../../db/schema';
+import { duplicateSummaryOf } from '../../db/case-assessment';
+import { rollbackBundle } from './bundle-rollback';
+import { decidedRefusal, writeChunk, type ChunkContext } from './chunk-writer';
+import { EvidenceAssembler } from './evidence-assembler';
+import { collectDecided } from './decided-scan';
+import { markBundleReady } from './import-finish';
+import {
+  CASE_ALREADY_DECIDED,
+  CASE_COUNT_MISMATCH,
+  EVIDENCE_MISSING,
+  IMPORT_BUSY,
+  ImportRefusal,
+  fileNameOf,
+  type ImportOutcome,
+  type ImportProgressEvent,
+} from './import-outcome';
+import { startLocalImport } from './import-start';
+import { RemoteSession, type ImportApi } from './remote-session';
+
+export interface ImportRequest {
+  path: string;
+  trustFile: string | null;
+  requireSignature: boolean;
+}
+
+export interface ImportOptions {
+  onProgress?: (progress: ImportProgressEvent) => void;
+  signal?: AbortSignal;
+  /** Milliseconds, for the elapsed time (tests give their own clock). */
+  now?: () => number;
+  /** The import's time stamp, ISO 8601. */
+  timestamp?: () => string;
+}
+
+/** Bundles being imported in this window right now: start-up recovery leaves them alone. */
+const active = new Set<string>();
+let busy = false;
+
+export function activeImports(): ReadonlySet<string> {
+  return active;
+}
+
+export async function importBundle(db: CouncilDb, api: ImportApi, request: ImportRequest, options: ImportOptions = {}): Promise<ImportOutcome> {
+  const fileName = fileNameOf(request.path);
+  if (busy) {
+    const message = 'Another import is running. Wait for it to finish or cancel it.';
+    return { kind: 'refused', fileName, bundleId: null, code: IMPORT_BUSY, message, caseIds: [] };
+  }
+  busy = true;
+  try {
+    return await runImport(db, api, request, options, fileName);
+  } finally {
+    busy = false;
+  }
+}
+
+async function runImport(db: CouncilDb, api: ImportApi, request: ImportRequest, options: ImportOptions, fileName: string): Promise<ImportOutcome> {
+  const { signal } = options;
+  const now = options.now ?? (() => performance.now());
+  const startedAt = now();
+  if (signal?.aborted) return { kind: 'cancelled', fileName, bundleId: null };
+  let begun;
+  try {
+    begun = await api.importBegin({ path: request.path, trustFile: request.trustFile, requireSignature: request.requireSignature });
+  } catch (err) {
+    return { kind: 'refused', fileName, bundleId: null, ...describeError(err), caseIds: [] };
+  }
+  if (!begun.started) return { kind: 'invalid', fileName: begun.report.fileName || fileName, report: begun.report };
+
+  const { summary } = begun;
+  const bundleId = summary.manifest.bundleId;
+  const session = new RemoteSession(api, begun.importId, signal);
+  const report = (progress: ImportProgress) =>
+    options.onProgress?.({
+      ...progress,
+      fileName,
+      bundleId,
+      casesTotal: summary.caseCount,
+      evidenceTotal: summary.evidenceCount,
+      elapsedMs: now() - startedAt,
+    });
+  let stored = false;
+  active.add(bundleId);
+  try {
+    if (signal?.aborted) {
+      await session.cancel();
+      return { kind: 'cancelled', fileName, bundleId };
+    }
+    const start = await startLocalImport(db, summary, (options.timestamp ?? (() => new Date().toISOString()))());
+    if (!start.go) {
+      await session.cancel();
+      return { kind: 'already-imported', fileName, bundleId };
+    }
+    stored = true;
+    report({ casesRead: 0, evidenceRead: 0, bytesRead: 0, bytesTotal: summary.bytesTotal });
+    const outcome = await pullChunks({ db, session, ctx: start.ctx, summary, fileName, signal, report });
+    if (outcome.kind !== 'imported') {
+      await session.cancel();
+      await rollBackQuietly(db, bundleId);
+    }
+    return outcome;
+  } catch (err) {
+    await session.cancel();
+    if (stored) await rollBackQuietly(db, bundleId);
+    const { code, message } = err instanceof ImportRefusal ? err : describeError(err);
+    return { kind: 'refused', fileName, bundleId, code, message, caseIds: err instanceof ImportRefusal ? err.caseIds : [] };
+  } finally {
+    active.delete(bundleId);
+  }
+}
+
+/**
+ * Rolls back; if even that fails (the database is gone), the bundle stays 'importing' and is
+ * rolled back at the next start-up, so the outcome still says what went wrong first.
+ */
+async function rollBackQuietly(db: CouncilDb, bundleId: string): Promise<void> {
+  await rollbackBundle(db, bundleId).catch(() => undefined);
+}
+
+interface Pull {
+  db: CouncilDb;
+  session: RemoteSession;
+  ctx: ChunkContext;
+  summary: BundleSummary;
+  fileName: string;
+  signal: AbortSignal | undefined;
+  report: (progress: ImportProgress) => void;
+}
+
+/** Takes chunks until 'done' or 'failed' (or a cancel), writing each data chunk as it comes. */
+async function pullChunks({ db, session, ctx, summary, fileName, signal, report }: Pull): Promise<ImportOutcome> {
+  const assembler = new EvidenceAssembler(ctx.bundleId, summary.manifest.files);
+  const counts = { cases: 0, documents: 0, evidenceBytes: 0, revised: 0 };
+  const revised: string[] = [];
+  const stored: DuplicateCaseSummary[] = [];
+  const hashOf = (file: string) => summary.manifest.files[file];
+  for (;;) {
+    if (signal?.aborted) return { kind: 'cancelled', fileName, bundleId: ctx.bundleId };
+    const chunk = await session.take();
+    if (chunk === null) return { kind: 'cancelled', fileName, bundleId: ctx.bundleId };
+    if (chunk.kind === 'failed') return { kind: 'invalid', fileName, report: chunk.report };
+    if (chunk.kind === 'done') {
+      checkComplete(assembler, counts.cases, summary.caseCount);
+      await markBundleReady(db, ctx, summary, { counts: { ...counts, revised: revised.length }, revised, cases: stored });
+      report(chunk.progress);
+      return { kind: 'imported', fileName, bundleId: ctx.bundleId, cases: counts.cases, documents: counts.documents, revised, signature: summary.signature, warnings: chunk.report.warnings };
+    }
+    session.prefetch(); // the next chunk crosses over while this one is written
+    assembler.addCases(chunk.cases);
+    assembler.addPieces(chunk.evidence);
+    const documents = assembler.takeReady();
+    let newRevisions: string[];
+    try {
+      newRevisions = await writeChunk(db, ctx, chunk.cases, documents);
+    } catch (err) {
+      if (!(err instanceof ImportRefusal && err.code === CASE_ALREADY_DECIDED)) throw err;
+      await rollbackBundle(db, ctx.bundleId); // before reading on: nothing half-done meanwhile
+      const caseIds = await collectDecided(session, ctx, err.caseIds, report);
+      return { kind: 'refused', fileName, bundleId: ctx.bundleId, code: err.code, message: decidedRefusal(caseIds).message, caseIds };
+    }
+    for (const id of newRevisions) revised.push(id);
+    for (const record of chunk.cases) stored.push(duplicateSummaryOf(record, ctx.bundleId, hashOf));
+    counts.cases += chunk.cases.length;
+    counts.documents += documents.length;
+    for (const d of documents) counts.evidenceBytes += d.size;
+    report(chunk.progress);
+  }
+}
+
+function checkComplete(assembler: EvidenceAssembler, casesStored: number, casesAnnounced: number): void {
+  const missing = assembler.missingFiles();
+  if (missing.length > 0) {
+    const shown = missing.slice(0, 5).join(', ');
+    throw new ImportRefusal(EVIDENCE_MISSING, `Evidence files the cases point to did not arrive: ${shown}${missing.length > 5 ? ', …' : ''}.`);
+  }
+  if (casesStored !== casesAnnounced) {
+    throw new ImportRefusal(CASE_COUNT_MISMATCH, `The bundle announced ${casesAnnounced} cases but ${casesStored} arrived.`);
+  }
+}

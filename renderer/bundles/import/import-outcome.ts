@@ -1,0 +1,65 @@
+/**
+ * What importing a bundle can end in, and the progress it reports on the way. The codes are
+ * stable (the Bundles screen translates the ones it knows, and shows any other code as it is).
+ */
+import type { ImportProgress } from '../../../shared/bundle-import';
+import type { BundleProblem, BundleReport } from '../../../shared/bundle-report';
+import type { SignatureStatus } from '../../../shared/bundle-types';
+
+/** A different bundle was already imported under the same bundleId. */
+export const BUNDLE_ID_CONFLICT = 'BUNDLE_ID_CONFLICT';
+/** The bundle re-issues cases the council has already decided (listed in caseIds). */
+export const CASE_ALREADY_DECIDED = 'CASE_ALREADY_DECIDED';
+/** Another import is running in this window. */
+export const IMPORT_BUSY = 'IMPORT_BUSY';
+/** The main process said "done" while files the cases point to had not (all) arrived. */
+export const EVIDENCE_MISSING = 'EVIDENCE_MISSING';
+/** The main process said "done" with fewer or more cases than the bundle announced. */
+export const CASE_COUNT_MISMATCH = 'CASE_COUNT_MISMATCH';
+
+export type ImportOutcome =
+  | {
+      kind: 'imported';
+      fileName: string;
+      bundleId: string;
+      cases: number;
+      documents: number;
+      /** Cases that came back from an earlier bundle and were stored as their next revision. */
+      revised: string[];
+      signature: SignatureStatus;
+      warnings: BundleProblem[];
+    }
+  /** The very same bundle (bundleId and manifest hash) is already stored: nothing was done. */
+  | { kind: 'already-imported'; fileName: string; bundleId: string }
+  /** Checking the bundle found errors: the report says what; nothing was stored. */
+  | { kind: 'invalid'; fileName: string; report: BundleReport }
+  /** Refused for a reason other than the bundle's own validity; nothing was stored. */
+  | { kind: 'refused'; fileName: string; bundleId: string | null; code: string; message: string; caseIds: string[] }
+  | { kind: 'cancelled'; fileName: string; bundleId: string | null };
+
+/** Progress as the main process counts it, plus what the bundle announced and the time spent. */
+export interface ImportProgressEvent extends ImportProgress {
+  fileName: string;
+  bundleId: string;
+  casesTotal: number;
+  evidenceTotal: number;
+  elapsedMs: number;
+}
+
+/** Thrown inside the import to refuse it with a code (the import then rolls back). */
+export class ImportRefusal extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly caseIds: string[] = [],
+  ) {
+    super(message);
+    this.name = 'ImportRefusal';
+  }
+}
+
+/** "dir/sub/batch7.cdbundle" (or with backslashes) -> "batch7.cdbundle". */
+export function fileNameOf(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] || path;
+}

@@ -1,0 +1,69 @@
+/** The council as stored in Dexie: its name, members, bundles, case count and settings. */
+import { create } from 'zustand';
+import { describeError } from './council-api';
+import type { BundleRow, MemberRow } from '../db/rows';
+import type { CouncilDb } from '../db/schema';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from '../db/settings';
+
+const ROLE_ORDER: Record<MemberRow['role'], number> = { chair: 0, member: 1, secretary: 2 };
+
+export type LoadStatus = 'loading' | 'ready' | 'failed';
+
+interface CouncilState {
+  status: LoadStatus;
+  error: { code: string; message: string } | null;
+  settings: Settings;
+  members: MemberRow[];
+  bundles: BundleRow[];
+  caseCount: number;
+  /** Cases stored as a later revision (they came back from another bundle with more documents). */
+  revisedCount: number;
+  /** Reads everything above from the database; the screens then read the store. */
+  load(db: CouncilDb): Promise<void>;
+  setSettings(patch: Partial<Settings>): void;
+}
+
+const initial = {
+  status: 'loading' as LoadStatus,
+  error: null,
+  settings: DEFAULT_SETTINGS,
+  members: [] as MemberRow[],
+  bundles: [] as BundleRow[],
+  caseCount: 0,
+  revisedCount: 0,
+};
+
+/** Chair first, then members, then the secretary; by id within a role. */
+export function sortMembers(members: readonly MemberRow[]): MemberRow[] {
+  return [...members].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.memberId.localeCompare(b.memberId));
+}
+
+export const useCouncilStore = create<CouncilState>()((set) => ({
+  ...initial,
+  load: async (db) => {
+    try {
+      const [settings, members, bundles, caseCount, revisedCount] = await db.transaction('r', [db.settings, db.members, db.bundles, db.cases], () =>
+        Promise.all([
+          readSettings(db),
+          db.members.toArray(),
+          db.bundles.orderBy('importedAt').toArray(),
+          db.cases.count(),
+          db.cases.where('revision').above(1).count(),
+        ]),
+      );
+      set({ status: 'ready', error: null, settings, members: sortMembers(members), bundles, caseCount, revisedCount });
+    } catch (err) {
+      set({ status: 'failed', error: describeError(err) });
+    }
+  },
+  setSettings: (patch) => set((state) => ({ settings: { ...state.settings, ...patch } })),
+}));
+
+export function resetCouncilStore(): void {
+  useCouncilStore.setState(initial);
+}
+
+/** First run: the user has neither loaded the demo council nor chosen to start empty. */
+export function isFirstRun(state: Pick<CouncilState, 'settings' | 'members'>): boolean {
+  return !state.settings.firstRunDone && state.members.length === 0;
+}

@@ -1,0 +1,21 @@
+/** A size in bytes for display, with the locale's digits: 512 B, 12.5 kB, 60 MB, 1.2 GB (powers of 1000). */
+import type { Language } from '../../db/settings';
+import { LOCALES } from '../i18n';
+
+const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'] as const;
+const cache = new Map<Language, Intl.NumberFormat>();
+
+export function formatBytes(bytes: number, language: Language): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  let format = cache.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 1 });
+    cache.set(language, format);
+  }
+  return `${format.format(unit === 0 ? Math.round(value) : value)} ${UNITS[unit]}`;
+}

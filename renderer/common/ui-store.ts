@@ -1,0 +1,39 @@
+/**
+ * What the user is looking at: the current screen, the case open for review (within the Cases
+ * screen) with the list order that previous and next follow, and the UI language.
+ */
+import { create } from 'zustand';
+import type { Language } from '../db/settings';
+import { DEFAULT_LANGUAGE } from './i18n';
+
+export const SCREENS = ['bundles', 'cases', 'meeting', 'decisions', 'minutes', 'settings'] as const;
+export type ScreenId = (typeof SCREENS)[number];
+
+interface UiState {
+  screen: ScreenId;
+  language: Language;
+  /** The case shown by the case review screen; null: the Cases list. */
+  reviewCaseId: string | null;
+  /** The Cases list's order (filtered and sorted) when the case was opened: previous and next follow it. */
+  reviewOrder: readonly string[];
+  setScreen(screen: ScreenId): void;
+  setLanguage(language: Language): void;
+  /** Opens a case for review, on the Cases screen; `order` defaults to the order already held. */
+  openCase(caseId: string, order?: readonly string[]): void;
+  /** Back to the Cases list. */
+  closeCase(): void;
+}
+
+const initial = { screen: 'bundles' as ScreenId, language: DEFAULT_LANGUAGE, reviewCaseId: null as string | null, reviewOrder: [] as readonly string[] };
+
+export const useUiStore = create<UiState>()((set) => ({
+  ...initial,
+  setScreen: (screen) => set({ screen, reviewCaseId: null }),
+  setLanguage: (language) => set({ language }),
+  openCase: (caseId, order) => set((state) => ({ screen: 'cases', reviewCaseId: caseId, reviewOrder: order ?? state.reviewOrder })),
+  closeCase: () => set({ reviewCaseId: null }),
+}));
+
+export function resetUiStore(): void {
+  useUiStore.setState(initial);
+}

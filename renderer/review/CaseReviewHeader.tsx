@@ -1,0 +1,77 @@
+/**
+ * The top of the case review screen: back to the list, the case's title (focused on opening, so
+ * keyboard and screen-reader users land on it), its status and revision, and previous / next in
+ * the list order it was opened from.
+ */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseRow } from '../db/rows';
+import type { CaseNeighbours } from './case-neighbours';
+
+interface Props {
+  row: CaseRow;
+  neighbours: CaseNeighbours;
+  onBack: () => void;
+  onOpen: (caseId: string) => void;
+}
+
+interface StepProps {
+  step: 'previous' | 'next';
+  /** The case it opens; null: none (the button is disabled). */
+  target: string | null;
+  keys: string;
+  onOpen: (caseId: string) => void;
+  children: ReactNode;
+}
+
+function StepButton({ step, target, keys, onOpen, children }: StepProps) {
+  return (
+    <button type="button" className="button button--quiet" disabled={target === null} onClick={() => target && onOpen(target)} aria-keyshortcuts={keys} data-testid={`review-${step}`}>
+      {children}
+    </button>
+  );
+}
+
+export function CaseReviewHeader({ row, neighbours, onBack, onOpen }: Props) {
+  const { t } = useTranslation();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus({ preventScroll: true });
+  }, [row.caseId]);
+  return (
+    <header className="review-header">
+      <div className="review-header__bar">
+        <button type="button" className="button button--quiet" onClick={onBack} aria-keyshortcuts="Escape" data-testid="review-back">
+          ← {t('review.back')} <kbd>{t('review.backHint')}</kbd>
+        </button>
+        <nav className="review-header__nav" aria-label={t('review.navLabel')}>
+          <StepButton step="previous" target={neighbours.previous} keys="Alt+ArrowLeft" onOpen={onOpen}>
+            ‹ {t('review.previous')} <kbd>{t('review.previousHint')}</kbd>
+          </StepButton>
+          {neighbours.position !== null && (
+            <span className="review-header__position" data-testid="review-position">
+              {t('review.position', { position: neighbours.position, total: neighbours.total })}
+            </span>
+          )}
+          <StepButton step="next" target={neighbours.next} keys="Alt+ArrowRight" onOpen={onOpen}>
+            {t('review.next')} › <kbd>{t('review.nextHint')}</kbd>
+          </StepButton>
+        </nav>
+      </div>
+      <h1 id="screen-title-case-review" ref={headingRef} tabIndex={-1} className="screen__title review-header__title" data-testid="review-title">
+        {t('review.title', { caseId: row.caseId, name: row.businessName })}
+      </h1>
+      <p className="review-header__meta">
+        <span className={`status-badge status-badge--${row.status}`} data-testid="review-status">
+          {t('review.statusLabel')}: {t(`review.status.${row.status}`)}
+        </span>
+        <span>{t('review.bundle', { bundleId: row.bundleId })}</span>
+        {row.revision > 1 && (
+          <span className="revision-badge" data-testid="review-revision">
+            {t('review.revision', { revision: row.revision, previousBundleId: row.previousBundleId ?? '' })}
+          </span>
+        )}
+      </p>
+    </header>
+  );
+}

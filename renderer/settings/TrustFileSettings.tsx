@@ -1,0 +1,75 @@
+/**
+ * The trust file bundles are verified against: which one is in use (chosen, or the built-in demo
+ * trust file), the keys it trusts, and buttons to choose another or go back to the built-in one.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../common/council-api';
+import { useAsyncValue } from '../common/use-async-value';
+import { useCouncilStore } from '../common/council-store';
+import { chooseTrustFile } from './security-preferences';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { useServices } from '../common/services';
+import { KEYID_SHOWN } from '../common/signature-words';
+
+export function TrustFileSettings() {
+  const { t } = useTranslation();
+  const { db, api } = useServices();
+  const trustFile = useCouncilStore((s) => s.settings.trustFile);
+  const trust = useAsyncValue(() => api.describeTrust({ trustFile }), [api, trustFile]);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+
+  async function change(next: () => Promise<string | null | undefined>) {
+    setError(null);
+    try {
+      const path = await next();
+      if (path !== undefined) await chooseTrustFile(db, path);
+    } catch (err) {
+      setError(describeError(err));
+    }
+  }
+
+  return (
+    <div className="settings-subgroup" data-testid="trust-settings">
+      <h3 className="card__subtitle">{t('settings.trustTitle')}</h3>
+      <p data-testid="trust-in-use">{trustFile === null ? t('settings.trustBuiltIn') : t('settings.trustChosen', { path: trustFile })}</p>
+      {trust.state === 'loading' && <p role="status">{t('settings.trustLoading')}</p>}
+      {trust.state === 'failed' && <ErrorNotice title={t('settings.trustFailed')} error={trust.error} />}
+      {trust.state === 'done' && trust.value.keys.length === 0 && <p>{t('settings.noTrustedKeys')}</p>}
+      {trust.state === 'done' && trust.value.keys.length > 0 && (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption>{t('settings.trustKeysCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('settings.colKeyName')}</th>
+                <th scope="col">{t('settings.colKeyid')}</th>
+                <th scope="col">{t('settings.colKeyRoles')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {trust.value.keys.map((key) => (
+                <tr key={key.keyid}>
+                  <th scope="row">{key.name}</th>
+                  <td className="mono" title={key.keyid}>
+                    {key.keyid.slice(0, KEYID_SHOWN)}
+                  </td>
+                  <td>{key.roles.map((role) => t(`settings.trustRoles.${role}`)).join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="settings-actions">
+        <button type="button" className="button button--quiet" onClick={() => void change(async () => (await api.chooseTrustFile()) ?? undefined)}>
+          {t('settings.chooseTrust')}
+        </button>
+        <button type="button" className="button button--quiet" disabled={trustFile === null} onClick={() => void change(async () => null)}>
+          {t('settings.useBuiltInTrust')}
+        </button>
+      </div>
+      {error && <ErrorNotice title={t('settings.changeFailed')} error={error} />}
+    </div>
+  );
+}

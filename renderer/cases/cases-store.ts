@@ -149,7 +149,8 @@ export const useCasesStore = create<CasesState>()((set, get) => ({
   openCase: (caseId) => {
     const { index, visible } = get();
     set({ selectedCaseId: caseId });
-    useUiStore.getState().openCase(caseId, index ? caseIdsOf(index, visible) : [caseId]);
+    if (index) useUiStore.getState().openCase(caseId, caseIdsOf(index, visible), index.rows.length);
+    else useUiStore.getState().openCase(caseId, [caseId]);
   },
 }));
 

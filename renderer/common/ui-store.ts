@@ -16,21 +16,32 @@ interface UiState {
   reviewCaseId: string | null;
   /** The Cases list's order (filtered and sorted) when the case was opened: previous and next follow it. */
   reviewOrder: readonly string[];
+  /** How many cases the list holds before its search and filters (the review says when it shows fewer). */
+  reviewListSize: number;
   setScreen(screen: ScreenId): void;
   setLanguage(language: Language): void;
-  /** Opens a case for review, on the Cases screen; `order` defaults to the order already held. */
-  openCase(caseId: string, order?: readonly string[]): void;
+  /**
+   * Opens a case for review, on the Cases screen; `order` (and `listSize`, the cases listed before
+   * filtering) default to those already held.
+   */
+  openCase(caseId: string, order?: readonly string[], listSize?: number): void;
   /** Back to the Cases list. */
   closeCase(): void;
 }
 
-const initial = { screen: 'bundles' as ScreenId, language: DEFAULT_LANGUAGE, reviewCaseId: null as string | null, reviewOrder: [] as readonly string[] };
+const initial = { screen: 'bundles' as ScreenId, language: DEFAULT_LANGUAGE, reviewCaseId: null as string | null, reviewOrder: [] as readonly string[], reviewListSize: 0 };
 
 export const useUiStore = create<UiState>()((set) => ({
   ...initial,
   setScreen: (screen) => set({ screen, reviewCaseId: null }),
   setLanguage: (language) => set({ language }),
-  openCase: (caseId, order) => set((state) => ({ screen: 'cases', reviewCaseId: caseId, reviewOrder: order ?? state.reviewOrder })),
+  openCase: (caseId, order, listSize) =>
+    set((state) => ({
+      screen: 'cases',
+      reviewCaseId: caseId,
+      reviewOrder: order ?? state.reviewOrder,
+      reviewListSize: listSize ?? (order ? order.length : state.reviewListSize),
+    })),
   closeCase: () => set({ reviewCaseId: null }),
 }));
 

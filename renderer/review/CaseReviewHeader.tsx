@@ -1,7 +1,8 @@
 /**
  * The top of the case review screen: back to the list, the case's title (focused on opening, so
  * keyboard and screen-reader users land on it), its status and revision, and previous / next in
- * the list order it was opened from.
+ * the list order it was opened from, with the case's place in that list (and, when a search or a
+ * filter narrowed the list, how many cases it holds in all).
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,8 @@ import type { CaseNeighbours } from './case-neighbours';
 interface Props {
   row: CaseRow;
   neighbours: CaseNeighbours;
+  /** How many cases the list held before its search and filters. */
+  listSize: number;
   onBack: () => void;
   onOpen: (caseId: string) => void;
 }
@@ -32,7 +35,7 @@ function StepButton({ step, target, keys, onOpen, children }: StepProps) {
   );
 }
 
-export function CaseReviewHeader({ row, neighbours, onBack, onOpen }: Props) {
+export function CaseReviewHeader({ row, neighbours, listSize, onBack, onOpen }: Props) {
   const { t } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -50,7 +53,9 @@ export function CaseReviewHeader({ row, neighbours, onBack, onOpen }: Props) {
           </StepButton>
           {neighbours.position !== null && (
             <span className="review-header__position" data-testid="review-position">
-              {t('review.position', { position: neighbours.position, total: neighbours.total })}
+              {listSize > neighbours.total
+                ? t('review.positionFiltered', { position: neighbours.position, total: neighbours.total, all: listSize })
+                : t('review.position', { position: neighbours.position, total: neighbours.total })}
             </span>
           )}
           <StepButton step="next" target={neighbours.next} keys="Alt+ArrowRight" onOpen={onOpen}>

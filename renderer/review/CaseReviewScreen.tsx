@@ -25,6 +25,7 @@ export function CaseReviewScreen() {
   const { db } = useServices();
   const caseId = useUiStore((s) => s.reviewCaseId) ?? '';
   const order = useUiStore((s) => s.reviewOrder);
+  const listSize = useUiStore((s) => s.reviewListSize);
   const language = useUiStore((s) => s.language);
   const openCase = useUiStore((s) => s.openCase);
   const closeCase = useUiStore((s) => s.closeCase);
@@ -57,7 +58,7 @@ export function CaseReviewScreen() {
   const { row, bundle, documents, assessment } = review.value;
   return (
     <section className="review" data-screen="case-review" data-case-id={row.caseId} aria-labelledby="screen-title-case-review">
-      <CaseReviewHeader row={row} neighbours={neighbours} onBack={closeCase} onOpen={open} />
+      <CaseReviewHeader row={row} neighbours={neighbours} listSize={listSize} onBack={closeCase} onOpen={open} />
       <div className="review__columns">
         <div className="review__facts">
           <ClaimCard record={row.record} language={language} />

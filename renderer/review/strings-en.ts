@@ -13,6 +13,7 @@ export const enReview: typeof koReview = {
     previousHint: 'Alt+←',
     nextHint: 'Alt+→',
     position: '{{position}} of {{total}}',
+    positionFiltered: '{{position}} of {{total}} shown ({{all}} cases in all)',
     navLabel: 'Move between cases',
     title: 'Case {{caseId}} — {{name}}',
     revision: 'Revision {{revision}} (earlier bundle {{previousBundleId}})',

@@ -11,6 +11,7 @@ export const koReview = {
     previousHint: 'Alt+←',
     nextHint: 'Alt+→',
     position: '{{position}} / {{total}}',
+    positionFiltered: '{{position}} / {{total}} (검색·필터 결과, 전체 {{all}}건)',
     navLabel: '사건 이동',
     title: '사건 {{caseId}} — {{name}}',
     revision: '보완 {{revision}}차 (이전 묶음 {{previousBundleId}})',

@@ -94,6 +94,14 @@ describe('case review screen', () => {
     expect(document.querySelector('[data-screen="cases"]')).not.toBeNull();
   });
 
+  it('says how many cases the list holds in all when a search or a filter narrowed it', async () => {
+    await openReview('1015-000002');
+    act(() => useUiStore.getState().openCase('1015-000002', ['1015-000002'], 3));
+    expect(await screen.findByText('1 / 1 (검색·필터 결과, 전체 3건)')).toBeTruthy();
+    await act(() => i18n.changeLanguage('en'));
+    expect(screen.getByTestId('review-position').textContent).toBe('1 of 1 shown (3 cases in all)');
+  });
+
   it('says so when the case is not in the database', async () => {
     await openReview('1015-000001');
     act(() => useUiStore.getState().openCase('NOPE-1'));

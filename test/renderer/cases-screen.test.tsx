@@ -147,6 +147,7 @@ describe('Cases screen list', { timeout: 20_000 }, () => {
     await user.keyboard('{Enter}');
     expect(useUiStore.getState().reviewCaseId).toBe('1015-000190');
     expect(useUiStore.getState().reviewOrder).toHaveLength(10);
+    expect(useUiStore.getState().reviewListSize).toBe(TOTAL);
   });
 
   it('opens the first case shown with Enter when nothing is selected yet', async () => {

@@ -1,20 +1,20 @@
 /**
  * Start-up backfill for cases stored before schema version 2, which had neither their suggestion
  * and flags nor a summary row: they are assessed with their bundle's manifest, duplicate flags are
- * recomputed over all cases, and the summaries written, in one transaction. A case without a
- * summary row is what calls for it (summaries are only ever written with an assessed row), so
- * when every case has one the backfill reads two key lists and writes nothing.
+ * recomputed over all cases, and the case rows written (their summaries with them,
+ * case-summary-sync.ts), in one transaction. A case without a summary row is what calls for it
+ * (summaries are only ever written with an assessed row), so when every case has one the backfill
+ * reads two key lists and writes nothing.
  */
 import { findDuplicates } from '../../shared/duplicate-flags';
 import { caseAssessmentOf, duplicateSummaryOf, withDuplicates } from './case-assessment';
-import { caseSummaryOf } from './case-summary';
 import type { BundleRow, CaseRow } from './rows';
 import type { CouncilDb } from './schema';
 
 export interface BackfillResult {
   /** Cases assessed now (their suggestion was missing or they had no summary). */
   assessed: string[];
-  /** Case rows written (assessed, or their duplicate flags changed). */
+  /** Case rows written (assessed, their duplicate flags changed, or without a summary). */
   updated: number;
 }
 
@@ -40,15 +40,12 @@ export async function backfillCaseAssessments(db: CouncilDb): Promise<BackfillRe
     const duplicates = findDuplicates(current.filter(ready).map((row) => duplicateSummaryOf(row.record, row.bundleId, (file) => bundles.get(row.bundleId)!.manifest.files[file])));
     const reassessed = new Set(assessed);
     const changed: CaseRow[] = [];
-    const summaries = [];
     for (const row of current) {
       const own = ready(row) ? (duplicates.get(row.caseId) ?? []) : row.duplicates;
-      const next = withDuplicates(row, own) ?? (reassessed.has(row.caseId) ? row : null);
+      const next = withDuplicates(row, own) ?? (reassessed.has(row.caseId) || !summarised.has(row.caseId) ? row : null);
       if (next) changed.push(next);
-      if (next || !summarised.has(row.caseId)) summaries.push(caseSummaryOf(next ?? row));
     }
     if (changed.length > 0) await db.cases.bulkPut(changed);
-    if (summaries.length > 0) await db.caseSummaries.bulkPut(summaries);
     return { assessed, updated: changed.length };
   });
 }

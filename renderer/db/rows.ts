@@ -71,7 +71,7 @@ export interface CaseRow {
 
 /**
  * What the Cases list needs of a case, small enough to hold 100,000 in memory: kept in step with
- * the `cases` table (same key, written in the same transactions; see renderer/db/case-summary.ts).
+ * the `cases` table (same key, written with every write of a case row; see case-summary-sync.ts).
  */
 export interface CaseSummaryRow {
   caseId: string;

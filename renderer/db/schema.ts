@@ -1,8 +1,10 @@
 /**
  * The "council-desk" IndexedDB database: its schema as a list of version steps, applied in order.
  * A later version appends a step; a step that changes stored rows carries pure row migrations.
+ * Every write of a case row writes its summary row too (case-summary-sync.ts, installed here).
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import { caseSummarySync } from './case-summary-sync';
 import type {
   AuditRow,
   BundleRow,
@@ -49,8 +51,9 @@ export const schemaVersions: readonly SchemaStep[] = [
     },
   },
   {
-    // The Cases list's small rows; cases stored before this version get theirs (and their
-    // suggestion and flags) at start-up, from renderer/db/case-assessment-backfill.ts.
+    // The Cases list's small rows, written with the case rows (case-summary-sync.ts); cases stored
+    // before this version get theirs (and their suggestion and flags) at start-up, from
+    // renderer/db/case-assessment-backfill.ts.
     version: 2,
     stores: {
       caseSummaries: '&caseId, bundleId',
@@ -62,7 +65,7 @@ export type CouncilDb = Dexie & {
   bundles: EntityTable<BundleRow, 'bundleId'>;
   cases: EntityTable<CaseRow, 'caseId'>;
   caseHistory: Table<CaseHistoryRow, [string, number]>;
-  /** The Cases list's small copy of each case (same key as cases). */
+  /** The Cases list's small copy of each case (same key as cases; written only with them, case-summary-sync.ts). */
   caseSummaries: EntityTable<CaseSummaryRow, 'caseId'>;
   /** Key [bundleId, file]. */
   documents: Table<DocumentRow, [string, string]>;
@@ -106,5 +109,6 @@ export function openCouncilDb(name: string = COUNCIL_DB_NAME, steps: readonly Sc
     const version = db.version(step.version).stores(step.stores);
     if (step.upgrade) version.upgrade(runMigrations(step.upgrade));
   }
+  db.use(caseSummarySync);
   return db;
 }

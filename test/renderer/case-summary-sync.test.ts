@@ -9,10 +9,12 @@ import { writeChunk } from '../../renderer/bundles/import/chunk-writer';
 import { startLocalImport } from '../../renderer/bundles/import/import-start';
 import { failingAt } from './support/bundle-fixture';
 import { caseBundle, caseSpec as spec, imported, importFixture, registrationNo } from './support/case-bundle';
+import { deleteEarlierDbsAfterEach, openedNow, storedAtVersion, version1Rows } from './support/earlier-versions';
 import { freshDbEachTest } from './support/fresh-db';
 
 let db: CouncilDb;
 freshDbEachTest((fresh) => (db = fresh));
+deleteEarlierDbsAfterEach();
 
 const SHARED_REG = registrationNo('550810003');
 
@@ -75,6 +77,15 @@ describe('the summary rows through every path of the import', () => {
     await expect(importFixture(db, failing, { chunks: failingAt(failing, 2, [error]) })).resolves.toMatchObject({ kind: 'invalid' });
     expect(await inStep()).toBe(4);
     expect(await db.caseSummaries.toArray()).toEqual(before);
+  });
+
+  it('the schema upgrade of the rows version 1 stored, with no summaries', async () => {
+    await imported(db, FIRST());
+    await imported(db, LATER());
+
+    const old = await openedNow(await storedAtVersion(1, await version1Rows(db)));
+
+    expect(await inStep(old)).toBe(5);
   });
 });
 
@@ -142,7 +153,7 @@ describe('the one writer of the summary rows', () => {
   it('is db/case-summary-sync.ts: elsewhere in renderer/ the table is only read', () => {
     const named = files(root).filter((f) => readFileSync(f, 'utf8').includes('caseSummaries'));
     const readers = named.map((f) => relative(root, f).replaceAll('\\', '/')).filter((f) => f !== 'db/case-summary-sync.ts' && f !== 'db/schema.ts');
-    expect(readers.sort()).toEqual(['cases/cases-store.ts', 'db/case-assessment-backfill.ts']);
+    expect(readers.sort()).toEqual(['cases/cases-store.ts', 'db/case-assessment-upgrade.ts']);
     for (const file of readers) {
       const text = readFileSync(join(root, file), 'utf8');
       for (const at of text.matchAll(/caseSummaries/g)) {

@@ -5,7 +5,6 @@
  */
 import { create } from 'zustand';
 import { describeError } from '../common/council-api';
-import { caseSummaryOf } from '../db/case-summary';
 import type { BundleRow, CaseSummaryRow } from '../db/rows';
 import type { CouncilDb } from '../db/schema';
 import {
@@ -71,20 +70,9 @@ export function policyTierIds(bundles: readonly BundleRow[]): string[] {
   return [...new Set(bundles.flatMap((b) => b.manifest.policy.tiers.map((t) => t.id)))];
 }
 
-/**
- * Every case summary. Cases without a summary row yet (stored before the summaries were kept)
- * are summarised from their case row, so the list never misses a case.
- */
-export async function loadCaseSummaries(db: CouncilDb): Promise<CaseSummaryRow[]> {
-  return db.transaction('r', [db.caseSummaries, db.cases], async () => {
-    const [summaries, caseCount] = await Promise.all([db.caseSummaries.toArray(), db.cases.count()]);
-    if (caseCount <= summaries.length) return summaries;
-    const have = new Set(summaries.map((s) => s.caseId));
-    await db.cases.each((row) => {
-      if (!have.has(row.caseId)) summaries.push(caseSummaryOf(row));
-    });
-    return summaries;
-  });
+/** Every case summary: one for each case (they are written together, db/case-summary-sync.ts). */
+export function loadCaseSummaries(db: CouncilDb): Promise<CaseSummaryRow[]> {
+  return db.caseSummaries.toArray();
 }
 
 function shown(index: CaseIndex | null, filters: CaseFilters, sort: CaseSort) {

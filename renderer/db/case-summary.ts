@@ -12,7 +12,7 @@ export function caseSummaryOf(row: CaseRow): CaseSummaryRow {
     claimedLoss: row.claimedLoss,
     assessedLoss: row.assessedLoss,
     suggestedTier: row.suggestedTier,
-    award: row.suggestion?.award ?? null,
+    award: row.suggestion.award,
     flags: row.flags,
   };
 }

@@ -57,8 +57,8 @@ export interface CaseRow {
   /** Computed at import by the tier engine; assessedLoss null when no baseline week counts. */
   assessedLoss: number | null;
   suggestedTier: string | null;
-  /** null only for rows stored before the engine ran (they are assessed at start-up). */
-  suggestion: CaseSuggestion | null;
+  /** Rows stored before the engine ran are assessed by the schema upgrade (case-assessment-upgrade.ts). */
+  suggestion: CaseSuggestion;
   /** Flag codes (engine flags and duplicate flags), in shared/duplicate-flags FLAG_ORDER. */
   flags: string[];
   /** The duplicate flags with the other cases they name; recomputed when a later bundle brings a duplicate. */
@@ -71,7 +71,7 @@ export interface CaseRow {
 
 /**
  * What the Cases list needs of a case, small enough to hold 100,000 in memory: kept in step with
- * the `cases` table (same key, written in the same transactions; see renderer/db/case-summary.ts).
+ * the `cases` table (same key, written with every write of a case row; see case-summary-sync.ts).
  */
 export interface CaseSummaryRow {
   caseId: string;

@@ -1,8 +1,13 @@
 /**
  * The "council-desk" IndexedDB database: its schema as a list of version steps, applied in order.
- * A later version appends a step; a step that changes stored rows carries pure row migrations.
+ * A later version appends a step; a step that changes stored rows carries an upgrade function,
+ * which brings the rows earlier versions stored to the shape rows.ts declares (the rest of the
+ * code reads that one shape only). Every write of a case row writes its summary row too
+ * (case-summary-sync.ts, installed here).
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import { assessStoredCases } from './case-assessment-upgrade';
+import { caseSummarySync } from './case-summary-sync';
 import type {
   AuditRow,
   BundleRow,
@@ -20,15 +25,15 @@ import type {
 
 export const COUNCIL_DB_NAME = 'council-desk';
 
-/** A pure function from a stored row to its next shape. It must keep the primary key. */
-export type RowMigration = (row: Record<string, unknown>) => Record<string, unknown>;
-
 export interface SchemaStep {
   version: number;
   /** Dexie store specs: primary key first, then indexes; null deletes a table. */
   stores: Record<string, string | null>;
-  /** Row migrations by table name, run when a database is upgraded to this version. */
-  upgrade?: Readonly<Record<string, RowMigration>>;
+  /**
+   * Run inside the version change transaction when a database stored by an earlier version is
+   * opened (not when the database is created): it may read and write every table through `tx`.
+   */
+  upgrade?: (tx: Transaction) => Promise<void>;
 }
 
 export const schemaVersions: readonly SchemaStep[] = [
@@ -49,12 +54,18 @@ export const schemaVersions: readonly SchemaStep[] = [
     },
   },
   {
-    // The Cases list's small rows; cases stored before this version get theirs (and their
-    // suggestion and flags) at start-up, from renderer/db/case-assessment-backfill.ts.
+    // The Cases list's small rows, written with the case rows (case-summary-sync.ts).
     version: 2,
     stores: {
       caseSummaries: '&caseId, bundleId',
     },
+  },
+  {
+    // No new tables: case rows stored before the import assessed them (and current ones without
+    // a summary row) are assessed, their duplicates found, and their summaries written.
+    version: 3,
+    stores: {},
+    upgrade: assessStoredCases,
   },
 ];
 
@@ -62,7 +73,7 @@ export type CouncilDb = Dexie & {
   bundles: EntityTable<BundleRow, 'bundleId'>;
   cases: EntityTable<CaseRow, 'caseId'>;
   caseHistory: Table<CaseHistoryRow, [string, number]>;
-  /** The Cases list's small copy of each case (same key as cases). */
+  /** The Cases list's small copy of each case (same key as cases; written only with them, case-summary-sync.ts). */
   caseSummaries: EntityTable<CaseSummaryRow, 'caseId'>;
   /** Key [bundleId, file]. */
   documents: Table<DocumentRow, [string, string]>;
@@ -85,26 +96,14 @@ export function checkSchemaSteps(steps: readonly SchemaStep[]): void {
   });
 }
 
-function runMigrations(migrations: Readonly<Record<string, RowMigration>>) {
-  return async (tx: Transaction): Promise<void> => {
-    for (const [table, migrate] of Object.entries(migrations)) {
-      await tx
-        .table(table)
-        .toCollection()
-        .modify((row: Record<string, unknown>, ref: { value: Record<string, unknown> }) => {
-          ref.value = migrate(row);
-        });
-    }
-  };
-}
-
 /** The database, with every step declared; Dexie opens it (and upgrades it) on first use. */
 export function openCouncilDb(name: string = COUNCIL_DB_NAME, steps: readonly SchemaStep[] = schemaVersions): CouncilDb {
   checkSchemaSteps(steps);
   const db = new Dexie(name) as CouncilDb;
   for (const step of steps) {
     const version = db.version(step.version).stores(step.stores);
-    if (step.upgrade) version.upgrade(runMigrations(step.upgrade));
+    if (step.upgrade) version.upgrade(step.upgrade);
   }
+  db.use(caseSummarySync);
   return db;
 }

@@ -63,7 +63,7 @@ export function CaseReviewScreen() {
         <div className="review__facts">
           <ClaimCard record={row.record} language={language} />
           <SuggestionCard assessment={assessment} policyId={bundle.manifest.policy.id} language={language} />
-          <FlagsCard record={row.record} assessment={assessment} duplicates={row.duplicates ?? []} language={language} onOpenCase={open} />
+          <FlagsCard record={row.record} assessment={assessment} duplicates={row.duplicates} language={language} onOpenCase={open} />
           <RequiredDocumentsCard required={bundle.manifest.policy.requiredDocuments} documents={row.record.documents} />
           <BusinessCard record={row.record} language={language} />
         </div>

@@ -18,7 +18,7 @@ describe('council database schema', () => {
     const db = openCouncilDb(freshDbName());
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const keys = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]));
     expect(keys).toEqual({
       bundles: 'bundleId',
@@ -52,8 +52,13 @@ describe('council database schema', () => {
     const v2Step: SchemaStep = {
       version: next,
       stores: { members: '&memberId, role, displayName', notes: '++id, caseId' },
-      upgrade: {
-        members: (row) => ({ ...row, displayName: `${String(row.name)} (${String(row.affiliation)})` }),
+      upgrade: async (tx) => {
+        await tx
+          .table('members')
+          .toCollection()
+          .modify((row: { name: string; affiliation: string; displayName?: string }) => {
+            row.displayName = `${row.name} (${row.affiliation})`;
+          });
       },
     };
     const v2 = openCouncilDb(name, [...schemaVersions, v2Step]);

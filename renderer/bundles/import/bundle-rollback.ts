@@ -1,24 +1,21 @@
 /**
  * Undoing an import: everything stored under the bundle goes, and every case it re-issued gets
- * its earlier revision back exactly as it was (the history copy is removed), each with its summary
- * row. One transaction. Other cases' flags need no undoing: duplicate flags are recomputed only
+ * its earlier revision back exactly as it was (the history copy is removed); the summary rows follow
+ * the case rows (db/case-summary-sync.ts). One transaction. Other cases' flags need no undoing: duplicate flags are recomputed only
  * when a bundle becomes ready (import-finish.ts), and only bundles still importing are rolled back.
  */
 import Dexie from 'dexie';
-import { caseSummaryOf } from '../../db/case-summary';
 import type { CaseRow } from '../../db/rows';
 import type { CouncilDb } from '../../db/schema';
 
 export async function rollbackBundle(db: CouncilDb, bundleId: string): Promise<void> {
-  await db.transaction('rw', [db.bundles, db.cases, db.caseSummaries, db.caseHistory, db.documents], async () => {
+  await db.transaction('rw', [db.bundles, db.cases, db.caseHistory, db.documents], async () => {
     const superseded = await db.caseHistory.where('supersededBy').equals(bundleId).toArray();
     await db.documents.where('[bundleId+file]').between([bundleId, Dexie.minKey], [bundleId, Dexie.maxKey], true, true).delete();
     await db.cases.where('bundleId').equals(bundleId).delete();
-    await db.caseSummaries.where('bundleId').equals(bundleId).delete();
     if (superseded.length > 0) {
       const restored: CaseRow[] = superseded.map(({ supersededAt: _at, supersededBy: _by, ...row }) => row);
       await db.cases.bulkPut(restored);
-      await db.caseSummaries.bulkPut(restored.map(caseSummaryOf));
       await db.caseHistory.bulkDelete(superseded.map((h) => [h.caseId, h.revision] as [string, number]));
     }
     await db.bundles.delete(bundleId);

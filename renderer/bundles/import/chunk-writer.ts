@@ -7,12 +7,11 @@
  * and the new one stored as the next revision. To keep the usual case fast, only the ids known to
  * exist when the import began are read; the rest are added with bulkAdd, which fails (and aborts
  * the transaction) if one of them appeared since, and the chunk is then written again, reading all.
- * Every case row is assessed as it is built, and its summary row is written with it.
+ * Every case row is assessed as it is built; writing it writes its summary row (db/case-summary-sync.ts).
  */
 import type { BundleManifest } from '../../../shared/schemas/bundle-manifest';
 import type { CaseRecord } from '../../../shared/schemas/case-record';
 import { caseRowOf } from '../../db/case-row';
-import { caseSummaryOf } from '../../db/case-summary';
 import type { CaseHistoryRow, CaseRow, DocumentRow } from '../../db/rows';
 import type { CouncilDb } from '../../db/schema';
 import { CASE_ALREADY_DECIDED, ImportRefusal } from './import-outcome';
@@ -48,17 +47,14 @@ export async function writeChunk(db: CouncilDb, ctx: ChunkContext, records: read
 function writeRows(db: CouncilDb, ctx: ChunkContext, rows: CaseRow[], documents: DocumentRow[], readAll: boolean): Promise<string[]> {
   const known = readAll ? rows : rows.filter((r) => ctx.existing.has(r.caseId));
   const fresh = readAll ? [] : rows.filter((r) => !ctx.existing.has(r.caseId));
-  return db.transaction('rw', [db.cases, db.caseSummaries, db.caseHistory, db.documents], async () => {
+  return db.transaction('rw', [db.cases, db.caseHistory, db.documents], async () => {
     let revised: string[] = [];
-    let written = fresh;
     if (known.length > 0) {
       const next = await nextRevisions(db, ctx, known);
       revised = next.revised;
-      written = [...next.rows, ...fresh];
       await db.cases.bulkPut(next.rows);
     }
     if (fresh.length > 0) await db.cases.bulkAdd(fresh);
-    if (written.length > 0) await db.caseSummaries.bulkPut(written.map(caseSummaryOf));
     if (documents.length > 0) await db.documents.bulkPut(documents);
     return revised;
   });

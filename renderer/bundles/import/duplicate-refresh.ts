@@ -1,7 +1,7 @@
 /**
  * Duplicate flags brought up to date when a bundle becomes ready (FORMATS.md: duplicates are found
- * across every bundle imported). Runs inside the finishing transaction, with cases, caseSummaries,
- * caseHistory and documents in its scope.
+ * across every bundle imported). Runs inside the finishing transaction, with cases, caseHistory and
+ * documents in its scope (the summaries of the cases it writes follow, db/case-summary-sync.ts).
  *
  * The affected cases are the bundle's own and every current case that shares a registration
  * number, a bank-account fingerprint or an evidence SHA-256 with them, or with the revisions the
@@ -13,7 +13,6 @@
  * instead (see refreshBundleDuplicates).
  */
 import { findDuplicates, type DuplicateCaseSummary } from '../../../shared/duplicate-flags';
-import { caseSummaryOf } from '../../db/case-summary';
 import type { CaseRow } from '../../db/rows';
 import type { CouncilDb } from '../../db/schema';
 import { duplicateSummaryOf, withDuplicates } from '../../db/case-assessment';
@@ -30,7 +29,7 @@ interface Found {
 }
 
 /**
- * Updates flags, duplicates and summaries of the affected cases whose duplicates changed.
+ * Updates flags and duplicates of the affected cases whose duplicates changed.
  * `bundleCases` are the bundle's cases as written (their rows carry no duplicates yet).
  * Returns the ids of the cases updated.
  */
@@ -49,10 +48,7 @@ export async function refreshBundleDuplicates(db: CouncilDb, bundleId: string, b
     const next = withDuplicates(row, duplicates.get(row.caseId) ?? []);
     if (next) changed.push(next);
   }
-  if (changed.length > 0) {
-    await db.cases.bulkPut(changed);
-    await db.caseSummaries.bulkPut(changed.map(caseSummaryOf));
-  }
+  if (changed.length > 0) await db.cases.bulkPut(changed);
   return changed.map((r) => r.caseId);
 }
 

@@ -21,7 +21,7 @@ export interface StoredBundle {
 
 export async function markBundleReady(db: CouncilDb, ctx: ChunkContext, summary: BundleSummary, stored: StoredBundle): Promise<void> {
   const { counts, revised } = stored;
-  await db.transaction('rw', [db.bundles, db.audit, db.cases, db.caseSummaries, db.caseHistory, db.documents], async () => {
+  await db.transaction('rw', [db.bundles, db.audit, db.cases, db.caseHistory, db.documents], async () => {
     const updated = await db.bundles.update(ctx.bundleId, { status: 'ready', counts });
     if (updated !== 1) throw new ImportRefusal('IMPORT_LOST', `The bundle ${ctx.bundleId} was removed while it was being imported.`);
     const flagged = await refreshBundleDuplicates(db, ctx.bundleId, stored.cases);

@@ -5,7 +5,7 @@
 import { koProblems } from './report/problem-strings-ko';
 
 export const koBundles = {
-  /** The bundle reader's problems by code (BundleProblem.code). */
+  /** The bundle reader's problems by code (Problem.code, shared/problems/problem.ts). */
   problems: koProblems,
   bundles: {
     title: '사건 묶음',

@@ -3,7 +3,7 @@
  * stable (the Bundles screen translates the ones it knows, and shows any other code as it is).
  */
 import type { ImportProgress } from '../../../shared/bundle-import';
-import type { BundleProblem, BundleReport } from '../../../shared/bundle-report';
+import type { BundleReport } from '../../../shared/bundle-report';
 import type { SignatureStatus } from '../../../shared/bundle-types';
 
 /** A different bundle was already imported under the same bundleId. */
@@ -27,7 +27,7 @@ export type ImportOutcome =
       /** Cases that came back from an earlier bundle and were stored as their next revision. */
       revised: string[];
       signature: SignatureStatus;
-      warnings: BundleProblem[];
+      warnings: BundleReport['warnings'];
     }
   /** The very same bundle (bundleId and manifest hash) is already stored: nothing was done. */
   | { kind: 'already-imported'; fileName: string; bundleId: string }

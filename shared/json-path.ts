@@ -12,13 +12,3 @@ export function formatJsonPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** One thing wrong with an input: where (path) and what (message). */
-export interface PathProblem {
-  path: string;
-  message: string;
-}
-
-/** Turns schema issues (zod's `error.issues`) into path problems. */
-export function issuesToProblems(issues: readonly { path: readonly PropertyKey[]; message: string }[], prefix: readonly PropertyKey[] = []): PathProblem[] {
-  return issues.map((issue) => ({ path: formatJsonPath([...prefix, ...issue.path]), message: issue.message }));
-}

@@ -10,7 +10,8 @@ import { duplicateFlagText, findDuplicates, sortFlags, type DuplicateCaseSummary
 import { isValidRegistrationNo } from '../../shared/registration-number';
 import type { BundleManifest } from '../../shared/schemas/bundle-manifest';
 import type { CaseRecord } from '../../shared/schemas/case-record';
-import { formatProblem, readBundleWithManifest } from '../services/bundle-reader';
+import { formatProblem } from '../../shared/problems/problem-format';
+import { readBundleWithManifest } from '../services/bundle-reader';
 import { signatureText } from '../services/bundle-reader/report-text';
 import { optionalString, parseCommandArgs, UsageError, type CliIo } from './args';
 import { trustKeys } from './validate';
@@ -141,8 +142,8 @@ export async function runSuggest(argv: readonly string[], io: CliIo): Promise<nu
   if (lang !== 'en' && lang !== 'ko') throw new UsageError(`--lang must be en or ko, not "${lang}"`);
 
   const trust = trustKeys(trustPath);
-  if ('problem' in trust) {
-    io.stderr(`council-desk suggest: ${trustPath}: ${trust.problem}\n`);
+  if ('problems' in trust) {
+    io.stderr(`council-desk suggest: ${trustPath} cannot be used as a trust file:\n${trust.problems.map((p) => `  ${formatProblem(p)}\n`).join('')}`);
     return 1;
   }
 

@@ -3,15 +3,16 @@
  * bundle reader, without importing. Exit 0 valid, 1 invalid, 2 wrong usage. --json prints the
  * shape of FORMATS.md ({valid, bundleId, caseCount, signedBy, errors, warnings} plus extras).
  */
-import type { BundleProblem, BundleReport } from '../../shared/bundle-report';
+import type { BundleReport } from '../../shared/bundle-report';
+import type { Problem } from '../../shared/problems/problem';
 import type { TrustedKey } from '../../shared/schemas/trust-file';
 import { readBundle, reportText } from '../services/bundle-reader';
-import { loadTrustFile } from '../services/trust-file';
+import { loadTrustFile, TrustFileInvalidError } from '../services/trust-file';
 import { optionalString, parseCommandArgs, type CliIo } from './args';
 
 /** validate --json: FORMATS.md's fields first, then the extras. */
 export function validateJson(report: BundleReport): string {
-  const problem = (p: BundleProblem) => ({ file: p.file, line: p.line, path: p.path, message: p.message, kind: p.kind });
+  const problem = (p: Problem) => ({ file: p.file, line: p.line, path: p.path, message: p.message, kind: p.kind });
   return `${JSON.stringify({
     valid: report.valid,
     bundleId: report.bundleId,
@@ -25,8 +26,8 @@ export function validateJson(report: BundleReport): string {
   })}\n`;
 }
 
-/** A report for a bundle that was never read because the trust file is unusable. */
-export function trustFileReport(fileName: string, trustPath: string, message: string): BundleReport {
+/** A report for a bundle that was never read because the trust file is unusable: its problems, of kind signature. */
+export function trustFileReport(fileName: string, problems: readonly Problem[]): BundleReport {
   return {
     valid: false,
     fileName,
@@ -34,19 +35,20 @@ export function trustFileReport(fileName: string, trustPath: string, message: st
     caseCount: null,
     signedBy: null,
     signature: null,
-    errors: [{ kind: 'signature', file: trustPath, line: null, path: '', message }],
+    errors: problems.map((p) => ({ ...p, kind: 'signature' as const })),
     warnings: [],
-    errorCount: 1,
+    errorCount: problems.length,
   };
 }
 
-/** Reads --trust: the keys, or the message saying why the file is unusable. */
-export function trustKeys(trustPath: string | undefined): { keys: TrustedKey[] } | { problem: string } {
+/** Reads --trust: the keys, or the problems that make the file unusable. */
+export function trustKeys(trustPath: string | undefined): { keys: TrustedKey[] } | { problems: readonly Problem[] } {
   if (trustPath === undefined) return { keys: [] };
   try {
     return { keys: loadTrustFile(trustPath).keys };
   } catch (e) {
-    return { problem: (e as Error).message };
+    if (e instanceof TrustFileInvalidError) return { problems: e.problems };
+    throw e;
   }
 }
 
@@ -59,8 +61,8 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
 
   const trust = trustKeys(trustPath);
   const report =
-    'problem' in trust
-      ? trustFileReport(bundlePath, trustPath!, trust.problem)
+    'problems' in trust
+      ? trustFileReport(bundlePath, trust.problems)
       : await readBundle(bundlePath, { fileName: bundlePath, trust: trust.keys, requireSignature });
   if (requireSignature && trustPath === undefined && !json) {
     io.stderr('council-desk validate: --require-signature without --trust: no key is trusted, so no bundle can pass\n');

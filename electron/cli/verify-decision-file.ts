@@ -9,8 +9,10 @@ import { z } from 'zod';
 import { PAYLOAD_TYPE_DECISIONS } from '../../shared/dsse';
 import type { TrustedKey } from '../../shared/schemas/trust-file';
 import { verifyEnvelope, type VerifyFailureReason } from '../services/dsse-signing';
-import { wordIssues } from '../services/bundle-reader/zod-messages';
-import type { VerifyProblem, VerifyResult } from './verify-result';
+import { problemAt, type CodedMessage } from '../../shared/problems/problem';
+import { wordIssues } from '../../shared/problems/zod-wording';
+import type { VerifyResult } from './verify-result';
+import { verifyProblem, type VerifyCode } from './verify-problems';
 
 export const DECISIONS_FORMAT = 'council-desk/decisions';
 const MAX_DECISION_FILE_BYTES = 64 * 1024 * 1024;
@@ -35,18 +37,21 @@ const looseDecisions = z.looseObject({
   createdAt: optionalText,
 });
 
-const FAILURE_PATHS: Record<VerifyFailureReason, string> = {
-  'not-an-envelope': '',
-  'payload-not-base64': 'payload',
-  'wrong-payload-type': 'payloadType',
-  'bad-signature': 'signatures',
-  'role-not-allowed': 'signatures',
-  'no-trusted-signature': 'signatures',
-};
+/** Where in the envelope each way of failing is, and its code (each with the failure's own words as detail). */
+const FAILURES = {
+  'not-an-envelope': { path: '', code: 'DECISION_NOT_ENVELOPE' },
+  'payload-not-base64': { path: 'payload', code: 'DECISION_PAYLOAD_NOT_BASE64' },
+  'wrong-payload-type': { path: 'payloadType', code: 'DECISION_PAYLOAD_TYPE' },
+  'bad-signature': { path: 'signatures', code: 'DECISION_SIGNATURE_BAD' },
+  'role-not-allowed': { path: 'signatures', code: 'DECISION_SIGNER_ROLE_NOT_ALLOWED' },
+  'no-trusted-signature': { path: 'signatures', code: 'DECISION_SIGNATURE_UNTRUSTED' },
+} as const satisfies Record<VerifyFailureReason, { path: string; code: VerifyCode }>;
+
+type Report = (where: string, coded: CodedMessage) => void;
 
 export function verifyDecisionFile(path: string, keys: readonly TrustedKey[]): VerifyResult {
   const result: VerifyResult = { valid: false, kind: 'decisions', file: path, payloadType: null, keyid: null, signer: null, verifiedBy: null, summary: {}, errors: [], warnings: [] };
-  const problem = (where: string, message: string) => result.errors.push({ file: path, line: null, path: where, message } satisfies VerifyProblem);
+  const problem: Report = (where, coded) => result.errors.push(problemAt({ file: path, path: where }, coded));
   const json = readJson(path, problem);
   if (json === undefined) return result;
   if (json !== null && typeof json === 'object' && typeof (json as { payloadType?: unknown }).payloadType === 'string') {
@@ -55,8 +60,9 @@ export function verifyDecisionFile(path: string, keys: readonly TrustedKey[]): V
   const verified = verifyEnvelope(json, keys, { payloadType: PAYLOAD_TYPE_DECISIONS });
   if (!verified.ok) {
     result.keyid = verified.keyids[0] ?? null;
-    const where = FAILURE_PATHS[verified.reason];
-    problem(where, where !== '' && verified.message.startsWith(`${where}: `) ? verified.message.slice(where.length + 2) : verified.message);
+    const { path: where, code } = FAILURES[verified.reason];
+    const detail = where !== '' && verified.message.startsWith(`${where}: `) ? verified.message.slice(where.length + 2) : verified.message;
+    problem(where, verifyProblem(code, { detail }));
     return result;
   }
   result.keyid = verified.signer.keyid;
@@ -67,21 +73,21 @@ export function verifyDecisionFile(path: string, keys: readonly TrustedKey[]): V
   try {
     payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(verified.body));
   } catch (e) {
-    problem('payload', `is not UTF-8 JSON (${(e as Error).message})`);
+    problem('payload', verifyProblem('DECISION_PAYLOAD_NOT_JSON', { detail: (e as Error).message }));
     return result;
   }
   const parsed = looseDecisions.safeParse(payload);
   if (!parsed.success) {
-    for (const p of wordIssues(parsed.error.issues, payload)) problem(p.path, p.message);
+    for (const issue of wordIssues(parsed.error.issues, payload)) problem(issue.path, issue);
     return result;
   }
   const d = parsed.data;
-  if (d.format !== undefined && d.format !== DECISIONS_FORMAT) problem('format', `is "${d.format}", but a decision file's format is "${DECISIONS_FORMAT}"`);
+  if (d.format !== undefined && d.format !== DECISIONS_FORMAT) problem('format', verifyProblem('DECISION_FORMAT', { format: d.format, expected: DECISIONS_FORMAT }));
   if (d.signer?.keyid !== undefined && d.signer.keyid !== key.keyid) {
-    problem('signer.keyid', `names key ${d.signer.keyid}, but the file is signed by key ${key.keyid}`);
+    problem('signer.keyid', verifyProblem('DECISION_SIGNER_KEYID', { named: d.signer.keyid, signedBy: key.keyid }));
   }
   if (d.signer?.role !== undefined && !(key.roles as readonly string[]).includes(d.signer.role)) {
-    problem('signer.role', `says the signer signed as ${d.signer.role}, but ${key.name} is trusted only as ${key.roles.join(', ')}`);
+    problem('signer.role', verifyProblem('DECISION_SIGNER_ROLE', { role: d.signer.role, name: key.name, roles: key.roles.join(', ') }));
   }
   result.signer = d.signer ?? null;
   result.summary = {
@@ -96,24 +102,24 @@ export function verifyDecisionFile(path: string, keys: readonly TrustedKey[]): V
 }
 
 /** The file's JSON; undefined (with a problem) when it cannot be read or parsed. */
-function readJson(path: string, problem: (where: string, message: string) => void): unknown {
+function readJson(path: string, problem: Report): unknown {
   let bytes: Buffer;
   try {
     const size = statSync(path).size;
     if (size > MAX_DECISION_FILE_BYTES) {
-      problem('', `is ${size.toLocaleString('en-US')} bytes, too large for a decision file`);
+      problem('', verifyProblem('DECISION_FILE_TOO_LARGE', { sizeBytes: size }));
       return undefined;
     }
     bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    problem('', code === 'ENOENT' ? 'cannot be opened: there is no such file' : `cannot be read (${(e as Error).message})`);
+    problem('', code === 'ENOENT' ? verifyProblem('DECISION_FILE_NOT_FOUND') : verifyProblem('DECISION_FILE_UNREADABLE', { detail: (e as Error).message }));
     return undefined;
   }
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
   } catch (e) {
-    problem('', `is not a decision file: not UTF-8 JSON (${(e as Error).message})`);
+    problem('', verifyProblem('DECISION_FILE_NOT_JSON', { detail: (e as Error).message }));
     return undefined;
   }
 }

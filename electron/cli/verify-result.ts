@@ -2,11 +2,8 @@
  * What `council-desk verify` found, and how it prints: --json in FORMATS.md's shape
  * ({valid, payloadType, keyid, signer, summary, errors} plus extras), or a few lines for people.
  */
-import type { BundleProblem } from '../../shared/bundle-report';
-import { formatProblem } from '../services/bundle-reader';
-
-/** One problem: the file, the line (NDJSON only) and the JSON path. `kind` only for bundles. */
-export type VerifyProblem = Pick<BundleProblem, 'file' | 'line' | 'path' | 'message'> & { kind?: BundleProblem['kind'] };
+import type { Problem } from '../../shared/problems/problem';
+import { formatProblem } from '../../shared/problems/problem-format';
 
 export interface VerifyResult {
   valid: boolean;
@@ -21,12 +18,13 @@ export interface VerifyResult {
   /** The trusted key that verified the signature (name from the trust file or the --key file name). */
   verifiedBy: { keyid: string; name: string } | null;
   summary: Record<string, unknown>;
-  errors: VerifyProblem[];
-  warnings: VerifyProblem[];
+  /** The problems found; only a bundle's have a `kind`. */
+  errors: Problem[];
+  warnings: Problem[];
 }
 
 export function verifyJson(r: VerifyResult): string {
-  const problem = (p: VerifyProblem) => ({ file: p.file, line: p.line, path: p.path, message: p.message, ...(p.kind ? { kind: p.kind } : {}) });
+  const problem = (p: Problem) => ({ file: p.file, line: p.line, path: p.path, message: p.message, ...(p.kind ? { kind: p.kind } : {}) });
   return `${JSON.stringify({
     valid: r.valid,
     payloadType: r.payloadType,

@@ -6,23 +6,26 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PAYLOAD_TYPE_BUNDLE } from '../../shared/dsse';
+import { problemAt, type Problem } from '../../shared/problems/problem';
 import { TRUST_ROLES, type TrustedKey } from '../../shared/schemas/trust-file';
 import { readBundleWithManifest } from '../services/bundle-reader';
 import { keyIdOfPublicKeyPem } from '../services/keys';
 import { optionalString, parseCommandArgs, UsageError, type CliIo } from './args';
 import { trustKeys } from './validate';
 import { verifyDecisionFile } from './verify-decision-file';
+import { verifyProblem } from './verify-problems';
 import { verifyJson, verifyText, type VerifyResult } from './verify-result';
 
 /** --key PEM: that one key, trusted for every role, named after its file (chair.pub.pem -> chair). */
-function keyFromPem(path: string): { keys: TrustedKey[] } | { problem: string } {
+function keyFromPem(path: string): { keys: TrustedKey[] } | { problems: readonly Problem[] } {
   try {
     const publicKeyPem = readFileSync(path, 'utf8');
     const name = basename(path).replace(/(\.pub)?\.pem$/i, '') || basename(path);
     return { keys: [{ keyid: keyIdOfPublicKeyPem(publicKeyPem), name, roles: [...TRUST_ROLES], publicKeyPem }] };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { problem: code === 'ENOENT' ? 'cannot be opened: there is no such file' : (e as Error).message };
+    const coded = code === 'ENOENT' ? verifyProblem('KEY_FILE_NOT_FOUND') : verifyProblem('KEY_FILE_UNUSABLE', { detail: (e as Error).message });
+    return { problems: [problemAt({ file: path }, coded)] };
   }
 }
 
@@ -64,8 +67,9 @@ async function verifyBundle(path: string, keys: TrustedKey[]): Promise<VerifyRes
   };
 }
 
-function unusableKeys(file: string, keyFile: string, message: string): VerifyResult {
-  return { valid: false, kind: 'decisions', file, payloadType: null, keyid: null, signer: null, verifiedBy: null, summary: {}, errors: [{ file: keyFile, line: null, path: '', message }], warnings: [] };
+/** The result for a file not verified because the trust file or the key file is unusable: their problems. */
+function unusableKeys(file: string, problems: readonly Problem[]): VerifyResult {
+  return { valid: false, kind: 'decisions', file, payloadType: null, keyid: null, signer: null, verifiedBy: null, summary: {}, errors: [...problems], warnings: [] };
 }
 
 export async function runVerify(argv: readonly string[], io: CliIo): Promise<number> {
@@ -77,7 +81,7 @@ export async function runVerify(argv: readonly string[], io: CliIo): Promise<num
 
   const keys = trustPath !== undefined ? trustKeys(trustPath) : keyFromPem(keyPath!);
   let result: VerifyResult;
-  if ('problem' in keys) result = unusableKeys(path, (trustPath ?? keyPath)!, keys.problem);
+  if ('problems' in keys) result = unusableKeys(path, keys.problems);
   else if (looksLikeZip(path)) result = await verifyBundle(path, keys.keys);
   else result = verifyDecisionFile(path, keys.keys);
 

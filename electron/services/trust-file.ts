@@ -1,46 +1,71 @@
 /**
  * Trust files (FORMATS.md): {"keys": [{keyid, name, roles, publicKeyPem}]}. Trust comes from here,
  * never from a keyid. A keyid that does not match its own publicKeyPem makes the whole file invalid.
+ * What is wrong with a trust file is a list of problems (shared/problems/problem.ts), schema issues
+ * in the same words as a bundle's.
  */
 import { readFileSync } from 'node:fs';
-import { issuesToProblems, type PathProblem } from '../../shared/json-path';
+import { codedMessages, problemAt, type CodedMessage, type Problem } from '../../shared/problems/problem';
+import { formatProblem } from '../../shared/problems/problem-format';
+import { wordIssues } from '../../shared/problems/zod-wording';
 import { CouncilError } from '../../shared/result';
 import { trustFileSchema, type TrustFile } from '../../shared/schemas/trust-file';
 import { keyIdOfPublicKeyPem } from './keys';
 
-function invalid(fileName: string, problems: PathProblem[]): CouncilError {
-  const lines = problems.map((p) => `${fileName}: ${p.path ? `${p.path}: ` : ''}${p.message}`);
-  return new CouncilError('TRUST_FILE_INVALID', `trust file is invalid:\n${lines.join('\n')}`);
+/** The trust file's own problems by code, each with its English sentence (about the file or the path). */
+export const TRUST_FILE_TEMPLATES = {
+  TRUST_FILE_NOT_FOUND: () => 'cannot be opened: there is no such file',
+  TRUST_FILE_UNREADABLE: (p: { detail: string }) => `cannot be read (${p.detail})`,
+  TRUST_FILE_NOT_JSON: (p: { detail: string }) => `is not valid JSON (${p.detail})`,
+  TRUST_KEY_UNUSABLE: (p: { detail: string }) => p.detail,
+  TRUST_KEYID_MISMATCH: (p: { actual: string }) => `does not match its publicKeyPem (whose keyid is ${p.actual})`,
+  TRUST_KEY_TWICE: (p: { earlier: number }) => `lists the same key as keys[${p.earlier}]`,
+} as const satisfies Record<string, (p: never) => string>;
+
+const trustProblem = codedMessages(TRUST_FILE_TEMPLATES);
+
+/** A trust file that cannot be used. Code TRUST_FILE_INVALID; `problems` says what, where. */
+export class TrustFileInvalidError extends CouncilError {
+  constructor(
+    message: string,
+    readonly problems: readonly Problem[],
+  ) {
+    super('TRUST_FILE_INVALID', message);
+    this.name = 'TrustFileInvalidError';
+  }
 }
 
-/** Parses and checks a trust file's text. Throws CouncilError('TRUST_FILE_INVALID') naming the file and the JSON path. */
+function invalid(problems: Problem[]): TrustFileInvalidError {
+  return new TrustFileInvalidError(`trust file is invalid:\n${problems.map((p) => formatProblem(p)).join('\n')}`, problems);
+}
+
+/** Parses and checks a trust file's text. Throws TrustFileInvalidError naming the file and the JSON path. */
 export function parseTrustFile(text: string, fileName: string): TrustFile {
+  const at = (path: string, coded: CodedMessage) => problemAt({ file: fileName, path }, coded);
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw invalid(fileName, [{ path: '', message: `is not valid JSON (${(e as Error).message})` }]);
+    throw invalid([at('', trustProblem('TRUST_FILE_NOT_JSON', { detail: (e as Error).message }))]);
   }
   const parsed = trustFileSchema.safeParse(json);
-  if (!parsed.success) throw invalid(fileName, issuesToProblems(parsed.error.issues));
-  const problems: PathProblem[] = [];
+  if (!parsed.success) throw invalid(wordIssues(parsed.error.issues, json).map((issue) => at(issue.path, issue)));
+  const problems: Problem[] = [];
   const seen = new Map<string, number>();
   parsed.data.keys.forEach((key, i) => {
     let actual: string;
     try {
       actual = keyIdOfPublicKeyPem(key.publicKeyPem);
     } catch (e) {
-      problems.push({ path: `keys[${i}].publicKeyPem`, message: (e as Error).message });
+      problems.push(at(`keys[${i}].publicKeyPem`, trustProblem('TRUST_KEY_UNUSABLE', { detail: (e as Error).message })));
       return;
     }
-    if (actual !== key.keyid) {
-      problems.push({ path: `keys[${i}].keyid`, message: `does not match its publicKeyPem (whose keyid is ${actual})` });
-    }
+    if (actual !== key.keyid) problems.push(at(`keys[${i}].keyid`, trustProblem('TRUST_KEYID_MISMATCH', { actual })));
     const earlier = seen.get(actual);
-    if (earlier !== undefined) problems.push({ path: `keys[${i}]`, message: `lists the same key as keys[${earlier}]` });
+    if (earlier !== undefined) problems.push(at(`keys[${i}]`, trustProblem('TRUST_KEY_TWICE', { earlier })));
     else seen.set(actual, i);
   });
-  if (problems.length > 0) throw invalid(fileName, problems);
+  if (problems.length > 0) throw invalid(problems);
   return parsed.data;
 }
 
@@ -50,8 +75,11 @@ export function loadTrustFile(path: string): TrustFile {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CouncilError('TRUST_FILE_INVALID', code === 'ENOENT' ? `trust file not found: ${path}` : `cannot read trust file ${path}: ${(e as Error).message}`);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new TrustFileInvalidError(`trust file not found: ${path}`, [problemAt({ file: path }, trustProblem('TRUST_FILE_NOT_FOUND'))]);
+    }
+    const detail = (e as Error).message;
+    throw new TrustFileInvalidError(`cannot read trust file ${path}: ${detail}`, [problemAt({ file: path }, trustProblem('TRUST_FILE_UNREADABLE', { detail }))]);
   }
   return parseTrustFile(text, path);
 }

@@ -5,7 +5,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../common/format/numbers';
-import type { ImportOutcome } from './import/import-outcome';
+import { IMPORT_REFUSAL_CODES, type ImportOutcome, type ImportRefusalCode } from './import/import-outcome';
 import { problemLine } from './report/report-text';
 import { useImportStore } from './import-store';
 import { useUiStore } from '../common/ui-store';
@@ -15,8 +15,6 @@ type NoticeOutcome = Exclude<ImportOutcome, { kind: 'invalid' }>;
 type Refused = Extract<ImportOutcome, { kind: 'refused' }>;
 
 const IDS_SHOWN = 20;
-const KNOWN_CODES = ['BUNDLE_ID_CONFLICT', 'CASE_ALREADY_DECIDED', 'IMPORT_BUSY', 'EVIDENCE_MISSING', 'CASE_COUNT_MISMATCH'] as const;
-type KnownCode = (typeof KNOWN_CODES)[number];
 
 function idList(ids: readonly string[]): string {
   return ids.length > IDS_SHOWN ? `${ids.slice(0, IDS_SHOWN).join(', ')}, … (${ids.length})` : ids.join(', ');
@@ -24,8 +22,8 @@ function idList(ids: readonly string[]): string {
 
 /** The refusal in the UI language when its code is known, else the main process's own words. */
 function refusalWords(t: TFunction, outcome: Refused): string {
-  if (!(KNOWN_CODES as readonly string[]).includes(outcome.code)) return outcome.message;
-  return t(`notice.codes.${outcome.code as KnownCode}`, { bundleId: outcome.bundleId ?? '', caseIds: idList(outcome.caseIds) });
+  if (!(IMPORT_REFUSAL_CODES as readonly string[]).includes(outcome.code)) return outcome.message;
+  return t(`notice.codes.${outcome.code as ImportRefusalCode}`, { bundleId: outcome.bundleId ?? '', caseIds: idList(outcome.caseIds) });
 }
 
 function Dismiss() {

@@ -1,6 +1,6 @@
 /**
  * Why a bundle was refused: its file, bundleId, signature and error count; the errors grouped by
- * kind (each with its count), the first 100 shown as "file · line N · path — message"; the
+ * kind (each with its count), the first 100 shown as "file line N, path: message"; the
  * warnings apart; and "Save report…" for the whole report as a text file. All plain text.
  */
 import { useId, useState } from 'react';

@@ -5,7 +5,7 @@
 import { koProblems } from './report/problem-strings-ko';
 
 export const koBundles = {
-  /** The bundle reader's problems by code (BundleProblem.code). */
+  /** The bundle reader's problems by code (Problem.code, shared/problems/problem.ts). */
   problems: koProblems,
   bundles: {
     title: '사건 묶음',
@@ -56,8 +56,8 @@ export const koBundles = {
       BUNDLE_ID_CONFLICT: '묶음 ID {{bundleId}}로 내용이 다른 사건 묶음을 이미 불러왔습니다.',
       CASE_ALREADY_DECIDED: '이미 의결된 사건이 다시 들어 있습니다: {{caseIds}}',
       IMPORT_BUSY: '다른 사건 묶음을 불러오는 중입니다.',
-      EVIDENCE_MISSING: '사건이 가리키는 증빙 파일이 모두 도착하지 않았습니다.',
-      CASE_COUNT_MISMATCH: '사건 묶음이 밝힌 사건 수와 실제로 도착한 사건 수가 다릅니다.',
+      IMPORT_EVIDENCE_MISSING: '사건이 가리키는 증빙 파일이 모두 도착하지 않았습니다.',
+      IMPORT_CASE_COUNT_MISMATCH: '사건 묶음이 밝힌 사건 수와 실제로 도착한 사건 수가 다릅니다.',
     },
     warnings: '경고 {{count}}건이 있습니다.',
     dismiss: '닫기',

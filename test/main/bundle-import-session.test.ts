@@ -8,7 +8,7 @@ import type { ReadBundleOptions } from '../../electron/services/bundle-reader';
 const summary = { fileName: 'b.cdbundle', caseCount: 10, evidenceCount: 2, bytesTotal: 100 } as BundleSummary;
 const report = (valid: boolean): BundleReport => ({
   valid, fileName: 'b.cdbundle', bundleId: 'B1', caseCount: 10, signedBy: null, signature: { state: 'unsigned' },
-  errors: valid ? [] : [{ kind: 'hash', file: 'evidence/c1/a.pdf', line: null, path: '', message: 'SHA-256 differs' }],
+  errors: valid ? [] : [{ kind: 'hash', file: 'evidence/c1/a.pdf', line: null, path: '', code: 'HASH_MISMATCH', params: {}, message: 'SHA-256 differs' }],
   warnings: [], errorCount: valid ? 0 : 1,
 });
 const caseNo = (n: number) => ({ caseId: `c${n}` }) as CaseRecord;

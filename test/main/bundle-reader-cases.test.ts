@@ -34,7 +34,7 @@ describe('each case line', () => {
     ['an amount out of range', 1, (r) => (r.dailySales[0].amount = 10_000_000_000_001), 'cases.ndjson line 1, dailySales[0].amount: is larger than 10,000,000,000,000 won'],
     ['an amount written as text', 1, (r) => (r.claimedLoss = '420000'), 'cases.ndjson line 1, claimedLoss: must be a number of won'],
     ['a date that does not exist', 2, (r) => (r.dailySales[0].date = '2022-02-30'), 'cases.ndjson line 2, dailySales[0].date: is not a real calendar date'],
-    ['an unknown field in a daily sale', 1, (r) => (r.dailySales[0].note = 'x'), 'cases.ndjson line 1, dailySales[0].note: is not a field a bundle may have (check its spelling)'],
+    ['an unknown field in a daily sale', 1, (r) => (r.dailySales[0].note = 'x'), 'cases.ndjson line 1, dailySales[0].note: is not a field this file may have (check its spelling)'],
     ['a missing field', 3, (r) => delete r.claimedLoss, 'cases.ndjson line 3, claimedLoss: is missing'],
     ['missing daily sales', 3, (r) => delete r.dailySales, 'cases.ndjson line 3, dailySales: is missing'],
     ['a media type not allowed', 2, (r) => (r.documents[0].mediaType = 'text/html'), 'cases.ndjson line 2, documents[0].mediaType: must be one of application/pdf, image/png, image/jpeg, text/csv, text/plain'],

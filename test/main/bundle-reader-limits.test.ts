@@ -6,7 +6,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBundle, type ReadBundleOptions } from '../../electron/services/bundle-reader';
-import { InflateBudget, resolveLimits, shortfall } from '../../electron/services/bundle-reader/limits';
+import { InflateBudget, resolveLimits, shortfallProblem } from '../../electron/services/bundle-reader/limits';
 import { buildBundleZip } from '../../electron/services/bundle-zip-writer';
 import { pack, sha256, tinyParts } from './fixtures/bundle-parts';
 import { bundleFolder, errorTexts, readZip } from './fixtures/read-helpers';
@@ -116,7 +116,11 @@ describe('counting inflated bytes', () => {
     const budget = new InflateBudget(resolveLimits());
     const d = budget.entry('d.csv', { compressedSize: 100, uncompressedSize: 1000 });
     expect(d.add(600)).toBeNull();
-    expect(shortfall(d, 1000)).toBe("is cut short: it unpacks to 600 bytes, less than the 1,000 bytes the bundle's table of contents says");
+    expect(shortfallProblem(d, 1000)).toEqual({
+      code: 'ENTRY_CUT_SHORT',
+      params: { actualBytes: 600, declaredBytes: 1000 },
+      message: "is cut short: it unpacks to 600 bytes, less than the 1,000 bytes the bundle's table of contents says",
+    });
     expect(d.add(401)?.message).toBe('unpacks to more than the 1,000 bytes the bundle\'s table of contents says: a sign of a "zip bomb" (or a damaged file)');
   });
 

@@ -30,7 +30,7 @@ describe('the manifest', () => {
         'manifest.json, title: is missing',
         'manifest.json, policy.currency: must be "KRW"',
         'manifest.json, policy.tiers[0].award: must be a whole number of won (no decimals)',
-        'manifest.json, extra: is not a field a bundle may have (check its spelling)',
+        'manifest.json, extra: is not a field this file may have (check its spelling)',
       ]),
     );
     expect(report.errors.every((e) => e.kind === 'manifest' && e.line === null)).toBe(true);

@@ -145,7 +145,7 @@ describe('bundle zip writer', () => {
     const out = join(t.dir, 'bad.cdbundle');
     const error = await writeBundleFile(out, dangling).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BundleInvalidError);
-    expect((error as Error).message).toContain('cases.ndjson line 2: documents[0].file: points to evidence/1015-000002/note.txt');
+    expect((error as Error).message).toContain('cases.ndjson line 2, documents[0].file: points to evidence/1015-000002/note.txt');
     expect(readdirSync(t.dir)).toEqual([]);
   });
 });

@@ -95,8 +95,16 @@ describe('council-desk validate', () => {
     expect(t.status).toBe(1);
     const out = jsonOf(t);
     expect(out.valid).toBe(false);
-    expect(out.errors[0].file).toBe(badTrust);
-    expect(out.errors[0].message).toContain(`${badTrust}: keys[0].keyid: must be a lowercase hex SHA-256`);
+    // Each of the trust file's problems names the trust file and the JSON path, in the bundle's words.
+    expect(out.errors).toEqual([
+      { file: badTrust, line: null, path: 'keys[0].keyid', message: 'must be a lowercase hex SHA-256 (64 characters)', kind: 'signature' },
+      { file: badTrust, line: null, path: 'keys[0].name', message: 'is missing', kind: 'signature' },
+      { file: badTrust, line: null, path: 'keys[0].roles', message: 'is missing', kind: 'signature' },
+      { file: badTrust, line: null, path: 'keys[0].publicKeyPem', message: 'is missing', kind: 'signature' },
+    ]);
+    expect(out.errorCount).toBe(4);
+    const text = await cli(['validate', signedPath, '--trust', badTrust]);
+    expect(text.stdout).toContain(`${badTrust}, keys[0].keyid: must be a lowercase hex SHA-256`);
   });
 
   it('exits 2 for wrong usage', async () => {

@@ -181,7 +181,7 @@ describe('council-desk make-demo-bundle', () => {
     };
     const r = await cli(['make-demo-bundle', '--out', out], broken);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('cases.ndjson line 2: claimedLoss: must not be negative');
+    expect(r.stderr).toContain('cases.ndjson line 2, claimedLoss: must not be negative');
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -36,7 +36,7 @@ describe('trust files', () => {
     file.keys[2]!.keyid = keys[0]!.keyid;
     const e = errorOf(() => parseTrustFile(JSON.stringify(file), 'council-trust.json'));
     expect(e.code).toBe('TRUST_FILE_INVALID');
-    expect(e.message).toContain(`council-trust.json: keys[2].keyid: does not match its publicKeyPem (whose keyid is ${keys[2]!.keyid})`);
+    expect(e.message).toContain(`council-trust.json, keys[2].keyid: does not match its publicKeyPem (whose keyid is ${keys[2]!.keyid})`);
   });
 
   it('names the JSON path of schema problems', () => {
@@ -44,18 +44,18 @@ describe('trust files', () => {
     file.keys[1]!.roles = ['treasurer'];
     delete file.keys[0]!.name;
     const e = errorOf(() => parseTrustFile(JSON.stringify(file), 'trust.json'));
-    expect(e.message).toContain('trust.json: keys[1].roles[0]:');
-    expect(e.message).toContain('trust.json: keys[0].name:');
+    expect(e.message).toContain('trust.json, keys[1].roles[0]:');
+    expect(e.message).toContain('trust.json, keys[0].name:');
   });
 
   it('rejects keys that are not Ed25519 public keys, the same key twice, and broken JSON', () => {
     const file = goodFile();
     file.keys[0]!.publicKeyPem = '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n';
-    expect(errorOf(() => parseTrustFile(JSON.stringify(file), 't.json')).message).toContain('t.json: keys[0].publicKeyPem: is not a PEM public key');
+    expect(errorOf(() => parseTrustFile(JSON.stringify(file), 't.json')).message).toContain('t.json, keys[0].publicKeyPem: is not a PEM public key');
 
     const twice = goodFile();
     twice.keys.push({ ...twice.keys[1]!, name: 'again' });
-    expect(errorOf(() => parseTrustFile(JSON.stringify(twice), 't.json')).message).toContain('t.json: keys[3]: lists the same key as keys[1]');
+    expect(errorOf(() => parseTrustFile(JSON.stringify(twice), 't.json')).message).toContain('t.json, keys[3]: lists the same key as keys[1]');
 
     expect(errorOf(() => parseTrustFile('{"keys": [', 't.json')).message).toMatch(/t\.json: is not valid JSON/);
   });

@@ -100,6 +100,28 @@ describe('Bundles screen: importing', () => {
     expect(alert.textContent).toContain('오류 코드 CASE_ALREADY_DECIDED: 이미 의결된 사건이 다시 들어 있습니다: 1015-000002');
   });
 
+  it('refuses a chunk stream that does not add up with the import\'s own codes and words, not the reader\'s', async () => {
+    const { user, bridge, view, db } = await openBundlesScreen();
+    bridge.chooseBundleFile.mockResolvedValue({ ok: true, value: PATH });
+    const fixture = bundleFixture();
+    // The last data chunk arrives without its evidence pieces: files the cases point to never complete.
+    const withoutEvidence = fixture.chunks.map((c, i) => (i === 2 && c.kind === 'data' ? { ...c, evidence: [] } : c));
+    scriptImport(bridge, scriptFromFixture(fixture, withoutEvidence));
+    await user.click(view.getByRole('button', { name: '사건 묶음 파일 열기…' }));
+    const alert = await view.findByRole('alert');
+    expect(alert.textContent).toContain('오류 코드 IMPORT_EVIDENCE_MISSING: 사건이 가리키는 증빙 파일이 모두 도착하지 않았습니다.');
+    expect(alert.textContent).not.toContain('오류 코드 EVIDENCE_MISSING');
+    expect(await db.bundles.get(FIXTURE_BUNDLE_ID)).toBeUndefined();
+
+    // One case more than arrived is announced.
+    await user.click(view.getByRole('button', { name: '닫기' }));
+    scriptImport(bridge, { ...scriptFromFixture(fixture), begin: { started: true, importId: IMPORT_ID, summary: { ...fixture.summary, caseCount: fixture.cases.length + 1 } } });
+    await user.click(view.getByRole('button', { name: '사건 묶음 파일 열기…' }));
+    const count = await view.findByRole('alert');
+    expect(count.textContent).toContain('오류 코드 IMPORT_CASE_COUNT_MISMATCH: 사건 묶음이 밝힌 사건 수와 실제로 도착한 사건 수가 다릅니다.');
+    expect(await db.bundles.get(FIXTURE_BUNDLE_ID)).toBeUndefined();
+  });
+
   it('shows a refusal by the main process with its code and message', async () => {
     const { user, bridge, view } = await openBundlesScreen();
     bridge.chooseBundleFile.mockResolvedValue({ ok: true, value: PATH });

@@ -84,7 +84,7 @@ describe('the import assesses every case', () => {
     // A third bundle re-issues it again, then fails its last check: everything is as before it.
     const before = await dbSnapshot(db);
     const failing = caseBundle('B-FAILING', [{ ...revision, claimedLoss: 10_000 }, { ...SPECS[1]!, caseId: 'OTHER' }]);
-    const error = { kind: 'case' as const, file: 'cases.ndjson', line: 2, path: 'claimedLoss', message: 'must be a whole number' };
+    const error = { kind: 'case' as const, file: 'cases.ndjson', line: 2, path: 'claimedLoss', code: 'SCHEMA', params: { detail: 'must be a whole number' }, message: 'must be a whole number' };
     await expect(importFixture(db, failing, { chunks: failingAt(failing, 2, [error]) })).resolves.toMatchObject({ kind: 'invalid' });
     expect(await dbSnapshot(db)).toEqual(before);
     await expectSummariesInStep(db);
@@ -94,7 +94,7 @@ describe('the import assesses every case', () => {
     await imported(db, caseBundle('B-FIRST', SPECS));
     const before = await db.caseSummaries.get('T2-CASE');
     const revising = caseBundle('B-REVISING', [{ ...SPECS[1]!, claimedLoss: 1_000_000 }, SPECS[3]!]);
-    const error = { kind: 'hash' as const, file: 'evidence/NO-TIER/bank-account.txt', line: null, path: '', message: 'SHA-256 differs from the manifest.' };
+    const error = { kind: 'hash' as const, file: 'evidence/NO-TIER/bank-account.txt', line: null, path: '', code: 'HASH_MISMATCH', params: {}, message: 'SHA-256 differs from the manifest.' };
     // The first chunk (the revision of T2-CASE) is written before the check fails.
     const outcome = await importFixture(db, revising, { chunks: failingAt(revising, 1, [error]) });
 

@@ -90,7 +90,7 @@ describe('importBundle', () => {
     await seedDemoCouncil(db);
     const before = await dbSnapshot(db);
     const fixture = bundleFixture();
-    const error = { kind: 'hash' as const, file: 'evidence/1015-000101/pos.csv', line: null, path: '', message: 'SHA-256 differs from the manifest.' };
+    const error = { kind: 'hash' as const, file: 'evidence/1015-000101/pos.csv', line: null, path: '', code: 'HASH_MISMATCH', params: {}, message: 'SHA-256 differs from the manifest.' };
     const script = scriptImport(bridge, scriptFromFixture(fixture, failingAt(fixture, 2, [error])));
 
     const outcome = await run();
@@ -150,7 +150,7 @@ describe('importBundle', () => {
 
   it('returns the report and stores nothing when the first checks fail', async () => {
     const fixture = bundleFixture();
-    const report = failingAt(fixture, 0, [{ kind: 'signature', file: 'manifest.dsse.json', line: null, path: '', message: 'The bundle is not signed.' }]).at(-1)!;
+    const report = failingAt(fixture, 0, [{ kind: 'signature', file: 'manifest.dsse.json', line: null, path: '', code: 'UNSIGNED_REFUSED', params: {}, message: 'The bundle is not signed.' }]).at(-1)!;
     if (report.kind !== 'failed') throw new Error('fixture');
     bridge.importBegin.mockResolvedValue({ ok: true, value: { started: false, report: report.report } });
 

@@ -153,7 +153,7 @@ describe.each([
     expect((await db.cases.get('A-BANK'))?.duplicates).toEqual([{ code: 'DUPLICATE_BANK_ACCOUNT', caseIds: ['M-BANK'] }]);
 
     const failing = later();
-    const error = { kind: 'case' as const, file: 'cases.ndjson', line: 4, path: 'claimedLoss', message: 'must be a whole number' };
+    const error = { kind: 'case' as const, file: 'cases.ndjson', line: 4, path: 'claimedLoss', code: 'SCHEMA', params: { detail: 'must be a whole number' }, message: 'must be a whole number' };
     await expect(importFixture(db, failing, { chunks: failingAt(failing, 4, [error]) })).resolves.toMatchObject({ kind: 'invalid' });
     expect(await db.cases.toArray()).toEqual(cases);
     expect(await db.caseSummaries.toArray()).toEqual(summaries);

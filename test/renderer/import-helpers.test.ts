@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BundleProblem } from '../../shared/bundle-report';
+import type { BundleReport } from '../../shared/bundle-report';
+import { formatProblem } from '../../shared/problems/problem-format';
 import { formatBytes } from '../../renderer/common/format/bytes';
 import { i18n } from '../../renderer/common/i18n';
 import { EvidenceAssembler } from '../../renderer/bundles/import/evidence-assembler';
@@ -47,7 +48,8 @@ describe('import progress', () => {
 });
 
 describe('report helpers', () => {
-  const p = (kind: BundleProblem['kind'], n: number): BundleProblem => ({ kind, file: `f${n}`, line: null, path: '', message: `m${n}` });
+  type ReportProblem = BundleReport['errors'][number];
+  const p = (kind: ReportProblem['kind'], n: number): ReportProblem => ({ kind, file: `f${n}`, line: null, path: '', code: 'TEST_PROBLEM', params: {}, message: `m${n}` });
 
   it('groups problems in the order of the kinds, counting all but listing the shown', () => {
     const all = [p('case', 1), p('hash', 2), p('case', 3), p('zip', 4)];
@@ -59,10 +61,16 @@ describe('report helpers', () => {
     ]);
   });
 
-  it('writes a problem as file · line · path — message, leaving out what is not there', () => {
+  it('writes a problem in the one problem format, file line N, path: message, leaving out what is not there', () => {
     const t = i18n.getFixedT('en');
-    expect(problemLine(t, { kind: 'case', file: 'cases.ndjson', line: 12, path: 'claimedLoss', message: 'must be a whole number' })).toBe('cases.ndjson · line 12 · claimedLoss — must be a whole number');
-    expect(problemLine(t, { kind: 'zip', file: 'a.cdbundle', line: null, path: '', message: 'not a ZIP file' })).toBe('a.cdbundle — not a ZIP file');
+    // Codes this UI does not know: the reader's message is shown as it is.
+    const unknown = { kind: 'case' as const, file: 'cases.ndjson', line: 12, path: 'claimedLoss', code: 'TEST_PROBLEM', params: {}, message: 'must be a whole number' };
+    expect(problemLine(t, unknown, 'en')).toBe('cases.ndjson line 12, claimedLoss: must be a whole number');
+    expect(problemLine(t, unknown, 'en')).toBe(formatProblem(unknown));
+    expect(problemLine(t, { kind: 'zip', file: 'a.cdbundle', line: null, path: '', code: 'TEST_PROBLEM', params: {}, message: 'not a ZIP file' }, 'en')).toBe('a.cdbundle: not a ZIP file');
+    const ko = i18n.getFixedT('ko');
+    const known = { kind: 'case' as const, file: 'cases.ndjson', line: 1234, path: 'claimedLoss', code: 'AMOUNT_NEGATIVE', params: {}, message: 'must not be negative' };
+    expect(problemLine(ko, known, 'ko')).toBe('cases.ndjson 1,234행, claimedLoss: 금액은 음수일 수 없습니다.');
   });
 
   it('suggests a report file name the save dialog accepts', () => {

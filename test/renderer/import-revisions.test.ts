@@ -90,7 +90,7 @@ describe('a case that comes back from another bundle', () => {
   it('is restored exactly when the import fails after the revision was written', async () => {
     const before = await dbSnapshot(db);
     const fixture = bundleFixture({ caseIds: CASE_IDS });
-    const error = { kind: 'case' as const, file: 'cases.ndjson', line: 4, path: 'claimedLoss', message: 'must be a whole number' };
+    const error = { kind: 'case' as const, file: 'cases.ndjson', line: 4, path: 'claimedLoss', code: 'SCHEMA', params: { detail: 'must be a whole number' }, message: 'must be a whole number' };
     scriptImport(bridge, scriptFromFixture(fixture, failingAt(fixture, 3, [error])));
 
     await expect(run()).resolves.toMatchObject({ kind: 'invalid' });

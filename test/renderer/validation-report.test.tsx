@@ -1,21 +1,25 @@
 import { waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { BundleProblem, BundleReport } from '../../shared/bundle-report';
+import type { BundleReport } from '../../shared/bundle-report';
 import { bundleFixture, failingAt } from './support/bundle-fixture';
 import { openBundlesScreen } from './support/bundles-screen';
 import { TRUSTED_KEYID } from './support/demo-council';
 import { scriptFromFixture, scriptImport } from './support/scripted-import';
 
-const hashProblem = (i: number): BundleProblem => ({
+type ReportProblem = BundleReport['errors'][number];
+// Problems with codes this UI does not know, so the screen shows their English messages.
+const hashProblem = (i: number): ReportProblem => ({
   kind: 'hash',
   file: `evidence/1015-${String(i).padStart(6, '0')}/pos.csv`,
   line: null,
   path: `files["evidence/1015-${String(i).padStart(6, '0')}/pos.csv"]`,
+  code: 'TEST_HASH',
+  params: {},
   message: 'The SHA-256 of this file differs from the one the manifest lists.',
 });
-const caseProblem: BundleProblem = { kind: 'case', file: 'cases.ndjson', line: 3, path: 'business.registrationNo', message: 'The check digit of the business registration number is wrong.' };
-const zipProblem: BundleProblem = { kind: 'entry-name', file: 'broken.cdbundle', line: null, path: '', message: 'An entry name contains "..".' };
-const warning: BundleProblem = { kind: 'evidence', file: 'evidence/1015-000007/scan.pdf', line: null, path: '', message: 'No case points to this file.' };
+const caseProblem: ReportProblem = { kind: 'case', file: 'cases.ndjson', line: 3, path: 'business.registrationNo', code: 'TEST_CHECK_DIGIT', params: {}, message: 'The check digit of the business registration number is wrong.' };
+const zipProblem: ReportProblem = { kind: 'entry-name', file: 'broken.cdbundle', line: null, path: '', code: 'TEST_NAME', params: {}, message: 'An entry name contains "..".' };
+const warning: ReportProblem = { kind: 'evidence', file: 'evidence/1015-000007/scan.pdf', line: null, path: '', code: 'TEST_UNREFERENCED', params: {}, message: 'No case points to this file.' };
 
 function brokenReport(): BundleReport {
   const errors = [caseProblem, ...Array.from({ length: 104 }, (_, i) => hashProblem(i + 1)), zipProblem];
@@ -51,9 +55,9 @@ describe('validation report', () => {
     const headings = inRegion.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(headings).toEqual(['파일 이름 (1건)', '해시 불일치 (104건)', '사건 내용 (1건)', '경고 (1건)']);
     const items = inRegion.getAllByRole('listitem').map((li) => li.textContent);
-    expect(items).toContain('cases.ndjson · 3행 · business.registrationNo — The check digit of the business registration number is wrong.');
-    expect(items).toContain('evidence/1015-000001/pos.csv · files["evidence/1015-000001/pos.csv"] — The SHA-256 of this file differs from the one the manifest lists.');
-    expect(items).toContain('evidence/1015-000007/scan.pdf — No case points to this file.');
+    expect(items).toContain('cases.ndjson 3행, business.registrationNo: The check digit of the business registration number is wrong.');
+    expect(items).toContain('evidence/1015-000001/pos.csv, files["evidence/1015-000001/pos.csv"]: The SHA-256 of this file differs from the one the manifest lists.');
+    expect(items).toContain('evidence/1015-000007/scan.pdf: No case points to this file.');
     // The first 100 errors are shown (1 case + 99 hash), the warning apart; the rest are counted.
     expect(items).toHaveLength(101);
     expect(items.some((text) => text?.includes('1015-000100/pos.csv'))).toBe(false);
@@ -74,11 +78,11 @@ describe('validation report', () => {
     expect(text).toContain('서명: 신뢰하지 않는 키로 서명됨 (ffffffffffff)');
     expect(text).toContain('오류: 130건');
     expect(text).toContain('해시 불일치 (104건)');
-    for (let i = 1; i <= 104; i += 1) expect(text).toContain(`- ${hashProblem(i).file} · ${hashProblem(i).path} — `);
-    expect(text).toContain('- cases.ndjson · 3행 · business.registrationNo — The check digit');
-    expect(text).toContain('- broken.cdbundle — An entry name contains "..".');
+    for (let i = 1; i <= 104; i += 1) expect(text).toContain(`- ${hashProblem(i).file}, ${hashProblem(i).path}: `);
+    expect(text).toContain('- cases.ndjson 3행, business.registrationNo: The check digit');
+    expect(text).toContain('- broken.cdbundle: An entry name contains "..".');
     expect(text).toContain('검사기가 목록에 담지 않은 오류가 24건 더 있습니다.');
-    expect(text).toContain('경고 (1건)\n- evidence/1015-000007/scan.pdf — No case points to this file.');
+    expect(text).toContain('경고 (1건)\n- evidence/1015-000007/scan.pdf: No case points to this file.');
     expect(await inRegion.findByText('보고서를 저장했습니다: /home/secretary/broken-report.txt')).toBeTruthy();
   });
 
@@ -115,7 +119,7 @@ describe('validation report', () => {
   it('says coded problems in Korean, sizes and counts formatted, and an unknown code in the reader\'s English', async () => {
     const actual = 'a'.repeat(64);
     const listed = 'b'.repeat(64);
-    const coded: BundleProblem[] = [
+    const coded: ReportProblem[] = [
       {
         kind: 'hash',
         file: 'evidence/1015-000001/pos.csv',
@@ -142,19 +146,19 @@ describe('validation report', () => {
     const { inRegion, bridge, user } = await showReport(report);
     const items = inRegion.getAllByRole('listitem').map((li) => li.textContent);
     expect(items).toContain(
-      `evidence/1015-000001/pos.csv — SHA-256 해시 ${actual}이(가) 묶음 목록(manifest.json)에 적힌 ${listed}와(과) 다릅니다. 사건 묶음을 만든 뒤 파일이 바뀌었거나 손상되었습니다.`,
+      `evidence/1015-000001/pos.csv: SHA-256 해시 ${actual}이(가) 묶음 목록(manifest.json)에 적힌 ${listed}와(과) 다릅니다. 사건 묶음을 만든 뒤 파일이 바뀌었거나 손상되었습니다.`,
     );
-    expect(items).toContain('cases.ndjson · 1,234행 · business.registrationNo — 사업자등록번호는 123-45-67891처럼 10자리 숫자여야 합니다.');
-    expect(items).toContain('manifest.json · caseCount — 사건 수가 5건으로 적혀 있지만 cases.ndjson에는 1,200건(한 줄에 한 건)이 있습니다.');
-    expect(items).toContain('cases.ndjson — 압축을 풀면 사건 묶음의 파일 하나에 허용되는 16 MB를 넘습니다.');
-    expect(items).toContain('broken.cdbundle — has a problem a newer reader knows');
-    expect(items).toContain('evidence/1015-000007/scan.pdf — 묶음 목록에 있지만 이 파일을 가리키는 사건이 없어 불러오지 않습니다.');
+    expect(items).toContain('cases.ndjson 1,234행, business.registrationNo: 사업자등록번호는 123-45-67891처럼 10자리 숫자여야 합니다.');
+    expect(items).toContain('manifest.json, caseCount: 사건 수가 5건으로 적혀 있지만 cases.ndjson에는 1,200건(한 줄에 한 건)이 있습니다.');
+    expect(items).toContain('cases.ndjson: 압축을 풀면 사건 묶음의 파일 하나에 허용되는 16 MB를 넘습니다.');
+    expect(items).toContain('broken.cdbundle: has a problem a newer reader knows');
+    expect(items).toContain('evidence/1015-000007/scan.pdf: 묶음 목록에 있지만 이 파일을 가리키는 사건이 없어 불러오지 않습니다.');
 
     await user.click(inRegion.getByRole('button', { name: '보고서 저장…' }));
     await waitFor(() => expect(bridge.saveTextFile).toHaveBeenCalledTimes(1));
     const { text } = bridge.saveTextFile.mock.calls[0]![0];
-    expect(text).toContain('- cases.ndjson · 1,234행 · business.registrationNo — 사업자등록번호는 123-45-67891처럼 10자리 숫자여야 합니다.');
+    expect(text).toContain('- cases.ndjson 1,234행, business.registrationNo: 사업자등록번호는 123-45-67891처럼 10자리 숫자여야 합니다.');
     expect(text).toContain('다릅니다. 사건 묶음을 만든 뒤 파일이 바뀌었거나 손상되었습니다.');
-    expect(text).toContain('- broken.cdbundle — has a problem a newer reader knows');
+    expect(text).toContain('- broken.cdbundle: has a problem a newer reader knows');
   });
 });

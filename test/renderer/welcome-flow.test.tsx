@@ -108,7 +108,8 @@ describe('first run', () => {
 
   it('shows a failed check of the demo bundle (code and problems), stores no bundle, and can retry', async () => {
     const fixture = demoBundleFixture();
-    const problem = { kind: 'hash' as const, file: 'evidence/1015-000002/screenshot.png', line: null, path: '', message: 'SHA-256 differs from the manifest.' };
+    // A code this UI does not know: the reader's English message is shown.
+    const problem = { kind: 'hash' as const, file: 'evidence/1015-000002/screenshot.png', line: null, path: '', code: 'NEWER_HASH_CHECK', params: {}, message: 'SHA-256 differs from the manifest.' };
     const { bridge } = demoBridge(failingAt(fixture, 1, [problem]));
     const { user, db } = renderApp();
 
@@ -117,7 +118,7 @@ describe('first run', () => {
     expect(alert.textContent).toContain('데모 협의체를 불러오지 못했습니다.');
     expect(alert.textContent).toContain('BUNDLE_INVALID');
     expect(alert.textContent).toContain('오류 1건');
-    expect(alert.textContent).toContain('evidence/1015-000002/screenshot.png — SHA-256 differs from the manifest.');
+    expect(alert.textContent).toContain('evidence/1015-000002/screenshot.png: SHA-256 differs from the manifest.');
     expect(screenRoot('welcome')).toBeTruthy();
     expect(await db.bundles.count()).toBe(0);
     expect(await db.cases.count()).toBe(0);

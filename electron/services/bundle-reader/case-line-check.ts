@@ -6,14 +6,14 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { formatJsonPath } from '../../../shared/json-path';
+import { wordIssues } from '../../../shared/problems/zod-wording';
 import { CASE_ID_PATTERN, type CaseRecord, type EvidenceMediaType } from '../../../shared/schemas/case-record';
 import { parseCaseRecord } from './case-schema';
 import { displayName } from './entry-names';
 import { CASES_FILE } from './files-check';
 import type { NdjsonLine } from './ndjson-lines';
-import { problem, schemaProblem } from './problem-codes';
+import { problem } from './problem-codes';
 import type { ProblemLog } from './problem-log';
-import { wordIssues } from './zod-messages';
 
 /** Where a case points to an evidence file: the case, its line, and each document's index and media type. */
 export interface EvidenceReference {
@@ -69,7 +69,7 @@ export class CaseLineChecker {
     const errorsBefore = log.errorCount;
     const parsed = parseCaseRecord(json);
     if (!parsed.success) {
-      for (const p of wordIssues(parsed.issues, json)) log.error('case', CASES_FILE, line, p.path, schemaProblem(p.message));
+      for (const p of wordIssues(parsed.issues, json)) log.error('case', CASES_FILE, line, p.path, p);
       const raw = (json ?? {}) as { caseId?: unknown; documents?: unknown };
       if (typeof raw.caseId === 'string' && CASE_ID_PATTERN.test(raw.caseId)) this.noteCaseId(raw.caseId, line);
       if (Array.isArray(raw.documents)) for (const doc of raw.documents) if (typeof doc?.file === 'string') this.mentioned.add(doc.file);

@@ -5,7 +5,8 @@
  * file system that ignores case (Windows, macOS). Links are refused: a bundle holds plain files.
  */
 import yauzl from 'yauzl';
-import { problem, type CodedMessage } from './problem-codes';
+import type { CodedMessage } from '../../../shared/problems/problem';
+import { problem, type ProblemCode } from './problem-codes';
 import type { ZipEntry } from './zip-archive';
 
 const UNIX_FILE_TYPE_MASK = 0o170000;
@@ -19,7 +20,7 @@ export function decodeEntryName(entry: ZipEntry): string {
 }
 
 /** What is wrong with the name's bytes themselves: UTF-8 claimed but broken, or control bytes (CP437 would show them as symbols). */
-export function rawNameProblem(entry: ZipEntry): CodedMessage | null {
+export function rawNameProblem(entry: ZipEntry): CodedMessage<ProblemCode> | null {
   if ((entry.generalPurposeBitFlag & UTF8_NAME_FLAG) !== 0 && !isUtf8Bytes(entry.fileNameRaw)) return problem('NAME_NOT_UTF8');
   if (entry.fileNameRaw.some((b) => b < 0x20 || b === 0x7f)) return problem('NAME_CONTROL_CHARS');
   return null;
@@ -50,7 +51,7 @@ export function isSymlinkEntry(entry: ZipEntry): boolean {
 }
 
 /** What is wrong with a name, in words; null when it is a safe relative path. */
-export function entryNameProblem(name: string): CodedMessage | null {
+export function entryNameProblem(name: string): CodedMessage<ProblemCode> | null {
   if (name === '' || name === '/') return problem('NAME_EMPTY');
   if (name.includes('\\')) return problem('NAME_BACKSLASH');
   if (name.startsWith('/')) return problem('NAME_ABSOLUTE');

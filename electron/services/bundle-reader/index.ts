@@ -1,9 +1,10 @@
 /**
- * The streaming case-bundle reader (issue 3): readBundle checks a .cdbundle without ever holding
- * the whole file or a whole entry in memory, and hands sound cases and evidence to callbacks;
- * peekBundle reads the manifest only, for the inbox list.
+ * The streaming case-bundle reader, used by the import, the command line and the bundle writer's
+ * check of what it wrote: readBundle checks a .cdbundle without ever holding the whole file or a
+ * whole entry in memory, and hands sound cases and evidence to callbacks; peekBundle reads the
+ * manifest only, for the inbox list.
  */
 export { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './limits';
 export { readBundle, readBundleWithManifest, type BundleReading, type ReadBundleOptions } from './read-bundle';
 export { peekBundle } from './peek-bundle';
-export { formatProblem, reportText } from './report-text';
+export { reportText } from './report-text';

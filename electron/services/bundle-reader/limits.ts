@@ -1,10 +1,11 @@
 /**
- * Zip-bomb limits (issue 3): how many entries, how many inflated bytes per entry and in all, and
+ * Zip-bomb limits of the bundle reader: how many entries, how many inflated bytes per entry and in all, and
  * how far an entry may inflate beyond its compressed size. The sizes a ZIP's directory declares
  * are only a first look; what counts is the bytes actually inflated, so every chunk is counted and
  * reading stops the moment a limit is crossed.
  */
-import { problem, type CodedMessage } from './problem-codes';
+import type { CodedMessage } from '../../../shared/problems/problem';
+import { problem, type ProblemCode } from './problem-codes';
 
 export interface BundleLimits {
   maxEntries: number;
@@ -62,7 +63,7 @@ export function formatBytes(bytes: number): string {
 }
 
 /** Why a limit stops reading: the message names the entry, the caller adds kind 'limits'. */
-export interface LimitBreach extends CodedMessage {
+export interface LimitBreach extends CodedMessage<ProblemCode> {
   file: string | null;
 }
 
@@ -124,16 +125,12 @@ export class EntryBudget {
   }
 }
 
-/** After the last byte: the entry must have inflated to exactly its declared size. */
-export function shortfall(budget: EntryBudget, declaredSize: number): string | null {
-  return shortfallProblem(budget, declaredSize)?.message ?? null;
-}
-
-export function shortfallProblem(budget: EntryBudget, declaredSize: number): CodedMessage | null {
+/** After the last byte: the entry must have inflated to exactly its declared size; null when it did. */
+export function shortfallProblem(budget: EntryBudget, declaredSize: number): CodedMessage<ProblemCode> | null {
   return budget.bytes < declaredSize ? problem('ENTRY_CUT_SHORT', { actualBytes: budget.bytes, declaredBytes: declaredSize }) : null;
 }
 
-export function ratioProblem(compressedSize: number, ratio: number): CodedMessage {
+export function ratioProblem(compressedSize: number, ratio: number): CodedMessage<ProblemCode> {
   return problem('LIMIT_RATIO', { ratio, packedBytes: compressedSize });
 }
 

@@ -10,14 +10,15 @@ import { PAYLOAD_TYPE_BUNDLE } from '../../../shared/dsse';
 import { manifestSchema, tierTableProblems, type BundleManifest } from '../../../shared/schemas/bundle-manifest';
 import { dsseEnvelopeSchema } from '../../../shared/schemas/dsse-envelope';
 import type { TrustedKey } from '../../../shared/schemas/trust-file';
+import type { CodedMessage } from '../../../shared/problems/problem';
+import { wordIssues } from '../../../shared/problems/zod-wording';
 import { decodeBase64 } from '../dsse-signing';
 import { entryChunks, type EntryReader } from './entry-chunks';
 import { MAX_MANIFEST_BYTES } from './limits';
 import { FatalBundleError, type ProblemLog } from './problem-log';
-import { problem, schemaProblem, type CodedMessage } from './problem-codes';
+import { problem, type ProblemCode } from './problem-codes';
 import { judgeSignature, signatureOf } from './signature-status';
 import type { ZipEntry } from './zip-archive';
-import { wordIssues } from './zod-messages';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNED_MANIFEST_FILE = 'manifest.dsse.json';
@@ -68,7 +69,7 @@ export function parseManifest(bytes: Buffer, file: ManifestInfo['file'], opts: M
   let payload: unknown = json;
   if (file === SIGNED_MANIFEST_FILE) {
     const envelope = dsseEnvelopeSchema.safeParse(json);
-    if (!envelope.success) stopWith(log, 'manifest', file, wordIssues(envelope.error.issues, json), (detail) => problem('MANIFEST_NOT_DSSE', { detail }));
+    if (!envelope.success) stopWith(log, file, wordIssues(envelope.error.issues, json), (issue) => problem('MANIFEST_NOT_DSSE', { detail: issue.message }));
     const env = envelope.data!;
     if (env.payloadType !== PAYLOAD_TYPE_BUNDLE) log.fatal('manifest', file, null, 'payloadType', problem('MANIFEST_PAYLOAD_TYPE', { payloadType: env.payloadType, expected: PAYLOAD_TYPE_BUNDLE }));
     const body = decodeBase64(env.payload);
@@ -84,7 +85,7 @@ export function parseManifest(bytes: Buffer, file: ManifestInfo['file'], opts: M
   }
   const refused = judgeSignature(signature, file, opts.requireSignature, log);
   const parsed = manifestSchema.safeParse(payload);
-  if (!parsed.success) stopWith(log, 'manifest', file, wordIssues(parsed.error.issues, payload));
+  if (!parsed.success) stopWith(log, file, wordIssues(parsed.error.issues, payload));
   if (refused) throw new FatalBundleError(refused);
   const manifest = parsed.data!;
   for (const p of tierTableProblems(manifest.policy.tiers)) log.error('policy', file, null, p.path, problem('POLICY_TIERS', { detail: p.message }));
@@ -105,8 +106,10 @@ function parseJson(bytes: Buffer, file: string, path: string, log: ProblemLog): 
   }
 }
 
-/** Logs every issue, then stops: the manifest cannot be used. */
-function stopWith(log: ProblemLog, kind: 'manifest', file: string, issues: { path: string; message: string }[], coded: (detail: string) => CodedMessage = schemaProblem): never {
-  const first = issues.map((i) => log.error(kind, file, null, i.path, coded(i.message)))[0];
-  throw new FatalBundleError(first ?? log.error(kind, file, null, '', coded === schemaProblem ? problem('MANIFEST_INVALID') : coded('is not valid')));
+type Worded = CodedMessage<ProblemCode> & { path: string };
+
+/** Logs every issue (as `coded` words it: by default as it is), then stops: the manifest cannot be used. */
+function stopWith(log: ProblemLog, file: string, issues: readonly Worded[], coded: (issue: Worded) => CodedMessage<ProblemCode> = (issue) => issue): never {
+  const first = issues.map((i) => log.error('manifest', file, null, i.path, coded(i)))[0];
+  throw new FatalBundleError(first ?? log.error('manifest', file, null, '', coded({ path: '', ...problem('MANIFEST_INVALID') })));
 }

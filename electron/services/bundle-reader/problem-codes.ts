@@ -5,9 +5,9 @@
  * `message` is always made from the same params the UI gets. Params whose name ends in `Bytes`
  * are byte sizes; other numbers are counts.
  */
+import { codedMessages, type CodedMessage, type ProblemParams } from '../../../shared/problems/problem';
+import { SCHEMA_TEMPLATES } from '../../../shared/problems/zod-wording';
 import { formatBytes } from './limits';
-
-export type ProblemParams = Record<string, string | number>;
 
 const n = (v: number) => v.toLocaleString('en-US');
 
@@ -99,17 +99,8 @@ export const PROBLEM_TEMPLATES = {
   CASE_LINE_EMPTY: () => 'is empty and was skipped',
   CASE_LINE_NOT_JSON: (p: { detail: string }) => `is not a readable case: the line is not valid JSON (${p.detail})`,
   DUPLICATE_CASE_ID: (p: { caseId: string; earlierLine: number }) => `${p.caseId} is also the caseId of line ${p.earlierLine}; each case in a bundle needs its own caseId`,
-  // schema issues (case lines and the manifest); SCHEMA is the catch-all, its detail in English
-  FIELD_MISSING: () => 'is missing',
-  FIELD_UNKNOWN: () => 'is not a field a bundle may have (check its spelling)',
-  REGISTRATION_NO_FORMAT: () => 'must be a 10-digit business registration number like 123-45-67891',
-  AMOUNT_NOT_NUMBER: () => 'must be a number of won',
-  AMOUNT_NOT_INTEGER: () => 'must be a whole number of won (no decimals)',
-  AMOUNT_NEGATIVE: () => 'must not be negative',
-  AMOUNT_TOO_LARGE: () => 'is larger than 10,000,000,000,000 won',
-  DATE_FORMAT: () => 'must be a date like 2022-10-15',
-  DATE_NOT_REAL: () => 'is not a real calendar date',
-  SCHEMA: (p: { detail: string }) => p.detail,
+  // schema issues (case lines and the manifest): the one wording of shared/problems/zod-wording.ts
+  ...SCHEMA_TEMPLATES,
 
   // evidence
   EVIDENCE_MISSING: (p: { name: string }) => `points to ${p.name}, which is not in the bundle`,
@@ -127,48 +118,15 @@ export const PROBLEM_TEMPLATES = {
 export type ProblemCode = keyof typeof PROBLEM_TEMPLATES;
 export const PROBLEM_CODES = Object.keys(PROBLEM_TEMPLATES) as ProblemCode[];
 
-/** A problem's code, params and English sentence, as the log records them. */
-export interface CodedMessage {
-  code: ProblemCode;
-  params: ProblemParams;
-  message: string;
-}
-
 type ArgsOf<C extends ProblemCode> = Parameters<(typeof PROBLEM_TEMPLATES)[C]>;
 
 /** The coded problem: `problem('HASH_MISMATCH', { actual, listed, manifestFile })`. */
-export function problem<C extends ProblemCode>(code: C, ...args: ArgsOf<C>): CodedMessage {
-  const params = (args[0] ?? {}) as ProblemParams;
-  const template = PROBLEM_TEMPLATES[code] as (p: ProblemParams) => string;
-  return { code, params, message: template(params) };
-}
+export const problem = codedMessages(PROBLEM_TEMPLATES);
 
 /** A problem whose code is known only at run time (from a check that returns one). */
 export type CodedProblem = { [C in ProblemCode]: { code: C; params: ArgsOf<C> extends [] ? undefined : ArgsOf<C>[0] } }[ProblemCode];
 
-export function fromCoded(p: CodedProblem): CodedMessage {
+export function fromCoded(p: CodedProblem): CodedMessage<ProblemCode> {
   const params = (p.params ?? {}) as ProblemParams;
   return { code: p.code, params, message: (PROBLEM_TEMPLATES[p.code] as (q: ProblemParams) => string)(params) };
-}
-
-/**
- * The code of a schema issue's message. The shared schemas carry their own English messages for
- * the fields people get wrong; those that matter most get their own code, the rest are SCHEMA.
- */
-const SCHEMA_MESSAGE_CODES: Record<string, ProblemCode> = {
-  'is missing': 'FIELD_MISSING',
-  'is not a field a bundle may have (check its spelling)': 'FIELD_UNKNOWN',
-  'must be a 10-digit business registration number like 123-45-67891': 'REGISTRATION_NO_FORMAT',
-  'must be a number of won': 'AMOUNT_NOT_NUMBER',
-  'must be a whole number of won (no decimals)': 'AMOUNT_NOT_INTEGER',
-  'must not be negative': 'AMOUNT_NEGATIVE',
-  'is larger than 10,000,000,000,000 won': 'AMOUNT_TOO_LARGE',
-  'must be a date like 2022-10-15': 'DATE_FORMAT',
-  'is not a real calendar date': 'DATE_NOT_REAL',
-};
-
-export function schemaProblem(message: string): CodedMessage {
-  const code = Object.hasOwn(SCHEMA_MESSAGE_CODES, message) ? SCHEMA_MESSAGE_CODES[message]! : null;
-  if (code !== null && PROBLEM_TEMPLATES[code].length === 0) return { code, params: {}, message };
-  return problem('SCHEMA', { detail: message });
 }

@@ -1,22 +1,27 @@
 /**
  * Collects what a bundle check finds: errors (the bundle must not be imported) and warnings, each
- * naming the file, the NDJSON line and the JSON path. Keeps the first `maxErrors` of each and counts
- * them all. A fatal problem (reading cannot go on) is recorded and thrown as FatalBundleError.
+ * a problem (shared/problems/problem.ts) naming its kind, the file, the NDJSON line and the JSON
+ * path. Keeps the first `maxErrors` of each and counts them all. A fatal problem (reading cannot
+ * go on) is recorded and thrown as FatalBundleError.
  */
-import type { BundleProblem, ProblemKind } from '../../../shared/bundle-report';
-import type { CodedMessage } from './problem-codes';
+import type { BundleReport } from '../../../shared/bundle-report';
+import { problemAt, type CodedMessage, type ProblemKind } from '../../../shared/problems/problem';
+import { formatProblem } from '../../../shared/problems/problem-format';
+import type { ProblemCode } from './problem-codes';
+
+type Reported = BundleReport['errors'][number];
 
 /** Thrown to stop reading; the problem is already in the log. Internal to the reader. */
 export class FatalBundleError extends Error {
   override readonly name = 'FatalBundleError';
-  constructor(readonly problem: BundleProblem) {
-    super(`${problem.file}: ${problem.message}`);
+  constructor(readonly problem: Reported) {
+    super(formatProblem(problem));
   }
 }
 
 export class ProblemLog {
-  readonly errors: BundleProblem[] = [];
-  readonly warnings: BundleProblem[] = [];
+  readonly errors: Reported[] = [];
+  readonly warnings: Reported[] = [];
   errorCount = 0;
   warningCount = 0;
 
@@ -27,23 +32,23 @@ export class ProblemLog {
     return this.errorCount > 0;
   }
 
-  error(kind: ProblemKind, file: string, line: number | null, path: string, coded: CodedMessage): BundleProblem {
-    const problem = toProblem(kind, file, line, path, coded);
+  error(kind: ProblemKind, file: string, line: number | null, path: string, coded: CodedMessage<ProblemCode>): Reported {
+    const problem = reported(kind, file, line, path, coded);
     this.errorCount += 1;
     if (this.errors.length < this.maxErrors) this.errors.push(problem);
     return problem;
   }
 
-  warn(kind: ProblemKind, file: string, line: number | null, path: string, coded: CodedMessage): void {
+  warn(kind: ProblemKind, file: string, line: number | null, path: string, coded: CodedMessage<ProblemCode>): void {
     this.warningCount += 1;
-    if (this.warnings.length < this.maxErrors) this.warnings.push(toProblem(kind, file, line, path, coded));
+    if (this.warnings.length < this.maxErrors) this.warnings.push(reported(kind, file, line, path, coded));
   }
 
-  fatal(kind: ProblemKind, file: string, line: number | null, path: string, coded: CodedMessage): never {
+  fatal(kind: ProblemKind, file: string, line: number | null, path: string, coded: CodedMessage<ProblemCode>): never {
     throw new FatalBundleError(this.error(kind, file, line, path, coded));
   }
 }
 
-function toProblem(kind: ProblemKind, file: string, line: number | null, path: string, coded: CodedMessage): BundleProblem {
-  return { kind, file, line, path, message: coded.message, code: coded.code, params: coded.params };
+function reported(kind: ProblemKind, file: string, line: number | null, path: string, coded: CodedMessage<ProblemCode>): Reported {
+  return { ...problemAt({ file, line, path }, coded), kind };
 }

@@ -1,9 +1,11 @@
 /**
  * A bundle report as text for people: a short summary, then the problems grouped by kind, each
- * naming the file, the line and the JSON path ("cases.ndjson line 12, business.registrationNo:
- * must be ..."). Used by `council-desk validate` and for a report saved as a text file.
+ * one line of the shared formatter ("cases.ndjson line 12, business.registrationNo: must be ...").
+ * Used by `council-desk validate`.
  */
-import { PROBLEM_KINDS, type BundleProblem, type BundleReport, type ProblemKind } from '../../../shared/bundle-report';
+import type { BundleReport } from '../../../shared/bundle-report';
+import { PROBLEM_KINDS, type Problem, type ProblemKind } from '../../../shared/problems/problem';
+import { formatProblem } from '../../../shared/problems/problem-format';
 
 export const KIND_TITLES: Record<ProblemKind, string> = {
   zip: 'Unreadable or damaged ZIP',
@@ -18,10 +20,6 @@ export const KIND_TITLES: Record<ProblemKind, string> = {
   evidence: 'Evidence',
 };
 
-export function formatProblem(p: Pick<BundleProblem, 'file' | 'line' | 'path' | 'message'>): string {
-  return `${p.file}${p.line !== null ? ` line ${p.line}` : ''}${p.path ? `, ${p.path}` : ''}: ${p.message}`;
-}
-
 function plural(n: number, one: string): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`;
 }
@@ -34,7 +32,7 @@ export function signatureText(report: Pick<BundleReport, 'signature'>): string {
   return 'not signed';
 }
 
-function grouped(problems: readonly BundleProblem[]): string[] {
+function grouped(problems: readonly Problem[]): string[] {
   const lines: string[] = [];
   for (const kind of PROBLEM_KINDS) {
     const group = problems.filter((p) => p.kind === kind);

@@ -4,7 +4,7 @@
  * signatures are required, an unsigned bundle or one signed by a key not trusted as a bundle
  * issuer is refused; otherwise the report carries a warning.
  */
-import type { BundleProblem } from '../../../shared/bundle-report';
+import type { BundleReport } from '../../../shared/bundle-report';
 import type { SignatureStatus } from '../../../shared/bundle-types';
 import { PAYLOAD_TYPE_BUNDLE } from '../../../shared/dsse';
 import type { DsseEnvelope } from '../../../shared/schemas/dsse-envelope';
@@ -27,7 +27,7 @@ export function signatureOf(envelope: DsseEnvelope, trust: readonly TrustedKey[]
 }
 
 /** Logs what the signature status means: an error when signatures are required (returned), else a warning. */
-export function judgeSignature(status: SignatureStatus, file: string, requireSignature: boolean, log: ProblemLog): BundleProblem | null {
+export function judgeSignature(status: SignatureStatus, file: string, requireSignature: boolean, log: ProblemLog): BundleReport['errors'][number] | null {
   if (status.state === 'trusted') return null;
   const path = status.state === 'unsigned' ? '' : 'signatures';
   if (requireSignature) {

@@ -17,9 +17,9 @@ import { collectDecided } from './decided-scan';
 import { markBundleReady } from './import-finish';
 import {
   CASE_ALREADY_DECIDED,
-  CASE_COUNT_MISMATCH,
-  EVIDENCE_MISSING,
   IMPORT_BUSY,
+  IMPORT_CASE_COUNT_MISMATCH,
+  IMPORT_EVIDENCE_MISSING,
   ImportRefusal,
   fileNameOf,
   type ImportOutcome,
@@ -182,9 +182,9 @@ function checkComplete(assembler: EvidenceAssembler, casesStored: number, casesA
   const missing = assembler.missingFiles();
   if (missing.length > 0) {
     const shown = missing.slice(0, 5).join(', ');
-    throw new ImportRefusal(EVIDENCE_MISSING, `Evidence files the cases point to did not arrive: ${shown}${missing.length > 5 ? ', …' : ''}.`);
+    throw new ImportRefusal(IMPORT_EVIDENCE_MISSING, `Evidence files the cases point to did not arrive: ${shown}${missing.length > 5 ? ', …' : ''}.`);
   }
   if (casesStored !== casesAnnounced) {
-    throw new ImportRefusal(CASE_COUNT_MISMATCH, `The bundle announced ${casesAnnounced} cases but ${casesStored} arrived.`);
+    throw new ImportRefusal(IMPORT_CASE_COUNT_MISMATCH, `The bundle announced ${casesAnnounced} cases but ${casesStored} arrived.`);
   }
 }

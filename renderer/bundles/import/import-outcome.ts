@@ -1,9 +1,11 @@
 /**
- * What importing a bundle can end in, and the progress it reports on the way. The codes are
- * stable (the Bundles screen translates the ones it knows, and shows any other code as it is).
+ * What importing a bundle can end in, and the progress it reports on the way. The refusal codes
+ * are stable (the Bundles screen translates the ones it knows, and shows any other code as it
+ * is), and none is also a code of the bundle reader's problems: a refusal is about the import,
+ * a problem about the bundle.
  */
 import type { ImportProgress } from '../../../shared/bundle-import';
-import type { BundleProblem, BundleReport } from '../../../shared/bundle-report';
+import type { BundleReport } from '../../../shared/bundle-report';
 import type { SignatureStatus } from '../../../shared/bundle-types';
 
 /** A different bundle was already imported under the same bundleId. */
@@ -12,10 +14,20 @@ export const BUNDLE_ID_CONFLICT = 'BUNDLE_ID_CONFLICT';
 export const CASE_ALREADY_DECIDED = 'CASE_ALREADY_DECIDED';
 /** Another import is running in this window. */
 export const IMPORT_BUSY = 'IMPORT_BUSY';
-/** The main process said "done" while files the cases point to had not (all) arrived. */
-export const EVIDENCE_MISSING = 'EVIDENCE_MISSING';
-/** The main process said "done" with fewer or more cases than the bundle announced. */
-export const CASE_COUNT_MISMATCH = 'CASE_COUNT_MISMATCH';
+/**
+ * The main process said "done" while files the cases point to had not (all) arrived. Not the
+ * reader's EVIDENCE_MISSING (a case points to a file the bundle does not hold).
+ */
+export const IMPORT_EVIDENCE_MISSING = 'IMPORT_EVIDENCE_MISSING';
+/**
+ * The main process said "done" with fewer or more cases than the bundle announced. Not the
+ * reader's CASE_COUNT_MISMATCH (the manifest's caseCount differs from the lines of cases.ndjson).
+ */
+export const IMPORT_CASE_COUNT_MISMATCH = 'IMPORT_CASE_COUNT_MISMATCH';
+
+/** Every code the import refuses with, each with its words in the UI (notice.codes). */
+export const IMPORT_REFUSAL_CODES = [BUNDLE_ID_CONFLICT, CASE_ALREADY_DECIDED, IMPORT_BUSY, IMPORT_EVIDENCE_MISSING, IMPORT_CASE_COUNT_MISMATCH] as const;
+export type ImportRefusalCode = (typeof IMPORT_REFUSAL_CODES)[number];
 
 export type ImportOutcome =
   | {
@@ -27,7 +39,7 @@ export type ImportOutcome =
       /** Cases that came back from an earlier bundle and were stored as their next revision. */
       revised: string[];
       signature: SignatureStatus;
-      warnings: BundleProblem[];
+      warnings: BundleReport['warnings'];
     }
   /** The very same bundle (bundleId and manifest hash) is already stored: nothing was done. */
   | { kind: 'already-imported'; fileName: string; bundleId: string }

@@ -66,7 +66,7 @@ export const enProblems: typeof koProblems = {
   CASE_LINE_NOT_JSON: 'is not a readable case: the line is not valid JSON ({{detail}})',
   DUPLICATE_CASE_ID: '{{caseId}} is also the caseId of line {{earlierLine}}; each case in a bundle needs its own caseId',
   FIELD_MISSING: 'is missing',
-  FIELD_UNKNOWN: 'is not a field a bundle may have (check its spelling)',
+  FIELD_UNKNOWN: 'is not a field this file may have (check its spelling)',
   REGISTRATION_NO_FORMAT: 'must be a 10-digit business registration number like 123-45-67891',
   AMOUNT_NOT_NUMBER: 'must be a number of won',
   AMOUNT_NOT_INTEGER: 'must be a whole number of won (no decimals)',

@@ -1,7 +1,8 @@
 /**
  * Korean sentences for the bundle reader's problem codes (electron/services/bundle-reader/
- * problem-codes.ts, where each code's English template lives). A report line reads
- * "file · N행 · path — sentence", so each sentence is about that file, line or field. Sizes
+ * problem-codes.ts, where each code's English template lives; the schema codes' in
+ * shared/problems/zod-wording.ts). A report line reads "file N행, path: sentence"
+ * (shared/problems/problem-format.ts), so each sentence is about that file, line or field. Sizes
  * ({{...Bytes}}) and counts come formatted for the UI language; {{detail}} is the reader's own
  * English detail (from zod, zlib or the signature check), shown as it is.
  */
@@ -65,7 +66,7 @@ export const koProblems = {
   CASE_LINE_NOT_JSON: '읽을 수 있는 사건이 아닙니다: 이 줄이 올바른 JSON이 아닙니다. ({{detail}})',
   DUPLICATE_CASE_ID: '사건 ID {{caseId}}이(가) {{earlierLine}}행의 사건 ID와 같습니다. 사건 묶음 안의 사건마다 사건 ID가 달라야 합니다.',
   FIELD_MISSING: '이 항목이 없습니다.',
-  FIELD_UNKNOWN: '사건 묶음에 있을 수 없는 항목입니다(철자를 확인하세요).',
+  FIELD_UNKNOWN: '이 파일에 있을 수 없는 항목입니다(철자를 확인하세요).',
   REGISTRATION_NO_FORMAT: '사업자등록번호는 123-45-67891처럼 10자리 숫자여야 합니다.',
   AMOUNT_NOT_NUMBER: '금액은 원 단위 숫자여야 합니다.',
   AMOUNT_NOT_INTEGER: '금액은 원 단위 정수여야 합니다(소수점 불가).',

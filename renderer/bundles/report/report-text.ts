@@ -3,7 +3,9 @@
  * and warning the report holds is in it, grouped by kind, one problem a line.
  */
 import type { TFunction } from 'i18next';
-import type { BundleProblem, BundleReport } from '../../../shared/bundle-report';
+import type { BundleReport } from '../../../shared/bundle-report';
+import type { Problem } from '../../../shared/problems/problem';
+import { formatProblem } from '../../../shared/problems/problem-format';
 import { signatureWords } from '../../common/signature-words';
 import type { Language } from '../../db/settings';
 import { formatCount } from '../../common/format/numbers';
@@ -12,12 +14,13 @@ import { groupProblems } from './problem-groups';
 import { problemMessage } from './problem-message';
 
 /**
- * "cases.ndjson · 3행 · business.registrationNo — sentence" (line and path only when there are):
- * the sentence in the UI language when the problem's code is known, else the reader's message.
+ * "cases.ndjson 3행, business.registrationNo: sentence" (line and path only when there are), the
+ * one problem format of shared/problems/problem-format.ts with the UI's word for the line: the
+ * sentence in the UI language when the problem's code is known, else the reader's message.
  */
-export function problemLine(t: TFunction, p: BundleProblem, language: Language = currentLanguage()): string {
-  const where = [p.file, p.line === null ? null : t('report.line', { line: formatCount(p.line, language) }), p.path || null].filter((s): s is string => !!s);
-  return `${where.join(' · ')} — ${problemMessage(t, p, language)}`;
+export function problemLine(t: TFunction, p: Problem, language: Language = currentLanguage()): string {
+  const line = (n: number) => t('report.line', { line: formatCount(n, language) });
+  return formatProblem({ file: p.file, line: p.line, path: p.path, message: problemMessage(t, p, language) }, { line });
 }
 
 export function reportSignatureWords(t: TFunction, report: Pick<BundleReport, 'signature'>): string {

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { BundleSummary, EvidencePiece, ImportChunk } from '../../../shared/bundle-import';
-import type { BundleProblem, BundleReport } from '../../../shared/bundle-report';
+import type { BundleReport } from '../../../shared/bundle-report';
 import type { SignatureStatus } from '../../../shared/bundle-types';
 import { kakao1015IncidentAndPolicy } from '../../../shared/kakao-1015';
 import { registrationCheckDigit } from '../../../shared/registration-number';
@@ -58,7 +58,7 @@ function caseRecord(caseId: string, n: number, claimedLoss: number, files: Fixtu
 
 const piece = (f: FixtureFile, from: number, to: number | undefined, last: boolean): EvidencePiece => ({ file: f.file, bytes: f.bytes.slice(from, to), last });
 
-export function validReport(fileName: string, bundleId: string, caseCount: number, signature: SignatureStatus, warnings: BundleProblem[] = []): BundleReport {
+export function validReport(fileName: string, bundleId: string, caseCount: number, signature: SignatureStatus, warnings: BundleReport['warnings'] = []): BundleReport {
   const signedBy = signature.state === 'trusted' ? { keyid: signature.keyid, name: signature.name } : null;
   return { valid: true, fileName, bundleId, caseCount, signedBy, signature, errors: [], warnings, errorCount: 0 };
 }
@@ -126,7 +126,7 @@ export function bundleFixture(options: FixtureOptions = {}): BundleFixture {
 }
 
 /** The fixture's chunks with a 'failed' chunk in place of the ones from `at` on. */
-export function failingAt(fixture: BundleFixture, at: number, errors: BundleProblem[]): ImportChunk[] {
+export function failingAt(fixture: BundleFixture, at: number, errors: BundleReport['errors']): ImportChunk[] {
   const last = fixture.chunks[at - 1];
   const progress = last && last.kind === 'data' ? last.progress : { casesRead: 0, evidenceRead: 0, bytesRead: 0, bytesTotal: fixture.summary.bytesTotal };
   const report: BundleReport = {

@@ -73,7 +73,7 @@ describe('the summary rows through every path of the import', () => {
     expect(await db.caseSummaries.toArray()).toEqual(before);
 
     const failing = LATER();
-    const error = { kind: 'case' as const, file: 'cases.ndjson', line: 2, path: 'claimedLoss', message: 'must be a whole number' };
+    const error = { kind: 'case' as const, file: 'cases.ndjson', line: 2, path: 'claimedLoss', code: 'AMOUNT_NOT_INTEGER', params: {}, message: 'must be a whole number of won (no decimals)' };
     await expect(importFixture(db, failing, { chunks: failingAt(failing, 2, [error]) })).resolves.toMatchObject({ kind: 'invalid' });
     expect(await inStep()).toBe(4);
     expect(await db.caseSummaries.toArray()).toEqual(before);

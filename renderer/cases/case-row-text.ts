@@ -2,9 +2,8 @@
 import type { TFunction } from 'i18next';
 import { FLAG_ORDER, type FlagCode } from '../../shared/duplicate-flags';
 import { formatRegistrationNo } from '../../shared/registration-number';
-import type { Language } from '../db/settings';
 import type { CaseSummaryRow } from '../db/rows';
-import { formatKrw } from '../common/format/numbers';
+import { formatKrw, type Language } from '../../shared/i18n';
 
 export function isKnownFlag(code: string): code is FlagCode {
   return (FLAG_ORDER as readonly string[]).includes(code);

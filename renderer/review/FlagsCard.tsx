@@ -7,8 +7,7 @@ import type { Assessment } from '../../shared/assessment';
 import { sortFlags, type DuplicateFlag } from '../../shared/duplicate-flags';
 import { formatRegistrationNo } from '../../shared/registration-number';
 import type { CaseRecord } from '../../shared/schemas/case-record';
-import type { Language } from '../db/settings';
-import { formatKrw } from '../common/format/numbers';
+import { formatKrw, type Language } from '../../shared/i18n';
 import { wordFor } from './known-words';
 import { ReviewCard } from './ReviewCard';
 

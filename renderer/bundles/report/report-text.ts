@@ -5,7 +5,7 @@
 import type { TFunction } from 'i18next';
 import type { BundleProblem, BundleReport } from '../../../shared/bundle-report';
 import { signatureWords } from '../../common/signature-words';
-import type { Language } from '../../db/settings';
+import type { Language } from '../../../shared/i18n';
 import { formatCount } from '../../common/format/numbers';
 import { currentLanguage } from '../../common/i18n';
 import { groupProblems } from './problem-groups';

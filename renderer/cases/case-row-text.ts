@@ -21,11 +21,11 @@ export function assessedText(t: TFunction, assessedLoss: number | null, language
 }
 
 export function flagLabel(t: TFunction, code: string): string {
-  return isKnownFlag(code) ? t(`cases.flags.${code}`) : code;
+  return isKnownFlag(code) ? t(`flags.${code}`) : code;
 }
 
 export function flagTitle(t: TFunction, code: string): string {
-  return isKnownFlag(code) ? t(`cases.flagTitles.${code}`) : t('cases.unknownFlag');
+  return isKnownFlag(code) ? t(`flagTitles.${code}`) : t('cases.unknownFlag');
 }
 
 /** The whole row as one sentence, for screen readers (the option's accessible name). */

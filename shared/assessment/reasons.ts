@@ -10,7 +10,7 @@ import {
   isoDateRange as range,
   isoDateWithWeekday as day,
   midSentence,
-  wordOr,
+  type DocumentKind,
   type Language,
 } from '../i18n';
 import type { Assessment, Reason, WeekRejection } from './types';
@@ -43,7 +43,8 @@ function rejection(reason: WeekRejection, missingDays: readonly string[] | undef
 
 /** A document kind in words, with its code ("소상공인 확인서 (small-business-certificate)"); an unknown kind as its code. */
 export function documentKindWord(kind: string, lang: Language): string {
-  return Object.hasOwn(DOCUMENT_KIND_NAMES[lang], kind) ? `${midSentence(wordOr(DOCUMENT_KIND_NAMES, kind, lang), lang)} (${kind})` : kind;
+  const known = Object.hasOwn(DOCUMENT_KIND_NAMES[lang], kind);
+  return known ? `${midSentence(DOCUMENT_KIND_NAMES[lang][kind as DocumentKind], lang)} (${kind})` : kind;
 }
 
 /** One reason as a plain sentence. */

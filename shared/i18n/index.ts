@@ -12,7 +12,6 @@ export {
   ROLE_NAMES,
   SUGGESTION_WORDS,
   midSentence,
-  wordOr,
   type Words,
   type DocumentKind,
 } from './words';

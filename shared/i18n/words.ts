@@ -102,8 +102,3 @@ export const SUGGESTION_WORDS: Words<'award' | 'caseByCase' | 'reject' | 'noLoss
 export function midSentence(word: string, lang: Language): string {
   return lang === 'en' ? word.charAt(0).toLowerCase() + word.slice(1) : word;
 }
-
-/** A known code's word, else the code itself (a bundle may carry codes this version does not know). */
-export function wordOr<Code extends string>(words: Words<Code>, code: string, lang: Language): string {
-  return Object.hasOwn(words[lang], code) ? words[lang][code as Code] : code;
-}

@@ -7,7 +7,7 @@
  * duplicate of itself. When a caseId is given more than once, the last summary given supersedes
  * the earlier ones (pass summaries in bundle order), as a revision replaces what it revises.
  */
-import type { ReasonLanguage } from './assessment/reasons';
+import type { Language } from './i18n';
 
 export const DUPLICATE_FLAGS = ['DUPLICATE_REGISTRATION_NO', 'DUPLICATE_BANK_ACCOUNT', 'DUPLICATE_DOCUMENT'] as const;
 export type DuplicateFlagCode = (typeof DUPLICATE_FLAGS)[number];
@@ -102,7 +102,7 @@ export function findDuplicates(cases: Iterable<DuplicateCaseSummary>): Map<strin
 }
 
 /** A duplicate flag as a plain sentence naming the other cases. */
-export function duplicateFlagText(flag: DuplicateFlag, lang: ReasonLanguage): string {
+export function duplicateFlagText(flag: DuplicateFlag, lang: Language): string {
   const ids = flag.caseIds.join(', ');
   if (lang === 'ko') {
     switch (flag.code) {

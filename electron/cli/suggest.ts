@@ -5,8 +5,9 @@
  * stderr and nothing is suggested (exit 1). Unsigned or untrusted bundles are allowed (nothing is
  * imported), with a note on stderr.
  */
-import { assessCase, formatAmount, reasonsText, type ReasonLanguage } from '../../shared/assessment';
+import { assessCase, reasonsText } from '../../shared/assessment';
 import { duplicateFlagText, findDuplicates, sortFlags, type DuplicateCaseSummary, type DuplicateFlag } from '../../shared/duplicate-flags';
+import { formatAmount, isLanguage, type Language } from '../../shared/i18n';
 import { isValidRegistrationNo } from '../../shared/registration-number';
 import type { BundleManifest } from '../../shared/schemas/bundle-manifest';
 import type { CaseRecord } from '../../shared/schemas/case-record';
@@ -36,7 +37,7 @@ interface ReadBundle {
   cases: CaseRecord[];
 }
 
-export function suggestionsFor(bundles: readonly ReadBundle[], lang: ReasonLanguage): Suggestion[] {
+export function suggestionsFor(bundles: readonly ReadBundle[], lang: Language): Suggestion[] {
   const summaries: DuplicateCaseSummary[] = [];
   for (const b of bundles) {
     for (const c of b.cases) {
@@ -139,7 +140,7 @@ export async function runSuggest(argv: readonly string[], io: CliIo): Promise<nu
   const trustPath = optionalString(args, 'trust');
   const json = args.values.json === true;
   const lang = optionalString(args, 'lang') ?? 'en';
-  if (lang !== 'en' && lang !== 'ko') throw new UsageError(`--lang must be en or ko, not "${lang}"`);
+  if (!isLanguage(lang)) throw new UsageError(`--lang must be en or ko, not "${lang}"`);
 
   const trust = trustKeys(trustPath);
   if ('problems' in trust) {

@@ -38,7 +38,7 @@ export function App({ db, api }: { db: CouncilDb; api: CouncilApi }) {
     let current = true;
     void (async () => {
       await bootCouncil(db);
-      await restoreLanguage(useCouncilStore.getState().settings.language);
+      await restoreLanguage(db);
       if (current) setBooted(true);
     })();
     return () => {

@@ -1,4 +1,5 @@
 /** English UI text: the same keys as strings-ko.ts (the type makes a missing or extra key an error). */
+import { DOCUMENT_KIND_NAMES, FLAG_NAMES, FLAG_TITLES, ROLE_NAMES } from '../../shared/i18n';
 import { enBundles } from '../bundles';
 import { enCases } from '../cases';
 import { enReview, enEvidence } from '../review';
@@ -36,6 +37,11 @@ export const en: Messages = {
     languageGroup: 'Language',
     noCouncil: 'No council yet',
   },
+  // The domain's words, from shared/i18n: the reasons, the command line and the minutes say the same.
+  flags: FLAG_NAMES.en,
+  flagTitles: FLAG_TITLES.en,
+  documentKinds: DOCUMENT_KIND_NAMES.en,
+  roles: ROLE_NAMES.en,
   ...enBundles,
   ...enCases,
   ...enReview,

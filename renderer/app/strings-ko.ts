@@ -6,6 +6,7 @@
  * 불러오기 (import), 검증 보고서 (validation report), 신뢰 파일 (trust file), 보완 (revision: a case
  * coming back with supplementary documents).
  */
+import { DOCUMENT_KIND_NAMES, FLAG_NAMES, FLAG_TITLES, ROLE_NAMES } from '../../shared/i18n';
 import { koBundles } from '../bundles';
 import { koCases } from '../cases';
 import { koReview, koEvidence } from '../review';
@@ -42,6 +43,11 @@ export const ko = {
     languageGroup: '언어',
     noCouncil: '협의체가 아직 없습니다',
   },
+  // The domain's words, from shared/i18n: the reasons, the command line and the minutes say the same.
+  flags: FLAG_NAMES.ko,
+  flagTitles: FLAG_TITLES.ko,
+  documentKinds: DOCUMENT_KIND_NAMES.ko,
+  roles: ROLE_NAMES.ko,
   ...koBundles,
   ...koCases,
   ...koReview,

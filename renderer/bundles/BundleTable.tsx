@@ -1,7 +1,7 @@
 /** The stored bundles: id, title, cases, evidence, policy, signature in words, when, status. */
 import { useTranslation } from 'react-i18next';
 import type { BundleRow } from '../db/rows';
-import { formatDateTime } from '../common/format/dates';
+import { formatDateTime } from '../../shared/i18n';
 import { formatCount } from '../common/format/numbers';
 import { useUiStore } from '../common/ui-store';
 import { signatureWords } from '../common/signature-words';

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../common/format/bytes';
-import { formatDateTime } from '../common/format/dates';
+import { formatDateTime } from '../../shared/i18n';
 import { useAsyncValue } from '../common/use-async-value';
 import { inboxState, type InboxState } from './import/inbox-state';
 import { useCouncilStore } from '../common/council-store';

@@ -33,7 +33,7 @@ export function CaseCounts() {
           ) : (
             flags.map((c) => (
               <dd key={c.code} className="case-counts__item">
-                {t('cases.countItem', { label: t(`cases.flags.${c.code}`), count: n(c.count) })}
+                {t('cases.countItem', { label: t(`flags.${c.code}`), count: n(c.count) })}
               </dd>
             ))
           )}

@@ -85,7 +85,7 @@ export function CaseFilterBar({ bundles }: { bundles: readonly BundleRow[] }) {
           all,
           { value: 'any', label: t('cases.flagAny') },
           { value: 'none', label: t('cases.flagNone') },
-          ...FLAG_ORDER.map((code) => ({ value: code, label: t(`cases.flags.${code}`) })),
+          ...FLAG_ORDER.map((code) => ({ value: code, label: t(`flags.${code}`) })),
         ]}
       />
       <FilterSelect

@@ -3,8 +3,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRegistrationNo } from '../../shared/registration-number';
 import type { CaseSummaryRow } from '../db/rows';
-import type { Language } from '../db/settings';
-import { formatKrw } from '../common/format/numbers';
+import { formatKrw, type Language } from '../../shared/i18n';
 import { assessedText, flagLabel, flagTitle, rowLabel, tierText } from './case-row-text';
 
 export const CASE_ROW_HEIGHT = 56;

@@ -2,9 +2,8 @@
 import type { TFunction } from 'i18next';
 import { FLAG_ORDER, type FlagCode } from '../../shared/duplicate-flags';
 import { formatRegistrationNo } from '../../shared/registration-number';
-import type { Language } from '../db/settings';
 import type { CaseSummaryRow } from '../db/rows';
-import { formatKrw } from '../common/format/numbers';
+import { formatKrw, type Language } from '../../shared/i18n';
 
 export function isKnownFlag(code: string): code is FlagCode {
   return (FLAG_ORDER as readonly string[]).includes(code);
@@ -22,11 +21,11 @@ export function assessedText(t: TFunction, assessedLoss: number | null, language
 }
 
 export function flagLabel(t: TFunction, code: string): string {
-  return isKnownFlag(code) ? t(`cases.flags.${code}`) : code;
+  return isKnownFlag(code) ? t(`flags.${code}`) : code;
 }
 
 export function flagTitle(t: TFunction, code: string): string {
-  return isKnownFlag(code) ? t(`cases.flagTitles.${code}`) : t('cases.unknownFlag');
+  return isKnownFlag(code) ? t(`flagTitles.${code}`) : t('cases.unknownFlag');
 }
 
 /** The whole row as one sentence, for screen readers (the option's accessible name). */

@@ -1,4 +1,5 @@
-/** English text of the Cases list (filters, search, sort, counts, rows, flags): the same keys as strings-ko.ts. */
+/** English text of the Cases list (filters, search, sort, counts, rows): the same keys as strings-ko.ts. */
+import { SUGGESTION_WORDS, midSentence } from '../../shared/i18n';
 import type { koCases } from './strings-ko';
 
 export const enCases: typeof koCases = {
@@ -46,32 +47,11 @@ export const enCases: typeof koCases = {
     colStatus: 'Status',
     notAssessed: 'Not assessed',
     noTier: 'No tier',
-    caseByCase: 'Case by case',
     tierAward: '{{tier}} · {{award}}',
-    tierCaseByCase: '{{tier}} · case by case',
+    tierCaseByCase: `{{tier}} · ${midSentence(SUGGESTION_WORDS.en.caseByCase, 'en')}`,
     tierOption: 'Tier {{tier}}',
     noFlags: 'None',
     status: { undecided: 'Undecided', voted: 'Voted', decided: 'Decided', deferred: 'Deferred' },
-    flags: {
-      REGISTRATION_NO_INVALID: 'Reg. no. invalid',
-      DUPLICATE_REGISTRATION_NO: 'Same reg. no.',
-      DUPLICATE_BANK_ACCOUNT: 'Same account',
-      DUPLICATE_DOCUMENT: 'Same document',
-      MISSING_DOCUMENTS: 'Documents missing',
-      NO_SALES_DATA: 'No sales data',
-      NO_COMPLETE_BASELINE_WEEK: 'No baseline week',
-      CLAIM_EXCEEDS_ASSESSED: 'Claim > assessed',
-    },
-    flagTitles: {
-      REGISTRATION_NO_INVALID: 'The registration number is not a valid ten-digit number',
-      DUPLICATE_REGISTRATION_NO: 'Same registration number as another case',
-      DUPLICATE_BANK_ACCOUNT: 'Same bank account as another case',
-      DUPLICATE_DOCUMENT: 'An evidence file has the same bytes as one in another case',
-      MISSING_DOCUMENTS: 'Required documents are missing',
-      NO_SALES_DATA: 'There are no daily sales figures',
-      NO_COMPLETE_BASELINE_WEEK: 'No complete baseline week, so the loss cannot be assessed',
-      CLAIM_EXCEEDS_ASSESSED: 'The claimed loss is larger than the assessed loss',
-    },
     unknownFlag: 'Other flag',
   },
 };

@@ -1,4 +1,9 @@
-/** Korean text of the Cases list (filters, search, sort, counts, rows, flags). Spread into app/strings-ko.ts. */
+/**
+ * Korean text of the Cases list (filters, search, sort, counts, rows). Spread into app/strings-ko.ts;
+ * the flags' names are the domain's words (shared/i18n, top-level `flags` and `flagTitles`).
+ */
+import { SUGGESTION_WORDS } from '../../shared/i18n';
+
 export const koCases = {
   cases: {
     title: '사건',
@@ -44,32 +49,11 @@ export const koCases = {
     colStatus: '상태',
     notAssessed: '산정 불가',
     noTier: '구간 없음',
-    caseByCase: '개별 심의',
     tierAward: '{{tier}} · {{award}}',
-    tierCaseByCase: '{{tier}} · 개별 심의',
+    tierCaseByCase: `{{tier}} · ${SUGGESTION_WORDS.ko.caseByCase}`,
     tierOption: '구간 {{tier}}',
     noFlags: '없음',
     status: { undecided: '미결', voted: '표결됨', decided: '의결됨', deferred: '보류' },
-    flags: {
-      REGISTRATION_NO_INVALID: '등록번호 오류',
-      DUPLICATE_REGISTRATION_NO: '등록번호 중복',
-      DUPLICATE_BANK_ACCOUNT: '계좌 중복',
-      DUPLICATE_DOCUMENT: '서류 중복',
-      MISSING_DOCUMENTS: '서류 누락',
-      NO_SALES_DATA: '매출 자료 없음',
-      NO_COMPLETE_BASELINE_WEEK: '기준 주 없음',
-      CLAIM_EXCEEDS_ASSESSED: '신청 > 산정',
-    },
-    flagTitles: {
-      REGISTRATION_NO_INVALID: '사업자등록번호가 올바른 10자리 번호가 아닙니다',
-      DUPLICATE_REGISTRATION_NO: '사업자등록번호가 다른 사건과 같습니다',
-      DUPLICATE_BANK_ACCOUNT: '입금 계좌가 다른 사건과 같습니다',
-      DUPLICATE_DOCUMENT: '제출 서류 파일이 다른 사건의 파일과 똑같습니다',
-      MISSING_DOCUMENTS: '필수 서류가 없습니다',
-      NO_SALES_DATA: '일별 매출 자료가 없습니다',
-      NO_COMPLETE_BASELINE_WEEK: '7일 매출이 모두 있는 기준 주가 없어 손실을 산정할 수 없습니다',
-      CLAIM_EXCEEDS_ASSESSED: '신청 손실액이 산정 손실액보다 큽니다',
-    },
     unknownFlag: '기타 표시',
   },
 };

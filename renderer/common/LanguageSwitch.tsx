@@ -1,11 +1,9 @@
 /** 한국어 / English: each name written in its own language; the choice is stored in settings. */
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '../db/settings';
+import { LANGUAGE_NAMES, LANGUAGES } from '../../shared/i18n';
 import { chooseLanguage } from './language';
 import { useUiStore } from './ui-store';
 import { useServices } from './services';
-
-export const LANGUAGE_NAMES: Record<Language, string> = { ko: '한국어', en: 'English' };
 
 export function LanguageSwitch() {
   const { t } = useTranslation();

@@ -1,9 +1,19 @@
-/** The council as stored in Dexie: its name, members, bundles, case count and settings. */
+/**
+ * The council as stored in Dexie: its name, members, bundles, case count and settings. The UI
+ * language is not held here: it lives in the ui-store (common/language.ts restores and changes it).
+ */
 import { create } from 'zustand';
 import { describeError } from './council-api';
 import type { BundleRow, MemberRow } from '../db/rows';
 import type { CouncilDb } from '../db/schema';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../db/settings';
+
+/** The settings this store holds: all of the settings table but the language. */
+export type CouncilSettings = Omit<Settings, 'language'>;
+
+function councilSettings({ language: _language, ...rest }: Settings): CouncilSettings {
+  return rest;
+}
 
 const ROLE_ORDER: Record<MemberRow['role'], number> = { chair: 0, member: 1, secretary: 2 };
 
@@ -12,7 +22,7 @@ export type LoadStatus = 'loading' | 'ready' | 'failed';
 interface CouncilState {
   status: LoadStatus;
   error: { code: string; message: string } | null;
-  settings: Settings;
+  settings: CouncilSettings;
   members: MemberRow[];
   bundles: BundleRow[];
   caseCount: number;
@@ -20,13 +30,13 @@ interface CouncilState {
   revisedCount: number;
   /** Reads everything above from the database; the screens then read the store. */
   load(db: CouncilDb): Promise<void>;
-  setSettings(patch: Partial<Settings>): void;
+  setSettings(patch: Partial<CouncilSettings>): void;
 }
 
 const initial = {
   status: 'loading' as LoadStatus,
   error: null,
-  settings: DEFAULT_SETTINGS,
+  settings: councilSettings(DEFAULT_SETTINGS),
   members: [] as MemberRow[],
   bundles: [] as BundleRow[],
   caseCount: 0,
@@ -51,7 +61,7 @@ export const useCouncilStore = create<CouncilState>()((set) => ({
           db.cases.where('revision').above(1).count(),
         ]),
       );
-      set({ status: 'ready', error: null, settings, members: sortMembers(members), bundles, caseCount, revisedCount });
+      set({ status: 'ready', error: null, settings: councilSettings(settings), members: sortMembers(members), bundles, caseCount, revisedCount });
     } catch (err) {
       set({ status: 'failed', error: describeError(err) });
     }

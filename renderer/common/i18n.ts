@@ -1,15 +1,10 @@
 /**
- * The i18next instance of the UI, its language and locale: Korean by default, English switchable.
- * React escapes every value it renders, so i18next does not escape again (nothing is rendered as
- * HTML).
+ * The i18next instance of the UI and its language: Korean by default, English switchable (the
+ * languages and their locales are shared/i18n's). React escapes every value it renders, so
+ * i18next does not escape again (nothing is rendered as HTML).
  */
 import i18next from 'i18next';
-import type { Language } from '../db/settings';
-
-export const DEFAULT_LANGUAGE: Language = 'ko';
-
-/** BCP 47 locale for Intl formatting. */
-export const LOCALES: Record<Language, string> = { ko: 'ko-KR', en: 'en-US' };
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/i18n';
 
 /** Set up with every feature's text by app/i18n.ts, which the app's entry imports first. */
 export const i18n = i18next.createInstance();
@@ -21,5 +16,5 @@ export async function applyLanguage(language: Language): Promise<void> {
 }
 
 export function currentLanguage(): Language {
-  return i18n.language === 'en' ? 'en' : 'ko';
+  return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
 }

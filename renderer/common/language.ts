@@ -1,19 +1,28 @@
-/** The UI language: the screen, the store and the settings table move together. */
+/**
+ * The UI language: the screen (i18next), the ui-store and the settings table move together. The
+ * ui-store is the one place the current language lives; the settings table keeps it across restarts.
+ */
+import { DEFAULT_LANGUAGE, type Language } from '../../shared/i18n';
 import type { CouncilDb } from '../db/schema';
-import { writeSetting, type Language } from '../db/settings';
+import { readSettings, writeSetting } from '../db/settings';
 import { applyLanguage } from './i18n';
-import { useCouncilStore } from './council-store';
 import { useUiStore } from './ui-store';
 
-export async function chooseLanguage(db: CouncilDb, language: Language): Promise<void> {
+async function showLanguage(language: Language): Promise<void> {
   await applyLanguage(language);
   useUiStore.getState().setLanguage(language);
-  useCouncilStore.getState().setSettings({ language });
+}
+
+export async function chooseLanguage(db: CouncilDb, language: Language): Promise<void> {
+  await showLanguage(language);
   await writeSetting(db, 'language', language);
 }
 
-/** Applies the stored language at start-up. */
-export async function restoreLanguage(language: Language): Promise<void> {
-  await applyLanguage(language);
-  useUiStore.getState().setLanguage(language);
+/** Applies the stored language at start-up (the default when the settings cannot be read). */
+export async function restoreLanguage(db: CouncilDb): Promise<void> {
+  const language = await readSettings(db).then(
+    (settings) => settings.language,
+    () => DEFAULT_LANGUAGE,
+  );
+  await showLanguage(language);
 }

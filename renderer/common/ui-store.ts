@@ -1,10 +1,10 @@
 /**
  * What the user is looking at: the current screen, the case open for review (within the Cases
- * screen) with the list order that previous and next follow, and the UI language.
+ * screen) with the list order that previous and next follow, and the UI language: the one place
+ * the current language lives (common/language.ts changes it; the settings table keeps it).
  */
 import { create } from 'zustand';
-import type { Language } from '../db/settings';
-import { DEFAULT_LANGUAGE } from './i18n';
+import { DEFAULT_LANGUAGE, type Language } from '../../shared/i18n';
 
 export const SCREENS = ['bundles', 'cases', 'meeting', 'decisions', 'minutes', 'settings'] as const;
 export type ScreenId = (typeof SCREENS)[number];

@@ -1,8 +1,6 @@
 /** Typed access to the settings table: one row per key. */
+import type { Language } from '../../shared/i18n';
 import type { CouncilDb } from './schema';
-
-export type Language = 'ko' | 'en';
-export const LANGUAGES: readonly Language[] = ['ko', 'en'];
 
 export interface Settings {
   firstRunDone: boolean;

@@ -1,4 +1,4 @@
-/** English text of the Meeting screen and the members' roles: the same keys as strings-ko.ts. */
+/** English text of the Meeting screen: the same keys as strings-ko.ts. */
 import type { koMeeting } from './strings-ko';
 
 export const enMeeting: typeof koMeeting = {
@@ -16,10 +16,5 @@ export const enMeeting: typeof koMeeting = {
     later1: 'Create a meeting: date, place, agenda (cases)',
     later2: 'Record attendance with arrival and leaving times; check the quorum',
     later3: 'Record each vote per case (approve, reject, abstain, recusal with its reason)',
-  },
-  roles: {
-    chair: 'Chair',
-    member: 'Member',
-    secretary: 'Secretary',
   },
 };

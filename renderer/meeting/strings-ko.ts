@@ -1,4 +1,4 @@
-/** Korean text of the Meeting screen and the members' roles (terms as listed in app/strings-ko.ts). */
+/** Korean text of the Meeting screen (terms as listed in app/strings-ko.ts; the members' roles are shared/i18n's). */
 export const koMeeting = {
   meeting: {
     title: '회의',
@@ -14,10 +14,5 @@ export const koMeeting = {
     later1: '회의 만들기: 날짜, 장소, 안건(사건) 정하기',
     later2: '출석과 도착·퇴장 시각 기록, 정족수 확인',
     later3: '사건별 표결(찬성, 반대, 기권, 회피와 그 사유) 기록',
-  },
-  roles: {
-    chair: '위원장',
-    member: '위원',
-    secretary: '간사',
   },
 };

@@ -2,9 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatRegistrationNo } from '../../shared/registration-number';
 import type { CaseRecord } from '../../shared/schemas/case-record';
-import type { Language } from '../db/settings';
-import { formatDateTime } from '../common/format/dates';
-import { formatKrw } from '../common/format/numbers';
+import { formatDateTime, formatKrw, type Language } from '../../shared/i18n';
 import { wordFor } from './known-words';
 import { ReviewCard } from './ReviewCard';
 

@@ -7,8 +7,7 @@ import type { Assessment } from '../../shared/assessment';
 import { sortFlags, type DuplicateFlag } from '../../shared/duplicate-flags';
 import { formatRegistrationNo } from '../../shared/registration-number';
 import type { CaseRecord } from '../../shared/schemas/case-record';
-import type { Language } from '../db/settings';
-import { formatKrw } from '../common/format/numbers';
+import { formatKrw, type Language } from '../../shared/i18n';
 import { wordFor } from './known-words';
 import { ReviewCard } from './ReviewCard';
 
@@ -32,7 +31,7 @@ export function FlagsCard({ record, assessment, duplicates, language, onOpenCase
       case 'REGISTRATION_NO_INVALID':
         return t('review.flags.REGISTRATION_NO_INVALID', { registrationNo: formatRegistrationNo(record.business.registrationNo) });
       case 'MISSING_DOCUMENTS':
-        return t('review.flags.MISSING_DOCUMENTS', { kinds: missingKinds.map((k) => wordFor(i18n, 'documents.kinds', k)).join(', ') });
+        return t('review.flags.MISSING_DOCUMENTS', { kinds: missingKinds.map((k) => wordFor(i18n, 'documentKinds', k)).join(', ') });
       case 'CLAIM_EXCEEDS_ASSESSED':
         return t('review.flags.CLAIM_EXCEEDS_ASSESSED', { claimed: formatKrw(record.claimedLoss, language), assessed: formatKrw(assessment.assessedLoss ?? 0, language) });
       case 'NO_SALES_DATA':

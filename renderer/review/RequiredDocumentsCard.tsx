@@ -21,7 +21,7 @@ export function RequiredDocumentsCard({ required, documents }: { required: reado
                 <span className="checklist__mark" aria-hidden="true">
                   {present ? '✓' : '✗'}
                 </span>
-                <span className="checklist__kind">{wordFor(i18n, 'documents.kinds', item.kind)}</span>
+                <span className="checklist__kind">{wordFor(i18n, 'documentKinds', item.kind)}</span>
                 <span className="checklist__state">{present ? t('review.documents.present') : t('review.documents.missing')}</span>
                 {present && <span className="checklist__titles">{item.titles.join(', ')}</span>}
               </li>

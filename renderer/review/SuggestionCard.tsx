@@ -6,8 +6,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { reasonText, type Assessment, type Reason } from '../../shared/assessment';
-import type { Language } from '../db/settings';
-import { formatKrw } from '../common/format/numbers';
+import { formatKrw, type Language } from '../../shared/i18n';
 import { ReviewCard } from './ReviewCard';
 
 export function suggestionWords(assessment: Assessment, t: ReturnType<typeof useTranslation>['t'], language: Language): string {

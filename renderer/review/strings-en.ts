@@ -1,5 +1,8 @@
 /** English text of the case review screen: the same keys as strings-ko.ts. */
+import { SUGGESTION_WORDS, midSentence } from '../../shared/i18n';
 import type { koReview } from './strings-ko';
+
+const suggestionWords = SUGGESTION_WORDS.en;
 
 export const enReview: typeof koReview = {
   review: {
@@ -47,7 +50,7 @@ export const enReview: typeof koReview = {
       suggested: 'Suggestion',
       tierAward: 'Tier {{tier}}: award {{award}}',
       tierCaseByCase: 'Tier {{tier}}: decided by the council case by case',
-      noTier: 'Suggest reject: no loss shown',
+      noTier: `${suggestionWords.reject}: ${midSentence(suggestionWords.noLossShown, 'en')}`,
       reasonsTitle: 'Why',
       weeksSummary: 'Weekly sales: {{counted}} weeks compared, {{rejected}} not counted (show)',
       policy: 'Policy {{policyId}}',
@@ -70,13 +73,6 @@ export const enReview: typeof koReview = {
       present: 'present',
       missing: 'missing',
       noneRequired: 'This policy requires no documents.',
-      kinds: {
-        'small-business-certificate': 'Small-business certificate',
-        'sales-loss-proof': 'Proof of sales loss',
-        'service-use-proof': 'Proof of service use',
-        'bank-account': 'Bank account copy',
-        other: 'Other document',
-      },
     },
     categories: {
       restaurant: 'Restaurant',

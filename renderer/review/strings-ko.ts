@@ -1,4 +1,12 @@
-/** Korean text of the case review screen (the case, its suggestion with reasons, flags, required documents). Spread into app/strings-ko.ts. */
+/**
+ * Korean text of the case review screen (the case, its suggestion with reasons, flags, required
+ * documents). Spread into app/strings-ko.ts; the document kinds are the domain's words (shared/i18n,
+ * top-level `documentKinds`).
+ */
+import { SUGGESTION_WORDS } from '../../shared/i18n';
+
+const suggestionWords = SUGGESTION_WORDS.ko;
+
 export const koReview = {
   review: {
     loading: '사건을 불러오는 중입니다…',
@@ -45,7 +53,7 @@ export const koReview = {
       suggested: '제안',
       tierAward: '{{tier}} 구간 — 지원금 {{award}}',
       tierCaseByCase: '{{tier}} 구간 — 협의체가 사건별로 심의',
-      noTier: '기각 제안: 손실이 확인되지 않음',
+      noTier: `${suggestionWords.reject}: ${suggestionWords.noLossShown}`,
       reasonsTitle: '제안 근거',
       weeksSummary: '주간별 매출: {{counted}}주 비교, {{rejected}}주 제외 (펼쳐 보기)',
       policy: '지원 기준 {{policyId}}',
@@ -68,13 +76,6 @@ export const koReview = {
       present: '있음',
       missing: '없음',
       noneRequired: '이 지원 기준은 필수 서류를 정하지 않았습니다.',
-      kinds: {
-        'small-business-certificate': '소상공인 확인서',
-        'sales-loss-proof': '매출 감소 증빙',
-        'service-use-proof': '서비스 이용 증빙',
-        'bank-account': '통장 사본',
-        other: '기타 서류',
-      },
     },
     categories: {
       restaurant: '음식점',

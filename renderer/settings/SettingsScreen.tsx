@@ -5,12 +5,11 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { LANGUAGE_NAMES } from '../common/LanguageSwitch';
 import { ScreenFrame } from '../common/ScreenFrame';
 import { SyncFolderSettings } from './SyncFolderSettings';
 import { TrustFileSettings } from './TrustFileSettings';
 import { useServices } from '../common/services';
-import { LANGUAGES } from '../db/settings';
+import { LANGUAGE_NAMES, LANGUAGES } from '../../shared/i18n';
 import { useAsyncValue } from '../common/use-async-value';
 import { useCouncilStore } from '../common/council-store';
 import { chooseLanguage } from '../common/language';

@@ -1,47 +1,25 @@
 /**
  * Reasons in words, Korean and English. Plain text only (the UI renders it as text, never HTML).
- * Amounts: integer KRW with thousands separators ("300,000원", "KRW 300,000").
+ * Amounts, dates and the domain's words come from shared/i18n, as the screens write them.
  */
-import { weekdayName } from './days';
+import {
+  DOCUMENT_KIND_NAMES,
+  FLAG_TITLES,
+  SUGGESTION_WORDS,
+  formatKrw,
+  isoDateRange as range,
+  isoDateWithWeekday as day,
+  midSentence,
+  type DocumentKind,
+  type Language,
+} from '../i18n';
 import type { Assessment, Reason, WeekRejection } from './types';
 
-export type ReasonLanguage = 'ko' | 'en';
-
-/** 1234567 -> "1,234,567". Integers only (negative allowed); anything else is printed as is. */
-export function formatAmount(n: number): string {
-  if (!Number.isSafeInteger(n)) return String(n);
-  const digits = String(Math.abs(n));
-  let out = '';
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
-    out += digits[i];
-  }
-  return n < 0 ? `-${out}` : out;
+function list(items: readonly string[]): string {
+  return items.join(', ');
 }
 
-/** "300,000원" or "KRW 300,000". */
-export function formatKrw(n: number, lang: ReasonLanguage): string {
-  return lang === 'ko' ? `${formatAmount(n)}원` : `KRW ${formatAmount(n)}`;
-}
-
-const WEEKDAY_SHORT = {
-  ko: { sunday: '일', monday: '월', tuesday: '화', wednesday: '수', thursday: '목', friday: '금', saturday: '토' },
-  en: { sunday: 'Sun', monday: 'Mon', tuesday: 'Tue', wednesday: 'Wed', thursday: 'Thu', friday: 'Fri', saturday: 'Sat' },
-} as const;
-
-function day(iso: string, lang: ReasonLanguage): string {
-  return `${iso} (${WEEKDAY_SHORT[lang][weekdayName(iso)]})`;
-}
-
-function range(from: string, to: string, lang: ReasonLanguage): string {
-  return lang === 'ko' ? `${day(from, lang)}~${day(to, lang)}` : `${day(from, lang)} to ${day(to, lang)}`;
-}
-
-function list(items: readonly string[], lang: ReasonLanguage): string {
-  return items.join(lang === 'ko' ? ', ' : ', ');
-}
-
-function rejection(reason: WeekRejection, missingDays: readonly string[] | undefined, lang: ReasonLanguage): string {
+function rejection(reason: WeekRejection, missingDays: readonly string[] | undefined, lang: Language): string {
   const missing = missingDays ?? [];
   if (lang === 'ko') {
     switch (reason) {
@@ -50,7 +28,7 @@ function rejection(reason: WeekRejection, missingDays: readonly string[] | undef
       case 'touches-outage':
         return '장애 기간과 겹칩니다';
       case 'missing-days':
-        return `일별 매출이 없는 날이 있습니다 (${missing.length}일: ${list(missing, lang)})`;
+        return `일별 매출이 없는 날이 있습니다 (${missing.length}일: ${list(missing)})`;
     }
   }
   switch (reason) {
@@ -59,35 +37,28 @@ function rejection(reason: WeekRejection, missingDays: readonly string[] | undef
     case 'touches-outage':
       return 'it overlaps the outage period';
     case 'missing-days':
-      return `daily sales are missing for ${missing.length} day${missing.length === 1 ? '' : 's'}: ${list(missing, lang)}`;
+      return `daily sales are missing for ${missing.length} day${missing.length === 1 ? '' : 's'}: ${list(missing)}`;
   }
 }
 
-const DOCUMENT_KIND_WORDS: Record<string, Record<ReasonLanguage, string>> = {
-  'small-business-certificate': { ko: '소상공인 확인서', en: 'small-business certificate' },
-  'sales-loss-proof': { ko: '매출 감소 증빙', en: 'proof of sales loss' },
-  'service-use-proof': { ko: '서비스 이용 증빙', en: 'proof of service use' },
-  'bank-account': { ko: '통장 사본', en: 'bank account copy' },
-  other: { ko: '기타 서류', en: 'other document' },
-};
-
 /** A document kind in words, with its code ("소상공인 확인서 (small-business-certificate)"); an unknown kind as its code. */
-export function documentKindWord(kind: string, lang: ReasonLanguage): string {
-  const words = Object.hasOwn(DOCUMENT_KIND_WORDS, kind) ? DOCUMENT_KIND_WORDS[kind] : undefined;
-  return words ? `${words[lang]} (${kind})` : kind;
+export function documentKindWord(kind: string, lang: Language): string {
+  const known = Object.hasOwn(DOCUMENT_KIND_NAMES[lang], kind);
+  return known ? `${midSentence(DOCUMENT_KIND_NAMES[lang][kind as DocumentKind], lang)} (${kind})` : kind;
 }
 
 /** One reason as a plain sentence. */
-export function reasonText(reason: Reason, lang: ReasonLanguage): string {
+export function reasonText(reason: Reason, lang: Language): string {
   const krw = (n: number) => formatKrw(n, lang);
   const ko = lang === 'ko';
+  const words = SUGGESTION_WORDS[lang];
   switch (reason.code) {
     case 'NO_SALES_DATA':
-      return ko ? '일별 매출 자료가 없습니다.' : 'There are no daily sales figures.';
+      return `${FLAG_TITLES[lang].NO_SALES_DATA}.`;
     case 'DUPLICATE_SALES_DATE':
       return ko
-        ? `${day(reason.date, lang)}의 매출이 여러 번 적혀 있어 처음 값 ${krw(reason.usedAmount)}을 쓰고 ${list(reason.ignoredAmounts.map(krw), lang)}은 쓰지 않았습니다.`
-        : `Sales for ${day(reason.date, lang)} appear more than once: the first figure, ${krw(reason.usedAmount)}, was used and ${list(reason.ignoredAmounts.map(krw), lang)} ignored.`;
+        ? `${day(reason.date, lang)}의 매출이 여러 번 적혀 있어 처음 값 ${krw(reason.usedAmount)}을 쓰고 ${list(reason.ignoredAmounts.map(krw))}은 쓰지 않았습니다.`
+        : `Sales for ${day(reason.date, lang)} appear more than once: the first figure, ${krw(reason.usedAmount)}, was used and ${list(reason.ignoredAmounts.map(krw))} ignored.`;
     case 'WEEK_COUNTED':
       return ko
         ? `${range(reason.weekFrom, reason.weekTo, lang)} 주간 매출 합계 ${krw(reason.total)} (비교 대상).`
@@ -99,8 +70,8 @@ export function reasonText(reason: Reason, lang: ReasonLanguage): string {
     case 'BASELINE_WEEK': {
       const ties = reason.tiedWith.length > 0
         ? ko
-          ? ` 같은 합계의 주(${list(reason.tiedWith, lang)} 시작) 중 가장 이른 주를 택했습니다.`
-          : ` Weeks starting ${list(reason.tiedWith, lang)} have the same total; the earliest was taken.`
+          ? ` 같은 합계의 주(${list(reason.tiedWith)} 시작) 중 가장 이른 주를 택했습니다.`
+          : ` Weeks starting ${list(reason.tiedWith)} have the same total; the earliest was taken.`
         : '';
       return ko
         ? `기준 주간: 비교한 ${reason.countedWeeks}개 주 가운데 매출이 가장 많은 ${range(reason.weekFrom, reason.weekTo, lang)}, ${krw(reason.total)}.${ties}`
@@ -113,8 +84,8 @@ export function reasonText(reason: Reason, lang: ReasonLanguage): string {
     case 'OUTAGE_TOTAL': {
       const missing = reason.missingDays.length > 0
         ? ko
-          ? ` 매출이 없는 ${reason.missingDays.length}일(${list(reason.missingDays, lang)})은 0원으로 셈했습니다.`
-          : ` ${reason.missingDays.length} day${reason.missingDays.length === 1 ? '' : 's'} without figures (${list(reason.missingDays, lang)}) counted as 0.`
+          ? ` 매출이 없는 ${reason.missingDays.length}일(${list(reason.missingDays)})은 ${krw(0)}으로 셈했습니다.`
+          : ` ${reason.missingDays.length} day${reason.missingDays.length === 1 ? '' : 's'} without figures (${list(reason.missingDays)}) counted as 0.`
         : '';
       return ko
         ? `장애 기간 ${range(reason.from, reason.to, lang)} 매출 합계 ${krw(reason.total)}.${missing}`
@@ -126,7 +97,7 @@ export function reasonText(reason: Reason, lang: ReasonLanguage): string {
           ? `산정 손실 = 기준 주간 ${krw(reason.baseline)} - 장애 기간 ${krw(reason.outage)} = ${krw(reason.assessedLoss)}.`
           : `Assessed loss = baseline ${krw(reason.baseline)} - outage ${krw(reason.outage)} = ${krw(reason.assessedLoss)}.`
         : ko
-          ? `장애 기간 매출 ${krw(reason.outage)}이 기준 주간 ${krw(reason.baseline)}보다 많아 산정 손실은 0원입니다.`
+          ? `장애 기간 매출 ${krw(reason.outage)}이 기준 주간 ${krw(reason.baseline)}보다 많아 산정 손실은 ${krw(0)}입니다.`
           : `Outage sales ${krw(reason.outage)} exceed the baseline ${krw(reason.baseline)}, so the assessed loss is ${krw(0)}.`;
     case 'SUGGESTION_MIN':
       return ko
@@ -145,20 +116,18 @@ export function reasonText(reason: Reason, lang: ReasonLanguage): string {
         ? ko ? `${krw(reason.minLoss)} 이상` : `${krw(reason.minLoss)} and above`
         : ko ? `${krw(reason.minLoss)}~${krw(reason.maxLoss)}` : `${krw(reason.minLoss)} to ${krw(reason.maxLoss)}`;
       const award = reason.award === null
-        ? ko ? '지원금은 위원회가 개별 심의로 정합니다' : 'the award is decided case by case'
-        : ko ? `지원금 ${krw(reason.award)}` : `award ${krw(reason.award)}`;
+        ? ko ? `${words.award}은 위원회가 ${words.caseByCase}로 정합니다` : `the ${midSentence(words.award, lang)} is decided ${midSentence(words.caseByCase, lang)}`
+        : `${midSentence(words.award, lang)} ${krw(reason.award)}`;
       return ko
         ? `${krw(reason.amount)}은 ${reason.tierId} 구간(${bounds})에 해당합니다: ${award}.`
         : `${krw(reason.amount)} falls in tier ${reason.tierId} (${bounds}): ${award}.`;
     }
     case 'NO_TIER':
       return ko
-        ? `${krw(reason.amount)}은 첫 구간의 하한 ${krw(reason.firstTierMin)}보다 적습니다: 기각 제안 (손실이 확인되지 않음).`
-        : `${krw(reason.amount)} is below the first tier (from ${krw(reason.firstTierMin)}): suggest reject, no loss shown.`;
+        ? `${krw(reason.amount)}은 첫 구간의 하한 ${krw(reason.firstTierMin)}보다 적습니다: ${words.reject} (${words.noLossShown}).`
+        : `${krw(reason.amount)} is below the first tier (from ${krw(reason.firstTierMin)}): ${midSentence(words.reject, lang)}, ${midSentence(words.noLossShown, lang)}.`;
     case 'MISSING_DOCUMENTS':
-      return ko
-        ? `필수 서류가 없습니다: ${list(reason.kinds.map((k) => documentKindWord(k, lang)), lang)}.`
-        : `Required documents are missing: ${list(reason.kinds.map((k) => documentKindWord(k, lang)), lang)}.`;
+      return `${FLAG_TITLES[lang].MISSING_DOCUMENTS}: ${list(reason.kinds.map((k) => documentKindWord(k, lang)))}.`;
     case 'REGISTRATION_NO_INVALID':
       return ko
         ? `사업자등록번호 ${reason.registrationNo}은 올바른 10자리 번호가 아닙니다 (검증 숫자 불일치).`
@@ -167,6 +136,6 @@ export function reasonText(reason: Reason, lang: ReasonLanguage): string {
 }
 
 /** Every reason of an assessment, in order. */
-export function reasonsText(assessment: Pick<Assessment, 'reasons'>, lang: ReasonLanguage): string[] {
+export function reasonsText(assessment: Pick<Assessment, 'reasons'>, lang: Language): string[] {
   return assessment.reasons.map((r) => reasonText(r, lang));
 }

@@ -2,7 +2,8 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { assessCase, formatKrw } from '../../shared/assessment';
+import { assessCase } from '../../shared/assessment';
+import { formatKrw } from '../../shared/i18n';
 import { kakao1015IncidentAndPolicy } from '../../shared/kakao-1015';
 import { ImageViewer } from '../../renderer/review/evidence/ImageViewer';
 import { SalesChart } from '../../renderer/review/evidence/SalesChart';

@@ -10,7 +10,8 @@
  * Policy: T1 1..300,000 -> 30,000; T2 300,001..500,000 -> 50,000; T3 500,001.. -> case by case.
  */
 import { describe, expect, it } from 'vitest';
-import { assessCase, findTier, formatAmount, reasonText, reasonsText, type Reason } from '../../shared/assessment';
+import { assessCase, findTier, reasonText, reasonsText, type Reason } from '../../shared/assessment';
+import { formatAmount } from '../../shared/i18n';
 import { KAKAO_1015_INCIDENT, KAKAO_1015_POLICY, kakao1015IncidentAndPolicy } from '../../shared/kakao-1015';
 import type { DailySale, DocumentRef } from '../../shared/schemas/case-record';
 

@@ -6,7 +6,7 @@
  */
 import type { TFunction, TOptions } from 'i18next';
 import type { Problem } from '../../../shared/problems/problem';
-import type { Language } from '../../db/settings';
+import type { Language } from '../../../shared/i18n';
 import { formatBytes } from '../../common/format/bytes';
 import { formatCount } from '../../common/format/numbers';
 import { koProblems } from './problem-strings-ko';

@@ -7,7 +7,7 @@ import type { BundleReport } from '../../../shared/bundle-report';
 import type { Problem } from '../../../shared/problems/problem';
 import { formatProblem } from '../../../shared/problems/problem-format';
 import { signatureWords } from '../../common/signature-words';
-import type { Language } from '../../db/settings';
+import type { Language } from '../../../shared/i18n';
 import { formatCount } from '../../common/format/numbers';
 import { currentLanguage } from '../../common/i18n';
 import { groupProblems } from './problem-groups';

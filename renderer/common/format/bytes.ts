@@ -1,6 +1,5 @@
 /** A size in bytes for display, with the locale's digits: 512 B, 12.5 kB, 60 MB, 1.2 GB (powers of 1000). */
-import type { Language } from '../../db/settings';
-import { LOCALES } from '../i18n';
+import { LOCALES, type Language } from '../../../shared/i18n';
 
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'] as const;
 const cache = new Map<Language, Intl.NumberFormat>();

@@ -5,7 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { parseCsvTable, type CsvTable } from './csv-parse';
 import { decodeEvidenceText } from './text-decode';
-import type { Language } from '../../db/settings';
+import type { Language } from '../../../shared/i18n';
 import { formatCount } from '../../common/format/numbers';
 import { useBlobValue } from './use-blob-value';
 

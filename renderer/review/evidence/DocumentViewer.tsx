@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentRow } from '../../db/rows';
-import type { Language } from '../../db/settings';
+import type { Language } from '../../../shared/i18n';
 import { formatBytes } from '../../common/format/bytes';
 import type { PdfZoom } from './pdf-controls';
 import { viewerKindOf } from './viewer-kind';

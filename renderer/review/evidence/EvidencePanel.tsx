@@ -9,7 +9,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../../shared/assessment/types';
 import type { DocumentRow } from '../../db/rows';
-import type { Language } from '../../db/settings';
+import type { Language } from '../../../shared/i18n';
 import type { PdfZoom } from './pdf-controls';
 import type { DailySale } from './sales-chart-model';
 import { tabIndexForKey } from './tab-keys';

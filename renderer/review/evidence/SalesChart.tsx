@@ -6,9 +6,8 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatAmount, formatKrw } from '../../../shared/assessment/reasons';
 import type { Assessment } from '../../../shared/assessment/types';
-import type { Language } from '../../db/settings';
+import { formatAmount, formatKrw, type Language } from '../../../shared/i18n';
 import { salesChartModel, type ChartRange, type DailySale, type SalesChartModel } from './sales-chart-model';
 
 export interface SalesChartProps {

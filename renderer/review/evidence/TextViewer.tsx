@@ -1,6 +1,6 @@
 /** A plain-text evidence file in a <pre>, as text (React escapes it; nothing is read as HTML). */
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../db/settings';
+import type { Language } from '../../../shared/i18n';
 import { formatCount } from '../../common/format/numbers';
 import { decodeEvidenceText } from './text-decode';
 import { useBlobValue } from './use-blob-value';

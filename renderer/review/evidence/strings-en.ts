@@ -1,4 +1,5 @@
 /** English text of the evidence viewers (PDF, image, CSV table, daily-sales chart): the same keys as strings-ko.ts. */
+import { FLAG_TITLES } from '../../../shared/i18n';
 import type { koEvidence } from './strings-ko';
 
 export const enEvidence: typeof koEvidence = {
@@ -56,7 +57,7 @@ export const enEvidence: typeof koEvidence = {
       noBaseline: 'No baseline week can be compared',
       range: '{{from}} to {{to}}',
       missingDays: 'Outage days with no sales figure: {{days}}',
-      noSales: 'There are no daily sales figures.',
+      noSales: `${FLAG_TITLES.en.NO_SALES_DATA}.`,
       tableCaption: 'Daily sales',
       colDate: 'Date',
       colAmount: 'Sales',

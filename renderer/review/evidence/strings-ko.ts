@@ -1,4 +1,6 @@
 /** Korean text of the evidence viewers (PDF, image, CSV table, daily-sales chart). Spread into app/strings-ko.ts. */
+import { FLAG_TITLES } from '../../../shared/i18n';
+
 export const koEvidence = {
   evidence: {
     panelLabel: '증빙',
@@ -54,7 +56,7 @@ export const koEvidence = {
       noBaseline: '비교할 수 있는 기준 주간이 없습니다',
       range: '{{from}} ~ {{to}}',
       missingDays: '장애 주간 중 매출 자료가 없는 날: {{days}}',
-      noSales: '일별 매출 자료가 없습니다.',
+      noSales: `${FLAG_TITLES.ko.NO_SALES_DATA}.`,
       tableCaption: '일별 매출',
       colDate: '날짜',
       colAmount: '매출액',

@@ -3,6 +3,7 @@
  * never from a keyid. A keyid that does not match its own publicKeyPem makes the whole file invalid.
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { issuesToProblems, type PathProblem } from '../../shared/json-path';
 import { CouncilError } from '../../shared/result';
 import { trustFileSchema, type TrustFile } from '../../shared/schemas/trust-file';
@@ -44,14 +45,29 @@ export function parseTrustFile(text: string, fileName: string): TrustFile {
   return parsed.data;
 }
 
-/** Reads and checks a trust file. */
+function unreadable(path: string, e: unknown): CouncilError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new CouncilError('TRUST_FILE_INVALID', code === 'ENOENT' ? `trust file not found: ${path}` : `cannot read trust file ${path}: ${(e as Error).message}`);
+}
+
+/** Reads and checks a trust file without holding up the event loop: what the main process uses. */
+export async function readTrustFile(path: string): Promise<TrustFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw unreadable(path, e);
+  }
+  return parseTrustFile(text, path);
+}
+
+/** Reads and checks a trust file at once, for the command line (one file, then it exits). */
 export function loadTrustFile(path: string): TrustFile {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CouncilError('TRUST_FILE_INVALID', code === 'ENOENT' ? `trust file not found: ${path}` : `cannot read trust file ${path}: ${(e as Error).message}`);
+    throw unreadable(path, e);
   }
   return parseTrustFile(text, path);
 }

@@ -35,6 +35,11 @@ export const en: Messages = {
   header: {
     languageGroup: 'Language',
     noCouncil: 'No council yet',
+    operator: 'Operator',
+    noOperator: 'No operator (no roster)',
+    chooseOperator: 'Choose the operator',
+    operatorOption: '{{name}} ({{role}})',
+    operatorFailed: 'The operator could not be changed ({{code}})',
   },
   ...enBundles,
   ...enCases,

@@ -10,13 +10,17 @@ import { problemLine } from './report/report-text';
 import { useImportStore } from './import-store';
 import { useUiStore } from '../common/ui-store';
 import { ErrorNotice } from '../common/ErrorNotice';
+import type { ShownErrorCode } from '../common/council-api';
 
 type NoticeOutcome = Exclude<ImportOutcome, { kind: 'invalid' }>;
 type Refused = Extract<ImportOutcome, { kind: 'refused' }>;
 
 const IDS_SHOWN = 20;
-const KNOWN_CODES = ['BUNDLE_ID_CONFLICT', 'CASE_ALREADY_DECIDED', 'IMPORT_BUSY', 'EVIDENCE_MISSING', 'CASE_COUNT_MISMATCH'] as const;
+/** The refusals the UI says in its own words (notice.codes); any other shows the main process's words. */
+const KNOWN_CODES = ['BUNDLE_ID_CONFLICT', 'CASE_ALREADY_DECIDED', 'IMPORT_BUSY', 'EVIDENCE_MISSING', 'CASE_COUNT_MISMATCH'] as const satisfies readonly ShownErrorCode[];
 type KnownCode = (typeof KNOWN_CODES)[number];
+
+const isKnownCode = (code: ShownErrorCode): code is KnownCode => (KNOWN_CODES as readonly ShownErrorCode[]).includes(code);
 
 function idList(ids: readonly string[]): string {
   return ids.length > IDS_SHOWN ? `${ids.slice(0, IDS_SHOWN).join(', ')}, … (${ids.length})` : ids.join(', ');
@@ -24,8 +28,8 @@ function idList(ids: readonly string[]): string {
 
 /** The refusal in the UI language when its code is known, else the main process's own words. */
 function refusalWords(t: TFunction, outcome: Refused): string {
-  if (!(KNOWN_CODES as readonly string[]).includes(outcome.code)) return outcome.message;
-  return t(`notice.codes.${outcome.code as KnownCode}`, { bundleId: outcome.bundleId ?? '', caseIds: idList(outcome.caseIds) });
+  if (!isKnownCode(outcome.code)) return outcome.message;
+  return t(`notice.codes.${outcome.code}`, { bundleId: outcome.bundleId ?? '', caseIds: idList(outcome.caseIds) });
 }
 
 function Dismiss() {

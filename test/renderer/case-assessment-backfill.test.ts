@@ -5,6 +5,7 @@ import { writeChunk } from '../../renderer/bundles/import/chunk-writer';
 import { startLocalImport } from '../../renderer/bundles/import/import-start';
 import { bootCouncil } from '../../renderer/app/boot';
 import { useCouncilStore } from '../../renderer/common/council-store';
+import { DEFAULT_SECURITY_SETTINGS } from '../../shared/schemas/security-settings';
 import { caseBundle, caseSpec, expectSummariesInStep, imported, registrationNo, week, type CaseSpec } from './support/case-bundle';
 import { dbSnapshot } from './support/db-snapshot';
 import { freshDbEachTest } from './support/fresh-db';
@@ -89,7 +90,7 @@ describe('the start-up backfill of cases stored before schema version 2', () => 
     await writeChunk(db, start.ctx, cut.cases.slice(0, 1), []);
     const old = await storedByVersion1(db);
 
-    await bootCouncil(old);
+    await bootCouncil(old, { getSecuritySettings: async () => DEFAULT_SECURITY_SETTINGS });
 
     expect(useCouncilStore.getState()).toMatchObject({ status: 'ready', caseCount: 2 });
     expect(await old.bundles.get('B-CUT')).toBeUndefined();

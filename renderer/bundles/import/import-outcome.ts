@@ -5,17 +5,20 @@
 import type { ImportProgress } from '../../../shared/bundle-import';
 import type { BundleProblem, BundleReport } from '../../../shared/bundle-report';
 import type { SignatureStatus } from '../../../shared/bundle-types';
+import type { ClientErrorCode, ShownErrorCode } from '../../common/council-api';
 
 /** A different bundle was already imported under the same bundleId. */
-export const BUNDLE_ID_CONFLICT = 'BUNDLE_ID_CONFLICT';
+export const BUNDLE_ID_CONFLICT = 'BUNDLE_ID_CONFLICT' satisfies ClientErrorCode;
 /** The bundle re-issues cases the council has already decided (listed in caseIds). */
-export const CASE_ALREADY_DECIDED = 'CASE_ALREADY_DECIDED';
-/** Another import is running in this window. */
-export const IMPORT_BUSY = 'IMPORT_BUSY';
+export const CASE_ALREADY_DECIDED = 'CASE_ALREADY_DECIDED' satisfies ClientErrorCode;
+/** Another import is running in this window (the main process says the same of its own). */
+export const IMPORT_BUSY = 'IMPORT_BUSY' satisfies ShownErrorCode;
 /** The main process said "done" while files the cases point to had not (all) arrived. */
-export const EVIDENCE_MISSING = 'EVIDENCE_MISSING';
+export const EVIDENCE_MISSING = 'EVIDENCE_MISSING' satisfies ClientErrorCode;
 /** The main process said "done" with fewer or more cases than the bundle announced. */
-export const CASE_COUNT_MISMATCH = 'CASE_COUNT_MISMATCH';
+export const CASE_COUNT_MISMATCH = 'CASE_COUNT_MISMATCH' satisfies ClientErrorCode;
+/** The bundle's row went away while its chunks were written. */
+export const IMPORT_LOST = 'IMPORT_LOST' satisfies ClientErrorCode;
 
 export type ImportOutcome =
   | {
@@ -34,7 +37,7 @@ export type ImportOutcome =
   /** Checking the bundle found errors: the report says what; nothing was stored. */
   | { kind: 'invalid'; fileName: string; report: BundleReport }
   /** Refused for a reason other than the bundle's own validity; nothing was stored. */
-  | { kind: 'refused'; fileName: string; bundleId: string | null; code: string; message: string; caseIds: string[] }
+  | { kind: 'refused'; fileName: string; bundleId: string | null; code: ShownErrorCode; message: string; caseIds: string[] }
   | { kind: 'cancelled'; fileName: string; bundleId: string | null };
 
 /** Progress as the main process counts it, plus what the bundle announced and the time spent. */
@@ -49,7 +52,7 @@ export interface ImportProgressEvent extends ImportProgress {
 /** Thrown inside the import to refuse it with a code (the import then rolls back). */
 export class ImportRefusal extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ShownErrorCode,
     message: string,
     readonly caseIds: string[] = [],
   ) {

@@ -77,6 +77,19 @@ async function preparePage(context: BrowserContext, url: string, problems: strin
   return page;
 }
 
+/**
+ * The welcome's way in with the demo council: load it, keep the operator it offers (its
+ * secretary) or pick another by the radio's name, and wait for the Bundles screen.
+ */
+export async function loadDemoCouncil(page: Page, operator?: string): Promise<void> {
+  await page.getByRole('button', { name: '데모 협의체 불러오기' }).click();
+  const step = page.locator('[data-screen="welcome-operator"]');
+  await step.waitFor();
+  if (operator) await step.getByRole('radio', { name: operator }).check();
+  await step.getByRole('button', { name: '시작하기' }).click();
+  await page.locator('[data-screen="bundles"]').waitFor();
+}
+
 export interface LaunchOptions {
   locale?: string;
   /** Files dropped on the window are taken to come from this folder (their pathForFile). */

@@ -55,7 +55,7 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-/** File dialogs, attached to the focused window so they are modal to it. */
+/** Native dialogs, attached to the focused window so they are modal to it. */
 function electronDialogs(): DialogPort {
   const parent = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   const pick = async (options: Electron.OpenDialogOptions) => {
@@ -76,12 +76,28 @@ function electronDialogs(): DialogPort {
       const result = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options));
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    // Cancel first and the default: Enter or Escape leaves the protection as it is.
+    confirm: async ({ title, message, detail, confirmLabel }) => {
+      const win = parent();
+      const options: Electron.MessageBoxOptions = {
+        type: 'warning',
+        title,
+        message,
+        detail,
+        buttons: ['취소 / Cancel', confirmLabel],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      };
+      const result = await (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+      return result.response === 1;
+    },
   };
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
-  const paths = appPathsFrom(app.getAppPath());
+  const paths = appPathsFrom(app.getAppPath(), app.getPath('userData'));
 
   protocol.handle(APP_SCHEME, async (request) => {
     const file = await readStaticFile(paths.rendererDir, new URL(request.url).pathname);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { BundleSummary, ImportBeginResult, ImportChunk, InboxEntry } from './bundle-import';
 import type { Member } from './council';
 import type { Result } from './result';
+import { securitySettingsChangeSchema, type SecuritySettings, type SecuritySettingsChange } from './schemas/security-settings';
 import type { TrustRole } from './schemas/trust-file';
 
 export const API_CHANNEL_PREFIX = 'council:';
@@ -24,14 +25,13 @@ export interface AppInfo {
 }
 
 /**
- * The demo council: its name and members, and where its bundle file is. The renderer imports that
- * file through the streaming import like any other bundle (trust file null: the built-in demo
- * trust file, which trusts the demo key).
+ * The demo council: its name and members. The renderer imports its bundle, which only the main
+ * process knows where to find, with importDemoBegin, through the streaming import like any other
+ * bundle (checked against the built-in demo trust file, signature required).
  */
 export interface DemoCouncil {
   councilName: string;
   members: Member[];
-  bundlePath: string;
 }
 
 /** The trust file in use: the one the user chose, or the built-in demo trust file. */
@@ -39,6 +39,18 @@ export interface TrustInfo {
   path: string;
   builtIn: boolean;
   keys: { keyid: string; name: string; roles: TrustRole[] }[];
+}
+
+/** The language the main process's own dialogs speak; without it they say everything in both. */
+export type DialogLanguage = 'ko' | 'en';
+
+/**
+ * A change of the security settings. `language`: the app's, for the confirmation dialog that a
+ * change lowering a protection needs.
+ */
+export interface SecuritySettingsRequest {
+  change: SecuritySettingsChange;
+  language?: DialogLanguage;
 }
 
 /** The main-process side of every call: handlers implement this. */
@@ -53,9 +65,20 @@ export interface ApiHandlers {
   saveTextFile(arg: { suggestedName: string; text: string }): Promise<string | null>;
   /** Reads a trust file (null: the built-in demo trust file) and says whom it trusts. */
   describeTrust(arg: { trustFile: string | null }): Promise<TrustInfo>;
+  /** The security settings the main process holds (and imports use). */
+  getSecuritySettings(arg: undefined): Promise<SecuritySettings>;
+  /**
+   * Changes some of them and answers all of them. A change that lowers a protection (signature
+   * checks off, another trust file) is made only once the user confirms a native dialog; refused:
+   * CONFIRMATION_DECLINED, nothing changed.
+   */
+  setSecuritySettings(arg: SecuritySettingsRequest): Promise<SecuritySettings>;
   /** The .cdbundle files in the sync folder's inbox/. */
   listInbox(arg: { syncFolder: string }): Promise<InboxEntry[]>;
-  importBegin(arg: { path: string; trustFile: string | null; requireSignature: boolean }): Promise<ImportBeginResult>;
+  /** Starts importing a bundle file, checked as the security settings say. */
+  importBegin(arg: { path: string }): Promise<ImportBeginResult>;
+  /** Starts importing the demo council's bundle (built-in demo trust file, signature required). */
+  importDemoBegin(arg: undefined): Promise<ImportBeginResult>;
   importNext(arg: { importId: string }): Promise<ImportChunk>;
   importCancel(arg: { importId: string }): Promise<void>;
 }
@@ -79,8 +102,12 @@ export const apiArgSchemas = {
     text: z.string().max(50_000_000),
   }),
   describeTrust: z.strictObject({ trustFile: filePath.nullable() }),
+  getSecuritySettings: z.undefined(),
+  setSecuritySettings: z.strictObject({ change: securitySettingsChangeSchema, language: z.enum(['ko', 'en']).optional() }),
   listInbox: z.strictObject({ syncFolder: filePath }),
-  importBegin: z.strictObject({ path: filePath, trustFile: filePath.nullable(), requireSignature: z.boolean() }),
+  // Only the path: how the bundle is checked is the main process's own setting, never the caller's.
+  importBegin: z.strictObject({ path: filePath }),
+  importDemoBegin: z.undefined(),
   importNext: importId,
   importCancel: importId,
 } as const satisfies { [M in ApiMethod]: z.ZodType<ApiArg<M>> };
@@ -100,4 +127,4 @@ export type ApiBridge = { [M in ApiMethod]: (arg: ApiArg<M>) => Promise<Result<A
   pathForFile(file: object): string;
 };
 
-export type { BundleSummary };
+export type { BundleSummary, SecuritySettings, SecuritySettingsChange };

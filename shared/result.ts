@@ -2,9 +2,47 @@
  * The shape of every reply that crosses from electron/ to renderer/.
  * Electron passes only an error's message across IPC, so errors travel as plain data.
  */
+
+/**
+ * Every code an error of the main process can carry: what api-dispatch.ts and ipc.ts answer
+ * themselves, and every CouncilError thrown in electron/. A new code goes here first, so a
+ * `switch` on a code in the renderer is checked. (The codes of a bundle's problems are not among
+ * them: those travel inside a validation report, shared/bundle-report.ts, not as errors.)
+ */
+export const ERROR_CODES = [
+  // api-dispatch.ts and ipc.ts: the call itself was refused or failed
+  'BAD_ARGUMENT',
+  'UNKNOWN_METHOD',
+  'FORBIDDEN',
+  'INTERNAL',
+  // the calls of shared/api.ts
+  'DEMO_MISSING',
+  'TRUST_FILE_INVALID',
+  'SYNC_FOLDER_MISSING',
+  'SYNC_FOLDER_UNREADABLE',
+  'IMPORT_BUSY',
+  'IMPORT_UNKNOWN',
+  'BUNDLE_READ_FAILED',
+  'CONFIRMATION_DECLINED',
+  'SETTINGS_WRITE_FAILED',
+  // services the command line uses (keys, signing, writing bundles)
+  'KEY_EXISTS',
+  'KEY_INVALID',
+  'KEY_NOT_FOUND',
+  'ENVELOPE_INVALID',
+  'BUNDLE_CONTENT_INVALID',
+  'BUNDLE_INVALID',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
+}
+
 export interface ApiErrorInfo {
-  /** Stable, machine-readable: e.g. BAD_ARGUMENT, UNKNOWN_METHOD, BUNDLE_INVALID, INTERNAL. */
-  code: string;
+  /** Stable, machine-readable: one of ERROR_CODES. */
+  code: ErrorCode;
   /** A sentence a secretary can read. */
   message: string;
 }
@@ -15,14 +53,14 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail(code: string, message: string): { ok: false; error: ApiErrorInfo } {
+export function fail(code: ErrorCode, message: string): { ok: false; error: ApiErrorInfo } {
   return { ok: false, error: { code, message } };
 }
 
 /** An error a handler throws on purpose; its code and message reach the renderer as they are. */
 export class CouncilError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);

@@ -11,7 +11,8 @@ import { writeFileAtomic } from './atomic-write';
 import { BundleImportSessions } from './bundle-import-session';
 import type { DialogPort } from './dialog-port';
 import { listInbox } from './inbox';
-import { loadTrustFile } from './trust-file';
+import { SecuritySettingsStore } from './security-settings';
+import { readTrustFile } from './trust-file';
 
 export interface HandlerContext {
   appVersion: string;
@@ -20,6 +21,8 @@ export interface HandlerContext {
   dialogs: DialogPort;
   /** Shared by every window; tests pass their own to tune chunk sizes. */
   imports?: BundleImportSessions;
+  /** The security settings; by default read from paths.userDataDir as the handlers are made. */
+  security?: Promise<SecuritySettingsStore>;
 }
 
 async function fileExists(file: string): Promise<boolean> {
@@ -31,7 +34,14 @@ async function fileExists(file: string): Promise<boolean> {
 
 export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
   const imports = ctx.imports ?? new BundleImportSessions();
-  const trustOf = (trustFile: string | null) => loadTrustFile(trustFile ?? ctx.paths.demoTrust);
+  // Read once, at start; every call after that uses the settings kept in memory.
+  const security = ctx.security ?? SecuritySettingsStore.open(ctx.paths.userDataDir, { dialogs: ctx.dialogs });
+  const trustOf = (trustFile: string | null) => readTrustFile(trustFile ?? ctx.paths.demoTrust);
+  const requireDemoBundle = async () => {
+    if (!(await fileExists(ctx.paths.demoBundle))) {
+      throw new CouncilError('DEMO_MISSING', `The demo bundle was not found at ${ctx.paths.demoBundle}. Run "npm run build" to make it.`);
+    }
+  };
 
   return {
     async getAppInfo() {
@@ -44,10 +54,8 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     },
 
     async loadDemoCouncil() {
-      if (!(await fileExists(ctx.paths.demoBundle))) {
-        throw new CouncilError('DEMO_MISSING', `The demo bundle was not found at ${ctx.paths.demoBundle}. Run "npm run build" to make it.`);
-      }
-      return { councilName: DEMO_COUNCIL_NAME, members: DEMO_MEMBERS.map((m) => ({ ...m })), bundlePath: ctx.paths.demoBundle };
+      await requireDemoBundle();
+      return { councilName: DEMO_COUNCIL_NAME, members: DEMO_MEMBERS.map((m) => ({ ...m })) };
     },
 
     chooseBundleFile: () => ctx.dialogs.openFile('bundle'),
@@ -70,11 +78,21 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
       };
     },
 
+    getSecuritySettings: async () => (await security).get(),
+    setSecuritySettings: async (request) => (await security).change(request),
+
     listInbox: ({ syncFolder }) => listInbox(syncFolder),
 
-    async importBegin({ path, trustFile, requireSignature }) {
+    async importBegin({ path }) {
+      const { trustFile, requireSignature } = (await security).get();
       const trust = await trustOf(trustFile);
       return imports.begin(path, trust.keys, requireSignature);
+    },
+    async importDemoBegin() {
+      // The demo bundle is the app's own: always the built-in demo trust file, always signed.
+      await requireDemoBundle();
+      const trust = await trustOf(null);
+      return imports.begin(ctx.paths.demoBundle, trust.keys, true);
     },
     importNext: ({ importId }) => imports.next(importId),
     importCancel: ({ importId }) => imports.cancel(importId),

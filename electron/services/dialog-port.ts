@@ -1,16 +1,28 @@
 /**
- * The file dialogs the API needs, as a port: main.ts answers with Electron's dialog module, the
- * end-to-end harness with the paths a test prepared. Null when the user cancels.
+ * The native dialogs the API needs, as a port: main.ts answers with Electron's dialog module, the
+ * end-to-end harness with the answers a test prepared. Null when the user cancels.
  */
+
+/** A yes-or-no question the user must answer before a protection is lowered. */
+export interface ConfirmRequest {
+  title: string;
+  message: string;
+  detail: string;
+  confirmLabel: string;
+}
+
 export interface DialogPort {
   openFile(kind: 'bundle' | 'trust'): Promise<string | null>;
   openFolder(): Promise<string | null>;
   saveFile(suggestedName: string): Promise<string | null>;
+  /** True only when the user chose confirmLabel; cancelling or closing the dialog is false. */
+  confirm(request: ConfirmRequest): Promise<boolean>;
 }
 
-/** For tools without dialogs (tests, the command line): every dialog is cancelled. */
+/** For tools without dialogs (tests, the command line): every dialog is cancelled, nothing confirmed. */
 export const NO_DIALOGS: DialogPort = {
   openFile: async () => null,
   openFolder: async () => null,
   saveFile: async () => null,
+  confirm: async () => false,
 };

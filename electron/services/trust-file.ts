@@ -5,6 +5,7 @@
  * in the same words as a bundle's.
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { codedMessages, problemAt, type CodedMessage, type Problem } from '../../shared/problems/problem';
 import { formatProblem } from '../../shared/problems/problem-format';
 import { wordIssues } from '../../shared/problems/zod-wording';
@@ -69,17 +70,32 @@ export function parseTrustFile(text: string, fileName: string): TrustFile {
   return parsed.data;
 }
 
-/** Reads and checks a trust file. */
+function unreadable(path: string, e: unknown): TrustFileInvalidError {
+  if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+    return new TrustFileInvalidError(`trust file not found: ${path}`, [problemAt({ file: path }, trustProblem('TRUST_FILE_NOT_FOUND'))]);
+  }
+  const detail = (e as Error).message;
+  return new TrustFileInvalidError(`cannot read trust file ${path}: ${detail}`, [problemAt({ file: path }, trustProblem('TRUST_FILE_UNREADABLE', { detail }))]);
+}
+
+/** Reads and checks a trust file without holding up the event loop: what the main process uses. */
+export async function readTrustFile(path: string): Promise<TrustFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw unreadable(path, e);
+  }
+  return parseTrustFile(text, path);
+}
+
+/** Reads and checks a trust file at once, for the command line (one file, then it exits). */
 export function loadTrustFile(path: string): TrustFile {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new TrustFileInvalidError(`trust file not found: ${path}`, [problemAt({ file: path }, trustProblem('TRUST_FILE_NOT_FOUND'))]);
-    }
-    const detail = (e as Error).message;
-    throw new TrustFileInvalidError(`cannot read trust file ${path}: ${detail}`, [problemAt({ file: path }, trustProblem('TRUST_FILE_UNREADABLE', { detail }))]);
+    throw unreadable(path, e);
   }
   return parseTrustFile(text, path);
 }

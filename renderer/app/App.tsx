@@ -37,14 +37,14 @@ export function App({ db, api }: { db: CouncilDb; api: CouncilApi }) {
   useEffect(() => {
     let current = true;
     void (async () => {
-      await bootCouncil(db);
+      await bootCouncil(db, api);
       await restoreLanguage(db);
       if (current) setBooted(true);
     })();
     return () => {
       current = false;
     };
-  }, [db]);
+  }, [db, api]);
 
   return (
     <I18nextProvider i18n={i18n}>

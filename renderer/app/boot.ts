@@ -1,20 +1,24 @@
 /** What the app does at start-up, before it shows anything. */
-import { describeError } from '../common/council-api';
+import { describeError, type CouncilApi } from '../common/council-api';
 import { useCouncilStore } from '../common/council-store';
 import type { CouncilDb } from '../db/schema';
 import { activeImports, rollBackInterruptedImports } from '../bundles';
 
 /**
  * Start-up: first rolls back any import the app was closed or killed in the middle of (a bundle
- * left 'importing'), then reads the council. Nothing is shown before both are done. (Opening the
- * database upgrades the rows earlier versions stored: see db/schema.ts.)
+ * left 'importing'), then reads the council, and the security settings from the main process.
+ * Nothing is shown before all are done; security settings that cannot be read do not stop the app:
+ * the screens that show them say so. (Opening the database upgrades the rows earlier versions
+ * stored: see db/schema.ts.)
  */
-export async function bootCouncil(db: CouncilDb): Promise<void> {
+export async function bootCouncil(db: CouncilDb, api: Pick<CouncilApi, 'getSecuritySettings'>): Promise<void> {
+  const security = useCouncilStore.getState().loadSecurity(api);
   try {
     await rollBackInterruptedImports(db, activeImports());
   } catch (err) {
     useCouncilStore.setState({ status: 'failed', error: describeError(err) });
+    await security;
     return;
   }
-  await useCouncilStore.getState().load(db);
+  await Promise.all([useCouncilStore.getState().load(db), security]);
 }

@@ -36,6 +36,11 @@ export const en: Messages = {
   header: {
     languageGroup: 'Language',
     noCouncil: 'No council yet',
+    operator: 'Operator',
+    noOperator: 'No operator (no roster)',
+    chooseOperator: 'Choose the operator',
+    operatorOption: '{{name}} ({{role}})',
+    operatorFailed: 'The operator could not be changed ({{code}})',
   },
   // The domain's words, from shared/i18n: the reasons, the command line and the minutes say the same.
   flags: FLAG_NAMES.en,

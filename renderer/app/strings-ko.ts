@@ -4,7 +4,7 @@
  * 위원 (member), 회의 (meeting), 출석 (attendance), 정족수 (quorum), 표결 (vote), 회피 (recusal),
  * 지원금 (award), 의결 (decision), 회의록 (minutes), 동기화 폴더 (sync folder), 받은 파일함 (inbox),
  * 불러오기 (import), 검증 보고서 (validation report), 신뢰 파일 (trust file), 보완 (revision: a case
- * coming back with supplementary documents).
+ * coming back with supplementary documents), 입력 담당 (operator: the member at this keyboard).
  */
 import { DOCUMENT_KIND_NAMES, FLAG_NAMES, FLAG_TITLES, ROLE_NAMES } from '../../shared/i18n';
 import { koBundles } from '../bundles';
@@ -42,6 +42,11 @@ export const ko = {
   header: {
     languageGroup: '언어',
     noCouncil: '협의체가 아직 없습니다',
+    operator: '입력 담당',
+    noOperator: '입력 담당 없음 (위원 명단 없음)',
+    chooseOperator: '입력 담당 고르기',
+    operatorOption: '{{name}} ({{role}})',
+    operatorFailed: '입력 담당을 바꾸지 못했습니다 ({{code}})',
   },
   // The domain's words, from shared/i18n: the reasons, the command line and the minutes say the same.
   flags: FLAG_NAMES.ko,

@@ -1,14 +1,15 @@
 /**
- * "데모 협의체 불러오기": asks the main process for the demo council (its members and the path of
- * its bundle file), stores the members in one transaction, then imports the bundle through the
- * streaming import like any other bundle (the built-in demo trust file, signature required) and
- * opens the Bundles screen. Busy with a progress bar while it works; on failure, the error's code
+ * "데모 협의체 불러오기": asks the main process for the demo council (its members), stores the
+ * members (and the secretary as the operator) in one transaction, then imports the demo bundle
+ * through the streaming import like any other bundle (importDemoBegin: the main process knows the
+ * file, and checks it against the built-in demo trust file, signature required) and opens the
+ * Bundles screen, or hands over to `onLoaded` (the welcome asks who is at the keyboard first). Busy with a progress bar while it works; on failure, the error's code
  * and message (or the validation report's count and first problems), and the button works again.
  */
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { describeError } from '../common/council-api';
+import { describeError, type ErrorInfo } from '../common/council-api';
 import { storeDemoMembers } from './demo-import';
 import { formatCount } from '../common/format/numbers';
 import { importBundle } from './import/import-bundle';
@@ -24,7 +25,7 @@ import { ProgressBar } from '../common/ProgressBar';
 type Phase =
   | { phase: 'idle' }
   | { phase: 'busy'; progress: ImportProgressEvent | null }
-  | { phase: 'failed'; error: { code: string; message: string } };
+  | { phase: 'failed'; error: ErrorInfo };
 
 /** Problems quoted in the error when the demo bundle fails its checks. */
 const PROBLEMS_QUOTED = 3;
@@ -34,10 +35,12 @@ interface Props {
   unavailable?: boolean;
   /** Another action shown beside the button (the welcome's "start empty"). */
   beside?: ReactNode;
+  /** What follows a successful load, in place of opening the Bundles screen. */
+  onLoaded?: () => Promise<void>;
 }
 
 /** Why an import of the demo bundle did not succeed, as a code and a message; null when it did. */
-export function demoImportError(t: TFunction, outcome: ImportOutcome): { code: string; message: string } | null {
+export function demoImportError(t: TFunction, outcome: ImportOutcome): ErrorInfo | null {
   switch (outcome.kind) {
     case 'imported':
     case 'already-imported':
@@ -70,7 +73,7 @@ function DemoProgress({ progress }: { progress: ImportProgressEvent | null }) {
   );
 }
 
-export function DemoCouncilLoader({ unavailable = false, beside }: Props) {
+export function DemoCouncilLoader({ unavailable = false, beside, onLoaded }: Props) {
   const { t } = useTranslation();
   const { db, api } = useServices();
   const [state, setState] = useState<Phase>({ phase: 'idle' });
@@ -83,12 +86,7 @@ export function DemoCouncilLoader({ unavailable = false, beside }: Props) {
     try {
       const demo = await api.loadDemoCouncil();
       await storeDemoMembers(db, demo);
-      const outcome = await importBundle(
-        db,
-        api,
-        { path: demo.bundlePath, trustFile: null, requireSignature: true },
-        { onProgress: (progress) => setState({ phase: 'busy', progress }) },
-      );
+      const outcome = await importBundle(db, api, { demo: true }, { onProgress: (progress) => setState({ phase: 'busy', progress }) });
       const error = demoImportError(t, outcome);
       if (error) {
         // The council store is not reloaded: the welcome (and this error) stays, and a retry
@@ -96,8 +94,12 @@ export function DemoCouncilLoader({ unavailable = false, beside }: Props) {
         setState({ phase: 'failed', error });
         return;
       }
-      useUiStore.getState().setScreen('bundles');
-      await useCouncilStore.getState().load(db);
+      if (onLoaded) {
+        await onLoaded();
+      } else {
+        useUiStore.getState().setScreen('bundles');
+        await useCouncilStore.getState().load(db);
+      }
       setState({ phase: 'idle' });
     } catch (err) {
       setState({ phase: 'failed', error: describeError(err) });

@@ -10,11 +10,14 @@ import { problemLine } from './report/report-text';
 import { useImportStore } from './import-store';
 import { useUiStore } from '../common/ui-store';
 import { ErrorNotice } from '../common/ErrorNotice';
+import type { ShownErrorCode } from '../common/council-api';
 
 type NoticeOutcome = Exclude<ImportOutcome, { kind: 'invalid' }>;
 type Refused = Extract<ImportOutcome, { kind: 'refused' }>;
 
 const IDS_SHOWN = 20;
+
+const isRefusalCode = (code: ShownErrorCode): code is ImportRefusalCode => (IMPORT_REFUSAL_CODES as readonly ShownErrorCode[]).includes(code);
 
 function idList(ids: readonly string[]): string {
   return ids.length > IDS_SHOWN ? `${ids.slice(0, IDS_SHOWN).join(', ')}, … (${ids.length})` : ids.join(', ');
@@ -22,8 +25,8 @@ function idList(ids: readonly string[]): string {
 
 /** The refusal in the UI language when its code is known, else the main process's own words. */
 function refusalWords(t: TFunction, outcome: Refused): string {
-  if (!(IMPORT_REFUSAL_CODES as readonly string[]).includes(outcome.code)) return outcome.message;
-  return t(`notice.codes.${outcome.code as ImportRefusalCode}`, { bundleId: outcome.bundleId ?? '', caseIds: idList(outcome.caseIds) });
+  if (!isRefusalCode(outcome.code)) return outcome.message;
+  return t(`notice.codes.${outcome.code}`, { bundleId: outcome.bundleId ?? '', caseIds: idList(outcome.caseIds) });
 }
 
 function Dismiss() {

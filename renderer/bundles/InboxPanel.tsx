@@ -4,7 +4,7 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../common/council-api';
+import { describeError, type ErrorInfo } from '../common/council-api';
 import { useCouncilStore } from '../common/council-store';
 import { chooseSyncFolder } from '../settings';
 import { ErrorNotice } from '../common/ErrorNotice';
@@ -15,14 +15,15 @@ export function InboxPanel() {
   const { t } = useTranslation();
   const { db, api } = useServices();
   const headingId = useId();
-  const syncFolder = useCouncilStore((s) => s.settings.syncFolder);
-  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  // The main process's setting, as read at boot and after each change; null also while unknown.
+  const syncFolder = useCouncilStore((s) => s.security?.syncFolder ?? null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
 
   async function chooseFolder() {
     setError(null);
     try {
       const folder = await api.chooseFolder();
-      if (folder) await chooseSyncFolder(db, folder);
+      if (folder) await chooseSyncFolder(db, api, folder);
     } catch (err) {
       setError(describeError(err));
     }

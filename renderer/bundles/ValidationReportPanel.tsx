@@ -6,7 +6,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleReport } from '../../shared/bundle-report';
-import { describeError } from '../common/council-api';
+import { describeError, type ErrorInfo } from '../common/council-api';
 import { formatCount } from '../common/format/numbers';
 import { groupProblems } from './report/problem-groups';
 import { problemLine, reportFileName, reportSignatureWords, reportText } from './report/report-text';
@@ -17,7 +17,7 @@ import { useServices } from '../common/services';
 
 export const PROBLEMS_SHOWN = 100;
 
-type SaveState = { state: 'idle' } | { state: 'saved'; path: string } | { state: 'failed'; error: { code: string; message: string } };
+type SaveState = { state: 'idle' } | { state: 'saved'; path: string } | { state: 'failed'; error: ErrorInfo };
 
 export function ValidationReportPanel({ report, fileName }: { report: BundleReport; fileName: string }) {
   const { t } = useTranslation();

@@ -19,7 +19,7 @@ interface ImportState {
   progress: ImportProgressEvent | null;
   outcome: ImportOutcome | null;
   controller: AbortController | null;
-  /** Imports the bundle file at `path` with the stored security settings; false if one is running. */
+  /** Imports the bundle file at `path` (checked as the main process's security settings say); false if one is running. */
   start(db: CouncilDb, api: CouncilApi, path: string): Promise<boolean>;
   cancel(): void;
   dismiss(): void;
@@ -33,11 +33,10 @@ export const useImportStore = create<ImportState>()((set, get) => ({
     if (get().running) return false;
     const controller = new AbortController();
     set({ running: true, cancelling: false, fileName: fileNameOf(path), progress: null, outcome: null, controller });
-    const { requireSignature, trustFile } = useCouncilStore.getState().settings;
     const fileName = fileNameOf(path);
     let outcome: ImportOutcome;
     try {
-      outcome = await importBundle(db, api, { path, trustFile, requireSignature }, { signal: controller.signal, onProgress: (progress) => set({ progress }) });
+      outcome = await importBundle(db, api, { path }, { signal: controller.signal, onProgress: (progress) => set({ progress }) });
     } catch (err) {
       outcome = { kind: 'refused', fileName, bundleId: null, ...describeError(err), caseIds: [] };
     }

@@ -4,14 +4,14 @@
  * another does not start. `problem` says, in the UI language, why the last attempt did not start.
  */
 import { useState } from 'react';
-import { describeError } from '../common/council-api';
+import { describeError, type ErrorInfo } from '../common/council-api';
 import { useServices } from '../common/services';
 import { useImportStore } from './import-store';
 
 export type OpenProblem =
   | { key: 'open.notBundle' | 'open.noPath'; name: string }
   | { key: 'open.oneAtATime' | 'open.busy' }
-  | { key: 'open.chooseFailed'; error: { code: string; message: string } };
+  | { key: 'open.chooseFailed'; error: ErrorInfo };
 
 export interface BundleOpener {
   running: boolean;

@@ -4,7 +4,7 @@
  * so coming back from a case finds the list as it was left.
  */
 import { create } from 'zustand';
-import { describeError } from '../common/council-api';
+import { describeError, type ErrorInfo } from '../common/council-api';
 import type { BundleRow, CaseSummaryRow } from '../db/rows';
 import type { CouncilDb } from '../db/schema';
 import {
@@ -25,7 +25,7 @@ export type CasesLoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
 interface CasesState {
   status: CasesLoadStatus;
-  error: { code: string; message: string } | null;
+  error: ErrorInfo | null;
   index: CaseIndex | null;
   /** What the index was loaded for: a change of either loads again. */
   loadedDb: CouncilDb | null;

@@ -4,7 +4,7 @@
  * error's code and message, so screens can show both.
  */
 import { API_METHODS, type ApiArg, type ApiBridge, type ApiMethod, type ApiValue } from '../../shared/api';
-import type { Result } from '../../shared/result';
+import { isErrorCode, type ErrorCode, type Result } from '../../shared/result';
 
 declare global {
   interface Window {
@@ -12,9 +12,39 @@ declare global {
   }
 }
 
+/**
+ * Codes the renderer gives errors of its own: the bridge's, an import's refusals
+ * (bundles/import/import-outcome.ts) and a case that is not stored (review/).
+ */
+export const CLIENT_ERROR_CODES = [
+  'BRIDGE_MISSING',
+  'BRIDGE_FAILED',
+  'BUNDLE_ID_CONFLICT',
+  'CASE_ALREADY_DECIDED',
+  'IMPORT_EVIDENCE_MISSING',
+  'IMPORT_CASE_COUNT_MISMATCH',
+  'IMPORT_LOST',
+  'IMPORT_CANCELLED',
+  'CASE_NOT_FOUND',
+] as const;
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
+
+/** Every code an error shown in the renderer can carry: the main process's and the renderer's own. */
+export type ShownErrorCode = ErrorCode | ClientErrorCode;
+
+/** An error as the screens hold it. */
+export interface ErrorInfo {
+  code: ShownErrorCode;
+  message: string;
+}
+
+export function isShownErrorCode(code: unknown): code is ShownErrorCode {
+  return isErrorCode(code) || (CLIENT_ERROR_CODES as readonly unknown[]).includes(code);
+}
+
 export class ApiError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ShownErrorCode,
     message: string,
   ) {
     super(message);
@@ -31,9 +61,9 @@ export type CouncilApi = {
 };
 
 /** The code used when the bridge itself is absent (the page was opened outside the app). */
-export const BRIDGE_MISSING = 'BRIDGE_MISSING';
+export const BRIDGE_MISSING = 'BRIDGE_MISSING' satisfies ClientErrorCode;
 /** The code used when the call could not cross to the main process at all. */
-export const BRIDGE_FAILED = 'BRIDGE_FAILED';
+export const BRIDGE_FAILED = 'BRIDGE_FAILED' satisfies ClientErrorCode;
 
 export async function callBridge<M extends ApiMethod>(bridge: ApiBridge | undefined, method: M, arg: ApiArg<M>): Promise<ApiValue<M>> {
   if (!bridge || typeof bridge[method] !== 'function') {
@@ -75,12 +105,16 @@ export function createCouncilApi(getBridge: () => ApiBridge | undefined = () => 
   return { ...client, pathForFile } as CouncilApi;
 }
 
-/** An error's code and message for display, whatever was thrown. */
-export function describeError(err: unknown): { code: string; message: string } {
+/**
+ * An error's code and message for display, whatever was thrown. A code outside ShownErrorCode (a
+ * newer main process's, a database error's name) becomes INTERNAL, and stays readable in the message.
+ */
+export function describeError(err: unknown): ErrorInfo {
   if (err instanceof Error) {
     const code = (err as Error & { code?: unknown }).code;
-    if (typeof code === 'string' && code !== '') return { code, message: err.message };
-    return { code: err.name === 'Error' ? 'INTERNAL' : err.name, message: err.message };
+    if (isShownErrorCode(code)) return { code, message: err.message };
+    const named = typeof code === 'string' && code !== '' ? code : err.name;
+    return { code: 'INTERNAL', message: named === 'Error' || named === '' ? err.message : `${named}: ${err.message}` };
   }
   return { code: 'INTERNAL', message: String(err) };
 }

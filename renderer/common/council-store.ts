@@ -1,9 +1,12 @@
 /**
- * The council as stored in Dexie: its name, members, bundles, case count and settings. The UI
- * language is not held here: it lives in the ui-store (common/language.ts restores and changes it).
+ * The council as stored in Dexie: its name, members, bundles, case count and settings; and, for
+ * display, a copy of the security settings the main process holds (read at boot and after each
+ * change: the main process's are the ones that count). The UI language is not held here: it lives
+ * in the ui-store (common/language.ts restores and changes it).
  */
 import { create } from 'zustand';
-import { describeError } from './council-api';
+import type { SecuritySettings } from '../../shared/api';
+import { describeError, type CouncilApi, type ErrorInfo } from './council-api';
 import type { BundleRow, MemberRow } from '../db/rows';
 import type { CouncilDb } from '../db/schema';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../db/settings';
@@ -21,16 +24,24 @@ export type LoadStatus = 'loading' | 'ready' | 'failed';
 
 interface CouncilState {
   status: LoadStatus;
-  error: { code: string; message: string } | null;
+  error: ErrorInfo | null;
   settings: CouncilSettings;
   members: MemberRow[];
   bundles: BundleRow[];
   caseCount: number;
   /** Cases stored as a later revision (they came back from another bundle with more documents). */
   revisedCount: number;
+  /** The main process's security settings; null until read (or when they could not be). */
+  security: SecuritySettings | null;
+  /** Why the security settings could not be read. */
+  securityError: ErrorInfo | null;
   /** Reads everything above from the database; the screens then read the store. */
   load(db: CouncilDb): Promise<void>;
   setSettings(patch: Partial<CouncilSettings>): void;
+  /** Asks the main process for its security settings. */
+  loadSecurity(api: Pick<CouncilApi, 'getSecuritySettings'>): Promise<void>;
+  /** The security settings the main process answered a change with. */
+  setSecurity(security: SecuritySettings): void;
 }
 
 const initial = {
@@ -41,6 +52,8 @@ const initial = {
   bundles: [] as BundleRow[],
   caseCount: 0,
   revisedCount: 0,
+  security: null as SecuritySettings | null,
+  securityError: null as ErrorInfo | null,
 };
 
 /** Chair first, then members, then the secretary; by id within a role. */
@@ -67,6 +80,14 @@ export const useCouncilStore = create<CouncilState>()((set) => ({
     }
   },
   setSettings: (patch) => set((state) => ({ settings: { ...state.settings, ...patch } })),
+  loadSecurity: async (api) => {
+    try {
+      set({ security: await api.getSecuritySettings(), securityError: null });
+    } catch (err) {
+      set({ security: null, securityError: describeError(err) });
+    }
+  },
+  setSecurity: (security) => set({ security, securityError: null }),
 }));
 
 export function resetCouncilStore(): void {

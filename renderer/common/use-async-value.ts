@@ -1,11 +1,11 @@
 /** Runs an async read (Dexie or the API) when the component mounts and when deps change. */
 import { useEffect, useState } from 'react';
-import { describeError } from './council-api';
+import { describeError, type ErrorInfo } from './council-api';
 
 export type AsyncValue<T> =
   | { state: 'loading' }
   | { state: 'done'; value: T }
-  | { state: 'failed'; error: { code: string; message: string } };
+  | { state: 'failed'; error: ErrorInfo };
 
 export function useAsyncValue<T>(read: () => Promise<T>, deps: readonly unknown[]): AsyncValue<T> {
   const [result, setResult] = useState<AsyncValue<T>>({ state: 'loading' });

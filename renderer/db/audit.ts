@@ -1,14 +1,21 @@
 /**
  * The audit log: every change is an entry that carries the hash of the entry before it, so a
  * removed or altered entry shows. Call appendAudit inside the read-write transaction that makes
- * the change (with the audit table in its scope), so the change and its entry commit together.
+ * the change (with the audit and settings tables in its scope), so the change and its entry commit
+ * together.
+ *
+ * The actor of every entry is the operator (the member at this device's keyboard), read from the
+ * settings table inside that same transaction: no caller names it, so none can forget it or name
+ * someone else. A transaction without the settings table fails, loudly. With no roster (the user
+ * chose "start empty") there is no operator yet, and entries say actor null until one is chosen.
  */
 import { canonicalJson } from '../../shared/canonical-json';
 import { sha256Hex } from '../../shared/sha256';
 import type { AuditRow } from './rows';
 import type { CouncilDb } from './schema';
+import { operatorOf } from './settings';
 
-export type AuditInput = Pick<AuditRow, 'entity' | 'entityId' | 'action' | 'actor' | 'detail'> & { at?: string };
+export type AuditInput = Pick<AuditRow, 'entity' | 'entityId' | 'action' | 'detail'> & { at?: string };
 
 /** The hash of an entry: SHA-256 of its RFC 8785 JSON, without `sequence` and `hash`. */
 export function auditEntryHash(entry: Omit<AuditRow, 'sequence' | 'hash'>): string {
@@ -16,13 +23,14 @@ export function auditEntryHash(entry: Omit<AuditRow, 'sequence' | 'hash'>): stri
 }
 
 export async function appendAudit(db: CouncilDb, input: AuditInput): Promise<AuditRow> {
+  const operator = await db.settings.get('operator');
   const last = await db.audit.orderBy('sequence').last();
   const body: Omit<AuditRow, 'sequence' | 'hash'> = {
     at: input.at ?? new Date().toISOString(),
     entity: input.entity,
     entityId: input.entityId,
     action: input.action,
-    actor: input.actor,
+    actor: operatorOf(operator?.value),
     detail: input.detail,
     prevHash: last ? last.hash : null,
   };

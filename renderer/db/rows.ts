@@ -166,7 +166,7 @@ export interface AuditRow {
   entity: AuditEntity;
   entityId: string;
   action: string;
-  /** The member who made the change, when known. */
+  /** The operator (the member at this keyboard) when the change was made: audit.ts fills it in; null while none is chosen. */
   actor: string | null;
   detail: Record<string, unknown>;
   /** SHA-256 (hex) of the previous entry; null for the first entry. */

@@ -2,37 +2,40 @@
 import type { Language } from '../../shared/i18n';
 import type { CouncilDb } from './schema';
 
+/**
+ * The renderer's own settings. The security settings (signed bundles required, the trust file, the
+ * sync folder) are not here: the main process keeps them (shared/api.ts getSecuritySettings), and
+ * rows of them an earlier version stored here are ignored.
+ */
 export interface Settings {
   firstRunDone: boolean;
   language: Language;
-  /** Refuse bundles that are unsigned or signed by a key the trust file does not trust. */
-  requireSignature: boolean;
-  /** The trust file bundles are verified against; null: the built-in demo trust file. */
-  trustFile: string | null;
-  /** The folder shared with the secretariat (bundles arrive in its inbox/); null: none chosen. */
-  syncFolder: string | null;
   councilName: string;
+  /**
+   * The operator: the memberId of the member at this device's keyboard, whom every audit entry
+   * names as its actor (renderer/db/audit.ts). null: none chosen yet (no roster, or not chosen).
+   */
+  operator: string | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   firstRunDone: false,
   language: 'ko',
-  requireSignature: true,
-  trustFile: null,
-  syncFolder: null,
   councilName: '',
+  operator: null,
 };
-
-const isPathOrNull = (v: unknown): v is string | null => v === null || (typeof v === 'string' && v !== '');
 
 const validators: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = {
   firstRunDone: (v): v is boolean => typeof v === 'boolean',
   language: (v): v is Language => v === 'ko' || v === 'en',
-  requireSignature: (v): v is boolean => typeof v === 'boolean',
-  trustFile: isPathOrNull,
-  syncFolder: isPathOrNull,
   councilName: (v): v is string => typeof v === 'string',
+  operator: (v): v is string | null => v === null || (typeof v === 'string' && v !== ''),
 };
+
+/** The operator as stored, or null when none (or something unreadable) is stored. */
+export function operatorOf(value: unknown): string | null {
+  return validators.operator(value) ? value : null;
+}
 
 /** Every setting, with defaults for the ones never stored (or stored in a shape we no longer read). */
 export async function readSettings(db: CouncilDb): Promise<Settings> {

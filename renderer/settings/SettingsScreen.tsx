@@ -1,6 +1,7 @@
 /**
  * Settings: language; security (signed bundles required, on by default; the trust file); the sync
- * folder; and the app's version.
+ * folder; and the app's version. The security settings and the sync folder are the main process's:
+ * shown from the copy read at boot, changed by asking it.
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,13 +15,16 @@ import { useAsyncValue } from '../common/use-async-value';
 import { useCouncilStore } from '../common/council-store';
 import { chooseLanguage } from '../common/language';
 import { chooseRequireSignature } from './security-preferences';
+import { SecurityChangeNotice, useSecurityChange } from './SecurityChangeNotice';
 import { useUiStore } from '../common/ui-store';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
   const { db, api } = useServices();
   const language = useUiStore((s) => s.language);
-  const requireSigned = useCouncilStore((s) => s.settings.requireSignature);
+  const security = useCouncilStore((s) => s.security);
+  const securityError = useCouncilStore((s) => s.securityError);
+  const signatureChange = useSecurityChange();
   const appInfo = useAsyncValue(() => api.getAppInfo(), [api]);
   const hintId = useId();
 
@@ -38,22 +42,36 @@ export function SettingsScreen() {
 
       <fieldset className="card settings-group">
         <legend className="card__title">{t('settings.security')}</legend>
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={requireSigned}
-            aria-describedby={hintId}
-            onChange={(e) => void chooseRequireSignature(db, e.currentTarget.checked)}
-          />
-          <span>{t('settings.requireSigned')}</span>
-        </label>
-        <p id={hintId} className="choice__hint">
-          {t('settings.requireSignedHint')}
-        </p>
-        <TrustFileSettings />
+        {security === null ? (
+          securityError ? (
+            <ErrorNotice title={t('settings.securityFailed')} error={securityError} />
+          ) : (
+            <p role="status">{t('settings.securityLoading')}</p>
+          )
+        ) : (
+          <>
+            <label className="choice">
+              <input
+                type="checkbox"
+                checked={security.requireSignature}
+                aria-describedby={hintId}
+                onChange={(e) => {
+                  const required = e.currentTarget.checked;
+                  void signatureChange.run(() => chooseRequireSignature(db, api, required));
+                }}
+              />
+              <span>{t('settings.requireSigned')}</span>
+            </label>
+            <p id={hintId} className="choice__hint">
+              {t('settings.requireSignedHint')}
+            </p>
+            <SecurityChangeNotice problem={signatureChange.problem} />
+            <TrustFileSettings trustFile={security.trustFile} />
+          </>
+        )}
       </fieldset>
 
-      <SyncFolderSettings />
+      {security !== null && <SyncFolderSettings syncFolder={security.syncFolder} />}
 
       <section className="card" aria-labelledby="settings-about">
         <h2 id="settings-about" className="card__title">

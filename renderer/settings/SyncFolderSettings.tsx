@@ -1,27 +1,19 @@
-/** The sync folder: where it is, choose another, or clear it. */
-import { useState } from 'react';
+/** The sync folder: where it is, choose another, or clear it (the main process keeps it). */
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../common/council-api';
-import { useCouncilStore } from '../common/council-store';
 import { chooseSyncFolder } from './security-preferences';
-import { ErrorNotice } from '../common/ErrorNotice';
+import { SecurityChangeNotice, useSecurityChange } from './SecurityChangeNotice';
 import { useServices } from '../common/services';
 
-export function SyncFolderSettings() {
+export function SyncFolderSettings({ syncFolder }: { syncFolder: string | null }) {
   const { t } = useTranslation();
   const { db, api } = useServices();
-  const syncFolder = useCouncilStore((s) => s.settings.syncFolder);
-  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const { problem, run } = useSecurityChange();
 
-  async function change(next: () => Promise<string | null | undefined>) {
-    setError(null);
-    try {
-      const folder = await next();
-      if (folder !== undefined) await chooseSyncFolder(db, folder);
-    } catch (err) {
-      setError(describeError(err));
-    }
-  }
+  const choose = () =>
+    run(async () => {
+      const folder = await api.chooseFolder();
+      if (folder !== null) await chooseSyncFolder(db, api, folder);
+    });
 
   return (
     <fieldset className="card settings-group">
@@ -31,14 +23,14 @@ export function SyncFolderSettings() {
         {syncFolder ? t('settings.syncFolderPath', { path: syncFolder }) : t('settings.syncFolderNone')}
       </p>
       <div className="settings-actions">
-        <button type="button" className="button button--quiet" onClick={() => void change(async () => (await api.chooseFolder()) ?? undefined)}>
+        <button type="button" className="button button--quiet" onClick={() => void choose()}>
           {t('settings.chooseSyncFolder')}
         </button>
-        <button type="button" className="button button--quiet" disabled={syncFolder === null} onClick={() => void change(async () => null)}>
+        <button type="button" className="button button--quiet" disabled={syncFolder === null} onClick={() => void run(() => chooseSyncFolder(db, api, null))}>
           {t('settings.clearSyncFolder')}
         </button>
       </div>
-      {error && <ErrorNotice title={t('settings.changeFailed')} error={error} />}
+      <SecurityChangeNotice problem={problem} />
     </fieldset>
   );
 }

@@ -1,33 +1,27 @@
 /**
  * The trust file bundles are verified against: which one is in use (chosen, or the built-in demo
  * trust file), the keys it trusts, and buttons to choose another or go back to the built-in one.
+ * The main process keeps the choice, and asks the user to confirm either change.
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../common/council-api';
 import { useAsyncValue } from '../common/use-async-value';
-import { useCouncilStore } from '../common/council-store';
 import { chooseTrustFile } from './security-preferences';
+import { SecurityChangeNotice, useSecurityChange } from './SecurityChangeNotice';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useServices } from '../common/services';
 import { KEYID_SHOWN } from '../common/signature-words';
 
-export function TrustFileSettings() {
+export function TrustFileSettings({ trustFile }: { trustFile: string | null }) {
   const { t } = useTranslation();
   const { db, api } = useServices();
-  const trustFile = useCouncilStore((s) => s.settings.trustFile);
   const trust = useAsyncValue(() => api.describeTrust({ trustFile }), [api, trustFile]);
-  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const { problem, run } = useSecurityChange();
 
-  async function change(next: () => Promise<string | null | undefined>) {
-    setError(null);
-    try {
-      const path = await next();
-      if (path !== undefined) await chooseTrustFile(db, path);
-    } catch (err) {
-      setError(describeError(err));
-    }
-  }
+  const choose = () =>
+    run(async () => {
+      const path = await api.chooseTrustFile();
+      if (path !== null) await chooseTrustFile(db, api, path);
+    });
 
   return (
     <div className="settings-subgroup" data-testid="trust-settings">
@@ -62,14 +56,14 @@ export function TrustFileSettings() {
         </div>
       )}
       <div className="settings-actions">
-        <button type="button" className="button button--quiet" onClick={() => void change(async () => (await api.chooseTrustFile()) ?? undefined)}>
+        <button type="button" className="button button--quiet" onClick={() => void choose()}>
           {t('settings.chooseTrust')}
         </button>
-        <button type="button" className="button button--quiet" disabled={trustFile === null} onClick={() => void change(async () => null)}>
+        <button type="button" className="button button--quiet" disabled={trustFile === null} onClick={() => void run(() => chooseTrustFile(db, api, null))}>
           {t('settings.useBuiltInTrust')}
         </button>
       </div>
-      {error && <ErrorNotice title={t('settings.changeFailed')} error={error} />}
+      <SecurityChangeNotice problem={problem} />
     </div>
   );
 }

@@ -1,31 +1,67 @@
-/** The security settings and the sync folder: each change is written with its audit entry. */
+/**
+ * The security settings and the sync folder: the main process holds them and decides (asking the
+ * user to confirm a change that lowers a protection); each change it accepts is audited here, and
+ * the store's copy is replaced by what it answered.
+ */
+import type { SecuritySettings, SecuritySettingsChange } from '../../shared/api';
 import { appendAudit } from '../db/audit';
 import type { CouncilDb } from '../db/schema';
-import { writeSetting, type Settings } from '../db/settings';
+import type { CouncilApi } from '../common/council-api';
 import { useCouncilStore } from '../common/council-store';
+import { useUiStore } from '../common/ui-store';
 
-type AuditedKey = 'requireSignature' | 'trustFile' | 'syncFolder';
+export type SecurityApi = Pick<CouncilApi, 'getSecuritySettings' | 'setSecuritySettings'>;
 
-/** Writes a setting and its audit entry in one transaction, then updates the store. */
-async function writeAuditedSetting<K extends AuditedKey>(db: CouncilDb, key: K, value: Settings[K], action: string): Promise<void> {
-  await db.transaction('rw', [db.settings, db.audit], async () => {
-    await writeSetting(db, key, value);
-    await appendAudit(db, { entity: 'settings', entityId: key, action, actor: null, detail: { [key]: value } });
-  });
-  useCouncilStore.getState().setSettings({ [key]: value } as Pick<Settings, K>);
+type Key = keyof SecuritySettings;
+const KEYS: readonly Key[] = ['requireSignature', 'trustFile', 'syncFolder'];
+
+/** The audit entry's action for each setting's new value. */
+const ACTION: { [K in Key]: (value: SecuritySettings[K]) => string } = {
+  requireSignature: (required) => (required ? 'enable' : 'disable'),
+  trustFile: (trustFile) => (trustFile === null ? 'use-built-in' : 'choose'),
+  syncFolder: (folder) => (folder === null ? 'clear' : 'choose'),
+};
+
+/**
+ * Asks the main process for the change (in the app's language, for its dialog); once it accepts,
+ * writes one audit entry per setting that changed. A declined confirmation rejects with
+ * CONFIRMATION_DECLINED and changes nothing; after any failure the store reads the settings again.
+ */
+export async function changeSecurity(db: CouncilDb, api: SecurityApi, change: SecuritySettingsChange): Promise<SecuritySettings> {
+  const store = useCouncilStore.getState();
+  let after: SecuritySettings;
+  let before: SecuritySettings;
+  try {
+    before = store.security ?? (await api.getSecuritySettings());
+    after = await api.setSecuritySettings({ change, language: useUiStore.getState().language });
+  } catch (err) {
+    await store.loadSecurity(api);
+    throw err;
+  }
+  store.setSecurity(after);
+  const changed = KEYS.filter((key) => before[key] !== after[key]);
+  if (changed.length > 0) {
+    await db.transaction('rw', [db.settings, db.audit], async () => {
+      for (const key of changed) {
+        const action = (ACTION[key] as (value: SecuritySettings[Key]) => string)(after[key]);
+        await appendAudit(db, { entity: 'settings', entityId: key, action, detail: { [key]: after[key] } });
+      }
+    });
+  }
+  return after;
 }
 
-/** Whether unsigned or untrusted bundles are refused: a security setting, so the change is audited. */
-export function chooseRequireSignature(db: CouncilDb, required: boolean): Promise<void> {
-  return writeAuditedSetting(db, 'requireSignature', required, required ? 'enable' : 'disable');
+/** Whether unsigned or untrusted bundles are refused. Turning it off needs the user's confirmation. */
+export function chooseRequireSignature(db: CouncilDb, api: SecurityApi, required: boolean): Promise<SecuritySettings> {
+  return changeSecurity(db, api, { requireSignature: required });
 }
 
-/** The trust file bundles are verified against (null: the built-in demo trust file); audited. */
-export function chooseTrustFile(db: CouncilDb, trustFile: string | null): Promise<void> {
-  return writeAuditedSetting(db, 'trustFile', trustFile, trustFile === null ? 'use-built-in' : 'choose');
+/** The trust file bundles are verified against (null: the built-in demo trust file); confirmed first. */
+export function chooseTrustFile(db: CouncilDb, api: SecurityApi, trustFile: string | null): Promise<SecuritySettings> {
+  return changeSecurity(db, api, { trustFile });
 }
 
 /** The sync folder (null: none); audited, as decisions go out through it. */
-export function chooseSyncFolder(db: CouncilDb, syncFolder: string | null): Promise<void> {
-  return writeAuditedSetting(db, 'syncFolder', syncFolder, syncFolder === null ? 'clear' : 'choose');
+export function chooseSyncFolder(db: CouncilDb, api: SecurityApi, syncFolder: string | null): Promise<SecuritySettings> {
+  return changeSecurity(db, api, { syncFolder });
 }

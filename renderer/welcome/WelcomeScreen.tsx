@@ -1,33 +1,51 @@
-/** First run: what Council Desk is, and a way in (the demo council, or an empty start). */
+/**
+ * First run: what Council Desk is, and a way in (the demo council, or an empty start). Once the
+ * demo council is loaded, one more step: who is at this keyboard (the operator; the secretary
+ * unless the user picks another member). Starting empty there is no roster, so no operator.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../common/council-api';
+import { describeError, type ErrorInfo } from '../common/council-api';
 import { DemoCouncilLoader } from '../bundles';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { LanguageSwitch } from '../common/LanguageSwitch';
 import { useServices } from '../common/services';
 import { ScreenFrame } from '../common/ScreenFrame';
-import { writeSetting } from '../db/settings';
+import type { MemberRow } from '../db/rows';
+import { operatorOf, writeSetting } from '../db/settings';
 import { useAsyncValue } from '../common/use-async-value';
-import { useCouncilStore } from '../common/council-store';
+import { sortMembers, useCouncilStore } from '../common/council-store';
 import { useUiStore } from '../common/ui-store';
+import { OperatorChoice } from './OperatorChoice';
 import './welcome.css';
+
+type Step = { step: 'intro' } | { step: 'operator'; members: MemberRow[]; chosen: string | null };
 
 export function WelcomeScreen() {
   const { t } = useTranslation();
   const { db, api } = useServices();
   const appInfo = useAsyncValue(() => api.getAppInfo(), [api]);
-  const [emptyError, setEmptyError] = useState<{ code: string; message: string } | null>(null);
+  const [emptyError, setEmptyError] = useState<ErrorInfo | null>(null);
+  const [step, setStep] = useState<Step>({ step: 'intro' });
   const demoUnavailable = appInfo.state === 'done' && !appInfo.value.demoAvailable;
+
+  async function enterApp() {
+    useUiStore.getState().setScreen('bundles');
+    await useCouncilStore.getState().load(db);
+  }
 
   async function startEmpty() {
     try {
       await writeSetting(db, 'firstRunDone', true);
-      useUiStore.getState().setScreen('bundles');
-      await useCouncilStore.getState().load(db);
+      await enterApp();
     } catch (err) {
       setEmptyError(describeError(err));
     }
+  }
+
+  async function askOperator() {
+    const [members, operator] = await db.transaction('r', [db.members, db.settings], () => Promise.all([db.members.toArray(), db.settings.get('operator')]));
+    setStep({ step: 'operator', members: sortMembers(members), chosen: operatorOf(operator?.value) });
   }
 
   return (
@@ -36,19 +54,26 @@ export function WelcomeScreen() {
         <LanguageSwitch />
       </div>
       <main className="welcome__panel">
-        <ScreenFrame screen="welcome" title={t('welcome.title')} intro={t('welcome.intro1')}>
-          <p className="welcome__text">{t('welcome.intro2')}</p>
-          <p className="welcome__hint">{t('welcome.demoHint')}</p>
-          <DemoCouncilLoader
-            unavailable={demoUnavailable}
-            beside={
-              <button type="button" className="button button--quiet" onClick={() => void startEmpty()}>
-                {t('welcome.startEmpty')}
-              </button>
-            }
-          />
-          {emptyError && <ErrorNotice title={t('app.loadFailed')} error={emptyError} />}
-        </ScreenFrame>
+        {step.step === 'intro' ? (
+          <ScreenFrame screen="welcome" title={t('welcome.title')} intro={t('welcome.intro1')}>
+            <p className="welcome__text">{t('welcome.intro2')}</p>
+            <p className="welcome__hint">{t('welcome.demoHint')}</p>
+            <DemoCouncilLoader
+              unavailable={demoUnavailable}
+              onLoaded={askOperator}
+              beside={
+                <button type="button" className="button button--quiet" onClick={() => void startEmpty()}>
+                  {t('welcome.startEmpty')}
+                </button>
+              }
+            />
+            {emptyError && <ErrorNotice title={t('app.loadFailed')} error={emptyError} />}
+          </ScreenFrame>
+        ) : (
+          <ScreenFrame screen="welcome-operator" title={t('welcome.operatorTitle')} intro={t('welcome.operatorIntro')}>
+            <OperatorChoice members={step.members} chosen={step.chosen} onDone={enterApp} />
+          </ScreenFrame>
+        )}
       </main>
     </div>
   );

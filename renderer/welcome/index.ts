@@ -1,4 +1,5 @@
-/** The first run: what Council Desk is, and loading the demo council or starting empty. */
+/** The first run: what Council Desk is, loading the demo council or starting empty, and the operator. */
 export { WelcomeScreen } from './WelcomeScreen';
+export { chooseOperator } from './operator';
 export { koWelcome } from './strings-ko';
 export { enWelcome } from './strings-en';

@@ -14,5 +14,12 @@ export const enWelcome: typeof koWelcome = {
     demoUnavailable: 'This installation does not include the demo council.',
     invalid: 'Checking the demo bundle found {{count}} error(s): {{problems}}',
     cancelled: 'Importing the demo bundle was cancelled.',
+    operatorTitle: 'Who is at this keyboard',
+    operatorIntro: 'The demo council is loaded. Choose the member at this device now.',
+    operatorLegend: 'Operator',
+    operatorHint: 'Every audit entry names this person as the operator. Usually the secretary; you can change it in the header at any time.',
+    operatorOption: '{{name}} · {{role}} ({{affiliation}})',
+    continue: 'Continue',
+    operatorFailed: 'The operator could not be chosen.',
   },
 };

@@ -12,5 +12,12 @@ export const koWelcome = {
     demoUnavailable: '이 설치본에는 데모 협의체가 들어 있지 않습니다.',
     invalid: '데모 사건 묶음 검사에서 오류 {{count}}건이 나왔습니다: {{problems}}',
     cancelled: '데모 사건 묶음 불러오기가 취소되었습니다.',
+    operatorTitle: '이 기기에서 입력하는 사람',
+    operatorIntro: '데모 협의체를 불러왔습니다. 지금 이 기기 앞에 있는 위원을 고르십시오.',
+    operatorLegend: '입력 담당',
+    operatorHint: '모든 감사 기록에 이 사람이 입력 담당으로 남습니다. 보통 간사이며, 머리글에서 언제든 바꿀 수 있습니다.',
+    operatorOption: '{{name}} · {{role}} ({{affiliation}})',
+    continue: '시작하기',
+    operatorFailed: '입력 담당을 정하지 못했습니다.',
   },
 };

@@ -3,7 +3,9 @@
  * the page is served on loopback with the app's CSP, and `window.councilDesk` is backed by the
  * very handlers and dispatcher that electron/ipc.ts binds.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -12,7 +14,7 @@ import { createApiHandlers } from '../../electron/services/api-handlers';
 import { appPathsFrom } from '../../electron/services/app-paths';
 import { dispatchApiCall } from '../../electron/services/api-dispatch';
 import { readStaticFile } from '../../electron/services/static-files';
-import type { DialogPort } from '../../electron/services/dialog-port';
+import type { ConfirmRequest, DialogPort } from '../../electron/services/dialog-port';
 import { HTTP_BRIDGE_PATH, pageInvokeOverHttp, serveBridgeCall } from './http-bridge';
 import { BundleImportSessions, type ImportSessionOptions } from '../../electron/services/bundle-import-session';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium-path';
@@ -22,13 +24,23 @@ export class ScriptedDialogs implements DialogPort {
   readonly files: (string | null)[] = [];
   readonly folders: (string | null)[] = [];
   readonly saves: (string | null)[] = [];
+  /** Answers to confirmations: true confirms; none left, the confirmation is declined. */
+  readonly confirms: boolean[] = [];
+  /** Every confirmation asked, with its words, for tests to read. */
+  readonly asked: ConfirmRequest[] = [];
   openFile = async () => this.files.shift() ?? null;
   openFolder = async () => this.folders.shift() ?? null;
   saveFile = async () => this.saves.shift() ?? null;
+  confirm = async (request: ConfirmRequest) => {
+    this.asked.push(request);
+    return this.confirms.shift() ?? false;
+  };
 }
 
 export interface RunningApp {
   dialogs: ScriptedDialogs;
+  /** This launch's own user-data folder (the security settings file), removed by close(). */
+  userDataDir: string;
   page: Page;
   context: BrowserContext;
   url: string;
@@ -65,6 +77,19 @@ async function preparePage(context: BrowserContext, url: string, problems: strin
   return page;
 }
 
+/**
+ * The welcome's way in with the demo council: load it, keep the operator it offers (its
+ * secretary) or pick another by the radio's name, and wait for the Bundles screen.
+ */
+export async function loadDemoCouncil(page: Page, operator?: string): Promise<void> {
+  await page.getByRole('button', { name: '데모 협의체 불러오기' }).click();
+  const step = page.locator('[data-screen="welcome-operator"]');
+  await step.waitFor();
+  if (operator) await step.getByRole('radio', { name: operator }).check();
+  await step.getByRole('button', { name: '시작하기' }).click();
+  await page.locator('[data-screen="bundles"]').waitFor();
+}
+
 export interface LaunchOptions {
   locale?: string;
   /** Files dropped on the window are taken to come from this folder (their pathForFile). */
@@ -77,7 +102,8 @@ export interface LaunchOptions {
 }
 
 export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
-  const paths = appPathsFrom(appRoot);
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'council-desk-user-data-'));
+  const paths = appPathsFrom(appRoot, userDataDir);
   const dialogs = new ScriptedDialogs();
   const imports = new BundleImportSessions(options.imports);
   const handlers = createApiHandlers({ appVersion: '0.1.0', platform: process.platform, paths, dialogs, imports });
@@ -104,6 +130,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   const page = await preparePage(context, url, problems);
   return {
     dialogs,
+    userDataDir,
     page,
     context,
     url,
@@ -115,6 +142,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     close: async () => {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));
+      rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

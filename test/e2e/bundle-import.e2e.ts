@@ -1,14 +1,15 @@
 /**
  * Importing bundles in real Chromium with real IndexedDB, through the very handlers ipc.ts binds:
  * a new bundle, the same one again, a batch that revises cases, a cancel half way, a broken
- * bundle's report (and saving it), an unsigned bundle refused, the sync folder's inbox, and a
+ * bundle's report (and saving it), an unsigned bundle refused, then imported once signature checks
+ * are turned off in the main process (with its confirmation), the sync folder's inbox, and a
  * window closed in the middle of an import.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, type RunningApp } from './app-harness';
+import { launchApp, loadDemoCouncil, type RunningApp } from './app-harness';
 import { benchStyleBundle, brokenCopy, demoBatch, tempFolder } from './bundle-fixtures';
 
 let app: RunningApp;
@@ -32,8 +33,7 @@ beforeAll(async () => {
   mkdirSync(path.dirname(files.report), { recursive: true });
   mkdirSync(path.join(files.sync, 'inbox'), { recursive: true });
   app = await launchApp({ imports: { chunkCases: 100, chunkBytes: 256 * 1024 } });
-  await app.page.getByRole('button', { name: '데모 협의체 불러오기' }).click();
-  await app.page.locator('[data-screen="bundles"]').waitFor();
+  await loadDemoCouncil(app.page);
 }, 120_000);
 afterAll(async () => {
   await app?.close();
@@ -148,6 +148,42 @@ describe('importing bundles', () => {
     const report = app.page.getByRole('region', { name: '검증 보고서' });
     await report.locator('[data-kind="signature"]').waitFor();
     await expect(app.page.getByTestId('report-signature').textContent()).resolves.toContain('서명 없음');
+  });
+
+  it('turns signature checks off only once the main process\'s confirmation is accepted, then imports the unsigned bundle', async () => {
+    const { page } = app;
+    const nav = page.getByRole('navigation', { name: '주 메뉴' });
+    const settingsFile = path.join(app.userDataDir, 'security-settings.json');
+    await nav.getByRole('link', { name: '설정', exact: true }).click();
+    const toggle = page.locator('[data-screen="settings"]').getByRole('checkbox', { name: '서명된 사건 묶음만 허용' });
+    expect(await toggle.isChecked()).toBe(true);
+
+    app.dialogs.confirms.push(false);
+    await toggle.click();
+    await page.getByTestId('change-declined').waitFor();
+    expect(await toggle.isChecked()).toBe(true);
+    expect(app.dialogs.asked).toHaveLength(1);
+    expect(app.dialogs.asked[0]).toMatchObject({ title: '보안 설정 바꾸기', confirmLabel: '끄기' });
+    expect(app.dialogs.asked[0]?.detail).toContain('신뢰하는 키로 서명되지 않은 사건 묶음도 불러오게 됩니다');
+    expect(existsSync(settingsFile)).toBe(false);
+
+    app.dialogs.confirms.push(true);
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked()).toBe(false);
+    expect(JSON.parse(readFileSync(settingsFile, 'utf8'))).toMatchObject({ requireSignature: false });
+
+    await nav.getByRole('link', { name: '사건 묶음', exact: true }).click();
+    await openBundle(files.unsigned);
+    await notice('imported').waitFor();
+    await expect(notice('imported').textContent()).resolves.toContain('사건 3건');
+
+    // Back on: no confirmation needed, and the main process refuses unsigned bundles again.
+    await nav.getByRole('link', { name: '설정', exact: true }).click();
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    expect(app.dialogs.asked).toHaveLength(2);
+    expect(JSON.parse(readFileSync(settingsFile, 'utf8'))).toMatchObject({ requireSignature: true });
+    await nav.getByRole('link', { name: '사건 묶음', exact: true }).click();
   });
 
   it('lists the sync folder\'s inbox with what is new, and imports from it', async () => {

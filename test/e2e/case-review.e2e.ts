@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Suggestion } from '../../electron/cli/suggest';
-import { launchApp, type RunningApp } from './app-harness';
+import { launchApp, loadDemoCouncil, type RunningApp } from './app-harness';
 
 const root = path.resolve(__dirname, '../..');
 let app: RunningApp;
@@ -26,7 +26,7 @@ const won = (n: number) => `${n.toLocaleString('en-US')}원`;
 beforeAll(async () => {
   app = await launchApp();
   const { page } = app;
-  await page.getByRole('button', { name: '데모 협의체 불러오기' }).click();
+  await loadDemoCouncil(page);
   await page.locator('[data-screen="bundles"]').getByRole('row').nth(1).waitFor();
 });
 afterAll(async () => {

@@ -1,6 +1,7 @@
 /**
- * A new user's first minutes, in real Chromium with real IndexedDB: the welcome, the demo council,
- * every screen, a restart, English, and the evidence stored as Blobs that match their SHA-256.
+ * A new user's first minutes, in real Chromium with real IndexedDB: the welcome, the demo council
+ * and its secretary as the operator, every screen, a restart, English, and the evidence stored as
+ * Blobs that match their SHA-256.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type RunningApp } from './app-harness';
@@ -25,15 +26,41 @@ describe('first run with the demo council', () => {
     expect(await page.getByRole('button', { name: '데모 협의체 불러오기' }).isEnabled()).toBe(true);
   });
 
-  it('loads the demo council and shows the signed demo bundle', async () => {
+  it('loads the demo council, offers its secretary as the operator, and shows the signed demo bundle', async () => {
     const { page } = app;
     await page.getByRole('button', { name: '데모 협의체 불러오기' }).click();
+    const step = page.locator(screen('welcome-operator'));
+    await step.waitFor();
+    expect(await step.getByRole('radio', { name: '윤하늘 · 간사 (협의체 사무국)' }).isChecked()).toBe(true);
+    await step.getByRole('button', { name: '시작하기' }).click();
     const bundles = page.locator(screen('bundles'));
     await bundles.waitFor();
     const row = bundles.getByRole('row').nth(1);
     await expect(row.textContent()).resolves.toMatch(/1015-/);
     await expect(row.textContent()).resolves.toContain('서명됨: 데모 사무국 (demo secretariat)');
     await expect(row.textContent()).resolves.toContain('60');
+  });
+
+  it('shows the operator in the header, the one every audit entry names', async () => {
+    const { page } = app;
+    const operator = page.getByRole('combobox', { name: '입력 담당' });
+    expect(await operator.inputValue()).toBe('s1');
+    await expect(operator.locator('option:checked').textContent()).resolves.toBe('윤하늘 (간사)');
+    const actors = await page.evaluate(async () => {
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const open = indexedDB.open('council-desk');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const rows: { action: string; actor: string | null }[] = await new Promise((resolve, reject) => {
+        const req = db.transaction('audit').objectStore('audit').getAll();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      db.close();
+      return rows.map((r) => [r.action, r.actor]);
+    });
+    expect(actors).toEqual([['store-demo-members', 's1'], ['import', 's1']]);
   });
 
   it('shows every screen from the sidebar, with what is real already', async () => {
@@ -95,6 +122,7 @@ describe('first run with the demo council', () => {
     await page.locator(screen('bundles')).waitFor();
     expect(await page.locator(screen('welcome')).count()).toBe(0);
     await expect(page.locator(screen('bundles')).textContent()).resolves.toContain('데모 사무국');
+    expect(await page.getByRole('combobox', { name: '입력 담당' }).inputValue()).toBe('s1');
   });
 
   it('switches to English, and stays in English after a restart', async () => {

@@ -41,6 +41,9 @@ describe('screenshots', () => {
     await page.locator('[data-screen="welcome"]').waitFor();
     await shoot('ko-01-welcome');
     await page.getByRole('button', { name: '데모 협의체 불러오기' }).click();
+    await page.locator('[data-screen="welcome-operator"]').waitFor();
+    await shoot('ko-01b-welcome-operator');
+    await page.getByRole('button', { name: '시작하기' }).click();
     await page.locator('[data-screen="bundles"]').getByRole('row').nth(1).waitFor();
     for (const [index, [id, ko]] of SCREENS.entries()) {
       await page.getByRole('navigation').getByRole('link', { name: ko, exact: true }).click();

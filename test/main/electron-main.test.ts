@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_METHODS } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../electron/services/content-security';
 import { createFakeElectron, fakeContents } from './fakes/fake-electron';
@@ -11,6 +13,7 @@ describe('electron/main.ts security baseline', () => {
     const main = await import('../../electron/main');
     await main.started;
   });
+  afterAll(() => rmSync(fake.record.userData, { recursive: true, force: true }));
 
   it('opens one window with isolation, sandbox and no Node in the page', () => {
     expect(fake.record.windows).toHaveLength(1);
@@ -80,5 +83,30 @@ describe('electron/main.ts security baseline', () => {
 
   it('binds exactly the contract calls to council: channels', () => {
     expect([...fake.record.ipcHandlers.keys()].sort()).toEqual(API_METHODS.map((m) => `council:${m}`).sort());
+  });
+
+  it('asks a native confirmation, modal to the window with cancel as the default, before signature checks go off', async () => {
+    const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const mainFrame = { url: 'app://council-desk/index.html', parent: null };
+    const event = { sender: { mainFrame }, senderFrame: mainFrame };
+    const set = (arg: unknown) => fake.record.ipcHandlers.get('council:setSecuritySettings')!(event, arg);
+    const get = () => fake.record.ipcHandlers.get('council:getSecuritySettings')!(event, undefined);
+
+    fake.record.messageBoxAnswers.push(0); // Enter or Escape: the cancel button
+    expect(await set({ change: { requireSignature: false }, language: 'en' })).toMatchObject({ ok: false, error: { code: 'CONFIRMATION_DECLINED' } });
+    const [box] = fake.record.messageBoxes;
+    expect(box?.parent).toBe(fake.record.windows[0]);
+    expect(box?.options).toMatchObject({ type: 'warning', defaultId: 0, cancelId: 0, buttons: ['취소 / Cancel', 'Turn off'] });
+    expect(box?.options.detail).toBe('Require signed bundles is turned off: bundles not signed by a trusted key will be imported.');
+    expect(await get()).toMatchObject({ ok: true, value: { requireSignature: true } });
+
+    fake.record.messageBoxAnswers.push(1);
+    expect(await set({ change: { requireSignature: false } })).toMatchObject({ ok: true, value: { requireSignature: false } });
+    expect(fake.record.messageBoxes[1]?.options.buttons[1]).toBe('끄기 / Turn off');
+    expect(await get()).toMatchObject({ ok: true, value: { requireSignature: false } });
+    expect(existsSync(join(fake.record.userData, 'security-settings.json'))).toBe(true);
+    info.mockRestore();
+    warn.mockRestore();
   });
 });

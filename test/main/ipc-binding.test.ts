@@ -36,6 +36,7 @@ describe('ipc.ts', () => {
   });
 
   it('refuses foreign origins, sub-frames and frames that are not the main frame', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const channel = bound().get('council:getAppInfo')!;
     for (const event of [
       senderEvent('https://evil.example/'),
@@ -47,6 +48,35 @@ describe('ipc.ts', () => {
       expect(await channel(event, undefined)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     expect(isTrustedSender(senderEvent('app://council-desk.evil/index.html'))).toBe(false);
+    expect(error).toHaveBeenCalledTimes(5);
+    error.mockRestore();
+  });
+
+  it('logs each refusal with the channel and the sender\'s URL, instead of refusing silently', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const channels = bound();
+    await channels.get('council:getAppInfo')!(senderEvent('https://evil.example/page'), undefined);
+    await channels.get('council:getAppInfo')!(senderEvent('app://council-desk/index.html', { subFrame: true }), undefined);
+    await channels.get('council:getAppInfo')!({ sender: { mainFrame: null }, senderFrame: null }, undefined);
+    expect(error.mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringMatching(/refused a call on channel "council:getAppInfo" from "https:\/\/evil\.example\/page"/),
+      expect.stringMatching(/"council:getAppInfo" from a sub-frame at "app:\/\/council-desk\/index\.html"/),
+      expect.stringMatching(/"council:getAppInfo" from an unknown frame/),
+    ]);
+
+    const reply = await channels.get('council:getAppInfo')!(senderEvent('app://council-desk/index.html'), { path: '/etc' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/refused a call on channel "council:getAppInfo" from "app:\/\/council-desk\/index\.html": The call "getAppInfo" was given an argument it cannot use/);
+
+    // An answered call, even one whose handler refuses on its own terms, is not a refusal of the call.
+    await channels.get('council:loadDemoCouncil')!(senderEvent('app://council-desk/'), undefined);
+    await channels.get('council:getAppInfo')!(senderEvent('app://council-desk/'), undefined);
+    expect(error).toHaveBeenCalledTimes(3);
+    expect(warn).toHaveBeenCalledTimes(1);
+    error.mockRestore();
+    warn.mockRestore();
   });
 
   it('passes a handler\'s CouncilError across as code and message', async () => {

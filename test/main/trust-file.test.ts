@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CouncilError } from '../../shared/result';
 import { generateKeyPair } from '../../electron/services/keys';
-import { loadTrustFile, parseTrustFile } from '../../electron/services/trust-file';
+import { loadTrustFile, parseTrustFile, readTrustFile } from '../../electron/services/trust-file';
 import { makeTempDir, trustFor } from './fixtures/tiny-bundle';
 
 const cleanups: (() => void)[] = [];
@@ -67,5 +67,16 @@ describe('trust files', () => {
     writeFileSync(path, JSON.stringify(goodFile(), null, 2));
     expect(loadTrustFile(path).keys).toHaveLength(3);
     expect(errorOf(() => loadTrustFile(join(t.dir, 'none.json'))).message).toMatch(/trust file not found: .*none\.json/);
+  });
+
+  it('reads a trust file without blocking (the main process\'s way), with the same checks and errors', async () => {
+    const t = makeTempDir();
+    cleanups.push(t.remove);
+    const path = join(t.dir, 'trust.json');
+    writeFileSync(path, JSON.stringify(goodFile(), null, 2));
+    expect((await readTrustFile(path)).keys).toHaveLength(3);
+    await expect(readTrustFile(join(t.dir, 'none.json'))).rejects.toMatchObject({ code: 'TRUST_FILE_INVALID', message: expect.stringMatching(/trust file not found: .*none\.json/) });
+    writeFileSync(path, '{"keys": [');
+    await expect(readTrustFile(path)).rejects.toMatchObject({ code: 'TRUST_FILE_INVALID', message: expect.stringMatching(/trust\.json: is not valid JSON/) });
   });
 });

@@ -8,7 +8,7 @@ const PATH = '/home/secretary/Downloads/batch8.cdbundle';
 
 describe('Bundles screen: importing', () => {
   it('opens a bundle file, shows the progress with counts and Cancel, then the result and the new bundle', async () => {
-    const { user, bridge, view, db } = await openBundlesScreen({ requireSignature: false, trustFile: '/keys/trust.json' });
+    const { user, bridge, view, db } = await openBundlesScreen({}, { requireSignature: false, trustFile: '/keys/trust.json' });
     const script = scriptImport(bridge, scriptFromFixture(bundleFixture()));
     const release = script.hold(2);
     bridge.chooseBundleFile.mockResolvedValue({ ok: true, value: PATH });
@@ -28,7 +28,8 @@ describe('Bundles screen: importing', () => {
     expect(view.getByRole('heading', { name: 'batch8.cdbundle 불러오는 중' })).toBeTruthy();
     expect(view.getByRole('button', { name: '불러오기 취소' })).toHaveProperty('disabled', false);
     expect(view.getByRole('button', { name: '사건 묶음 파일 열기…' })).toHaveProperty('disabled', true);
-    expect(bridge.importBegin).toHaveBeenCalledWith({ path: PATH, trustFile: '/keys/trust.json', requireSignature: false });
+    // Only the path: how it is checked is the main process's own setting.
+    expect(bridge.importBegin).toHaveBeenCalledWith({ path: PATH });
 
     release();
     const notice = await view.findByText('batch8.cdbundle을(를) 불러왔습니다: 사건 4건, 증빙 4건, 보완된 사건 0건.');
@@ -127,7 +128,7 @@ describe('Bundles screen: importing', () => {
     bridge.chooseBundleFile.mockResolvedValue({ ok: true, value: PATH });
     await user.click(view.getByRole('button', { name: '사건 묶음 파일 열기…' }));
     const alert = await view.findByRole('alert');
-    expect(alert.textContent).toContain(`오류 코드 BUNDLE_UNREADABLE: ${PATH} could not be read.`);
+    expect(alert.textContent).toContain(`오류 코드 BUNDLE_READ_FAILED: ${PATH} could not be read.`);
     await user.click(view.getByRole('button', { name: '닫기' }));
     expect(view.queryByRole('alert')).toBeNull();
   });
@@ -184,7 +185,7 @@ describe('Bundles screen: dropping a file', () => {
     drop(within(root).getByTestId('bundle-drop-area'), [new File(['zip'], 'batch8.cdbundle')]);
 
     expect(await view.findByText(/batch8.cdbundle을\(를\) 불러왔습니다/)).toBeTruthy();
-    expect(bridge.importBegin).toHaveBeenCalledWith({ path: '/mnt/usb/batch8.cdbundle', trustFile: null, requireSignature: true });
+    expect(bridge.importBegin).toHaveBeenCalledWith({ path: '/mnt/usb/batch8.cdbundle' });
   });
 
   it('refuses a file that is not a .cdbundle, several files, and a file without a path', async () => {

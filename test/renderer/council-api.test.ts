@@ -5,7 +5,7 @@ import { ApiError, createCouncilApi, describeError } from '../../renderer/common
 import { APP_INFO, fakeBridge } from './support/fake-bridge';
 
 function bridge(overrides: Partial<ApiBridge>): ApiBridge {
-  return { ...fakeBridge(fail('UNUSED', 'unused')), ...overrides };
+  return { ...fakeBridge(fail('INTERNAL', 'unused')), ...overrides };
 }
 
 describe('council API client', () => {
@@ -17,10 +17,10 @@ describe('council API client', () => {
   });
 
   it('throws an ApiError with the code and message of a failed reply', async () => {
-    const api = createCouncilApi(() => bridge({ loadDemoCouncil: async () => fail('BUNDLE_INVALID', 'cases.ndjson line 3: claimedLoss must not be negative') }));
+    const api = createCouncilApi(() => bridge({ loadDemoCouncil: async () => fail('DEMO_MISSING', 'The demo bundle was not found at /app/dist/demo/demo.cdbundle.') }));
     const err = await api.loadDemoCouncil().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ code: 'BUNDLE_INVALID', message: 'cases.ndjson line 3: claimedLoss must not be negative' });
+    expect(err).toMatchObject({ code: 'DEMO_MISSING', message: 'The demo bundle was not found at /app/dist/demo/demo.cdbundle.' });
   });
 
   it('finds the bridge at call time, and names a missing bridge or a broken transport', async () => {
@@ -43,8 +43,16 @@ describe('council API client', () => {
   });
 
   it('describes any thrown value with a code', () => {
-    expect(describeError(new ApiError('X', 'y'))).toEqual({ code: 'X', message: 'y' });
+    expect(describeError(new ApiError('CONFIRMATION_DECLINED', 'y'))).toEqual({ code: 'CONFIRMATION_DECLINED', message: 'y' });
     expect(describeError(new Error('plain'))).toEqual({ code: 'INTERNAL', message: 'plain' });
     expect(describeError('text')).toEqual({ code: 'INTERNAL', message: 'text' });
+  });
+
+  it('keeps a code it does not know readable in the message, under INTERNAL, so a switch on codes stays complete', () => {
+    expect(describeError(Object.assign(new Error('from a newer main process'), { code: 'SOMETHING_NEW' }))).toEqual({ code: 'INTERNAL', message: 'SOMETHING_NEW: from a newer main process' });
+    const dexie = new Error('Key already exists in the object store.');
+    dexie.name = 'ConstraintError';
+    expect(describeError(dexie)).toEqual({ code: 'INTERNAL', message: 'ConstraintError: Key already exists in the object store.' });
+    expect(describeError(Object.assign(new Error('no case'), { code: 'CASE_NOT_FOUND' }))).toEqual({ code: 'CASE_NOT_FOUND', message: 'no case' });
   });
 });

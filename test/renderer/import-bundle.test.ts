@@ -12,7 +12,7 @@ import { fakeBridge, type FakeBridge } from './support/fake-bridge';
 import { freshDbName } from './support/render-app';
 import { IMPORT_ID, scriptFromFixture, scriptImport } from './support/scripted-import';
 
-const REQUEST = { path: '/home/secretary/inbox/batch8.cdbundle', trustFile: null, requireSignature: true };
+const REQUEST = { path: '/home/secretary/inbox/batch8.cdbundle' };
 const STAMP = '2023-03-10T11:00:00+09:00';
 
 let db: CouncilDb;
@@ -139,11 +139,11 @@ describe('importBundle', () => {
     const fixture = bundleFixture();
     scriptImport(bridge, scriptFromFixture(fixture));
     bridge.importNext.mockResolvedValueOnce({ ok: true, value: fixture.chunks[0]! });
-    bridge.importNext.mockResolvedValueOnce({ ok: false, error: { code: 'BUNDLE_UNREADABLE', message: 'The file changed while it was read.' } });
+    bridge.importNext.mockResolvedValueOnce({ ok: false, error: { code: 'BUNDLE_READ_FAILED', message: 'The file changed while it was read.' } });
 
     const outcome = await run();
 
-    expect(outcome).toMatchObject({ kind: 'refused', code: 'BUNDLE_UNREADABLE', message: 'The file changed while it was read.', bundleId: FIXTURE_BUNDLE_ID });
+    expect(outcome).toMatchObject({ kind: 'refused', code: 'BUNDLE_READ_FAILED', message: 'The file changed while it was read.', bundleId: FIXTURE_BUNDLE_ID });
     expect(bridge.importCancel).toHaveBeenCalledWith({ importId: IMPORT_ID });
     expect(await dbSnapshot(db)).toEqual(before);
   });

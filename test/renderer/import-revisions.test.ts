@@ -16,7 +16,7 @@ import { fakeBridge, type FakeBridge } from './support/fake-bridge';
 import { freshDbName, renderApp } from './support/render-app';
 import { scriptFromFixture, scriptImport } from './support/scripted-import';
 
-const REQUEST = { path: '/inbox/batch8.cdbundle', trustFile: null, requireSignature: true };
+const REQUEST = { path: '/inbox/batch8.cdbundle' };
 const STAMP = '2023-03-10T11:00:00+09:00';
 /** The demo's 1015-000001 and 1015-000002 come back with supplementary documents; 000101/000102 are new. */
 const CASE_IDS = ['1015-000001', '1015-000002', '1015-000101', '1015-000102'];

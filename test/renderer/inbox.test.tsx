@@ -24,7 +24,7 @@ const ENTRIES = [
 
 describe('sync folder inbox', () => {
   it('lists the bundle files with size, time and a badge each; Import only for the new one', async () => {
-    const { view, bridge, user } = await openBundlesScreen({ syncFolder: '/sync' });
+    const { view, bridge, user } = await openBundlesScreen({}, { syncFolder: '/sync' });
     bridge.listInbox.mockResolvedValue({ ok: true, value: ENTRIES });
     await user.click(view.getByRole('button', { name: '새로 고침' }));
     const table = await view.findByRole('table', { name: '받은 파일함의 사건 묶음 파일' });
@@ -44,19 +44,19 @@ describe('sync folder inbox', () => {
   });
 
   it('imports a new entry, after which it shows as already imported', async () => {
-    const { view, bridge, user } = await openBundlesScreen({ syncFolder: '/sync' });
+    const { view, bridge, user } = await openBundlesScreen({}, { syncFolder: '/sync' });
     bridge.listInbox.mockResolvedValue({ ok: true, value: ENTRIES });
     scriptImport(bridge, scriptFromFixture(bundleFixture()));
     await user.click(view.getByRole('button', { name: '새로 고침' }));
     await user.click(await view.findByRole('button', { name: 'batch8.cdbundle 불러오기' }));
     expect(await view.findByText(/batch8.cdbundle을\(를\) 불러왔습니다/)).toBeTruthy();
-    expect(bridge.importBegin).toHaveBeenCalledWith({ path: '/sync/inbox/batch8.cdbundle', trustFile: null, requireSignature: true });
+    expect(bridge.importBegin).toHaveBeenCalledWith({ path: '/sync/inbox/batch8.cdbundle' });
     await waitFor(() => expect(view.getByRole('row', { name: /^batch8.cdbundle/ }).getAttribute('data-inbox-state')).toBe('imported'));
     expect(view.queryByRole('button', { name: 'batch8.cdbundle 불러오기' })).toBeNull();
   });
 
   it('refreshes, and shows an unreadable inbox with its code', async () => {
-    const { view, bridge, user } = await openBundlesScreen({ syncFolder: '/sync' });
+    const { view, bridge, user } = await openBundlesScreen({}, { syncFolder: '/sync' });
     expect(await view.findByText('받은 파일함에 사건 묶음 파일이 없습니다.')).toBeTruthy();
     const calls = bridge.listInbox.mock.calls.length;
     bridge.listInbox.mockResolvedValue({ ok: false, error: { code: 'SYNC_FOLDER_MISSING', message: '/sync does not exist.' } });
@@ -65,14 +65,15 @@ describe('sync folder inbox', () => {
     expect(bridge.listInbox.mock.calls.length).toBe(calls + 1);
   });
 
-  it('without a sync folder, says so and lets one be chosen (stored and audited)', async () => {
+  it('without a sync folder, says so and lets one be chosen (kept by the main process, audited)', async () => {
     const { view, bridge, user, db } = await openBundlesScreen();
     expect(view.getByText(/동기화 폴더를 정하지 않았습니다/)).toBeTruthy();
     expect(bridge.listInbox).not.toHaveBeenCalled();
     bridge.chooseFolder.mockResolvedValue({ ok: true, value: '/mnt/shared/council' });
     await user.click(view.getByRole('button', { name: '동기화 폴더 고르기…' }));
     await waitFor(() => expect(bridge.listInbox).toHaveBeenCalledWith({ syncFolder: '/mnt/shared/council' }));
-    expect((await db.settings.get('syncFolder'))?.value).toBe('/mnt/shared/council');
-    expect(await db.audit.orderBy('sequence').last()).toMatchObject({ entity: 'settings', entityId: 'syncFolder', action: 'choose' });
+    expect(bridge.setSecuritySettings).toHaveBeenCalledWith({ change: { syncFolder: '/mnt/shared/council' }, language: 'ko' });
+    expect(await db.settings.get('syncFolder')).toBeUndefined();
+    expect(await db.audit.orderBy('sequence').last()).toMatchObject({ entity: 'settings', entityId: 'syncFolder', action: 'choose', actor: 's1', detail: { syncFolder: '/mnt/shared/council' } });
   });
 });

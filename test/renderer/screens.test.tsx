@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { firstBrokenAuditEntry } from '../../renderer/db/audit';
 import { seedDemoCouncil } from './support/demo-seed';
 import { openCouncilDb } from '../../renderer/db/schema';
-import { readSettings } from '../../renderer/db/settings';
 import { demoBundleFixture, demoCouncil } from './support/demo-council';
 import { fakeBridge } from './support/fake-bridge';
 import { freshDbName, renderApp } from './support/render-app';
@@ -11,13 +10,13 @@ import { useListLayout } from './support/list-layout';
 import { resetCasesStore } from '../../renderer/cases/cases-store';
 
 async function openScreen(label: string, id: string, fixture = demoBundleFixture()) {
-  fakeBridge(demoCouncil());
+  const bridge = fakeBridge(demoCouncil());
   const db = openCouncilDb(freshDbName());
   await seedDemoCouncil(db, { fixture });
   const app = renderApp(db);
   await app.user.click(await screen.findByRole('link', { name: label }));
   await waitFor(() => expect(document.querySelector(`[data-screen="${id}"]`)).not.toBeNull());
-  return { ...app, root: document.querySelector(`[data-screen="${id}"]`) as HTMLElement };
+  return { ...app, bridge, root: document.querySelector(`[data-screen="${id}"]`) as HTMLElement };
 }
 
 const rowText = (row: HTMLElement) => Array.from(row.querySelectorAll('th, td'), (c) => c.textContent);
@@ -78,16 +77,43 @@ describe('Settings screen', () => {
     expect((await within(root).findByTestId('app-version')).textContent).toBe('0.1.0-test');
   });
 
-  it('requires signed bundles by default; turning it off persists and is audited', async () => {
-    const { root, user, db } = await openScreen('설정', 'settings');
-    const toggle = within(root).getByRole('checkbox', { name: '서명된 사건 묶음만 허용' });
+  it('requires signed bundles by default (the main process\'s setting); turning it off asks main, and is audited once main accepts', async () => {
+    const { root, user, db, bridge } = await openScreen('설정', 'settings');
+    const toggle = await within(root).findByRole('checkbox', { name: '서명된 사건 묶음만 허용' });
     expect(toggle).toHaveProperty('checked', true);
+    expect(bridge.getSecuritySettings).toHaveBeenCalled();
     await user.click(toggle);
     await waitFor(() => expect(toggle).toHaveProperty('checked', false));
-    expect((await readSettings(db)).requireSignature).toBe(false);
+    expect(bridge.setSecuritySettings).toHaveBeenCalledWith({ change: { requireSignature: false }, language: 'ko' });
+    expect(await db.settings.get('requireSignature')).toBeUndefined();
     const last = await db.audit.orderBy('sequence').last();
-    expect(last).toMatchObject({ entity: 'settings', entityId: 'requireSignature', action: 'disable' });
+    expect(last).toMatchObject({ entity: 'settings', entityId: 'requireSignature', action: 'disable', actor: 's1' });
     expect(await firstBrokenAuditEntry(db)).toBeNull();
+  });
+
+  it('keeps signed bundles required when the confirmation is declined, says so, and audits nothing', async () => {
+    const { root, user, db, bridge } = await openScreen('설정', 'settings');
+    bridge.setSecuritySettings.mockResolvedValueOnce({ ok: false, error: { code: 'CONFIRMATION_DECLINED', message: 'The change was not confirmed.' } });
+    const entries = await db.audit.count();
+    const toggle = await within(root).findByRole('checkbox', { name: '서명된 사건 묶음만 허용' });
+    await user.click(toggle);
+    expect((await within(root).findByTestId('change-declined')).textContent).toBe('변경을 확인하지 않아 설정을 그대로 두었습니다.');
+    expect(toggle).toHaveProperty('checked', true);
+    expect(within(root).queryByRole('alert')).toBeNull();
+    expect(await db.audit.count()).toBe(entries);
+  });
+
+  it('shows why the security settings could not be read, and keeps the rest of the screen', async () => {
+    const bridge = fakeBridge(demoCouncil());
+    bridge.getSecuritySettings.mockResolvedValue({ ok: false, error: { code: 'INTERNAL', message: 'The main process is busy.' } });
+    const db = openCouncilDb(freshDbName());
+    await seedDemoCouncil(db);
+    const { user } = renderApp(db);
+    await user.click(await screen.findByRole('link', { name: '설정' }));
+    const root = await waitFor(() => document.querySelector('[data-screen="settings"]') as HTMLElement);
+    expect((await within(root).findByRole('alert')).textContent).toContain('보안 설정을 읽지 못했습니다.오류 코드 INTERNAL: The main process is busy.');
+    expect(within(root).queryByRole('checkbox')).toBeNull();
+    expect((await within(root).findByTestId('app-version')).textContent).toBe('0.1.0-test');
   });
 });
 

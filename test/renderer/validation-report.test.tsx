@@ -88,10 +88,10 @@ describe('validation report', () => {
 
   it('shows a failed save with its code', async () => {
     const { inRegion, bridge, user } = await showReport(brokenReport());
-    bridge.saveTextFile.mockResolvedValue({ ok: false, error: { code: 'WRITE_FAILED', message: 'The disk is full.' } });
+    bridge.saveTextFile.mockResolvedValue({ ok: false, error: { code: 'INTERNAL', message: 'Council Desk could not complete "saveTextFile": ENOSPC: no space left on device' } });
     await user.click(inRegion.getByRole('button', { name: '보고서 저장…' }));
     const alerts = await inRegion.findAllByRole('alert');
-    expect(alerts.at(-1)?.textContent).toContain('보고서를 저장하지 못했습니다.오류 코드 WRITE_FAILED: The disk is full.');
+    expect(alerts.at(-1)?.textContent).toContain('보고서를 저장하지 못했습니다.오류 코드 INTERNAL: Council Desk could not complete "saveTextFile": ENOSPC: no space left on device');
   });
 
   it('is shown for a check that fails mid-way, with the signature of a trusted bundle in words', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openCouncilDb } from '../../renderer/db/schema';
 import { readSettings, writeSetting } from '../../renderer/db/settings';
 import { failingAt } from './support/bundle-fixture';
-import { BUNDLE_ID, DEMO_BUNDLE_PATH, demoBundleFixture, demoCouncil, ISSUER_NAME, TRUSTED_KEYID } from './support/demo-council';
+import { BUNDLE_ID, demoBundleFixture, demoCouncil, ISSUER_NAME, TRUSTED_KEYID } from './support/demo-council';
 import { seedDemoCouncil } from './support/demo-seed';
 import { APP_INFO, failingBridge, fakeBridge } from './support/fake-bridge';
 import { freshDbName, renderApp } from './support/render-app';
@@ -22,6 +22,14 @@ function screenRoot(name: string) {
   return root as HTMLElement;
 }
 
+/** The welcome's last step: who is at this keyboard (the secretary, unless changed), then on. */
+async function continueAsOperator(user: ReturnType<typeof renderApp>['user'], pick?: string) {
+  const step = await waitFor(() => screenRoot('welcome-operator'));
+  if (pick) await user.click(within(step).getByRole('radio', { name: pick }));
+  await user.click(within(step).getByRole('button', { name: '시작하기' }));
+  await waitFor(() => screenRoot('bundles'));
+}
+
 describe('first run', () => {
   it('explains the app and loads the demo council through the streaming import into the Bundles screen', async () => {
     const { bridge, script } = demoBridge();
@@ -31,9 +39,11 @@ describe('first run', () => {
     expect(screenRoot('welcome').textContent).toContain('오프라인 데스크톱 앱');
     await user.click(screen.getByRole('button', { name: '데모 협의체 불러오기' }));
 
-    await waitFor(() => screenRoot('bundles'));
+    await continueAsOperator(user);
     expect(bridge.loadDemoCouncil).toHaveBeenCalledTimes(1);
-    expect(bridge.importBegin).toHaveBeenCalledWith({ path: DEMO_BUNDLE_PATH, trustFile: null, requireSignature: true });
+    // The demo bundle by name: no path crosses over, and no signature policy either.
+    expect(bridge.importDemoBegin).toHaveBeenCalledWith(undefined);
+    expect(bridge.importBegin).not.toHaveBeenCalled();
     expect(script.served).toBe(3);
     const table = within(screenRoot('bundles')).getByRole('table', { name: '불러온 사건 묶음' });
     const row = within(table).getByRole('row', { name: /1015-2023-B07/ });
@@ -48,7 +58,40 @@ describe('first run', () => {
     expect(await db.documents.count()).toBe(3);
     expect(await db.bundles.get(BUNDLE_ID)).toMatchObject({ status: 'ready', fileName: 'demo.cdbundle' });
     expect((await readSettings(db)).firstRunDone).toBe(true);
+    expect((await db.audit.toArray()).map((e) => [e.action, e.actor])).toEqual([['store-demo-members', 's1'], ['import', 's1']]);
+  });
+
+  it('chooses the demo council\'s secretary as the operator by default, shown in the header', async () => {
+    const { user, db } = renderApp();
+    demoBridge();
+    await user.click(await screen.findByRole('button', { name: '데모 협의체 불러오기' }));
+    const step = await waitFor(() => screenRoot('welcome-operator'));
+    expect(within(step).getByRole('heading', { level: 1 }).textContent).toBe('이 기기에서 입력하는 사람');
+    const radios = within(step).getAllByRole('radio') as HTMLInputElement[];
+    expect(radios.map((r) => r.value)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5', 's1']);
+    expect(radios.filter((r) => r.checked).map((r) => r.value)).toEqual(['s1']);
+    expect(within(step).getByRole('radio', { name: '윤하늘 · 간사 (협의체 사무국)' })).toHaveProperty('checked', true);
+    expect((await readSettings(db)).operator).toBe('s1');
+
+    await continueAsOperator(user);
+    const select = screen.getByRole('combobox', { name: '입력 담당' }) as HTMLSelectElement;
+    expect(select.value).toBe('s1');
+    expect(select.selectedOptions[0]?.textContent).toBe('윤하늘 (간사)');
+    // Keeping the default is no change: nothing more in the audit log.
     expect((await db.audit.toArray()).map((e) => e.action)).toEqual(['store-demo-members', 'import']);
+  });
+
+  it('lets the user pick another member as the operator; the choice is audited in that member\'s name', async () => {
+    const { user, db } = renderApp();
+    demoBridge();
+    await user.click(await screen.findByRole('button', { name: '데모 협의체 불러오기' }));
+    await continueAsOperator(user, '정한결 · 위원장 (소상공인연합회)');
+
+    expect((screen.getByRole('combobox', { name: '입력 담당' }) as HTMLSelectElement).value).toBe('m1');
+    expect((await readSettings(db)).operator).toBe('m1');
+    const entries = await db.audit.toArray();
+    expect(entries.map((e) => [e.action, e.actor])).toEqual([['store-demo-members', 's1'], ['import', 's1'], ['choose', 'm1']]);
+    expect(entries[2]).toMatchObject({ entity: 'settings', entityId: 'operator', detail: { operator: 'm1', previous: 's1' } });
   });
 
   it('shows the error code and message when the demo council cannot be loaded, and stays put', async () => {
@@ -84,7 +127,7 @@ describe('first run', () => {
     expect(button).toHaveProperty('disabled', true);
     expect(screen.getByRole('status').textContent).toBe('데모 협의체를 불러오는 중입니다…');
     release?.();
-    await waitFor(() => screenRoot('bundles'));
+    await continueAsOperator(user);
   });
 
   it('shows the import progress while the demo bundle streams in', async () => {
@@ -102,7 +145,7 @@ describe('first run', () => {
     expect(screenRoot('welcome')).toBeTruthy();
 
     releaseSecond();
-    await waitFor(() => screenRoot('bundles'));
+    await continueAsOperator(user);
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
@@ -129,7 +172,7 @@ describe('first run', () => {
     const button = screen.getByRole('button', { name: '데모 협의체 불러오기' });
     expect(button).toHaveProperty('disabled', false);
     await user.click(button);
-    await waitFor(() => screenRoot('bundles'));
+    await continueAsOperator(user);
     expect(await db.cases.count()).toBe(3);
     expect(await db.members.count()).toBe(6);
     // The members were stored once: the retry stored the same council again, which changes nothing.
@@ -138,13 +181,13 @@ describe('first run', () => {
 
   it('shows a refused import with its code and message', async () => {
     const bridge = fakeBridge(demoCouncil());
-    bridge.importBegin.mockImplementation(async () => ({ ok: false, error: { code: 'SIGNATURE_UNTRUSTED', message: 'The bundle is signed by a key the trust file does not list.' } }));
+    bridge.importDemoBegin.mockImplementation(async () => ({ ok: false, error: { code: 'TRUST_FILE_INVALID', message: 'trust file not found: /app/build/demo/demo-trust.json' } }));
     const { user, db } = renderApp();
 
     await user.click(await screen.findByRole('button', { name: '데모 협의체 불러오기' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('SIGNATURE_UNTRUSTED');
-    expect(alert.textContent).toContain('The bundle is signed by a key the trust file does not list.');
+    expect(alert.textContent).toContain('TRUST_FILE_INVALID');
+    expect(alert.textContent).toContain('trust file not found: /app/build/demo/demo-trust.json');
     expect(screenRoot('welcome')).toBeTruthy();
     expect(await db.bundles.count()).toBe(0);
   });
@@ -158,8 +201,8 @@ describe('first run', () => {
     const { user } = renderApp(db);
 
     await user.click(await screen.findByRole('button', { name: '데모 협의체 불러오기' }));
-    await waitFor(() => screenRoot('bundles'));
-    expect(bridge.importBegin).toHaveBeenCalledTimes(1);
+    await continueAsOperator(user);
+    expect(bridge.importDemoBegin).toHaveBeenCalledTimes(1);
     expect(script.served).toBe(0);
     expect(bridge.importCancel).toHaveBeenCalled();
     expect(screen.queryByRole('alert')).toBeNull();
@@ -181,6 +224,10 @@ describe('first run', () => {
     await first.user.click(await screen.findByRole('button', { name: '빈 상태로 시작' }));
     await waitFor(() => screenRoot('bundles'));
     expect(screen.getByText('아직 불러온 사건 묶음이 없습니다.')).toBeTruthy();
+    // No roster, so no operator to choose.
+    expect(screen.getByTestId('operator').textContent).toBe('입력 담당 없음 (위원 명단 없음)');
+    expect(screen.queryByRole('combobox', { name: '입력 담당' })).toBeNull();
+    expect((await readSettings(first.db)).operator).toBeNull();
     first.unmount();
 
     renderApp(first.db);

@@ -1,6 +1,8 @@
 /**
  * Imports a bundle file into IndexedDB, pulling validated chunks from the main process:
  * importBegin (directory, manifest, signature) -> importNext ... until 'done' or 'failed'.
+ * How the bundle is checked (signature required, trust file) is the main process's own setting:
+ * the renderer names only the file (or the demo bundle, which main alone knows where to find).
  * Each data chunk is one transaction; 'done' marks the bundle ready. Nothing half-done survives:
  * a failed check, a refusal, a cancel or any error closes the main process's session and rolls
  * back everything stored under the bundle (restoring the cases it re-issued).
@@ -28,11 +30,11 @@ import {
 import { startLocalImport } from './import-start';
 import { RemoteSession, type ImportApi } from './remote-session';
 
-export interface ImportRequest {
-  path: string;
-  trustFile: string | null;
-  requireSignature: boolean;
-}
+/** The bundle to import: a file the user chose, or the demo council's bundle. */
+export type ImportRequest = { path: string } | { demo: true };
+
+/** The demo bundle's name until the main process has read it. */
+const DEMO_FILE_NAME = 'demo.cdbundle';
 
 export interface ImportOptions {
   onProgress?: (progress: ImportProgressEvent) => void;
@@ -52,7 +54,7 @@ export function activeImports(): ReadonlySet<string> {
 }
 
 export async function importBundle(db: CouncilDb, api: ImportApi, request: ImportRequest, options: ImportOptions = {}): Promise<ImportOutcome> {
-  const fileName = fileNameOf(request.path);
+  const fileName = 'path' in request ? fileNameOf(request.path) : DEMO_FILE_NAME;
   if (busy) {
     const message = 'Another import is running. Wait for it to finish or cancel it.';
     return { kind: 'refused', fileName, bundleId: null, code: IMPORT_BUSY, message, caseIds: [] };
@@ -72,7 +74,7 @@ async function runImport(db: CouncilDb, api: ImportApi, request: ImportRequest, 
   if (signal?.aborted) return { kind: 'cancelled', fileName, bundleId: null };
   let begun;
   try {
-    begun = await api.importBegin({ path: request.path, trustFile: request.trustFile, requireSignature: request.requireSignature });
+    begun = 'path' in request ? await api.importBegin({ path: request.path }) : await api.importDemoBegin();
   } catch (err) {
     return { kind: 'refused', fileName, bundleId: null, ...describeError(err), caseIds: [] };
   }

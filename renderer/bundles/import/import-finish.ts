@@ -10,7 +10,7 @@ import type { BundleRow } from '../../db/rows';
 import type { CouncilDb } from '../../db/schema';
 import type { ChunkContext } from './chunk-writer';
 import { refreshBundleDuplicates } from './duplicate-refresh';
-import { ImportRefusal } from './import-outcome';
+import { IMPORT_LOST, ImportRefusal } from './import-outcome';
 
 /** What the import stored, for the finish: its counts, the cases it revised, and each case's duplicate keys. */
 export interface StoredBundle {
@@ -21,9 +21,9 @@ export interface StoredBundle {
 
 export async function markBundleReady(db: CouncilDb, ctx: ChunkContext, summary: BundleSummary, stored: StoredBundle): Promise<void> {
   const { counts, revised } = stored;
-  await db.transaction('rw', [db.bundles, db.audit, db.cases, db.caseHistory, db.documents], async () => {
+  await db.transaction('rw', [db.bundles, db.audit, db.settings, db.cases, db.caseHistory, db.documents], async () => {
     const updated = await db.bundles.update(ctx.bundleId, { status: 'ready', counts });
-    if (updated !== 1) throw new ImportRefusal('IMPORT_LOST', `The bundle ${ctx.bundleId} was removed while it was being imported.`);
+    if (updated !== 1) throw new ImportRefusal(IMPORT_LOST, `The bundle ${ctx.bundleId} was removed while it was being imported.`);
     const flagged = await refreshBundleDuplicates(db, ctx.bundleId, stored.cases);
     const signature = summary.signature;
     await appendAudit(db, {
@@ -31,7 +31,6 @@ export async function markBundleReady(db: CouncilDb, ctx: ChunkContext, summary:
       entity: 'bundle',
       entityId: ctx.bundleId,
       action: 'import',
-      actor: null,
       detail: {
         fileName: summary.fileName,
         manifestSha256: summary.manifestSha256,

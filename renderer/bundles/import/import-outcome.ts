@@ -7,25 +7,28 @@
 import type { ImportProgress } from '../../../shared/bundle-import';
 import type { BundleReport } from '../../../shared/bundle-report';
 import type { SignatureStatus } from '../../../shared/bundle-types';
+import type { ClientErrorCode, ShownErrorCode } from '../../common/council-api';
 
 /** A different bundle was already imported under the same bundleId. */
-export const BUNDLE_ID_CONFLICT = 'BUNDLE_ID_CONFLICT';
+export const BUNDLE_ID_CONFLICT = 'BUNDLE_ID_CONFLICT' satisfies ClientErrorCode;
 /** The bundle re-issues cases the council has already decided (listed in caseIds). */
-export const CASE_ALREADY_DECIDED = 'CASE_ALREADY_DECIDED';
-/** Another import is running in this window. */
-export const IMPORT_BUSY = 'IMPORT_BUSY';
+export const CASE_ALREADY_DECIDED = 'CASE_ALREADY_DECIDED' satisfies ClientErrorCode;
+/** Another import is running in this window (the main process says the same of its own). */
+export const IMPORT_BUSY = 'IMPORT_BUSY' satisfies ShownErrorCode;
 /**
  * The main process said "done" while files the cases point to had not (all) arrived. Not the
  * reader's EVIDENCE_MISSING (a case points to a file the bundle does not hold).
  */
-export const IMPORT_EVIDENCE_MISSING = 'IMPORT_EVIDENCE_MISSING';
+export const IMPORT_EVIDENCE_MISSING = 'IMPORT_EVIDENCE_MISSING' satisfies ClientErrorCode;
 /**
  * The main process said "done" with fewer or more cases than the bundle announced. Not the
  * reader's CASE_COUNT_MISMATCH (the manifest's caseCount differs from the lines of cases.ndjson).
  */
-export const IMPORT_CASE_COUNT_MISMATCH = 'IMPORT_CASE_COUNT_MISMATCH';
+export const IMPORT_CASE_COUNT_MISMATCH = 'IMPORT_CASE_COUNT_MISMATCH' satisfies ClientErrorCode;
+/** The bundle's row went away while its chunks were written. */
+export const IMPORT_LOST = 'IMPORT_LOST' satisfies ClientErrorCode;
 
-/** Every code the import refuses with, each with its words in the UI (notice.codes). */
+/** Every code the import refuses with that the UI says in its own words (notice.codes). */
 export const IMPORT_REFUSAL_CODES = [BUNDLE_ID_CONFLICT, CASE_ALREADY_DECIDED, IMPORT_BUSY, IMPORT_EVIDENCE_MISSING, IMPORT_CASE_COUNT_MISMATCH] as const;
 export type ImportRefusalCode = (typeof IMPORT_REFUSAL_CODES)[number];
 
@@ -46,7 +49,7 @@ export type ImportOutcome =
   /** Checking the bundle found errors: the report says what; nothing was stored. */
   | { kind: 'invalid'; fileName: string; report: BundleReport }
   /** Refused for a reason other than the bundle's own validity; nothing was stored. */
-  | { kind: 'refused'; fileName: string; bundleId: string | null; code: string; message: string; caseIds: string[] }
+  | { kind: 'refused'; fileName: string; bundleId: string | null; code: ShownErrorCode; message: string; caseIds: string[] }
   | { kind: 'cancelled'; fileName: string; bundleId: string | null };
 
 /** Progress as the main process counts it, plus what the bundle announced and the time spent. */
@@ -61,7 +64,7 @@ export interface ImportProgressEvent extends ImportProgress {
 /** Thrown inside the import to refuse it with a code (the import then rolls back). */
 export class ImportRefusal extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ShownErrorCode,
     message: string,
     readonly caseIds: string[] = [],
   ) {

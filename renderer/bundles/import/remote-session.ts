@@ -6,7 +6,7 @@
 import type { ImportChunk } from '../../../shared/bundle-import';
 import type { CouncilApi } from '../../common/council-api';
 
-export type ImportApi = Pick<CouncilApi, 'importBegin' | 'importNext' | 'importCancel'>;
+export type ImportApi = Pick<CouncilApi, 'importBegin' | 'importDemoBegin' | 'importNext' | 'importCancel'>;
 
 /**
  * The main process's session. Chunks are taken one at a time; the next may be asked for early

@@ -18,7 +18,7 @@ async function appImport(path: string, dbName: string): Promise<{ ms: number; ou
   const db = openCouncilDb(dbName);
   await db.open();
   const started = performance.now();
-  const outcome = await importBundle(db, api, { path, trustFile: null, requireSignature: true });
+  const outcome = await importBundle(db, api, { path });
   const ms = performance.now() - started;
   db.close();
   return { ms, outcome: outcome.kind, cases: outcome.kind === 'imported' ? outcome.cases : -1 };
@@ -30,7 +30,7 @@ async function appImport(path: string, dbName: string): Promise<{ ms: number; ou
  */
 async function baseline(path: string, dbName: string): Promise<{ ms: number; readMs: number; blobMs: number; cases: number; documents: number }> {
   const readStarted = performance.now();
-  const begun = await api.importBegin({ path, trustFile: null, requireSignature: true });
+  const begun = await api.importBegin({ path });
   if (!begun.started) throw new Error(`benchmark bundle refused: ${begun.report.errors[0]?.message}`);
   const { manifest } = begun.summary;
   const assembler = new EvidenceAssembler(manifest.bundleId, manifest.files);

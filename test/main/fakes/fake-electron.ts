@@ -2,6 +2,10 @@
  * A stand-in for the `electron` module that records what main.ts, ipc.ts and preload.ts ask of it,
  * so tests can assert the security baseline without Electron's binary.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 type Listener = (...args: any[]) => unknown;
 
 export interface FakeContents {
@@ -37,10 +41,17 @@ export function createFakeElectron() {
     headersHandler: undefined as Listener | undefined,
     exposed: new Map<string, unknown>(),
     invoked: [] as { channel: string; arg: unknown }[],
+    /** The user-data folder app.getPath('userData') answers: a fresh temporary folder. */
+    userData: mkdtempSync(join(tmpdir(), 'council-desk-fake-user-data-')),
+    /** Each dialog.showMessageBox: the window it was modal to and its options. */
+    messageBoxes: [] as { parent: unknown; options: any }[],
+    /** The button index each message box answers, in turn (0, the first button, when none is left). */
+    messageBoxAnswers: [] as number[],
   };
 
   class BrowserWindow {
     static getAllWindows = () => record.windows;
+    static getFocusedWindow = () => record.windows[0] ?? null;
     webContents = fakeContents();
     constructor(options: any) {
       record.windows.push({ options });
@@ -58,6 +69,10 @@ export function createFakeElectron() {
     app: {
       whenReady: async () => undefined,
       getAppPath: () => '/opt/council-desk',
+      getPath: (name: string) => {
+        if (name !== 'userData') throw new Error(`the fake app has no path ${name}`);
+        return record.userData;
+      },
       getVersion: () => '0.1.0-test',
       requestSingleInstanceLock: () => true,
       quit: () => undefined,
@@ -97,6 +112,10 @@ export function createFakeElectron() {
     dialog: {
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
       showSaveDialog: async () => ({ canceled: true }),
+      showMessageBox: async (parent: unknown, options: any) => {
+        record.messageBoxes.push({ parent, options });
+        return { response: record.messageBoxAnswers.shift() ?? 0, checkboxChecked: false };
+      },
     },
     webUtils: {
       getPathForFile: (file: { path?: string }) => file.path ?? '',

@@ -1,14 +1,18 @@
-/** The app on the Bundles screen, with the demo council stored and a fake bridge in place. */
+/**
+ * The app on the Bundles screen, with the demo council stored and a fake bridge in place: `settings`
+ * are the renderer's own (stored in its database), `security` the main process's (the bridge's).
+ */
 import { screen, within } from '@testing-library/react';
 import { seedDemoCouncil } from './demo-seed';
 import { openCouncilDb } from '../../../renderer/db/schema';
 import { writeSetting, type Settings } from '../../../renderer/db/settings';
+import type { SecuritySettings } from '../../../shared/api';
 import { demoCouncil } from './demo-council';
-import { fakeBridge } from './fake-bridge';
+import { APP_INFO, fakeBridge } from './fake-bridge';
 import { freshDbName, renderApp } from './render-app';
 
-export async function openBundlesScreen(settings: Partial<Settings> = {}) {
-  const bridge = fakeBridge(demoCouncil());
+export async function openBundlesScreen(settings: Partial<Settings> = {}, security: Partial<SecuritySettings> = {}) {
+  const bridge = fakeBridge(demoCouncil(), APP_INFO, security);
   const db = openCouncilDb(freshDbName());
   await seedDemoCouncil(db);
   for (const [key, value] of Object.entries(settings)) await writeSetting(db, key as keyof Settings, value as never);

@@ -136,7 +136,7 @@ export function caseBundle(bundleId: string, specs: readonly CaseSpec[], manifes
 export function importFixture(db: CouncilDb, fixture: BundleFixture, options: ImportOptions & { chunks?: ImportChunk[] } = {}): Promise<ImportOutcome> {
   const { chunks, ...rest } = options;
   const api = scriptedImportApi(scriptFromFixture(fixture, chunks));
-  const request = { path: `/inbox/${fixture.summary.fileName}`, trustFile: null, requireSignature: true };
+  const request = { path: `/inbox/${fixture.summary.fileName}` };
   return importBundle(db, api, request, { timestamp: () => '2023-03-10T11:00:00+09:00', ...rest });
 }
 

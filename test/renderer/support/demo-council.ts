@@ -1,5 +1,5 @@
 /**
- * A small demo council for tests: what loadDemoCouncil answers (name, members, bundle path), and
+ * A small demo council for tests: what loadDemoCouncil answers (name, members), and
  * its bundle as the main process's import hands it over: three cases (one per tier), four evidence
  * files (one of them no case points to), in two data chunks and 'done'.
  */
@@ -16,7 +16,6 @@ import { validReport } from './bundle-fixture';
 export const TRUSTED_KEYID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
 export const ISSUER_NAME = '카카오 1015 소상공인 지원센터';
 export const BUNDLE_ID = '1015-2023-B07';
-export const DEMO_BUNDLE_PATH = '/app/dist/demo/demo.cdbundle';
 export const DEMO_FILE_NAME = 'demo.cdbundle';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -46,7 +45,7 @@ function caseRecord(n: number, name: string, claimedLoss: number, documents: Cas
 }
 
 export function demoCouncil(): DemoCouncil {
-  return { councilName: DEMO_COUNCIL_NAME, members: DEMO_MEMBERS.map((m) => ({ ...m })), bundlePath: DEMO_BUNDLE_PATH };
+  return { councilName: DEMO_COUNCIL_NAME, members: DEMO_MEMBERS.map((m) => ({ ...m })) };
 }
 
 /**

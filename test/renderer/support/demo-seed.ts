@@ -15,11 +15,13 @@ import { IMPORT_ID, scriptFromFixture, type ImportScript } from './scripted-impo
 /** A main process that answers one import with the script's chunks, in order. */
 export function scriptedImportApi(script: ImportScript): ImportApi {
   let next = 0;
+  const begin = async () => {
+    next = 0;
+    return script.begin;
+  };
   return {
-    importBegin: async () => {
-      next = 0;
-      return script.begin;
-    },
+    importBegin: begin,
+    importDemoBegin: begin,
     importNext: async ({ importId }) => {
       const chunk = importId === IMPORT_ID ? script.chunks[next] : undefined;
       if (!chunk) throw new Error('No such import chunk.');
@@ -42,6 +44,6 @@ export async function seedDemoCouncil(db: CouncilDb, options: SeedOptions = {}):
   const at = () => options.timestamp ?? new Date().toISOString();
   await storeDemoMembers(db, demo, at);
   const api = scriptedImportApi(scriptFromFixture(options.fixture ?? demoBundleFixture()));
-  const outcome = await importBundle(db, api, { path: demo.bundlePath, trustFile: null, requireSignature: true }, { timestamp: at });
+  const outcome = await importBundle(db, api, { demo: true }, { timestamp: at });
   expect(outcome.kind).toBe('imported');
 }

@@ -1,7 +1,8 @@
 /** A stand-in for the preload bridge: answers like the main process does, with Results. */
 import { vi } from 'vitest';
-import type { AppInfo, ApiBridge, DemoCouncil, TrustInfo } from '../../../shared/api';
-import { fail, ok, type Result } from '../../../shared/result';
+import type { AppInfo, ApiBridge, DemoCouncil, SecuritySettings, TrustInfo } from '../../../shared/api';
+import { fail, ok, type ErrorCode, type Result } from '../../../shared/result';
+import { DEFAULT_SECURITY_SETTINGS } from '../../../shared/schemas/security-settings';
 
 export const APP_INFO: AppInfo = { name: 'Council Desk', version: '0.1.0-test', platform: 'linux', demoAvailable: true };
 
@@ -13,9 +14,14 @@ export const DEMO_TRUST: TrustInfo = {
 
 type Fn<M extends keyof ApiBridge> = ApiBridge[M];
 
-/** Every call of the bridge as a vi.fn, with harmless answers; a test overrides what it needs. */
-export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: AppInfo = APP_INFO) {
+/**
+ * Every call of the bridge as a vi.fn, with harmless answers; a test overrides what it needs. The
+ * security settings are the main process's: `security` is where they start, setSecuritySettings
+ * applies a change as a main process whose user confirms every dialog (a test makes it decline).
+ */
+export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: AppInfo = APP_INFO, security: Partial<SecuritySettings> = {}) {
   const reply = 'ok' in demo ? demo : ok(demo);
+  let settings: SecuritySettings = { ...DEFAULT_SECURITY_SETTINGS, ...security };
   const bridge = {
     getAppInfo: vi.fn<Fn<'getAppInfo'>>(async () => ok(appInfo)),
     loadDemoCouncil: vi.fn<Fn<'loadDemoCouncil'>>(async () => reply),
@@ -26,8 +32,14 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
     describeTrust: vi.fn<Fn<'describeTrust'>>(async ({ trustFile }) =>
       trustFile === null ? ok(DEMO_TRUST) : fail('TRUST_FILE_INVALID', `${trustFile} is not a trust file.`),
     ),
+    getSecuritySettings: vi.fn<Fn<'getSecuritySettings'>>(async () => ok({ ...settings })),
+    setSecuritySettings: vi.fn<Fn<'setSecuritySettings'>>(async ({ change }) => {
+      settings = { ...settings, ...change };
+      return ok({ ...settings });
+    }),
     listInbox: vi.fn<Fn<'listInbox'>>(async () => ok([])),
-    importBegin: vi.fn<Fn<'importBegin'>>(async ({ path }) => fail('BUNDLE_UNREADABLE', `${path} could not be read.`)),
+    importBegin: vi.fn<Fn<'importBegin'>>(async ({ path }) => fail('BUNDLE_READ_FAILED', `${path} could not be read.`)),
+    importDemoBegin: vi.fn<Fn<'importDemoBegin'>>(async () => fail('BUNDLE_READ_FAILED', 'The demo bundle could not be read.')),
     importNext: vi.fn<Fn<'importNext'>>(async () => fail('IMPORT_UNKNOWN', 'This import has ended or was cancelled.')),
     importCancel: vi.fn<Fn<'importCancel'>>(async () => ok(undefined)),
     pathForFile: vi.fn<Fn<'pathForFile'>>(() => ''),
@@ -38,6 +50,6 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
 
 export type FakeBridge = ReturnType<typeof fakeBridge>;
 
-export function failingBridge(code: string, message: string) {
+export function failingBridge(code: ErrorCode, message: string) {
   return fakeBridge(fail(code, message));
 }

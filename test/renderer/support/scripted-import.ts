@@ -1,5 +1,5 @@
 /**
- * The main process's side of an import, scripted: importBegin answers `begin`, each importNext
+ * The main process's side of an import, scripted: importBegin (or importDemoBegin) answers `begin`, each importNext
  * the next chunk (a test may hold one back until it says so), importCancel ends the session.
  */
 import type { ImportBeginResult, ImportChunk } from '../../../shared/bundle-import';
@@ -38,11 +38,13 @@ export function scriptImport(bridge: FakeBridge, script: ImportScript) {
       return release;
     },
   };
-  bridge.importBegin.mockImplementation(async () => {
+  const begin = async () => {
     next = 0;
     open = script.begin.started;
     return ok(script.begin);
-  });
+  };
+  bridge.importBegin.mockImplementation(begin);
+  bridge.importDemoBegin.mockImplementation(begin);
   bridge.importNext.mockImplementation(async ({ importId }) => {
     const index = next;
     await held.get(index)?.promise;

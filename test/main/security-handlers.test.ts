@@ -1,0 +1,107 @@
+/**
+ * The API's side of the security settings: imports are checked as the main process's own
+ * settings say, a caller cannot hand importBegin a policy of its own, and changing the settings
+ * goes through the confirmation.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createApiHandlers } from '../../electron/services/api-handlers';
+import { dispatchApiCall } from '../../electron/services/api-dispatch';
+import { appPathsFrom } from '../../electron/services/app-paths';
+import { writeBundleFile } from '../../electron/services/bundle-zip-writer';
+import type { ConfirmRequest } from '../../electron/services/dialog-port';
+import { NO_DIALOGS } from '../../electron/services/dialog-port';
+import { generateKeyPair } from '../../electron/services/keys';
+import type { ImportBeginResult } from '../../shared/bundle-import';
+import { makeTempDir, tinyBundleContent, trustFor } from './fixtures/tiny-bundle';
+
+const root = join(__dirname, '..', '..');
+const temp = makeTempDir('council-desk-security-handlers-');
+afterAll(temp.remove);
+
+let counter = 0;
+function handlers(...answers: boolean[]) {
+  counter += 1;
+  const asked: ConfirmRequest[] = [];
+  const dialogs = { ...NO_DIALOGS, confirm: async (r: ConfirmRequest) => (asked.push(r), answers.shift() ?? false) };
+  const paths = appPathsFrom(root, join(temp.dir, `user-data-${counter}`));
+  vi.spyOn(console, 'info').mockImplementation(() => undefined);
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  return { api: createApiHandlers({ appVersion: '0.1.0-test', platform: 'linux', paths, dialogs }), asked };
+}
+
+const problemCodes = (begun: ImportBeginResult) => (begun.started ? [] : begun.report.errors.map((p) => p.code));
+
+describe('importBegin under the main process\'s settings', () => {
+  it('refuses an unsigned bundle while signatures are required, and imports it once the user turned that off', async () => {
+    const unsigned = join(temp.dir, 'unsigned.cdbundle');
+    await writeBundleFile(unsigned, tinyBundleContent());
+    const { api, asked } = handlers(true);
+    expect(await api.getSecuritySettings(undefined)).toEqual({ requireSignature: true, trustFile: null, syncFolder: null });
+    const refused = await api.importBegin({ path: unsigned });
+    expect(refused.started).toBe(false);
+    expect(problemCodes(refused)).toContain('UNSIGNED_REFUSED');
+
+    expect(await api.setSecuritySettings({ change: { requireSignature: false } })).toMatchObject({ requireSignature: false });
+    expect(asked).toHaveLength(1);
+    const begun = await api.importBegin({ path: unsigned });
+    expect(begun).toMatchObject({ started: true, summary: { signature: { state: 'unsigned' } } });
+    if (begun.started) await api.importCancel({ importId: begun.importId });
+  });
+
+  it('checks signatures against the trust file chosen in the main process', async () => {
+    const key = generateKeyPair();
+    const signed = join(temp.dir, 'council-signed.cdbundle');
+    await writeBundleFile(signed, tinyBundleContent(), { privateKeyPem: key.privateKeyPem });
+    const trustFile = join(temp.dir, 'council-trust.json');
+    writeFileSync(trustFile, JSON.stringify({ keys: [trustFor(key.publicKeyPem, '사무국 발행 키')] }));
+    const { api } = handlers(true);
+
+    // The built-in demo trust file does not know the key.
+    expect(problemCodes(await api.importBegin({ path: signed }))).toContain('UNTRUSTED_SIGNER_REFUSED');
+    await api.setSecuritySettings({ change: { trustFile }, language: 'ko' });
+    expect(await api.describeTrust({ trustFile })).toMatchObject({ path: trustFile, builtIn: false, keys: [{ name: '사무국 발행 키' }] });
+    const begun = await api.importBegin({ path: signed });
+    expect(begun).toMatchObject({ started: true, summary: { signature: { state: 'trusted', name: '사무국 발행 키' } } });
+    if (begun.started) await api.importCancel({ importId: begun.importId });
+  });
+
+  it('leaves the settings as they were when the confirmation is declined', async () => {
+    const { api, asked } = handlers(false);
+    await expect(api.setSecuritySettings({ change: { requireSignature: false }, language: 'en' })).rejects.toMatchObject({ code: 'CONFIRMATION_DECLINED' });
+    expect(asked[0]?.detail).toContain('bundles not signed by a trusted key will be imported');
+    expect((await api.getSecuritySettings(undefined)).requireSignature).toBe(true);
+  });
+});
+
+describe('the argument schemas, as ipc.ts runs them', () => {
+  it('refuse an importBegin that brings its own signature policy or trust file', async () => {
+    const { api } = handlers();
+    for (const arg of [
+      { path: '/inbox/batch8.cdbundle', requireSignature: false },
+      { path: '/inbox/batch8.cdbundle', trustFile: '/tmp/evil-trust.json' },
+      { path: '/inbox/batch8.cdbundle', trustFile: null, requireSignature: false },
+    ]) {
+      const reply = await dispatchApiCall(api, 'importBegin', arg);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
+      expect(!reply.ok && reply.error.message).toMatch(/importBegin/);
+    }
+    expect((await api.getSecuritySettings(undefined)).requireSignature).toBe(true);
+  });
+
+  it('refuse a settings change with an unknown key, nothing to change, or an argument for the demo import', async () => {
+    const { api, asked } = handlers(true);
+    for (const [method, arg] of [
+      ['setSecuritySettings', { change: { requireSignature: false, allowUnsigned: true } }],
+      ['setSecuritySettings', { change: {} }],
+      ['setSecuritySettings', { change: { requireSignature: 'no' } }],
+      ['setSecuritySettings', { requireSignature: false }],
+      ['setSecuritySettings', { change: { trustFile: null }, language: 'fr' }],
+      ['importDemoBegin', { path: '/tmp/other.cdbundle' }],
+    ] as const) {
+      expect(await dispatchApiCall(api, method, arg)).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
+    }
+    expect(asked).toEqual([]);
+  });
+});

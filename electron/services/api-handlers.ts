@@ -1,14 +1,17 @@
 /**
  * The main-process side of the contract (shared/api.ts). Plain Node: ipc.ts binds these to
- * Electron, the end-to-end harness exposes them to Chromium, tests call them directly.
+ * Electron, browser mode (browser-mode/server.ts) serves them over its loopback bridge, and the
+ * end-to-end harness through that server; tests call them directly.
  */
 import { stat } from 'node:fs/promises';
-import type { ApiHandlers } from '../../shared/api';
+import { homedir } from 'node:os';
+import type { ApiHandlers, AppMode } from '../../shared/api';
 import { DEMO_COUNCIL_NAME, DEMO_MEMBERS } from '../../shared/council';
 import { CouncilError } from '../../shared/result';
 import type { AppPaths } from './app-paths';
 import { writeFileAtomic } from './atomic-write';
 import { BundleImportSessions } from './bundle-import-session';
+import { listFolder } from './browser-mode/folder-listing';
 import type { DialogPort } from './dialog-port';
 import { listInbox } from './inbox';
 import { loadTrustFile } from './trust-file';
@@ -18,6 +21,10 @@ export interface HandlerContext {
   platform: string;
   paths: AppPaths;
   dialogs: DialogPort;
+  /** 'electron' (the default) or 'browser' (council-desk serve): only browser mode lists folders. */
+  mode?: AppMode;
+  /** Where the in-app file picker starts; the user's home folder unless a test says otherwise. */
+  home?: string;
   /** Shared by every window; tests pass their own to tune chunk sizes. */
   imports?: BundleImportSessions;
 }
@@ -32,6 +39,7 @@ async function fileExists(file: string): Promise<boolean> {
 export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
   const imports = ctx.imports ?? new BundleImportSessions();
   const trustOf = (trustFile: string | null) => loadTrustFile(trustFile ?? ctx.paths.demoTrust);
+  const mode = ctx.mode ?? 'electron';
 
   return {
     async getAppInfo() {
@@ -40,6 +48,7 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
         version: ctx.appVersion,
         platform: ctx.platform,
         demoAvailable: await fileExists(ctx.paths.demoBundle),
+        mode,
       };
     },
 
@@ -53,6 +62,13 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     chooseBundleFile: () => ctx.dialogs.openFile('bundle'),
     chooseTrustFile: () => ctx.dialogs.openFile('trust'),
     chooseFolder: () => ctx.dialogs.openFolder(),
+
+    async browseFolder({ path, kind }) {
+      if (mode !== 'browser') {
+        throw new CouncilError('BROWSE_NOT_AVAILABLE', 'Folders are listed only in browser mode; the desktop app chooses files with the system\'s file dialog.');
+      }
+      return listFolder(path ?? ctx.home ?? homedir(), kind);
+    },
 
     async saveTextFile({ suggestedName, text }) {
       const target = await ctx.dialogs.saveFile(suggestedName);

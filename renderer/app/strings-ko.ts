@@ -14,6 +14,7 @@ import { koMeeting } from '../meeting';
 import { koDecisions } from '../decisions';
 import { koMinutes } from '../minutes';
 import { koSettings } from '../settings';
+import { koFilePicker } from '../common/file-picker';
 
 export const ko = {
   app: {
@@ -51,6 +52,7 @@ export const ko = {
   ...koDecisions,
   ...koMinutes,
   ...koSettings,
+  ...koFilePicker,
 };
 
 export type Messages = typeof ko;

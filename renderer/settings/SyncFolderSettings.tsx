@@ -5,6 +5,7 @@ import { describeError } from '../common/council-api';
 import { useCouncilStore } from '../common/council-store';
 import { chooseSyncFolder } from './security-preferences';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { choosePath } from '../common/file-picker';
 import { useServices } from '../common/services';
 
 export function SyncFolderSettings() {
@@ -31,7 +32,7 @@ export function SyncFolderSettings() {
         {syncFolder ? t('settings.syncFolderPath', { path: syncFolder }) : t('settings.syncFolderNone')}
       </p>
       <div className="settings-actions">
-        <button type="button" className="button button--quiet" onClick={() => void change(async () => (await api.chooseFolder()) ?? undefined)}>
+        <button type="button" className="button button--quiet" onClick={() => void change(async () => (await choosePath(api, 'folder')) ?? undefined)}>
           {t('settings.chooseSyncFolder')}
         </button>
         <button type="button" className="button button--quiet" disabled={syncFolder === null} onClick={() => void change(async () => null)}>

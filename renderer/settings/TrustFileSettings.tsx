@@ -9,6 +9,7 @@ import { useAsyncValue } from '../common/use-async-value';
 import { useCouncilStore } from '../common/council-store';
 import { chooseTrustFile } from './security-preferences';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { choosePath } from '../common/file-picker';
 import { useServices } from '../common/services';
 import { KEYID_SHOWN } from '../common/signature-words';
 
@@ -62,7 +63,7 @@ export function TrustFileSettings() {
         </div>
       )}
       <div className="settings-actions">
-        <button type="button" className="button button--quiet" onClick={() => void change(async () => (await api.chooseTrustFile()) ?? undefined)}>
+        <button type="button" className="button button--quiet" onClick={() => void change(async () => (await choosePath(api, 'trust')) ?? undefined)}>
           {t('settings.chooseTrust')}
         </button>
         <button type="button" className="button button--quiet" disabled={trustFile === null} onClick={() => void change(async () => null)}>

@@ -101,7 +101,7 @@ export function startBrowserModeServer(options: BrowserModeServerOptions): Promi
     const file = await readStaticFile(options.rendererDir, path);
     const headers: Record<string, string> = { ...file.headers, 'cache-control': check.fromUrl ? 'no-store' : 'no-cache' };
     if (check.fromUrl) headers['set-cookie'] = tokenCookie(port, token);
-    send(res, file.status, headers, req.method === 'HEAD' ? new Uint8Array() : file.body);
+    send(res, file.status, headers, file.body); // Node sends no body for HEAD
   }
 
   const server = createServer((req, res) => {

@@ -109,7 +109,8 @@ export function FilePicker({ kind, browse, startPath, onDone }: FilePickerProps)
       return;
     }
     if (e.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    // In document order (a selector list does not promise it everywhere).
+    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>('*')].filter((el) => el.matches(FOCUSABLE));
     const first = focusable[0];
     const end = focusable[focusable.length - 1];
     if (!first || !end) return;
@@ -177,6 +178,7 @@ export function FilePicker({ kind, browse, startPath, onDone }: FilePickerProps)
               onDoubleClick={() => activate(row)}
             >
               {row.type === 'folder' && <span className="file-picker__badge">{t('filePicker.folderBadge')}</span>}
+              {row.type === 'folder' && ' '}
               <span className="file-picker__name">{row.name}</span>
             </li>
           ))}

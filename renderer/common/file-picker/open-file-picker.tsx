@@ -11,6 +11,8 @@ import { i18n } from '../i18n';
 import { FilePicker } from './FilePicker';
 
 const lastFolders = new Map<BrowseKind, string>();
+/** The pickers open now (one, in practice), each by its way to cancel. */
+const open = new Set<() => void>();
 
 export function openFilePicker(browse: (arg: { path: string | null; kind: BrowseKind }) => Promise<FolderListing>, kind: BrowseKind): Promise<string | null> {
   return new Promise((resolve) => {
@@ -25,6 +27,7 @@ export function openFilePicker(browse: (arg: { path: string | null; kind: Browse
     const done = (path: string | null, lastFolder: string | null) => {
       if (finished) return;
       finished = true;
+      open.delete(cancel);
       if (lastFolder) lastFolders.set(kind, lastFolder);
       for (const el of madeInert) el.removeAttribute('inert');
       // Unmounted after this event is handled, not inside it.
@@ -35,6 +38,8 @@ export function openFilePicker(browse: (arg: { path: string | null; kind: Browse
         resolve(path);
       });
     };
+    const cancel = () => done(null, null);
+    open.add(cancel);
     root.render(
       <I18nextProvider i18n={i18n}>
         <FilePicker kind={kind} browse={(path) => browse({ path, kind })} startPath={lastFolders.get(kind) ?? null} onDone={done} />
@@ -43,7 +48,8 @@ export function openFilePicker(browse: (arg: { path: string | null; kind: Browse
   });
 }
 
-/** Forgets where each kind was left (tests). */
+/** Cancels any picker still open and forgets where each kind was left (tests). */
 export function resetFilePicker(): void {
+  for (const cancel of [...open]) cancel();
   lastFolders.clear();
 }

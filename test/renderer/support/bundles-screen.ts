@@ -4,11 +4,12 @@ import { seedDemoCouncil } from './demo-seed';
 import { openCouncilDb } from '../../../renderer/db/schema';
 import { writeSetting, type Settings } from '../../../renderer/db/settings';
 import { demoCouncil } from './demo-council';
-import { fakeBridge } from './fake-bridge';
+import type { AppInfo } from '../../../shared/api';
+import { APP_INFO, fakeBridge } from './fake-bridge';
 import { freshDbName, renderApp } from './render-app';
 
-export async function openBundlesScreen(settings: Partial<Settings> = {}) {
-  const bridge = fakeBridge(demoCouncil());
+export async function openBundlesScreen(settings: Partial<Settings> = {}, appInfo: AppInfo = APP_INFO) {
+  const bridge = fakeBridge(demoCouncil(), appInfo);
   const db = openCouncilDb(freshDbName());
   await seedDemoCouncil(db);
   for (const [key, value] of Object.entries(settings)) await writeSetting(db, key as keyof Settings, value as never);

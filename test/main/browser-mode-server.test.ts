@@ -157,14 +157,14 @@ describe('the bridge encoding and the token comparison', () => {
   it('sends Uint8Arrays as a binary tail that the page puts back in place', () => {
     const value = { ok: true, value: { cases: [{ id: 'a' }], evidence: [{ file: 'x.pdf', bytes: new Uint8Array([9, 8]) }, { file: 'y.png', bytes: new Uint8Array(0) }], top: new Uint8Array([7]) } };
     const encoded = encodeReply(value);
-    const back = decodeReply(encoded.buffer.slice(encoded.byteOffset, encoded.byteOffset + encoded.byteLength)) as typeof value;
+    const back = decodeReply(new Uint8Array(encoded).buffer) as typeof value;
     expect(back.value.cases).toEqual([{ id: 'a' }]);
     expect([...back.value.evidence[0]!.bytes]).toEqual([9, 8]);
     expect(back.value.evidence[1]!.bytes.byteLength).toBe(0);
     expect([...back.value.top]).toEqual([7]);
     expect(value.value.top).toBeInstanceOf(Uint8Array); // the value itself is left as it was
     const bare = encodeReply(new Uint8Array([5]));
-    expect([...(decodeReply(bare.buffer.slice(bare.byteOffset, bare.byteOffset + bare.byteLength)) as Uint8Array)]).toEqual([5]);
+    expect([...(decodeReply(new Uint8Array(bare).buffer) as Uint8Array)]).toEqual([5]);
   });
 
   it('matches only the same token, whatever the lengths', () => {

@@ -16,6 +16,7 @@ import { startBrowserModeServer, type BrowserModeServer } from '../../electron/s
 import { decodeReply } from '../../renderer/common/http-bridge';
 
 const TOKEN = 'the-token-of-this-run-0123456789abcdef';
+const LAUNCH = 'the-start-address-token-0123456789abcd';
 const rendererDir = mkdtempSync(path.join(tmpdir(), 'cd-serve-'));
 mkdirSync(path.join(rendererDir, 'assets'));
 writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Council Desk</title>');
@@ -30,6 +31,7 @@ beforeAll(async () => {
     port: 0,
     rendererDir,
     token: TOKEN,
+    launchToken: LAUNCH,
     log: (line) => log.push(line),
     call: async (method, arg) => {
       calls.push({ method, arg });
@@ -74,14 +76,28 @@ function expectRefused(answer: Answer, reason: RegExp): void {
 }
 
 describe('browser mode\'s server', () => {
-  it('listens on loopback, and its address carries the token', () => {
+  it('listens on loopback, and its start address carries the one-time launch token', () => {
     expect(server.origin).toBe(`http://127.0.0.1:${server.port}`);
-    expect(server.url).toBe(`${server.origin}/?token=${TOKEN}`);
+    expect(server.url).toBe(`${server.origin}/?token=${LAUNCH}`);
   });
 
-  it('serves the page for the right token in the URL and sets the HttpOnly SameSite=Strict cookie for the rest', async () => {
+  it('swaps the start address\'s token, once, for the run\'s token and the cookie; after that only with the cookie', async () => {
+    expectRefused(await send(`/assets/app.js?token=${LAUNCH}`), /the start token is for the page only/);
+    const first = await send(`/?token=${LAUNCH}`, { headers: { 'sec-fetch-site': 'none' } });
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe(`/?token=${TOKEN}`);
+    expect(first.headers['set-cookie']).toEqual([`council-desk-${server.port}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`]);
+    // anyone else who read it, e.g. from the browser's command line, is too late
+    expectRefused(await send(`/?token=${LAUNCH}`), /the start address was used already/);
+    const again = await send(`/?token=${LAUNCH}`, { headers: { cookie: cookie() } });
+    expect(again.status).toBe(303);
+    expect(again.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('serves the page for the run\'s token in the URL and sets the HttpOnly SameSite=Strict cookie for the rest', async () => {
     const page = await send(`/?token=${TOKEN}`);
     expect(page.status).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-store');
     expect(page.body.toString()).toContain('<title>Council Desk</title>');
     expect(page.headers['set-cookie']).toEqual([`council-desk-${server.port}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`]);
     const script = await send('/assets/app.js', { headers: { cookie: cookie(), 'sec-fetch-site': 'same-origin', origin: origin() } });

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../content-security';
 import { readStaticFile } from '../static-files';
 import { HTTP_BRIDGE_PATH, serveBridgeCall } from './http-bridge';
-import { checkApiToken, checkFileToken, newToken, refuseByOrigin, TOKEN_PARAM, tokenCookie } from './request-guard';
+import { checkApiToken, decideFileRequest, newToken, refuseByOrigin, TOKEN_PARAM, tokenCookie, type RunTokens } from './request-guard';
 
 export interface BrowserModeServerOptions {
   /** The built page to serve (dist/renderer; the benchmark serves its own). */
@@ -19,8 +19,9 @@ export interface BrowserModeServerOptions {
   call: (method: unknown, arg: unknown) => Promise<unknown>;
   /** The port on 127.0.0.1; 0 picks a free one (tests). */
   port: number;
-  /** This run's token; a fresh random one unless a test gives its own. */
+  /** This run's token, and the one-time token of its start address; fresh random ones unless a test gives its own. */
   token?: string;
+  launchToken?: string;
   /** Where refusals are reported, one line each. */
   log?: (line: string) => void;
 }
@@ -30,7 +31,7 @@ export interface BrowserModeServer {
   /** http://127.0.0.1:PORT */
   origin: string;
   token: string;
-  /** The address to open: the origin with the token, which the page takes and strips. */
+  /** The address to open, once: the origin with the launch token, which the page's first request swaps for the run's token. */
   url: string;
   close(): Promise<void>;
 }
@@ -72,7 +73,8 @@ function requestUrl(req: IncomingMessage): URL | null {
 }
 
 export function startBrowserModeServer(options: BrowserModeServerOptions): Promise<BrowserModeServer> {
-  const token = options.token ?? newToken();
+  const run: RunTokens = { token: options.token ?? newToken(), launchToken: options.launchToken ?? newToken(), launchUsed: false };
+  const { token } = run;
   const log = options.log ?? ((line: string) => console.error(line));
   let port = options.port;
 
@@ -91,17 +93,16 @@ export function startBrowserModeServer(options: BrowserModeServerOptions): Promi
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ...NO_STORE, allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }, 'GET only.\n');
-    const check = checkFileToken(req.headers, url, token, port);
-    if (!check.ok) return refuse(res, log, req, path, check.reason);
-    if (!check.fromUrl && PAGE_PATHS.has(path)) {
-      // A reload: the page stripped the token from its address and keeps it in memory, which a
-      // reload empties; the cookie proves this is the same browser, so it gets the token again.
-      return send(res, 303, { ...NO_STORE, location: `${path}?${TOKEN_PARAM}=${encodeURIComponent(token)}` }, '');
+    const decision = decideFileRequest(req.headers, url, PAGE_PATHS.has(path), run, port);
+    if (decision.kind === 'refuse') return refuse(res, log, req, path, decision.reason);
+    const cookie: Record<string, string> = decision.setCookie ? { 'set-cookie': tokenCookie(port, token) } : {};
+    if (decision.kind === 'redirect') {
+      // The page's own address with the run's token, which the page takes into memory and strips.
+      return send(res, 303, { ...NO_STORE, ...cookie, location: `${path}?${TOKEN_PARAM}=${encodeURIComponent(token)}` }, '');
     }
     const file = await readStaticFile(options.rendererDir, path);
-    const headers: Record<string, string> = { ...file.headers, 'cache-control': check.fromUrl ? 'no-store' : 'no-cache' };
-    if (check.fromUrl) headers['set-cookie'] = tokenCookie(port, token);
-    send(res, file.status, headers, file.body); // Node sends no body for HEAD
+    const isPage = PAGE_PATHS.has(path);
+    send(res, file.status, { ...file.headers, ...cookie, 'cache-control': isPage ? 'no-store' : 'no-cache' }, file.body); // Node sends no body for HEAD
   }
 
   const server = createServer((req, res) => {
@@ -121,7 +122,7 @@ export function startBrowserModeServer(options: BrowserModeServerOptions): Promi
         port,
         origin,
         token,
-        url: `${origin}/?${TOKEN_PARAM}=${encodeURIComponent(token)}`,
+        url: `${origin}/?${TOKEN_PARAM}=${encodeURIComponent(run.launchToken)}`,
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());

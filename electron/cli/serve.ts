@@ -13,6 +13,7 @@ import path from 'node:path';
 import { createApiHandlers } from '../services/api-handlers';
 import { dispatchApiCall } from '../services/api-dispatch';
 import { appPathsFrom, currentUserDataDir } from '../services/app-paths';
+import { profileInUse } from '../services/browser-mode/browser-profile';
 import { browserArgs, findBrowser } from '../services/browser-mode/find-browser';
 import { startBrowserModeServer, type BrowserModeServer } from '../services/browser-mode/server';
 import { terminalDialogs, type Terminal } from '../services/browser-mode/terminal-dialogs';
@@ -20,7 +21,7 @@ import { integerFlag, parseCommandArgs, type CliIo } from './args';
 
 /** The port of every run, so the page's origin (and with it its IndexedDB) stays the same. */
 export const DEFAULT_PORT = 41015;
-/** A browser that ends this soon did not open a window of ours (it failed, or handed the address to one already running). */
+/** On Windows, where the profile's lock is not looked at, a browser that ends this soon with status 0 handed the address on. */
 const QUICK_EXIT_MS = 3000;
 const BROWSER_STOP_MS = 5000;
 
@@ -117,24 +118,26 @@ export async function runServe(argv: readonly string[], io: CliIo, deps: ServeDe
       io.stdout(`No Chromium or Chrome was found (set CHROMIUM_PATH to one). ${openYourself}`);
       return;
     }
+    const executable = found.path;
     const profile = path.join(deps.userDataDir ?? currentUserDataDir(), 'browser-profile');
     mkdirSync(profile, { recursive: true });
+    const sharedProfile = profileInUse(profile);
     const started = Date.now();
-    const child = (deps.launchBrowser ?? defaultLaunch)(found.path, browserArgs(server.url, profile));
+    const child = (deps.launchBrowser ?? defaultLaunch)(executable, browserArgs(server.url, profile));
     browser = child;
-    io.stdout(`Opened it in ${found.path} (profile ${profile}). Close the window or press Ctrl+C to stop.\n`);
+    io.stdout(`Opened it in ${executable} (profile ${profile}). Close the window or press Ctrl+C to stop.\n`);
     child.once('error', (e) => {
       browser = null;
-      io.stderr(`council-desk serve: ${found.path} could not be started: ${e.message}\n`);
+      io.stderr(`council-desk serve: ${executable} could not be started: ${e.message}\n`);
       io.stdout(openYourself);
     });
     child.once('exit', (code, signal) => {
       if (stopping) return;
-      if (Date.now() - started < QUICK_EXIT_MS) {
-        browser = null;
-        io.stdout(code === 0 ? `The browser handed the window to one already running. ${openYourself}` : `The browser ended at once (exit status ${code ?? signal}). ${openYourself}`);
-        return;
-      }
+      browser = null;
+      // A Chromium already running on the profile got the window: this one's end says nothing.
+      const handedOn = sharedProfile || (process.platform === 'win32' && code === 0 && Date.now() - started < QUICK_EXIT_MS);
+      if (handedOn) return io.stdout(`The window opened in the ${path.basename(executable)} already running on this profile; press Ctrl+C to stop.\n`);
+      if (code !== 0) return io.stdout(`The browser ended with status ${code ?? signal}. ${openYourself}`);
       void stop('the window was closed');
     });
   });

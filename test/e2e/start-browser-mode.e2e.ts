@@ -40,6 +40,7 @@ async function freePort(): Promise<number> {
 interface Started {
   child: ChildProcess;
   output: () => string;
+  /** Its exit status, within 20 seconds. */
   exited: Promise<number | null>;
   waitFor(text: RegExp): Promise<RegExpMatchArray>;
 }
@@ -56,7 +57,13 @@ function start(args: string[]): Started {
   let text = '';
   child.stdout!.on('data', (chunk) => (text += chunk));
   child.stderr!.on('data', (chunk) => (text += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let exited: Promise<number | null> | null = null;
+  const exitedSoon = () =>
+    (exited ??= Promise.race([
+      exit,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`start.mjs did not exit; it printed:\n${text}`)), 20_000)),
+    ]));
   const waitFor = async (pattern: RegExp) => {
     for (let i = 0; i < 300; i += 1) {
       const match = pattern.exec(text);
@@ -66,15 +73,23 @@ function start(args: string[]): Started {
     }
     throw new Error(`start.mjs did not print ${pattern}; it printed:\n${text}`);
   };
-  return { child, output: () => text, exited, waitFor };
+  return {
+    child,
+    output: () => text,
+    get exited() {
+      return exitedSoon();
+    },
+    waitFor,
+  };
 }
 
 /** Attaches to the Chromium serve opened, by the debugging port it wrote into its profile. */
 async function attach(origin: string): Promise<{ browser: Browser; page: Page }> {
   const portFile = path.join(profile, 'DevToolsActivePort');
-  for (let i = 0; i < 300 && !existsSync(portFile); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let i = 0; i < 200 && !existsSync(portFile); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (!existsSync(portFile)) throw new Error('Chromium wrote no DevToolsActivePort into the profile');
   const port = readFileSync(portFile, 'utf8').split('\n')[0];
-  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`, { timeout: 15_000 });
   const context = browser.contexts()[0]!;
   let page = context.pages().find((p) => p.url().startsWith(origin));
   for (let i = 0; i < 100 && !page; i += 1) {

@@ -4,7 +4,7 @@
  * browser and signals).
  */
 import { EventEmitter } from 'node:events';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run';
 import type { ServeDeps } from '../../electron/cli/serve';
 import { userDataDir } from '../../electron/services/app-paths';
+import { profileInUse } from '../../electron/services/browser-mode/browser-profile';
 import { browserArgs, findBrowser } from '../../electron/services/browser-mode/find-browser';
 import { terminalDialogs } from '../../electron/services/browser-mode/terminal-dialogs';
 import { startBrowserModeServer } from '../../electron/services/browser-mode/server';
@@ -57,6 +58,16 @@ describe('finding Chromium or Chrome', () => {
       '--no-first-run',
       '--no-default-browser-check',
     ]);
+  });
+});
+
+describe('the browser profile', () => {
+  it('is in use while the Chromium named by its SingletonLock lives', () => {
+    const profile = mkdtempSync(path.join(tmpdir(), 'cd-profile-'));
+    expect(profileInUse(profile)).toBe(false);
+    symlinkSync('host-4242', path.join(profile, 'SingletonLock'));
+    expect(profileInUse(profile, (pid) => pid === 4242)).toBe(true);
+    expect(profileInUse(profile, () => false)).toBe(false);
   });
 });
 
@@ -126,28 +137,70 @@ describe('council-desk serve', () => {
     expect(run.out()).toContain('Council Desk stopped (Ctrl+C).');
   });
 
-  it('opens the browser found with the profile in the user-data folder, and ends it on SIGTERM', async () => {
-    const signals = new EventEmitter();
+  /** A stand-in for the browser's process: ends with `exit(code)`, or on kill. */
+  function fakeBrowser() {
     const launched: { executable: string; args: string[]; killed: string[] } = { executable: '', args: [], killed: [] };
     const browser = Object.assign(new EventEmitter(), {
       exitCode: null as number | null,
       signalCode: null,
+      exit(code: number) {
+        browser.exitCode = code;
+        browser.emit('exit', code, null);
+      },
       kill(signal: string) {
         launched.killed.push(signal);
-        browser.exitCode = 0;
-        browser.emit('exit', 0, null);
+        browser.exit(0);
         return true;
       },
     });
+    const launchBrowser = (executable: string, args: string[]) => {
+      Object.assign(launched, { executable, args });
+      return browser as never;
+    };
+    return { browser, launched, launchBrowser };
+  }
+
+  it('stops when the window is closed (the browser ends with status 0), however soon', async () => {
+    const { browser, launchBrowser, launched } = fakeBrowser();
+    const run = serve(['--port', '41915'], { signals: new EventEmitter(), userDataDir: path.join(appRoot, 'ud-close'), env: { CHROMIUM_PATH: chromium }, launchBrowser });
+    await until(() => run.out().includes('Opened it in'));
+    browser.exit(0);
+    await expect(run.done).resolves.toBe(0);
+    expect(run.out()).toContain('Council Desk stopped (the window was closed).');
+    expect(launched.killed).toEqual([]);
+  });
+
+  it('keeps serving when the browser fails, or hands the window to the Chromium already on its profile', async () => {
+    const signals = new EventEmitter();
+    const failing = fakeBrowser();
+    const run = serve(['--port', '41916'], { signals, userDataDir: path.join(appRoot, 'ud-fail'), env: { CHROMIUM_PATH: chromium }, launchBrowser: failing.launchBrowser });
+    await until(() => run.out().includes('Opened it in'));
+    failing.browser.exit(1);
+    expect(run.out()).toMatch(/The browser ended with status 1\. Open http:\/\/127\.0\.0\.1:41916\/\?token=\S+ in Chromium or Chrome/);
+    signals.emit('SIGINT', 'SIGINT');
+    await expect(run.done).resolves.toBe(0);
+
+    const userData = path.join(appRoot, 'ud-shared');
+    mkdirSync(path.join(userData, 'browser-profile'), { recursive: true });
+    symlinkSync(`host-${process.pid}`, path.join(userData, 'browser-profile', 'SingletonLock'));
+    const handing = fakeBrowser();
+    const shared = serve(['--port', '41917'], { signals, userDataDir: userData, env: { CHROMIUM_PATH: chromium }, launchBrowser: handing.launchBrowser });
+    await until(() => shared.out().includes('Opened it in'));
+    handing.browser.exit(0);
+    expect(shared.out()).toContain('already running on this profile; press Ctrl+C to stop.');
+    signals.emit('SIGINT', 'SIGINT');
+    await expect(shared.done).resolves.toBe(0);
+  });
+
+  it('opens the browser found with the profile in the user-data folder, and ends it on SIGTERM', async () => {
+    const signals = new EventEmitter();
+    const { launched, launchBrowser } = fakeBrowser();
     const userData = path.join(appRoot, 'user-data');
     const run = serve(['--port', '41912'], {
       signals,
       userDataDir: userData,
       env: { CHROMIUM_PATH: chromium, PATH: '' },
-      launchBrowser: (executable, args) => {
-        Object.assign(launched, { executable, args });
-        return browser as never;
-      },
+      launchBrowser,
     });
     await until(() => run.out().includes('Opened it in'));
     const url = /at (http:\S+)/.exec(run.out())![1]!;

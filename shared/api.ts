@@ -22,6 +22,29 @@ export interface AppInfo {
   platform: string;
   /** Whether the demo council's bundle is available to load. */
   demoAvailable: boolean;
+  /**
+   * 'electron': the desktop app, with native file dialogs. 'browser': `council-desk serve`, the same
+   * app in Chromium or Chrome over a loopback bridge, where the in-app file picker (browseFolder)
+   * stands in for the native dialogs.
+   */
+  mode: AppMode;
+}
+
+export type AppMode = 'electron' | 'browser';
+
+/** What the in-app file picker asks for: bundle files (.cdbundle), trust files (.json), or folders only. */
+export type BrowseKind = 'bundle' | 'trust' | 'folder';
+
+/** One folder as the in-app file picker shows it: its subfolders and the files of the kind asked for. */
+export interface FolderListing {
+  /** The folder listed, absolute. */
+  path: string;
+  /** Its parent folder; null at the top of the file system. */
+  parent: string | null;
+  folders: { name: string; path: string }[];
+  files: { name: string; path: string }[];
+  /** True when the folder held more entries than are listed. */
+  truncated: boolean;
 }
 
 /**
@@ -61,6 +84,12 @@ export interface ApiHandlers {
   chooseBundleFile(arg: undefined): Promise<string | null>;
   chooseTrustFile(arg: undefined): Promise<string | null>;
   chooseFolder(arg: undefined): Promise<string | null>;
+  /**
+   * Browser mode only (the in-app file picker): a folder's subfolders and files of the kind asked
+   * for; path null: the home folder. In Electron it is refused (BROWSE_NOT_AVAILABLE): a window that
+   * renders untrusted evidence must not list the disk.
+   */
+  browseFolder(arg: { path: string | null; kind: BrowseKind }): Promise<FolderListing>;
   /** Writes text (a validation report) where the user says; null when the user cancels. */
   saveTextFile(arg: { suggestedName: string; text: string }): Promise<string | null>;
   /** Reads a trust file (null: the built-in demo trust file) and says whom it trusts. */
@@ -97,6 +126,7 @@ export const apiArgSchemas = {
   chooseBundleFile: z.undefined(),
   chooseTrustFile: z.undefined(),
   chooseFolder: z.undefined(),
+  browseFolder: z.strictObject({ path: filePath.nullable(), kind: z.enum(['bundle', 'trust', 'folder']) }),
   saveTextFile: z.strictObject({
     suggestedName: z.string().regex(/^[^/\\:*?"<>|\0]{1,200}$/),
     text: z.string().max(50_000_000),

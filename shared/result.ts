@@ -25,6 +25,12 @@ export const ERROR_CODES = [
   'BUNDLE_READ_FAILED',
   'CONFIRMATION_DECLINED',
   'SETTINGS_WRITE_FAILED',
+  // browseFolder, browser mode's in-app file picker
+  'BROWSE_NOT_AVAILABLE',
+  'FOLDER_NOT_ABSOLUTE',
+  'FOLDER_NOT_FOUND',
+  'NOT_A_FOLDER',
+  'FOLDER_UNREADABLE',
   // services the command line uses (keys, signing, writing bundles)
   'KEY_EXISTS',
   'KEY_INVALID',

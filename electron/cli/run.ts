@@ -6,6 +6,7 @@ import { CouncilError } from '../../shared/result';
 import { UsageError, type CliIo } from './args';
 import { runKeygen } from './keygen';
 import { runMakeDemoBundle, type DemoContentGenerator } from './make-demo-bundle';
+import { runServe, type ServeDeps } from './serve';
 import { runSuggest } from './suggest';
 import { runValidate } from './validate';
 import { runVerify } from './verify';
@@ -16,6 +17,7 @@ export type { CliIo } from './args';
 /** What a test may put in place of the real thing. */
 export interface CliDeps {
   generateDemoBundleContent?: DemoContentGenerator;
+  serve?: ServeDeps;
 }
 
 type Command = (argv: readonly string[], io: CliIo, deps: CliDeps) => Promise<number>;
@@ -26,6 +28,7 @@ const COMMANDS: Record<CommandName, Command> = {
   validate: (argv, io) => runValidate(argv, io),
   suggest: (argv, io) => runSuggest(argv, io),
   verify: (argv, io) => runVerify(argv, io),
+  serve: (argv, io, deps) => runServe(argv, io, deps.serve),
 };
 
 function isCommand(name: string): name is CommandName {

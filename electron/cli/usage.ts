@@ -34,6 +34,15 @@ export const COMMAND_USAGE = {
       'Verifies a decision file (*.dsse.json) or a signed bundle (.cdbundle) against a trust file or\n' +
       'one public key, and prints its summary. Exit 1 when it does not verify.',
   },
+  serve: {
+    synopsis: 'serve [--port N] [--no-open]',
+    about:
+      'Browser mode, for a machine where Electron cannot be installed: serves the app on 127.0.0.1\n' +
+      '(port 41015 unless --port; every run the same port, as the data is kept per address) behind a\n' +
+      'fresh token, and opens it in Chromium or Chrome ($CHROMIUM_PATH, else the usual names) with a\n' +
+      'profile of its own in the user-data folder; with --no-open, or with no browser found, prints\n' +
+      'the address. Runs until Ctrl+C or until the window is closed. Exit 1 when the port is taken.',
+  },
 } as const;
 
 export type CommandName = keyof typeof COMMAND_USAGE;

@@ -1,14 +1,17 @@
 /**
  * The main-process side of the contract (shared/api.ts). Plain Node: ipc.ts binds these to
- * Electron, the end-to-end harness exposes them to Chromium, tests call them directly.
+ * Electron, browser mode (browser-mode/server.ts) serves them over its loopback bridge, and the
+ * end-to-end harness through that server; tests call them directly.
  */
 import { stat } from 'node:fs/promises';
-import type { ApiHandlers } from '../../shared/api';
+import { homedir } from 'node:os';
+import type { ApiHandlers, AppMode } from '../../shared/api';
 import { DEMO_COUNCIL_NAME, DEMO_MEMBERS } from '../../shared/council';
 import { CouncilError } from '../../shared/result';
 import type { AppPaths } from './app-paths';
 import { writeFileAtomic } from './atomic-write';
 import { BundleImportSessions } from './bundle-import-session';
+import { listFolder } from './browser-mode/folder-listing';
 import type { DialogPort } from './dialog-port';
 import { listInbox } from './inbox';
 import { SecuritySettingsStore } from './security-settings';
@@ -19,6 +22,10 @@ export interface HandlerContext {
   platform: string;
   paths: AppPaths;
   dialogs: DialogPort;
+  /** 'electron' (the default) or 'browser' (council-desk serve): only browser mode lists folders. */
+  mode?: AppMode;
+  /** Where the in-app file picker starts; the user's home folder unless a test says otherwise. */
+  home?: string;
   /** Shared by every window; tests pass their own to tune chunk sizes. */
   imports?: BundleImportSessions;
   /** The security settings; by default read from paths.userDataDir as the handlers are made. */
@@ -37,6 +44,7 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
   // Read once, at start; every call after that uses the settings kept in memory.
   const security = ctx.security ?? SecuritySettingsStore.open(ctx.paths.userDataDir, { dialogs: ctx.dialogs });
   const trustOf = (trustFile: string | null) => readTrustFile(trustFile ?? ctx.paths.demoTrust);
+  const mode = ctx.mode ?? 'electron';
   const requireDemoBundle = async () => {
     if (!(await fileExists(ctx.paths.demoBundle))) {
       throw new CouncilError('DEMO_MISSING', `The demo bundle was not found at ${ctx.paths.demoBundle}. Run "npm run build" to make it.`);
@@ -50,6 +58,7 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
         version: ctx.appVersion,
         platform: ctx.platform,
         demoAvailable: await fileExists(ctx.paths.demoBundle),
+        mode,
       };
     },
 
@@ -61,6 +70,13 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     chooseBundleFile: () => ctx.dialogs.openFile('bundle'),
     chooseTrustFile: () => ctx.dialogs.openFile('trust'),
     chooseFolder: () => ctx.dialogs.openFolder(),
+
+    async browseFolder({ path, kind }) {
+      if (mode !== 'browser') {
+        throw new CouncilError('BROWSE_NOT_AVAILABLE', 'Folders are listed only in browser mode; the desktop app chooses files with the system\'s file dialog.');
+      }
+      return listFolder(path ?? ctx.home ?? homedir(), kind);
+    },
 
     async saveTextFile({ suggestedName, text }) {
       const target = await ctx.dialogs.saveFile(suggestedName);

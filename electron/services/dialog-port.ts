@@ -1,6 +1,7 @@
 /**
- * The native dialogs the API needs, as a port: main.ts answers with Electron's dialog module, the
- * end-to-end harness with the answers a test prepared. Null when the user cancels.
+ * The dialogs the API needs, as a port: main.ts answers with Electron's dialog module, browser mode
+ * (browser-mode/terminal-dialogs.ts) on the terminal where `council-desk serve` runs, the
+ * end-to-end harness with the answers a test prepared. Null (or false) when the user cancels.
  */
 
 /** A yes-or-no question the user must answer before a protection is lowered. */

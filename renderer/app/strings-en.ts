@@ -8,6 +8,7 @@ import { enMeeting } from '../meeting';
 import { enDecisions } from '../decisions';
 import { enMinutes } from '../minutes';
 import { enSettings } from '../settings';
+import { enFilePicker } from '../common/file-picker';
 import type { Messages } from './strings-ko';
 
 export const en: Messages = {
@@ -56,4 +57,5 @@ export const en: Messages = {
   ...enDecisions,
   ...enMinutes,
   ...enSettings,
+  ...enFilePicker,
 };

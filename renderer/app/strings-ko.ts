@@ -15,6 +15,7 @@ import { koMeeting } from '../meeting';
 import { koDecisions } from '../decisions';
 import { koMinutes } from '../minutes';
 import { koSettings } from '../settings';
+import { koFilePicker } from '../common/file-picker';
 
 export const ko = {
   app: {
@@ -62,6 +63,7 @@ export const ko = {
   ...koDecisions,
   ...koMinutes,
   ...koSettings,
+  ...koFilePicker,
 };
 
 export type Messages = typeof ko;

@@ -1,14 +1,20 @@
 /**
  * The Bundles screen as a drop target: a bundle file dropped anywhere on it is imported. Dropping
- * is a shortcut only; the "Open bundle file…" button does the same from the keyboard.
+ * is a shortcut only; the "Open bundle file…" button does the same from the keyboard. In browser
+ * mode a browser gives no dropped file's path, so the hint says to use the button instead.
  */
 import { useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useServices } from '../common/services';
+import { useAsyncValue } from '../common/use-async-value';
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
 export function BundleDropArea({ onDropFiles, children }: { onDropFiles: (files: FileList) => void; children: ReactNode }) {
   const { t } = useTranslation();
+  const { api } = useServices();
+  const info = useAsyncValue(() => api.getAppInfo(), [api]);
+  const browserMode = info.state === 'done' && info.value.mode === 'browser';
   const [over, setOver] = useState(false);
   // dragenter/dragleave fire for every child: count them so the hint does not flicker.
   const depth = useRef(0);
@@ -38,8 +44,8 @@ export function BundleDropArea({ onDropFiles, children }: { onDropFiles: (files:
   return (
     <div className={over ? 'drop-area drop-area--over' : 'drop-area'} data-testid="bundle-drop-area" onDragEnter={enter} onDragLeave={leave} onDragOver={overIt} onDrop={drop}>
       {over && (
-        <p className="drop-area__hint" aria-hidden="true">
-          {t('open.dropHere')}
+        <p className="drop-area__hint" aria-hidden="true" data-browser-mode={browserMode || undefined}>
+          {browserMode ? t('open.dropNotHere') : t('open.dropHere')}
         </p>
       )}
       {children}

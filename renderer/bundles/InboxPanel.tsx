@@ -8,6 +8,7 @@ import { describeError, type ErrorInfo } from '../common/council-api';
 import { useCouncilStore } from '../common/council-store';
 import { chooseSyncFolder } from '../settings';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { choosePath } from '../common/file-picker';
 import { useServices } from '../common/services';
 import { InboxTable } from './InboxTable';
 
@@ -22,7 +23,7 @@ export function InboxPanel() {
   async function chooseFolder() {
     setError(null);
     try {
-      const folder = await api.chooseFolder();
+      const folder = await choosePath(api, 'folder');
       if (folder) await chooseSyncFolder(db, api, folder);
     } catch (err) {
       setError(describeError(err));

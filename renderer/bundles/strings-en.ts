@@ -23,6 +23,7 @@ export const enBundles: typeof koBundles = {
     button: 'Open bundle file…',
     dropHint: 'You can also drop a bundle file (.cdbundle) onto this screen.',
     dropHere: 'Drop to import this bundle',
+    dropNotHere: 'In browser mode a dropped file\'s location is not known: choose it with "Open bundle file…".',
     notBundle: '{{name}}: only bundle files (.cdbundle) can be imported.',
     noPath: '{{name}}: the location of this file is not known. Choose it with "Open bundle file…".',
     oneAtATime: 'Bundle files are imported one at a time.',

@@ -26,6 +26,7 @@ export const koBundles = {
     button: '사건 묶음 파일 열기…',
     dropHint: '사건 묶음 파일(.cdbundle)을 이 화면에 끌어다 놓아도 됩니다.',
     dropHere: '놓으면 이 사건 묶음을 불러옵니다',
+    dropNotHere: '브라우저 모드에서는 끌어다 놓은 파일의 위치를 알 수 없습니다. "사건 묶음 파일 열기…"로 골라 주세요.',
     notBundle: '{{name}}: 사건 묶음 파일(.cdbundle)만 불러올 수 있습니다.',
     noPath: '{{name}}: 파일의 위치를 알 수 없습니다. "사건 묶음 파일 열기…"로 골라 주세요.',
     oneAtATime: '사건 묶음 파일은 한 번에 하나만 불러올 수 있습니다.',

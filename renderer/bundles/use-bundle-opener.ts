@@ -1,10 +1,11 @@
 /**
- * Opening a bundle file, by the file dialog or by dropping it on the Bundles screen: checks that
+ * Opening a bundle file, by the file dialog (the in-app picker in browser mode) or by dropping it on the Bundles screen: checks that
  * it is one .cdbundle file with a path on disk, then starts the import. While an import runs,
  * another does not start. `problem` says, in the UI language, why the last attempt did not start.
  */
 import { useState } from 'react';
 import { describeError, type ErrorInfo } from '../common/council-api';
+import { choosePath } from '../common/file-picker';
 import { useServices } from '../common/services';
 import { useImportStore } from './import-store';
 
@@ -40,7 +41,7 @@ export function useBundleOpener(): BundleOpener {
   async function openWithDialog(): Promise<void> {
     if (useImportStore.getState().running) return setProblem({ key: 'open.busy' });
     try {
-      const path = await api.chooseBundleFile();
+      const path = await choosePath(api, 'bundle');
       if (path) start(path);
     } catch (err) {
       setProblem({ key: 'open.chooseFailed', error: describeError(err) });

@@ -1,10 +1,12 @@
 /**
  * The renderer's only way to the main process: a typed client over `window.councilDesk`
- * (the ApiBridge of shared/api.ts). A `{ok:false}` reply becomes a thrown ApiError carrying the
+ * (the ApiBridge of shared/api.ts), put there by Electron's preload, or in browser mode by the
+ * page itself (http-bridge.ts). A `{ok:false}` reply becomes a thrown ApiError carrying the
  * error's code and message, so screens can show both.
  */
 import { API_METHODS, type ApiArg, type ApiBridge, type ApiMethod, type ApiValue } from '../../shared/api';
 import { isErrorCode, type ErrorCode, type Result } from '../../shared/result';
+import { installBrowserBridge } from './http-bridge';
 
 declare global {
   interface Window {
@@ -85,15 +87,18 @@ export async function callBridge<M extends ApiMethod>(bridge: ApiBridge | undefi
 
 /**
  * A client over the bridge. The bridge is looked up on every call, so a bridge installed after
- * the client was made (as the end-to-end harness and the tests do) is still found.
+ * the client was made (as the tests do) is still found. Without a getBridge of its own, the
+ * client is the app's: in browser mode it first builds the HTTP bridge from the page's address.
  */
-export function createCouncilApi(getBridge: () => ApiBridge | undefined = () => window.councilDesk): CouncilApi {
+export function createCouncilApi(getBridge?: () => ApiBridge | undefined): CouncilApi {
+  if (getBridge === undefined) installBrowserBridge(window);
+  const find = getBridge ?? (() => window.councilDesk);
   const client: Partial<Record<ApiMethod, (arg?: unknown) => Promise<unknown>>> = {};
   for (const method of API_METHODS) {
-    client[method] = (arg?: unknown) => callBridge(getBridge(), method, arg as ApiArg<typeof method>);
+    client[method] = (arg?: unknown) => callBridge(find(), method, arg as ApiArg<typeof method>);
   }
   const pathForFile = (file: File): string => {
-    const bridge = getBridge();
+    const bridge = find();
     if (!bridge || typeof bridge.pathForFile !== 'function') return '';
     try {
       const path = bridge.pathForFile(file);

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { chooseSyncFolder } from './security-preferences';
 import { SecurityChangeNotice, useSecurityChange } from './SecurityChangeNotice';
+import { choosePath } from '../common/file-picker';
 import { useServices } from '../common/services';
 
 export function SyncFolderSettings({ syncFolder }: { syncFolder: string | null }) {
@@ -11,7 +12,7 @@ export function SyncFolderSettings({ syncFolder }: { syncFolder: string | null }
 
   const choose = () =>
     run(async () => {
-      const folder = await api.chooseFolder();
+      const folder = await choosePath(api, 'folder');
       if (folder !== null) await chooseSyncFolder(db, api, folder);
     });
 

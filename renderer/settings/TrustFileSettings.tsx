@@ -8,6 +8,7 @@ import { useAsyncValue } from '../common/use-async-value';
 import { chooseTrustFile } from './security-preferences';
 import { SecurityChangeNotice, useSecurityChange } from './SecurityChangeNotice';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { choosePath } from '../common/file-picker';
 import { useServices } from '../common/services';
 import { KEYID_SHOWN } from '../common/signature-words';
 
@@ -19,7 +20,7 @@ export function TrustFileSettings({ trustFile }: { trustFile: string | null }) {
 
   const choose = () =>
     run(async () => {
-      const path = await api.chooseTrustFile();
+      const path = await choosePath(api, 'trust');
       if (path !== null) await chooseTrustFile(db, api, path);
     });
 

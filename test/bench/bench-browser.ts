@@ -18,7 +18,7 @@ function median(values: number[]): number {
 }
 
 export async function importVersusBulkPut(bundles: { label: string; path: string }[], runs: number): Promise<Figure[]> {
-  const app = await launchApp({ pageDir: path.resolve(__dirname, '../bench-page'), transport: 'http' });
+  const app = await launchApp({ pageDir: path.resolve(__dirname, '../bench-page') });
   const figures: Figure[] = [];
   try {
     await app.page.waitForFunction(() => 'councilBench' in window);

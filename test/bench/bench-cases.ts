@@ -11,7 +11,7 @@ import type { CasesBenchResult } from './page/cases-bench';
 const TARGET_MS = 150;
 
 export async function casesListFigures(runs: number): Promise<Figure[]> {
-  const app = await launchApp({ pageDir: path.resolve(__dirname, '../bench-page'), transport: 'http' });
+  const app = await launchApp({ pageDir: path.resolve(__dirname, '../bench-page') });
   try {
     await app.page.waitForFunction(() => 'councilCasesBench' in window);
     const result = (await app.page.evaluate(async (n) => (window as any).councilCasesBench.run(n), runs)) as CasesBenchResult;

@@ -56,7 +56,7 @@ export async function pdfFirstPage(runs: number): Promise<Figure[]> {
   const bytes = await benchPdfBytes();
   // served by the benchmark page's own server, next to its index.html
   writeFileSync(path.join(pageDir, PDF_NAME), bytes);
-  const app = await launchApp({ pageDir, transport: 'http' });
+  const app = await launchApp({ pageDir });
   const dbName = 'bench-pdf';
   const cold: Opening[] = [];
   const warm: Opening[] = [];

@@ -1,21 +1,23 @@
 /**
- * Runs the built renderer in real Chromium, the way Electron runs it, minus Electron's IPC:
- * the page is served on loopback with the app's CSP, and `window.councilDesk` is backed by the
- * very handlers and dispatcher that electron/ipc.ts binds.
+ * Runs the built renderer in real Chromium through browser mode's own server (the one
+ * `council-desk serve` runs: per-run token, Host and Origin checks, the app's CSP), backed by the
+ * very handlers and dispatcher that electron/ipc.ts binds. Only the dialogs and the import
+ * session's chunk sizes are the test's: ScriptedDialogs stands in for the native dialogs.
+ *
+ * mode 'electron' (the default) has the page behave as in the desktop app, choosing files with
+ * the (scripted) native dialogs; mode 'browser' as `council-desk serve`, with the in-app file
+ * picker and reports saved as downloads.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { API_GLOBAL, API_METHODS } from '../../shared/api';
+import { API_GLOBAL, type AppMode } from '../../shared/api';
 import { createApiHandlers } from '../../electron/services/api-handlers';
 import { appPathsFrom } from '../../electron/services/app-paths';
 import { dispatchApiCall } from '../../electron/services/api-dispatch';
-import { readStaticFile } from '../../electron/services/static-files';
 import type { ConfirmRequest, DialogPort } from '../../electron/services/dialog-port';
-import { HTTP_BRIDGE_PATH, pageInvokeOverHttp, serveBridgeCall } from './http-bridge';
+import { startBrowserModeServer, type BrowserModeServer } from '../../electron/services/browser-mode/server';
 import { BundleImportSessions, type ImportSessionOptions } from '../../electron/services/bundle-import-session';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium-path';
 
@@ -43,8 +45,10 @@ export interface RunningApp {
   userDataDir: string;
   page: Page;
   context: BrowserContext;
+  server: BrowserModeServer;
+  /** The address the page was opened at (with this run's token). */
   url: string;
-  /** Console errors and page errors seen so far (a CSP violation shows here). */
+  /** Console errors, page errors and requests the server refused so far (a CSP violation shows here). */
   problems: string[];
   /** A fresh page in the same browser profile, as after restarting the app. */
   reopen(): Promise<Page>;
@@ -52,20 +56,6 @@ export interface RunningApp {
 }
 
 const appRoot = path.resolve(__dirname, '../..');
-
-function serveRenderer(rendererDir: string, call: (method: unknown, arg: unknown) => Promise<unknown>): Promise<Server> {
-  const server = createServer((req, res) => {
-    if (req.method === 'POST' && req.url === HTTP_BRIDGE_PATH) {
-      void serveBridgeCall(req, res, call);
-      return;
-    }
-    void readStaticFile(rendererDir, req.url ?? '/').then((file) => {
-      res.writeHead(file.status, file.headers);
-      res.end(file.body);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 async function preparePage(context: BrowserContext, url: string, problems: string[]): Promise<Page> {
   const page = await context.newPage();
@@ -92,13 +82,18 @@ export async function loadDemoCouncil(page: Page, operator?: string): Promise<vo
 
 export interface LaunchOptions {
   locale?: string;
-  /** Files dropped on the window are taken to come from this folder (their pathForFile). */
+  /**
+   * Files dropped on the window are taken to come from this folder: a stand-in for Electron's
+   * webUtils.getPathForFile, put into the bridge the page builds (a browser gives no paths).
+   */
   dropFolder?: string;
   imports?: ImportSessionOptions;
   /** Another built page to serve in place of the renderer (the benchmark's). */
   pageDir?: string;
-  /** 'expose' (default): Playwright's exposeFunction; 'http': the loopback bridge (benchmark). */
-  transport?: 'expose' | 'http';
+  /** What getAppInfo says the app runs as: 'electron' (default, scripted native dialogs) or 'browser'. */
+  mode?: AppMode;
+  /** Where the in-app file picker starts (browser mode). */
+  home?: string;
 }
 
 export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
@@ -106,42 +101,49 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   const paths = appPathsFrom(appRoot, userDataDir);
   const dialogs = new ScriptedDialogs();
   const imports = new BundleImportSessions(options.imports);
-  const handlers = createApiHandlers({ appVersion: '0.1.0', platform: process.platform, paths, dialogs, imports });
-  const call = (method: unknown, arg: unknown) => dispatchApiCall(handlers, method, arg);
-  const server = await serveRenderer(options.pageDir ?? paths.rendererDir, call);
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`;
-  const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: options.locale ?? 'ko-KR' });
-  if (options.transport === 'http') {
-    await context.addInitScript(`window.__councilDeskInvoke = (${pageInvokeOverHttp.toString()})(${JSON.stringify(HTTP_BRIDGE_PATH)});`);
-  } else {
-    await context.exposeFunction('__councilDeskInvoke', call);
-  }
-  await context.addInitScript(
-    ({ methods, global, dropFolder }) => {
-      const invoke = (window as any).__councilDeskInvoke as (m: string, a: unknown) => Promise<unknown>;
-      const bridge = Object.fromEntries(methods.map((m) => [m, (arg: unknown) => invoke(m, arg)]));
-      const pathForFile = (file: { name?: string }) => (dropFolder && file.name ? `${dropFolder}/${file.name}` : '');
-      Object.defineProperty(window, global, { value: Object.freeze({ ...bridge, pathForFile }) });
-    },
-    { methods: API_METHODS as string[], global: API_GLOBAL, dropFolder: options.dropFolder ?? '' },
-  );
+  const handlers = createApiHandlers({ appVersion: '0.1.0', platform: process.platform, paths, dialogs, imports, mode: options.mode ?? 'electron', home: options.home });
   const problems: string[] = [];
-  const page = await preparePage(context, url, problems);
+  const server = await startBrowserModeServer({
+    port: 0,
+    rendererDir: options.pageDir ?? paths.rendererDir,
+    call: (method, arg) => dispatchApiCall(handlers, method, arg),
+    log: (line) => problems.push(line),
+  });
+  const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: options.locale ?? 'ko-KR', acceptDownloads: true });
+  if (options.dropFolder) {
+    await context.addInitScript(
+      ({ global, dropFolder }) => {
+        // The page puts its bridge on window[global]; keep it, with pathForFile answering from dropFolder.
+        let bridge: unknown;
+        Object.defineProperty(window, global, {
+          configurable: true,
+          get: () => bridge,
+          set: (built: object) => {
+            const pathForFile = (file: { name?: string }) => (file?.name ? `${dropFolder}/${file.name}` : '');
+            bridge = Object.freeze({ ...built, pathForFile });
+          },
+        });
+      },
+      { global: API_GLOBAL, dropFolder: options.dropFolder },
+    );
+  }
+  const page = await preparePage(context, server.url, problems);
   return {
     dialogs,
     userDataDir,
     page,
     context,
-    url,
+    server,
+    url: server.url,
     problems,
     reopen: async () => {
       await Promise.all(context.pages().map((p) => p.close()));
-      return preparePage(context, url, problems);
+      return preparePage(context, server.url, problems);
     },
     close: async () => {
       await browser.close();
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };

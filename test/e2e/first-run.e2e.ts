@@ -133,7 +133,8 @@ describe('first run with the demo council', () => {
     page = await app.reopen();
     app.page = page;
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Cases' }).click();
-    await expect(page.locator(screen('cases')).textContent()).resolves.toMatch(/60/);
+    // the count is read from IndexedDB after the screen shows: wait for it
+    await expect.poll(() => page.locator(screen('cases')).textContent()).toMatch(/All cases: 60/);
     await page.getByRole('button', { name: '한국어' }).click();
     await page.getByRole('navigation', { name: '주 메뉴' }).waitFor();
   });

@@ -7,7 +7,7 @@ import { CouncilError } from '../../shared/result';
 vi.mock('electron', () => ({}));
 
 const handlers = {
-  getAppInfo: async () => ({ name: 'Council Desk', version: '9.9.9', platform: 'linux', demoAvailable: true }),
+  getAppInfo: async () => ({ name: 'Council Desk', version: '9.9.9', platform: 'linux', demoAvailable: true, mode: 'electron' as const }),
   loadDemoCouncil: async () => {
     throw new CouncilError('DEMO_MISSING', 'The demo bundle was not found.');
   },
@@ -32,7 +32,7 @@ describe('ipc.ts', () => {
 
   it('answers the app main frame with a Result', async () => {
     const reply = await bound().get('council:getAppInfo')!(senderEvent('app://council-desk/index.html'), undefined);
-    expect(reply).toEqual({ ok: true, value: { name: 'Council Desk', version: '9.9.9', platform: 'linux', demoAvailable: true } });
+    expect(reply).toEqual({ ok: true, value: { name: 'Council Desk', version: '9.9.9', platform: 'linux', demoAvailable: true, mode: 'electron' } });
   });
 
   it('refuses foreign origins, sub-frames and frames that are not the main frame', async () => {

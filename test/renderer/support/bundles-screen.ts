@@ -8,11 +8,12 @@ import { openCouncilDb } from '../../../renderer/db/schema';
 import { writeSetting, type Settings } from '../../../renderer/db/settings';
 import type { SecuritySettings } from '../../../shared/api';
 import { demoCouncil } from './demo-council';
+import type { AppInfo } from '../../../shared/api';
 import { APP_INFO, fakeBridge } from './fake-bridge';
 import { freshDbName, renderApp } from './render-app';
 
-export async function openBundlesScreen(settings: Partial<Settings> = {}, security: Partial<SecuritySettings> = {}) {
-  const bridge = fakeBridge(demoCouncil(), APP_INFO, security);
+export async function openBundlesScreen(settings: Partial<Settings> = {}, security: Partial<SecuritySettings> = {}, appInfo: AppInfo = APP_INFO) {
+  const bridge = fakeBridge(demoCouncil(), appInfo, security);
   const db = openCouncilDb(freshDbName());
   await seedDemoCouncil(db);
   for (const [key, value] of Object.entries(settings)) await writeSetting(db, key as keyof Settings, value as never);

@@ -4,7 +4,7 @@ import type { AppInfo, ApiBridge, DemoCouncil, SecuritySettings, TrustInfo } fro
 import { fail, ok, type ErrorCode, type Result } from '../../../shared/result';
 import { DEFAULT_SECURITY_SETTINGS } from '../../../shared/schemas/security-settings';
 
-export const APP_INFO: AppInfo = { name: 'Council Desk', version: '0.1.0-test', platform: 'linux', demoAvailable: true };
+export const APP_INFO: AppInfo = { name: 'Council Desk', version: '0.1.0-test', platform: 'linux', demoAvailable: true, mode: 'electron' };
 
 export const DEMO_TRUST: TrustInfo = {
   path: '/app/demo/trust.json',
@@ -28,6 +28,7 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
     chooseBundleFile: vi.fn<Fn<'chooseBundleFile'>>(async () => ok(null)),
     chooseTrustFile: vi.fn<Fn<'chooseTrustFile'>>(async () => ok(null)),
     chooseFolder: vi.fn<Fn<'chooseFolder'>>(async () => ok(null)),
+    browseFolder: vi.fn<Fn<'browseFolder'>>(async () => fail('BROWSE_NOT_AVAILABLE', 'Folders are listed only in browser mode.')),
     saveTextFile: vi.fn<Fn<'saveTextFile'>>(async ({ suggestedName }) => ok(`/home/secretary/${suggestedName}`)),
     describeTrust: vi.fn<Fn<'describeTrust'>>(async ({ trustFile }) =>
       trustFile === null ? ok(DEMO_TRUST) : fail('TRUST_FILE_INVALID', `${trustFile} is not a trust file.`),

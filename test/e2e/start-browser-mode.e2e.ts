@@ -12,6 +12,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempFolder } from './bundle-fixtures';
+import { loadDemoCouncil } from './app-harness';
 import { chromiumPath } from './chromium-path';
 
 const root = path.resolve(__dirname, '../..');
@@ -25,8 +26,16 @@ const fakeChromium = path.join(dir, 'chromium');
 writeFileSync(fakeChromium, `#!/bin/sh\nexec "${chromiumPath()}" --headless --no-sandbox --disable-gpu --remote-debugging-port=0 "$@"\n`);
 chmodSync(fakeChromium, 0o755);
 
+// Each start.mjs leads a process group of its own (serve, the browser): a test that fails half way
+// leaves none of them behind.
 afterAll(() => {
-  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const child of running) {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // the group has ended already
+    }
+  }
 });
 
 async function freePort(): Promise<number> {
@@ -52,6 +61,7 @@ function start(args: string[]): Started {
     // No attempt at Electron's download from the tests (it fails at once here, having no internet).
     env: { ...process.env, CHROMIUM_PATH: fakeChromium, XDG_CONFIG_HOME: config, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   running.push(child);
   let text = '';
@@ -120,7 +130,7 @@ describe('npm start without Electron\'s binary', () => {
     await page.waitForSelector(screen('welcome'));
     // the token was taken out of the address bar
     expect(page.url()).toBe(`http://127.0.0.1:${port}/`);
-    await page.getByRole('button', { name: '데모 협의체 불러오기' }).click();
+    await loadDemoCouncil(page);
     const row = page.locator(screen('bundles')).getByRole('row').nth(1);
     await expect(row.textContent()).resolves.toContain('서명됨: 데모 사무국 (demo secretariat)');
 

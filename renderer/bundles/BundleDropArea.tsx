@@ -5,16 +5,13 @@
  */
 import { useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../common/services';
-import { useAsyncValue } from '../common/use-async-value';
+import { useAppMode } from '../common/use-app-mode';
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
 export function BundleDropArea({ onDropFiles, children }: { onDropFiles: (files: FileList) => void; children: ReactNode }) {
   const { t } = useTranslation();
-  const { api } = useServices();
-  const info = useAsyncValue(() => api.getAppInfo(), [api]);
-  const browserMode = info.state === 'done' && info.value.mode === 'browser';
+  const browserMode = useAppMode() === 'browser';
   const [over, setOver] = useState(false);
   // dragenter/dragleave fire for every child: count them so the hint does not flicker.
   const depth = useRef(0);

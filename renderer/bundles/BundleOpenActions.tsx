@@ -2,17 +2,20 @@
 import { useTranslation } from 'react-i18next';
 import type { BundleOpener } from './use-bundle-opener';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { useAppMode } from '../common/use-app-mode';
 
 export function BundleOpenActions({ opener }: { opener: BundleOpener }) {
   const { t } = useTranslation();
   const { problem, running } = opener;
+  // the desktop app only: in browser mode a dropped file has no known location
+  const dropping = useAppMode() === 'electron';
   return (
     <div className="open-actions">
       <div className="open-actions__row">
         <button type="button" className="button button--primary" disabled={running} onClick={() => void opener.openWithDialog()}>
           {t('open.button')}
         </button>
-        <p className="open-actions__hint">{running ? t('open.busy') : t('open.dropHint')}</p>
+        {(running || dropping) && <p className="open-actions__hint">{running ? t('open.busy') : t('open.dropHint')}</p>}
       </div>
       {problem?.key === 'open.chooseFailed' && <ErrorNotice title={t('open.chooseFailed')} error={problem.error} />}
       {problem && problem.key !== 'open.chooseFailed' && (

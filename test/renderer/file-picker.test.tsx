@@ -3,7 +3,7 @@
  * choosePath, which every choose button goes through (the native dialog in Electron, the picker in
  * browser mode).
  */
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FolderListing } from '../../shared/api';
@@ -207,6 +207,18 @@ describe('the Bundles screen in browser mode', () => {
     await user.click(within(dialog).getByRole('button', { name: '고르기' }));
     await waitFor(() => expect(bridge.importBegin).toHaveBeenCalledWith({ path: '/home/sec/batch8.cdbundle' }));
     expect(bridge.chooseBundleFile).not.toHaveBeenCalled();
+  });
+
+  it('does not offer dropping a file beside the open button, as the desktop app does', async () => {
+    await openBundlesScreen({}, {}, { ...APP_INFO, mode: 'browser' });
+    await screen.findByRole('button', { name: '사건 묶음 파일 열기…' });
+    const area = await screen.findByTestId('bundle-drop-area');
+    fireEvent.dragEnter(area, { dataTransfer: { types: ['Files'], files: [] } });
+    await waitFor(() => expect(area.textContent).toContain('브라우저 모드에서는')); // the app's mode has arrived
+    expect(screen.queryByText('사건 묶음 파일(.cdbundle)을 이 화면에 끌어다 놓아도 됩니다.')).toBeNull();
+    cleanup();
+    await openBundlesScreen();
+    expect(await screen.findByText('사건 묶음 파일(.cdbundle)을 이 화면에 끌어다 놓아도 됩니다.')).toBeTruthy();
   });
 
   it('says, while a file is dragged over, that dropping gives no location there and to use the button', async () => {

@@ -92,8 +92,11 @@ export interface ApiHandlers {
   browseFolder(arg: { path: string | null; kind: BrowseKind }): Promise<FolderListing>;
   /** Writes text (a validation report) where the user says; null when the user cancels. */
   saveTextFile(arg: { suggestedName: string; text: string }): Promise<string | null>;
-  /** Reads a trust file (null: the built-in demo trust file) and says whom it trusts. */
-  describeTrust(arg: { trustFile: string | null }): Promise<TrustInfo>;
+  /**
+   * The trust file in use, as the main process's settings say (the chosen one, or the built-in
+   * demo trust file), and whom it trusts. No argument: the renderer cannot name a file to read.
+   */
+  describeTrust(arg: undefined): Promise<TrustInfo>;
   /** The security settings the main process holds (and imports use). */
   getSecuritySettings(arg: undefined): Promise<SecuritySettings>;
   /**
@@ -102,8 +105,11 @@ export interface ApiHandlers {
    * CONFIRMATION_DECLINED, nothing changed.
    */
   setSecuritySettings(arg: SecuritySettingsRequest): Promise<SecuritySettings>;
-  /** The .cdbundle files in the sync folder's inbox/. */
-  listInbox(arg: { syncFolder: string }): Promise<InboxEntry[]>;
+  /**
+   * The .cdbundle files in the inbox/ of the sync folder the main process's settings name;
+   * none set: SYNC_FOLDER_NOT_SET. No argument: the renderer cannot name a folder to list.
+   */
+  listInbox(arg: undefined): Promise<InboxEntry[]>;
   /** Starts importing a bundle file, checked as the security settings say. */
   importBegin(arg: { path: string }): Promise<ImportBeginResult>;
   /** Starts importing the demo council's bundle (built-in demo trust file, signature required). */
@@ -131,10 +137,11 @@ export const apiArgSchemas = {
     suggestedName: z.string().regex(/^[^/\\:*?"<>|\0]{1,200}$/),
     text: z.string().max(50_000_000),
   }),
-  describeTrust: z.strictObject({ trustFile: filePath.nullable() }),
+  // describeTrust and listInbox take no path: they use the main process's own settings.
+  describeTrust: z.undefined(),
   getSecuritySettings: z.undefined(),
   setSecuritySettings: z.strictObject({ change: securitySettingsChangeSchema, language: z.enum(['ko', 'en']).optional() }),
-  listInbox: z.strictObject({ syncFolder: filePath }),
+  listInbox: z.undefined(),
   // Only the path: how the bundle is checked is the main process's own setting, never the caller's.
   importBegin: z.strictObject({ path: filePath }),
   importDemoBegin: z.undefined(),

@@ -85,7 +85,9 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
       return target;
     },
 
-    async describeTrust({ trustFile }) {
+    // The trust file and the sync folder are the settings' own: the renderer names no path here.
+    async describeTrust() {
+      const { trustFile } = (await security).get();
       const trust = await trustOf(trustFile);
       return {
         path: trustFile ?? ctx.paths.demoTrust,
@@ -97,7 +99,13 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     getSecuritySettings: async () => (await security).get(),
     setSecuritySettings: async (request) => (await security).change(request),
 
-    listInbox: ({ syncFolder }) => listInbox(syncFolder),
+    async listInbox() {
+      const { syncFolder } = (await security).get();
+      if (syncFolder === null) {
+        throw new CouncilError('SYNC_FOLDER_NOT_SET', 'No sync folder has been chosen yet; choose one in Settings to see its inbox.');
+      }
+      return listInbox(syncFolder);
+    },
 
     async importBegin({ path }) {
       const { trustFile, requireSignature } = (await security).get();

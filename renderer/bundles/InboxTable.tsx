@@ -29,7 +29,9 @@ export function InboxTable({ syncFolder }: { syncFolder: string }) {
   const bundles = useCouncilStore((s) => s.bundles);
   const running = useImportStore((s) => s.running);
   const [reads, setReads] = useState(0);
-  const entries = useAsyncValue(() => api.listInbox({ syncFolder }), [api, syncFolder, reads]);
+  // The main process lists the inbox of the sync folder it holds; `syncFolder`, the store's copy of
+  // that setting, names it on screen and says when to list again.
+  const entries = useAsyncValue(() => api.listInbox(), [api, syncFolder, reads]);
 
   return (
     <div className="inbox__list">

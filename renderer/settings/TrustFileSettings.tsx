@@ -15,7 +15,9 @@ import { KEYID_SHOWN } from '../common/signature-words';
 export function TrustFileSettings({ trustFile }: { trustFile: string | null }) {
   const { t } = useTranslation();
   const { db, api } = useServices();
-  const trust = useAsyncValue(() => api.describeTrust({ trustFile }), [api, trustFile]);
+  // The main process describes the trust file it holds; `trustFile`, the store's copy of that
+  // setting, only says when to ask again.
+  const trust = useAsyncValue(() => api.describeTrust(), [api, trustFile]);
   const { problem, run } = useSecurityChange();
 
   const choose = () =>

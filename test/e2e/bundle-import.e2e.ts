@@ -195,6 +195,14 @@ describe('importing bundles', () => {
     await inbox.waitFor();
     await expect(inbox.locator('[data-inbox-state="imported"]').textContent()).resolves.toContain('b-small.cdbundle');
     await expect(inbox.locator('[data-inbox-state="new"]').textContent()).resolves.toContain('b-new.cdbundle');
+    // The folder listed is the one main keeps; the page cannot name another to list or a trust file to read.
+    expect(JSON.parse(readFileSync(path.join(app.userDataDir, 'security-settings.json'), 'utf8'))).toMatchObject({ syncFolder: files.sync });
+    const refused = await app.page.evaluate(async (other) => {
+      const bridge = (window as unknown as { councilDesk: Record<string, (arg: unknown) => Promise<{ ok: boolean; error?: { code: string } }>> }).councilDesk;
+      const replies = [await bridge.listInbox!({ syncFolder: other }), await bridge.describeTrust!({ trustFile: `${other}/trust.json` })];
+      return replies.map((reply) => (reply.ok ? 'ok' : reply.error?.code));
+    }, dir);
+    expect(refused).toEqual(['BAD_ARGUMENT', 'BAD_ARGUMENT']);
     await inbox.getByRole('button', { name: 'b-new.cdbundle 불러오기' }).click();
     await notice('imported').waitFor();
     // its five cases B-000001… were in b-small too: they are now revision 2, from BENCH-E5

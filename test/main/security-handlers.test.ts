@@ -1,9 +1,10 @@
 /**
  * The API's side of the security settings: imports are checked as the main process's own
- * settings say, a caller cannot hand importBegin a policy of its own, and changing the settings
- * goes through the confirmation.
+ * settings say, a caller cannot hand importBegin a policy of its own, nor name describeTrust a
+ * trust file or listInbox a folder (both follow the settings held), and changing the settings goes
+ * through the confirmation.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createApiHandlers } from '../../electron/services/api-handlers';
@@ -61,7 +62,7 @@ describe('importBegin under the main process\'s settings', () => {
     // The built-in demo trust file does not know the key.
     expect(problemCodes(await api.importBegin({ path: signed }))).toContain('UNTRUSTED_SIGNER_REFUSED');
     await api.setSecuritySettings({ change: { trustFile }, language: 'ko' });
-    expect(await api.describeTrust({ trustFile })).toMatchObject({ path: trustFile, builtIn: false, keys: [{ name: '사무국 발행 키' }] });
+    expect(await api.describeTrust(undefined)).toMatchObject({ path: trustFile, builtIn: false, keys: [{ name: '사무국 발행 키' }] });
     const begun = await api.importBegin({ path: signed });
     expect(begun).toMatchObject({ started: true, summary: { signature: { state: 'trusted', name: '사무국 발행 키' } } });
     if (begun.started) await api.importCancel({ importId: begun.importId });
@@ -103,5 +104,65 @@ describe('the argument schemas, as ipc.ts runs them', () => {
       expect(await dispatchApiCall(api, method, arg)).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
     }
     expect(asked).toEqual([]);
+  });
+});
+
+describe('describeTrust and listInbox follow the main process\'s settings, not the caller', () => {
+  it('refuse any argument: a trust file to read, a folder to list', async () => {
+    const { api } = handlers();
+    for (const [method, arg] of [
+      ['describeTrust', { trustFile: '/etc/passwd' }],
+      ['describeTrust', { trustFile: null }],
+      ['describeTrust', {}],
+      ['describeTrust', '/etc/passwd'],
+      ['listInbox', { syncFolder: '/home/secretary' }],
+      ['listInbox', {}],
+      ['listInbox', '/home/secretary'],
+    ] as const) {
+      const reply = await dispatchApiCall(api, method, arg);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
+      expect(!reply.ok && reply.error.message).toContain(method);
+    }
+  });
+
+  it('describe the trust file in use: the built-in one, the confirmed new one, and not a declined one', async () => {
+    const key = generateKeyPair();
+    const trustFile = join(temp.dir, 'followed-trust.json');
+    writeFileSync(trustFile, JSON.stringify({ keys: [trustFor(key.publicKeyPem, '사무국 발행 키')] }));
+    const other = join(temp.dir, 'declined-trust.json');
+    writeFileSync(other, JSON.stringify({ keys: [trustFor(generateKeyPair().publicKeyPem, '다른 키')] }));
+    const { api, asked } = handlers(true, false);
+
+    const builtIn = await dispatchApiCall(api, 'describeTrust', undefined);
+    expect(builtIn).toMatchObject({ ok: true, value: { path: join(root, 'build', 'demo', 'demo-trust.json'), builtIn: true } });
+    await api.setSecuritySettings({ change: { trustFile } });
+    expect(await dispatchApiCall(api, 'describeTrust', undefined)).toMatchObject({
+      ok: true,
+      value: { path: trustFile, builtIn: false, keys: [{ keyid: key.keyid, name: '사무국 발행 키', roles: ['bundle-issuer'] }] },
+    });
+    await expect(api.setSecuritySettings({ change: { trustFile: other } })).rejects.toMatchObject({ code: 'CONFIRMATION_DECLINED' });
+    expect(asked).toHaveLength(2);
+    expect(await dispatchApiCall(api, 'describeTrust', undefined)).toMatchObject({ ok: true, value: { path: trustFile } });
+  });
+
+  it('list the inbox of the sync folder held, and say so when none is set', async () => {
+    const sync = join(temp.dir, 'sync-followed');
+    mkdirSync(join(sync, 'inbox'), { recursive: true });
+    await writeBundleFile(join(sync, 'inbox', 'batch1.cdbundle'), tinyBundleContent());
+    writeFileSync(join(sync, 'batch-outside-inbox.cdbundle'), '');
+    const { api } = handlers();
+
+    const none = await dispatchApiCall(api, 'listInbox', undefined);
+    expect(none).toMatchObject({ ok: false, error: { code: 'SYNC_FOLDER_NOT_SET' } });
+    await api.setSecuritySettings({ change: { syncFolder: sync } });
+    const listed = await dispatchApiCall(api, 'listInbox', undefined);
+    expect(listed).toMatchObject({
+      ok: true,
+      value: [{ path: join(sync, 'inbox', 'batch1.cdbundle'), fileName: 'batch1.cdbundle', bundleId: '1015-2023-T01' }],
+    });
+    expect(listed.ok && listed.value).toHaveLength(1);
+
+    await api.setSecuritySettings({ change: { syncFolder: null } });
+    expect(await dispatchApiCall(api, 'listInbox', undefined)).toMatchObject({ ok: false, error: { code: 'SYNC_FOLDER_NOT_SET' } });
   });
 });

@@ -25,10 +25,11 @@ const ENTRIES = [
 describe('sync folder inbox', () => {
   it('lists the bundle files with size, time and a badge each; Import only for the new one', async () => {
     const { view, bridge, user } = await openBundlesScreen({}, { syncFolder: '/sync' });
-    bridge.listInbox.mockResolvedValue({ ok: true, value: ENTRIES });
+    bridge.setInbox('/sync', ENTRIES);
     await user.click(view.getByRole('button', { name: '새로 고침' }));
     const table = await view.findByRole('table', { name: '받은 파일함의 사건 묶음 파일' });
-    expect(bridge.listInbox).toHaveBeenCalledWith({ syncFolder: '/sync' });
+    // No argument: the (fake) main process lists the inbox of the sync folder it holds, /sync.
+    expect(bridge.listInbox).toHaveBeenCalledWith(undefined);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => [r.querySelector('th')?.textContent, r.getAttribute('data-inbox-state'), r.querySelectorAll('td')[2]?.textContent])).toEqual([
       ['batch8.cdbundle', 'new', '새 묶음'],
@@ -45,7 +46,7 @@ describe('sync folder inbox', () => {
 
   it('imports a new entry, after which it shows as already imported', async () => {
     const { view, bridge, user } = await openBundlesScreen({}, { syncFolder: '/sync' });
-    bridge.listInbox.mockResolvedValue({ ok: true, value: ENTRIES });
+    bridge.setInbox('/sync', ENTRIES);
     scriptImport(bridge, scriptFromFixture(bundleFixture()));
     await user.click(view.getByRole('button', { name: '새로 고침' }));
     await user.click(await view.findByRole('button', { name: 'batch8.cdbundle 불러오기' }));
@@ -69,9 +70,13 @@ describe('sync folder inbox', () => {
     const { view, bridge, user, db } = await openBundlesScreen();
     expect(view.getByText(/동기화 폴더를 정하지 않았습니다/)).toBeTruthy();
     expect(bridge.listInbox).not.toHaveBeenCalled();
+    bridge.setInbox('/mnt/shared/council', [{ ...ENTRIES[0]!, path: '/mnt/shared/council/inbox/batch8.cdbundle' }]);
     bridge.chooseFolder.mockResolvedValue({ ok: true, value: '/mnt/shared/council' });
     await user.click(view.getByRole('button', { name: '동기화 폴더 고르기…' }));
-    await waitFor(() => expect(bridge.listInbox).toHaveBeenCalledWith({ syncFolder: '/mnt/shared/council' }));
+    // Listed once main holds the new folder: its inbox's file shows.
+    expect(await view.findByRole('row', { name: /^batch8.cdbundle/ })).toBeTruthy();
+    expect(bridge.listInbox).toHaveBeenCalledWith(undefined);
+    expect(view.getByText('동기화 폴더: /mnt/shared/council')).toBeTruthy();
     expect(bridge.setSecuritySettings).toHaveBeenCalledWith({ change: { syncFolder: '/mnt/shared/council' }, language: 'ko' });
     expect(await db.settings.get('syncFolder')).toBeUndefined();
     expect(await db.audit.orderBy('sequence').last()).toMatchObject({ entity: 'settings', entityId: 'syncFolder', action: 'choose', actor: 's1', detail: { syncFolder: '/mnt/shared/council' } });

@@ -21,11 +21,13 @@ const CHOSEN: TrustInfo = {
 
 async function openSettings(security: Partial<SecuritySettings> = {}) {
   const bridge = fakeBridge(demoCouncil(), APP_INFO, security);
-  bridge.describeTrust.mockImplementation(async ({ trustFile }) =>
-    trustFile === '/keys/moved.json'
+  // Like main: describes the trust file the (fake) main process holds when it is asked.
+  bridge.describeTrust.mockImplementation(async () => {
+    const { trustFile } = bridge.held();
+    return trustFile === '/keys/moved.json'
       ? { ok: false, error: { code: 'TRUST_FILE_INVALID', message: 'trust file not found: /keys/moved.json' } }
-      : { ok: true, value: trustFile === null ? DEMO_TRUST : { ...CHOSEN, path: trustFile } },
-  );
+      : { ok: true, value: trustFile === null ? DEMO_TRUST : { ...CHOSEN, path: trustFile } };
+  });
   const db = openCouncilDb(freshDbName());
   await seedDemoCouncil(db);
   const app = renderApp(db);
@@ -53,7 +55,9 @@ describe('Settings: trust file', () => {
     const { view, root, bridge } = await openSettings();
     expect(view.getByTestId('trust-in-use').textContent).toBe('기본 제공 데모 신뢰 파일을 쓰고 있습니다.');
     await view.findByRole('table', { name: '신뢰하는 키' });
-    expect(bridge.describeTrust).toHaveBeenCalledWith({ trustFile: null });
+    // No argument: the main process describes the trust file it holds, here the built-in one.
+    expect(bridge.describeTrust).toHaveBeenCalledWith(undefined);
+    expect(bridge.held().trustFile).toBeNull();
     expect(keyRows(root)).toEqual([['카카오 1015 소상공인 지원센터', 'a1b2c3d4e5f6', '사건 묶음 발행']]);
     expect(view.getByRole('button', { name: '기본 제공 데모 신뢰 파일 쓰기' })).toHaveProperty('disabled', true);
   });
@@ -81,6 +85,8 @@ describe('Settings: trust file', () => {
 
     await user.click(view.getByRole('button', { name: '기본 제공 데모 신뢰 파일 쓰기' }));
     await waitFor(() => expect(view.getByTestId('trust-in-use').textContent).toBe('기본 제공 데모 신뢰 파일을 쓰고 있습니다.'));
+    // The keys shown follow the change: described again, now the built-in file's.
+    await waitFor(() => expect(keyRows(root)).toEqual([['카카오 1015 소상공인 지원센터', 'a1b2c3d4e5f6', '사건 묶음 발행']]));
     expect((await mainSettings(bridge)).trustFile).toBeNull();
     expect(await db.audit.orderBy('sequence').last()).toMatchObject({ entityId: 'trustFile', action: 'use-built-in', actor: 's1' });
     expect(await firstBrokenAuditEntry(db)).toBeNull();

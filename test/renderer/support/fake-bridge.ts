@@ -1,6 +1,7 @@
 /** A stand-in for the preload bridge: answers like the main process does, with Results. */
 import { vi } from 'vitest';
 import type { AppInfo, ApiBridge, DemoCouncil, SecuritySettings, TrustInfo } from '../../../shared/api';
+import type { InboxEntry } from '../../../shared/bundle-import';
 import { fail, ok, type ErrorCode, type Result } from '../../../shared/result';
 import { DEFAULT_SECURITY_SETTINGS } from '../../../shared/schemas/security-settings';
 
@@ -17,11 +18,13 @@ type Fn<M extends keyof ApiBridge> = ApiBridge[M];
 /**
  * Every call of the bridge as a vi.fn, with harmless answers; a test overrides what it needs. The
  * security settings are the main process's: `security` is where they start, setSecuritySettings
- * applies a change as a main process whose user confirms every dialog (a test makes it decline).
+ * applies a change as a main process whose user confirms every dialog (a test makes it decline),
+ * and describeTrust and listInbox answer for the trust file and sync folder held at the time.
  */
 export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: AppInfo = APP_INFO, security: Partial<SecuritySettings> = {}) {
   const reply = 'ok' in demo ? demo : ok(demo);
   let settings: SecuritySettings = { ...DEFAULT_SECURITY_SETTINGS, ...security };
+  const inboxes = new Map<string, InboxEntry[]>();
   const bridge = {
     getAppInfo: vi.fn<Fn<'getAppInfo'>>(async () => ok(appInfo)),
     loadDemoCouncil: vi.fn<Fn<'loadDemoCouncil'>>(async () => reply),
@@ -30,15 +33,18 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
     chooseFolder: vi.fn<Fn<'chooseFolder'>>(async () => ok(null)),
     browseFolder: vi.fn<Fn<'browseFolder'>>(async () => fail('BROWSE_NOT_AVAILABLE', 'Folders are listed only in browser mode.')),
     saveTextFile: vi.fn<Fn<'saveTextFile'>>(async ({ suggestedName }) => ok(`/home/secretary/${suggestedName}`)),
-    describeTrust: vi.fn<Fn<'describeTrust'>>(async ({ trustFile }) =>
-      trustFile === null ? ok(DEMO_TRUST) : fail('TRUST_FILE_INVALID', `${trustFile} is not a trust file.`),
+    // Like main, describeTrust and listInbox take no argument and answer from the settings held.
+    describeTrust: vi.fn<Fn<'describeTrust'>>(async () =>
+      settings.trustFile === null ? ok(DEMO_TRUST) : fail('TRUST_FILE_INVALID', `${settings.trustFile} is not a trust file.`),
     ),
     getSecuritySettings: vi.fn<Fn<'getSecuritySettings'>>(async () => ok({ ...settings })),
     setSecuritySettings: vi.fn<Fn<'setSecuritySettings'>>(async ({ change }) => {
       settings = { ...settings, ...change };
       return ok({ ...settings });
     }),
-    listInbox: vi.fn<Fn<'listInbox'>>(async () => ok([])),
+    listInbox: vi.fn<Fn<'listInbox'>>(async () =>
+      settings.syncFolder === null ? fail('SYNC_FOLDER_NOT_SET', 'No sync folder has been chosen yet.') : ok(inboxes.get(settings.syncFolder) ?? []),
+    ),
     importBegin: vi.fn<Fn<'importBegin'>>(async ({ path }) => fail('BUNDLE_READ_FAILED', `${path} could not be read.`)),
     importDemoBegin: vi.fn<Fn<'importDemoBegin'>>(async () => fail('BUNDLE_READ_FAILED', 'The demo bundle could not be read.')),
     importNext: vi.fn<Fn<'importNext'>>(async () => fail('IMPORT_UNKNOWN', 'This import has ended or was cancelled.')),
@@ -46,7 +52,14 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
     pathForFile: vi.fn<Fn<'pathForFile'>>(() => ''),
   } satisfies ApiBridge;
   window.councilDesk = bridge;
-  return bridge;
+  return Object.assign(bridge, {
+    /** What the fake main process holds now, read without a call (for a test's own answers). */
+    held: (): SecuritySettings => ({ ...settings }),
+    /** Puts `entries` in the fake main process's `<syncFolder>/inbox`, listed while that is its sync folder. */
+    setInbox(syncFolder: string, entries: InboxEntry[]) {
+      inboxes.set(syncFolder, entries);
+    },
+  });
 }
 
 export type FakeBridge = ReturnType<typeof fakeBridge>;

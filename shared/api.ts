@@ -1,8 +1,8 @@
 /**
  * THE contract between renderer/ and electron/: every call the renderer can make, its argument
  * and its result. electron/ipc.ts binds each name to `council:<name>`; preload.ts exposes exactly
- * these names; the end-to-end harness exposes the same handlers to Chromium. A call's types
- * follow from its name.
+ * these names; browser mode (council-desk serve) and the end-to-end tests carry the same calls to
+ * the same handlers over its loopback HTTP bridge. A call's types follow from its name.
  */
 import { z } from 'zod';
 import type { BundleSummary, ImportBeginResult, ImportChunk, InboxEntry } from './bundle-import';

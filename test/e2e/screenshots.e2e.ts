@@ -4,6 +4,7 @@
  */
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type RunningApp } from './app-harness';
 import { benchStyleBundle, brokenCopy, tempFolder } from './bundle-fixtures';
@@ -19,10 +20,10 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function shoot(name: string): Promise<void> {
+async function shoot(name: string, page: Page = app.page): Promise<void> {
   const file = path.join(outDir, `${name}.png`);
-  await app.page.evaluate(() => document.fonts.ready);
-  await app.page.screenshot({ path: file, fullPage: true });
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: file, fullPage: true });
   expect(statSync(file).size).toBeGreaterThan(10_000);
 }
 
@@ -110,3 +111,39 @@ async function reviewShots(lang: 'ko' | 'en', casesLink: string, searchLabel: st
   await page.locator('[data-screen="cases"]').waitFor();
   await shoot(`${lang}-12-cases-after-review`);
 }
+
+describe('screenshots of browser mode', () => {
+  let browserApp: RunningApp;
+  const home = tempFolder();
+  beforeAll(async () => {
+    await benchStyleBundle(path.join(home, 'b-12.cdbundle'), 12);
+    mkdirSync(path.join(home, 'sync', 'inbox'), { recursive: true });
+    browserApp = await launchApp({ mode: 'browser', home });
+  });
+  afterAll(async () => {
+    await browserApp?.close();
+  });
+
+  it('of the welcome and the operator step in English, and the in-app file picker in both languages', async () => {
+    const { page } = browserApp;
+    const shootHere = (name: string) => shoot(name, page);
+    await page.locator('[data-screen="welcome"]').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Load the demo council' }).waitFor();
+    await shootHere('en-01-welcome');
+    await page.getByRole('button', { name: 'Load the demo council' }).click();
+    await page.locator('[data-screen="welcome-operator"]').waitFor();
+    await shootHere('en-01b-welcome-operator');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('[data-screen="bundles"]').getByRole('row').nth(1).waitFor();
+    await page.getByRole('button', { name: 'Open bundle file…' }).click();
+    await page.getByRole('dialog').getByRole('option', { name: 'b-12.cdbundle' }).waitFor();
+    await shootHere('en-13-browser-mode-file-picker');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '한국어' }).click();
+    await page.getByRole('button', { name: '사건 묶음 파일 열기…' }).click();
+    await page.getByRole('dialog').getByRole('option', { name: 'b-12.cdbundle' }).waitFor();
+    await shootHere('ko-13-browser-mode-file-picker');
+    expect(browserApp.problems).toEqual([]);
+  });
+});

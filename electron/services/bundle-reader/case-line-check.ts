@@ -9,7 +9,7 @@ import { formatJsonPath } from '../../../shared/json-path';
 import { wordIssues } from '../../../shared/problems/zod-wording';
 import { CASE_ID_PATTERN, type CaseRecord, type EvidenceMediaType } from '../../../shared/schemas/case-record';
 import { parseCaseRecord } from './case-schema';
-import { displayName } from './entry-names';
+import { collisionKey, displayName } from './entry-names';
 import { CASES_FILE } from './files-check';
 import type { NdjsonLine } from './ndjson-lines';
 import { problem } from './problem-codes';
@@ -36,6 +36,8 @@ export class CaseLineChecker {
     private readonly filesInBundle: ReadonlySet<string> | ReadonlyMap<string, unknown>,
     private readonly maxLineBytes: number,
     private readonly log: ProblemLog,
+    /** Entries refused by the directory check (zip-directory.ts): already reported, so not "missing" too. */
+    private readonly refused: ReadonlySet<string> = new Set(),
   ) {}
 
   /** The case when the line is sound, else null (its problems are logged). */
@@ -93,6 +95,7 @@ export class CaseLineChecker {
       const path = formatJsonPath(['documents', index, 'file']);
       const shown = displayName(doc.file);
       if (!this.filesInBundle.has(doc.file)) {
+        if (this.wasRefused(doc.file)) return; // its refusal is the one problem; the bundle is invalid already
         this.log.error('evidence', CASES_FILE, line, path, problem('EVIDENCE_MISSING', { name: shown }));
         return;
       }
@@ -104,5 +107,13 @@ export class CaseLineChecker {
       if (ref === undefined) this.evidence.set(doc.file, { caseId: record.caseId, line, documents: [{ index, mediaType: doc.mediaType }] });
       else if (ref.caseId === record.caseId) ref.documents.push({ index, mediaType: doc.mediaType });
     });
+  }
+
+  private refusedKeys: Set<string> | undefined;
+
+  /** Refused itself, or a name that a refused entry's differs from only in case or Unicode form (NFD "한" for NFC "한"). */
+  private wasRefused(file: string): boolean {
+    this.refusedKeys ??= new Set([...this.refused].map(collisionKey));
+    return this.refused.has(file) || this.refusedKeys.has(collisionKey(file));
   }
 }

@@ -47,18 +47,39 @@ export const PROBLEM_TEMPLATES = {
     `unpacks to more than the ${formatBytes(p.declaredBytes)} the bundle's table of contents says: a sign of a "zip bomb" (or a damaged file)`,
   LIMIT_STREAM_OVERRUN: (p: { detail: string }) => `unpacks to more bytes than the bundle's table of contents says it holds: a sign of a "zip bomb" (${p.detail})`,
 
-  // entry-name
-  NAME_NOT_UTF8: () => 'has a name that is not valid UTF-8 text',
-  NAME_CONTROL_CHARS: () => 'contains control characters',
+  // entry-name: each rule its own code, in words that say what the name does wrong
+  NAME_NOT_UTF8: () => 'has a name that is not valid UTF-8 text, though the bundle marks it as UTF-8',
+  NAME_NOT_MARKED_UTF8: (p: { cp437: string }) =>
+    `has a name with letters beyond plain English, but the bundle does not mark the name as UTF-8, so some programs read it as shown and others as "${p.cp437}"; bundles must mark such names as UTF-8`,
+  NAME_LEGACY_ENCODING: () =>
+    'has a name that is not UTF-8 text (perhaps an old character set such as the Korean Windows one), so each program reads it differently; it is shown here as the old DOS character set reads it',
+  NAME_UNICODE_PATH: (p: { other: string }) =>
+    `carries a second name, "${p.other}", in a "Unicode Path" field that some ZIP programs read instead of the name; a file in a bundle has one name only`,
+  NAME_TOO_LONG: (p: { length: number; max: number }) =>
+    `has a name ${n(p.length)} bytes long in UTF-8, longer than the ${n(p.max)} bytes a name may have (a Korean letter takes 3 bytes)`,
+  NAME_CONTROL_CHARS: (p: { chars: string }) => `contains control characters (${p.chars}), which are invisible and mean different things to different programs`,
+  NAME_BIDI_CHARS: (p: { chars: string }) =>
+    `contains characters that change the writing direction (${p.chars}), which can make a name look like another one (for example "gpj.exe" shown as "exe.jpg")`,
+  NAME_INVISIBLE_CHARS: (p: { chars: string }) => `contains invisible characters (${p.chars}), which can make a name look like another one`,
+  NAME_NOT_NFC: (p: { text: string; codePoints: string; nfcCodePoints: string }) =>
+    `is not in Unicode NFC form: "${p.text}" is written as ${p.codePoints} instead of ${p.nfcCodePoints}. It looks the same, but other programs may take it for a different name; bundles write names in NFC form`,
   NAME_EMPTY: () => 'has an empty name',
   NAME_BACKSLASH: () => 'contains a backslash (\\); bundles use / between folders, and a backslash could place the file elsewhere on Windows',
   NAME_ABSOLUTE: () => 'is an absolute path (it starts with /); bundle entries must be relative paths',
   NAME_DRIVE_LETTER: () => 'starts with a drive letter (an absolute Windows path); bundle entries must be relative paths',
+  NAME_COLON: () => 'contains a colon (:), which Windows does not allow in a name (it would write into a hidden part of another file)',
+  NAME_WINDOWS_CHARS: (p: { chars: string }) => `contains ${p.chars}, which Windows does not allow in a name`,
   NAME_DOT_DOT: () => 'contains a ".." folder, which would place the file outside the folder the bundle is unpacked into',
   NAME_EMPTY_SEGMENT: () => 'contains an empty or "." folder name',
+  NAME_DEVICE: (p: { part: string; device: string }) =>
+    `contains "${p.part}", which Windows keeps for the device ${p.device} (with or without an extension, in any case); Windows cannot save such a file`,
+  NAME_TRAILING_DOT: (p: { part: string }) => `contains "${p.part}", which ends in a dot; Windows drops the dot, so the file would get another name there`,
+  NAME_TRAILING_SPACE: (p: { part: string }) => `contains "${p.part}", which ends in a space; Windows drops the space, so the file would get another name there`,
   NAME_SYMLINK: () => 'is a symbolic link; a bundle holds only plain files',
   NAME_DUPLICATE: () => 'appears twice in the bundle; each file may appear only once',
   NAME_CASE_COLLISION: (p: { other: string }) => `differs from ${p.other} only in upper/lower case; the two would overwrite each other on Windows and macOS`,
+  NAME_CASE_COLLISION_LOOKALIKE: (p: { other: string; codePoints: string; otherCodePoints: string }) =>
+    `differs from ${p.other} only in upper/lower case, though the two may look the same: here ${p.codePoints}, there ${p.otherCodePoints}; the two would overwrite each other on Windows and macOS`,
 
   // manifest
   MANIFEST_BOTH: (p: { plain: string; signed: string }) => `holds both ${p.plain} and ${p.signed}; a bundle has exactly one manifest`,

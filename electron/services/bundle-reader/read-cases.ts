@@ -16,7 +16,7 @@ import { settle, type ReadStage } from './read-stage';
 export async function readCases(stage: ReadStage): Promise<CaseLineChecker> {
   const { reader, directory, manifest: info, onCase } = stage;
   const { log, signal } = reader;
-  const checker = new CaseLineChecker(directory.entries, MAX_CASE_LINE_BYTES, log);
+  const checker = new CaseLineChecker(directory.entries, MAX_CASE_LINE_BYTES, log, directory.refused);
   const entry = directory.entries.get(CASES_FILE);
   if (entry === undefined) {
     checkCaseCount(checker.caseLines, stage);

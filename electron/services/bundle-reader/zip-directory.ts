@@ -6,7 +6,7 @@
  */
 import { declaredSizeBreach, type BundleLimits } from './limits';
 import { problem } from './problem-codes';
-import { collisionKey, decodeEntryName, displayName, entryNameProblem, isDirectoryEntry, isSymlinkEntry, rawNameProblem } from './entry-names';
+import { collisionKey, collisionProblem, decodeEntryName, displayName, entryNameProblem, isDirectoryEntry, isSymlinkEntry, rawNameProblem } from './entry-names';
 import { FatalBundleError, type ProblemLog } from './problem-log';
 import { directoryEntries, type ZipArchive, type ZipEntry } from './zip-archive';
 
@@ -62,8 +62,7 @@ export async function readBundleDirectory(zip: ZipArchive, bundleFile: string, l
       }
       const earlier = entries.has(name) ? name : byKey.get(collisionKey(name));
       if (earlier !== undefined) {
-        const coded = earlier === name ? problem('NAME_DUPLICATE') : problem('NAME_CASE_COLLISION', { other: displayName(earlier) });
-        log.error('entry-name', shown, null, '', coded);
+        log.error('entry-name', shown, null, '', collisionProblem(name, earlier));
         if (earlier !== name) refused.add(name); // an exact duplicate: the first one stands for the name
         continue;
       }

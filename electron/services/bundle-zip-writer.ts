@@ -17,7 +17,7 @@ import type { BundleManifest } from '../../shared/schemas/bundle-manifest';
 import type { TrustedKey } from '../../shared/schemas/trust-file';
 import { writeFileAtomic } from './atomic-write';
 import type { BundleContent } from './bundle-content';
-import { readBundleWithManifest } from './bundle-reader';
+import { collisionKey, collisionProblem, displayName, entryNameProblem, readBundleWithManifest } from './bundle-reader';
 import { BundleInvalidError } from './bundle-problems';
 import { signEnvelope } from './dsse-signing';
 import { keyIdOfPrivateKeyPem, publicKeyPemOf } from './keys';
@@ -74,13 +74,10 @@ function byUtf8(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
-/** Evidence lives under evidence/; no empty, "." or ".." segment, no backslash, no control characters. */
+/** Evidence lives under evidence/, and its name keeps every rule the reader checks (entry-names.ts), in the reader's words. */
 function evidencePathProblem(path: string): string | null {
   if (!path.startsWith('evidence/')) return 'must be under evidence/';
-  if (/[\\\u0000-\u001f\u007f]/.test(path)) return 'must not hold a backslash or control characters';
-  if (path.split('/').some((s) => s === '' || s === '.' || s === '..')) return 'must not hold an empty, "." or ".." segment';
-  if (utf8.encode(path).length > 512) return 'is longer than 512 bytes';
-  return null;
+  return entryNameProblem(path)?.message ?? null;
 }
 
 /**
@@ -89,12 +86,15 @@ function evidencePathProblem(path: string): string | null {
  */
 export function buildBundleZip(content: BundleContent, opts: BuildBundleOptions = {}): BuiltBundle {
   const fileName = opts.fileName ?? 'bundle';
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   for (const f of content.files) {
+    const shown = displayName(f.path);
     const problem = evidencePathProblem(f.path);
-    if (problem) throw new CouncilError('BUNDLE_CONTENT_INVALID', `evidence file path "${f.path}" ${problem}`);
-    if (seen.has(f.path)) throw new CouncilError('BUNDLE_CONTENT_INVALID', `evidence file path "${f.path}" is given twice`);
-    seen.add(f.path);
+    if (problem) throw new CouncilError('BUNDLE_CONTENT_INVALID', `evidence file path "${shown}" ${problem}`);
+    const earlier = seen.get(collisionKey(f.path));
+    if (earlier === f.path) throw new CouncilError('BUNDLE_CONTENT_INVALID', `evidence file path "${shown}" is given twice`);
+    if (earlier !== undefined) throw new CouncilError('BUNDLE_CONTENT_INVALID', `evidence file path "${shown}" ${collisionProblem(f.path, earlier).message}`);
+    seen.set(collisionKey(f.path), f.path);
   }
   const casesBytes = utf8.encode(content.cases.map((c) => `${JSON.stringify(c)}\n`).join(''));
   const evidence = [...content.files].sort((a, b) => byUtf8(a.path, b.path));

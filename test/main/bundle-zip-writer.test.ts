@@ -132,7 +132,15 @@ describe('bundle zip writer', () => {
 
     const traversal = tinyBundleContent();
     traversal.files[0]!.path = 'evidence/../manifest.json';
-    expect(() => buildBundleZip(traversal)).toThrow(/must not hold an empty, "." or ".." segment/);
+    expect(() => buildBundleZip(traversal)).toThrow(/evidence file path "evidence\/\.\.\/manifest\.json" contains a "\.\." folder/);
+
+    // The reader's name rules, in the reader's words: a Windows device name, a name only case tells apart.
+    const device = tinyBundleContent();
+    device.files[0]!.path = 'evidence/1015-000002/CON.txt';
+    expect(() => buildBundleZip(device)).toThrow('evidence file path "evidence/1015-000002/CON.txt" contains "CON.txt", which Windows keeps for the device CON');
+    const cased = tinyBundleContent();
+    cased.files.push({ ...cased.files[1]!, path: cased.files[1]!.path.toUpperCase().replace('EVIDENCE/', 'evidence/') });
+    expect(() => buildBundleZip(cased)).toThrow(/evidence file path "evidence\/1015-000001\/POS\.CSV" differs from evidence\/1015-000001\/pos\.csv only in upper\/lower case/);
 
     const twice = tinyBundleContent();
     twice.files.push({ ...twice.files[0]! });

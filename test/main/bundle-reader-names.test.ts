@@ -7,7 +7,7 @@
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { collisionProblem, decodeEntryName, displayName, entryNameProblem, rawNameProblem } from '../../electron/services/bundle-reader/entry-names';
-import { editCase, pack, tinyParts, writeInto } from './fixtures/bundle-parts';
+import { editCase, pack, sha256, tinyParts, writeInto } from './fixtures/bundle-parts';
 import { cli, jsonOf } from './fixtures/cli-harness';
 import type { RawEntry } from './fixtures/raw-zip';
 import { bundleFolder, errorTexts, readZip } from './fixtures/read-helpers';
@@ -170,6 +170,17 @@ describe('a case pointing to a refused entry', () => {
     const report = await readZip(dir, pack(parts));
     expect(report.errors.map((e) => [e.code, e.file])).toEqual([[code, displayName(entryName)]]);
     expect(report.errorCount).toBe(1);
+  });
+  it('an NFD entry whose NFC name the manifest lists: one problem, not also "missing from the bundle"', async () => {
+    const parts = tinyParts();
+    const note = 'evidence/1015-000002/note.txt';
+    const nfc = 'evidence/1015-000002/메모.txt';
+    parts.files = new Map([...parts.files].map(([name, bytes]) => [name === note ? nfc : name, bytes]));
+    editCase(parts, 2, (r) => (r.documents[0].file = nfc));
+    const listedFiles = Object.fromEntries([...parts.files].map(([n, b]) => [n, sha256(b)])); // the NFC name
+    const files = new Map([...parts.files].map(([name, bytes]) => [name === nfc ? nfc.normalize('NFD') : name, bytes]));
+    const report = await readZip(dir, pack({ manifest: { ...parts.manifest, files: listedFiles }, files }, { relist: false }));
+    expect(report.errors.map((e) => e.code)).toEqual(['NAME_NOT_NFC']);
   });
 });
 

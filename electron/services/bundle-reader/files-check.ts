@@ -4,7 +4,7 @@
  */
 import { formatJsonPath } from '../../../shared/json-path';
 import type { BundleManifest } from '../../../shared/schemas/bundle-manifest';
-import { displayName } from './entry-names';
+import { collisionKey, displayName } from './entry-names';
 import { MANIFEST_FILE, SIGNED_MANIFEST_FILE } from './manifest-reader';
 import { problem } from './problem-codes';
 import type { ProblemLog } from './problem-log';
@@ -19,11 +19,14 @@ export function checkListedFiles(directory: BundleDirectory, manifest: BundleMan
       log.error('files', displayName(name), null, '', problem('FILE_NOT_LISTED', { manifestFile }));
     }
   }
+  // A listed name that a refused entry's differs from only in case or Unicode form (NFC "한" listed,
+  // NFD "한" in the ZIP) is that entry: its refusal is the one problem, not "missing" as well.
+  const refusedKeys = new Set([...directory.refused].map(collisionKey));
   for (const name of Object.keys(manifest.files)) {
     const path = formatJsonPath(['files', name]);
     if (name === MANIFEST_FILE || name === SIGNED_MANIFEST_FILE) {
       log.error('files', manifestFile, null, path, problem('FILES_LIST_MANIFEST'));
-    } else if (!directory.entries.has(name) && !directory.refused.has(name)) {
+    } else if (!directory.entries.has(name) && !directory.refused.has(name) && !refusedKeys.has(collisionKey(name))) {
       log.error('files', manifestFile, null, path, problem('FILE_LISTED_MISSING', { name: displayName(name) }));
     }
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wordCustom, type CustomWording } from '../problems/zod-wording';
 import { amountKrw, isoDate, isoDateTime } from './amounts';
 
 export const MANIFEST_FORMAT = 'council-desk/bundle';
@@ -28,6 +29,17 @@ export const incidentSchema = z.strictObject({
   baselineFrom: isoDate,
   baselineTo: isoDate,
   weekStartsOn: z.enum(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']),
+}).superRefine((incident, ctx) => {
+  // Runs only once every date is a real one. ISO dates compare as strings. An outage outside the
+  // baseline would not fail the assessment: it would quietly compare every case with the wrong weeks.
+  const { outageFrom, outageTo, baselineFrom, baselineTo } = incident;
+  const issue = (at: keyof typeof incident, wording: CustomWording) => ctx.addIssue({ code: 'custom', path: [at], message: wordCustom(wording), params: { wording } });
+  if (outageTo < outageFrom) issue('outageTo', { code: 'DATE_BEFORE', params: { other: 'incident.outageFrom', otherDate: outageFrom } });
+  if (baselineTo < baselineFrom) issue('baselineTo', { code: 'DATE_BEFORE', params: { other: 'incident.baselineFrom', otherDate: baselineFrom } });
+  if (outageTo < outageFrom || baselineTo < baselineFrom) return;
+  const periods = { outageFrom, outageTo, baselineFrom, baselineTo };
+  if (outageFrom < baselineFrom) issue('outageFrom', { code: 'OUTAGE_OUTSIDE_BASELINE', params: periods });
+  if (outageTo > baselineTo) issue('outageTo', { code: 'OUTAGE_OUTSIDE_BASELINE', params: periods });
 });
 export type Incident = z.infer<typeof incidentSchema>;
 

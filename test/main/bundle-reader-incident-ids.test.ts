@@ -66,6 +66,11 @@ describe('the incident dates', () => {
     expect(report.caseCount).toBe(3);
   });
 
+  it('compares no dates while one of them is not on the calendar (its own problem says enough)', async () => {
+    const report = await withIncident((i) => (i.outageTo = '2022-13-01'));
+    expect(errorTexts(report)).toEqual(['manifest.json, incident.outageTo: is not a real calendar date']);
+  });
+
   it('names both ends of an outage that lies wholly outside the baseline, and an outage of one day is fine', async () => {
     const both = await withIncident((i) => Object.assign(i, { outageFrom: '2022-08-01', outageTo: '2022-12-01' }));
     expect(both.errors.map((e) => [e.path, e.code])).toEqual([

@@ -20,6 +20,10 @@ export const SCHEMA_TEMPLATES = {
   AMOUNT_TOO_LARGE: () => 'is larger than 10,000,000,000,000 won',
   DATE_FORMAT: () => 'must be a date like 2022-10-15',
   DATE_NOT_REAL: () => 'is not a real calendar date',
+  DATE_BEFORE: (p: { other: string; otherDate: string }) => `must not be before ${p.other} (${p.otherDate})`,
+  OUTAGE_OUTSIDE_BASELINE: (p: { outageFrom: string; outageTo: string; baselineFrom: string; baselineTo: string }) =>
+    `the outage (${p.outageFrom} to ${p.outageTo}) must lie inside the baseline period (${p.baselineFrom} to ${p.baselineTo}); otherwise every case is assessed against the wrong weeks`,
+  CASE_ID_FORMAT: () => 'must be 1 to 64 letters, digits, dots, hyphens or underscores, and not "." or ".."',
   SCHEMA: (p: { detail: string }) => p.detail,
 } as const satisfies Record<string, (p: never) => string>;
 
@@ -28,6 +32,25 @@ export type SchemaCode = keyof typeof SCHEMA_TEMPLATES;
 /** One schema issue, worded: where (path) and what (code, params, message). */
 export interface WordedIssue extends CodedMessage<SchemaCode> {
   path: string;
+}
+
+type ParamsOf<C extends SchemaCode> = Parameters<(typeof SCHEMA_TEMPLATES)[C]>;
+
+/**
+ * The wording a schema's own check (a refinement comparing fields) gives its issue, carried in the
+ * issue's params so that wordIssues keeps the code and the values its sentence names.
+ */
+export type CustomWording = { [C in SchemaCode]: ParamsOf<C> extends [] ? never : { code: C; params: ParamsOf<C>[0] } }[SchemaCode];
+
+/** The English sentence of a refinement's wording (its issue's message). */
+export function wordCustom(wording: CustomWording): string {
+  return (SCHEMA_TEMPLATES[wording.code] as (p: ProblemParams) => string)(wording.params as ProblemParams);
+}
+
+function customWordingOf(issue: SchemaIssue): CustomWording | null {
+  if (issue.code !== 'custom' || issue.params === null || typeof issue.params !== 'object') return null;
+  const wording = (issue.params as { wording?: unknown }).wording as CustomWording | undefined;
+  return wording !== undefined && Object.hasOwn(SCHEMA_TEMPLATES, wording.code) ? wording : null;
 }
 
 /** What zod's issues carry that the wording uses. */
@@ -41,6 +64,8 @@ export interface SchemaIssue {
   maximum?: unknown;
   keys?: readonly string[];
   values?: readonly unknown[];
+  /** A custom issue's params: a refinement's CustomWording under `wording`. */
+  params?: unknown;
 }
 
 /** A schema message that has a code of its own (the templates without params), by its words. */
@@ -83,7 +108,11 @@ export function wordIssues(issues: readonly SchemaIssue[], input: unknown, prefi
       continue;
     }
     const path = formatJsonPath([...prefix, ...issue.path]);
-    if (issue.code === 'invalid_type' && isMissing(input, issue.path)) {
+    const custom = customWordingOf(issue);
+    if (custom !== null) {
+      const params = custom.params as ProblemParams;
+      out.push({ path, code: custom.code, params, message: wordCustom(custom) });
+    } else if (issue.code === 'invalid_type' && isMissing(input, issue.path)) {
       out.push({ path, code: 'FIELD_MISSING', params: {}, message: SCHEMA_TEMPLATES.FIELD_MISSING() });
     } else {
       out.push({ path, ...schemaMessage(GENERIC.test(issue.message) ? reword(issue) : issue.message) });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { amountKrw, isoDate, isoDateTime } from './amounts';
+import { wordCustom, type CustomWording } from '../problems/zod-wording';
+import { amountKrw, isCalendarDate, isoDate, isoDateTime } from './amounts';
 
 export const MANIFEST_FORMAT = 'council-desk/bundle';
 export const MANIFEST_VERSION = 1;
@@ -28,6 +29,20 @@ export const incidentSchema = z.strictObject({
   baselineFrom: isoDate,
   baselineTo: isoDate,
   weekStartsOn: z.enum(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']),
+}).superRefine((incident, ctx) => {
+  // An outage outside the baseline would not fail the assessment: it would quietly compare every
+  // case with the wrong weeks. zod runs this refinement even when a date failed its own (non-fatal)
+  // calendar check, so dates are compared only when all four are real; they compare as strings.
+  // The paths named in the words are the manifest's: the incident lives at `incident`.
+  const { outageFrom, outageTo, baselineFrom, baselineTo } = incident;
+  if (![outageFrom, outageTo, baselineFrom, baselineTo].every(isCalendarDate)) return;
+  const issue = (at: keyof typeof incident, wording: CustomWording) => ctx.addIssue({ code: 'custom', path: [at], message: wordCustom(wording), params: { wording } });
+  if (outageTo < outageFrom) issue('outageTo', { code: 'DATE_BEFORE', params: { other: 'incident.outageFrom', otherDate: outageFrom } });
+  if (baselineTo < baselineFrom) issue('baselineTo', { code: 'DATE_BEFORE', params: { other: 'incident.baselineFrom', otherDate: baselineFrom } });
+  if (outageTo < outageFrom || baselineTo < baselineFrom) return;
+  const periods = { outageFrom, outageTo, baselineFrom, baselineTo };
+  if (outageFrom < baselineFrom) issue('outageFrom', { code: 'OUTAGE_OUTSIDE_BASELINE', params: periods });
+  if (outageTo > baselineTo) issue('outageTo', { code: 'OUTAGE_OUTSIDE_BASELINE', params: periods });
 });
 export type Incident = z.infer<typeof incidentSchema>;
 

@@ -4,7 +4,12 @@ import { amountKrw, isoDate, isoDateTime } from './amounts';
 export const EVIDENCE_MEDIA_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/csv', 'text/plain'] as const;
 export type EvidenceMediaType = (typeof EVIDENCE_MEDIA_TYPES)[number];
 
-export const CASE_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+/**
+ * A case id names its evidence folder evidence/<caseId>/ on every file system: 1 to 64 portable
+ * characters, and not "." or ".." (the folder itself or its parent). Ids that differ only in
+ * upper/lower case are one folder on Windows and macOS; the bundle reader refuses those.
+ */
+export const CASE_ID_PATTERN = /^(?!\.\.?$)[A-Za-z0-9._-]{1,64}$/;
 
 export const KAKAO_SERVICES = [
   'kakaotalk',
@@ -43,7 +48,7 @@ export const dailySaleSchema = z.strictObject({ date: isoDate, amount: amountKrw
 export type DailySale = z.infer<typeof dailySaleSchema>;
 
 export const caseRecordSchema = z.strictObject({
-  caseId: z.string().regex(CASE_ID_PATTERN, { error: 'must be 1 to 64 letters, digits, dots, hyphens or underscores' }),
+  caseId: z.string().regex(CASE_ID_PATTERN, { error: 'must be 1 to 64 letters, digits, dots, hyphens or underscores, and not "." or ".."' }),
   receivedAt: isoDateTime,
   business: z.strictObject({
     name: z.string().min(1).max(200),

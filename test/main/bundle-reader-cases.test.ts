@@ -38,7 +38,7 @@ describe('each case line', () => {
     ['a missing field', 3, (r) => delete r.claimedLoss, 'cases.ndjson line 3, claimedLoss: is missing'],
     ['missing daily sales', 3, (r) => delete r.dailySales, 'cases.ndjson line 3, dailySales: is missing'],
     ['a media type not allowed', 2, (r) => (r.documents[0].mediaType = 'text/html'), 'cases.ndjson line 2, documents[0].mediaType: must be one of application/pdf, image/png, image/jpeg, text/csv, text/plain'],
-    ['a bad caseId', 3, (r) => (r.caseId = 'case 3/..'), 'cases.ndjson line 3, caseId: must be 1 to 64 letters, digits, dots, hyphens or underscores'],
+    ['a bad caseId', 3, (r) => (r.caseId = 'case 3/..'), 'cases.ndjson line 3, caseId: must be 1 to 64 letters, digits, dots, hyphens or underscores, and not "." or ".."'],
     ['an empty business name', 1, (r) => (r.business.name = ''), 'cases.ndjson line 1, business.name: must not be empty'],
     ['a receivedAt without offset', 1, (r) => (r.receivedAt = '2023-02-03T11:20:00'), 'cases.ndjson line 1, receivedAt: must be a date and time with an offset, like 2023-03-02T14:00:00+09:00'],
   ])('reports %s with its line and path', async (_what, line, edit, text) => {

@@ -6,6 +6,7 @@ import { mediaCheck } from '../../electron/services/bundle-reader/media-check';
 import { NdjsonSplitter } from '../../electron/services/bundle-reader/ndjson-lines';
 import { editCase, pack, sha256, tinyParts } from './fixtures/bundle-parts';
 import { bundleFolder, errorTexts, readZip } from './fixtures/read-helpers';
+import { pngOf } from './fixtures/image-headers';
 import { bytesOf } from './fixtures/tiny-bundle';
 
 const dir = bundleFolder();
@@ -100,7 +101,7 @@ describe('media checks across chunk boundaries', () => {
   });
 
   it('reads a PNG signature split over chunks, and a file shorter than its signature', () => {
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+    const png = Buffer.from(pngOf(3, 4));
     const split = mediaCheck('image/png');
     for (const b of png) split.push(Buffer.from([b]));
     expect(split.end()).toBeNull();

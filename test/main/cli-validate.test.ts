@@ -6,6 +6,7 @@ import { buildBundleZip } from '../../electron/services/bundle-zip-writer';
 import { generateKeyPair } from '../../electron/services/keys';
 import { editCase, pack, tinyParts } from './fixtures/bundle-parts';
 import { cli, jsonOf } from './fixtures/cli-harness';
+import { pngOf } from './fixtures/image-headers';
 import { bundleFolder } from './fixtures/read-helpers';
 import { bytesOf, tinyBundleContent, trustFor } from './fixtures/tiny-bundle';
 
@@ -113,5 +114,63 @@ describe('council-desk validate', () => {
       expect(r.status, argv.join(' ')).toBe(2);
       expect(r.stderr).toContain('Usage: council-desk validate BUNDLE [--trust FILE] [--require-signature] [--json]');
     }
+  });
+});
+
+describe('council-desk validate on incident dates, case ids and images', () => {
+  const write = (name: string, edit: (parts: ReturnType<typeof tinyParts>) => void) => {
+    const parts = tinyParts();
+    edit(parts);
+    const path = join(dir, name);
+    writeFileSync(path, pack(parts));
+    return path;
+  };
+
+  it('exits 1 for an outage outside the baseline, naming the manifest and the JSON path', async () => {
+    const path = write('outage.cdbundle', (p) => Object.assign(p.manifest.incident, { outageFrom: '2022-11-05', outageTo: '2022-11-11' }));
+    const r = await cli(['validate', path, '--json']);
+    expect(r.status).toBe(1);
+    expect(jsonOf(r).errors).toEqual([
+      {
+        file: 'manifest.json',
+        line: null,
+        path: 'incident.outageTo',
+        message: 'the outage (2022-11-05 to 2022-11-11) must lie inside the baseline period (2022-09-01 to 2022-10-31); otherwise every case is assessed against the wrong weeks',
+        kind: 'manifest',
+      },
+    ]);
+  });
+
+  it('exits 1 for ids equal ignoring case and for a PNG of 10000 x 5001 pixels', async () => {
+    const path = write('ids-and-png.cdbundle', (p) => {
+      editCase(p, 1, (r) => (r.caseId = 'A-1'));
+      editCase(p, 3, (r) => (r.caseId = 'a-1'));
+      // case 1's documents now point outside its folder; give it its own folder instead
+      for (const [name, bytes] of [...p.files]) {
+        if (!name.startsWith('evidence/1015-000001/')) continue;
+        p.files.delete(name);
+        p.files.set(name.replace('1015-000001', 'A-1'), name.endsWith('.png') ? pngOf(10_000, 5_001) : bytes);
+      }
+      editCase(p, 1, (r) => r.documents.forEach((d: { file: string }) => (d.file = d.file.replace('1015-000001', 'A-1'))));
+    });
+    const r = await cli(['validate', path, '--json']);
+    expect(r.status).toBe(1);
+    expect(jsonOf(r).errors).toEqual([
+      {
+        file: 'cases.ndjson',
+        line: 3,
+        path: 'caseId',
+        message: 'a-1 differs from A-1 (line 1) only in upper/lower case; a case id names a folder, and the two would be one folder on Windows and macOS',
+        kind: 'case',
+      },
+      {
+        file: 'evidence/A-1/certificate.png',
+        line: null,
+        path: '',
+        message:
+          'declares 10,000 x 5,001 = 50,010,000 pixels, more than the 50,000,000 an image may have: a "decoder bomb" that would fill the memory when shown (cases.ndjson line 1, documents[1].mediaType)',
+        kind: 'evidence',
+      },
+    ]);
   });
 });

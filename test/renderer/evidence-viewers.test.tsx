@@ -1,4 +1,4 @@
-/** The image viewer's zoom and pan (buttons, keys, Ctrl+wheel, drag, reset, object URL revoked) and the sales chart's marks and totals. */
+/** The image viewer's zoom and pan (buttons, keys, Ctrl+wheel, drag, reset, object URL revoked), its refusal of decoder bombs, and the sales chart's marks and totals. */
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,6 +9,7 @@ import { ImageViewer } from '../../renderer/review/evidence/ImageViewer';
 import { SalesChart } from '../../renderer/review/evidence/SalesChart';
 import { applyLanguage } from '../../renderer/common/i18n';
 import { salesFixture } from './evidence-fixtures';
+import { jpegOf, pngOf } from '../main/fixtures/image-headers';
 
 describe('ImageViewer', () => {
   const created: string[] = [];
@@ -33,9 +34,11 @@ describe('ImageViewer', () => {
     return { scale: Number(el.dataset.scale), x: Number(el.dataset.x), y: Number(el.dataset.y) };
   };
 
-  it('shows the image from an object URL and revokes it on unmount', () => {
-    const view = render(<ImageViewer blob={new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' })} title="오류 화면" />);
-    const img = screen.getByRole('img', { name: '오류 화면' });
+  const png = (width: number, height: number) => new Blob([pngOf(width, height)], { type: 'image/png' });
+
+  it('shows the image from an object URL and revokes it on unmount', async () => {
+    const view = render(<ImageViewer blob={png(800, 600)} title="오류 화면" language="ko" />);
+    const img = await screen.findByRole('img', { name: '오류 화면' });
     expect(img.getAttribute('src')).toBe('blob:test/0');
     view.unmount();
     expect(revoked).toEqual(['blob:test/0']);
@@ -43,7 +46,8 @@ describe('ImageViewer', () => {
 
   it('zooms with the buttons, the +/- keys and Ctrl+wheel, pans with the arrows and a drag, and resets', async () => {
     const user = userEvent.setup();
-    render(<ImageViewer blob={new Blob(['x'], { type: 'image/png' })} title="화면" />);
+    render(<ImageViewer blob={png(10_000, 5_000)} title="화면" language="ko" />);
+    await screen.findByRole('img', { name: '화면' });
     await user.click(screen.getByRole('button', { name: '확대' }));
     expect(state().scale).toBe(1.25);
     expect(screen.getByText('배율 125%')).toBeTruthy();
@@ -78,6 +82,51 @@ describe('ImageViewer', () => {
     stage.focus();
     await user.keyboard('0');
     expect(state()).toEqual({ scale: 1, x: 0, y: 0 });
+  });
+});
+
+describe('ImageViewer on a decoder bomb', () => {
+  let created = 0;
+  beforeEach(() => {
+    created = 0;
+    URL.createObjectURL = vi.fn(() => `blob:test/${created++}`);
+    URL.revokeObjectURL = vi.fn();
+  });
+  afterEach(() => {
+    Reflect.deleteProperty(URL, 'createObjectURL');
+    Reflect.deleteProperty(URL, 'revokeObjectURL');
+  });
+
+  it('refuses a PNG above 50 million pixels before any <img> or object URL is made, in Korean and English', async () => {
+    const blob = new Blob([pngOf(10_000, 5_001)], { type: 'image/png' });
+    const ko = render(<ImageViewer blob={blob} title="화면" language="ko" />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      '이 이미지는 표시하지 않습니다. 크기가 10,000 × 5,001 = 50,010,000화소로 적혀 있어, 이미지에 허용되는 50,000,000화소를 넘습니다. 이렇게 큰 이미지("디코더 폭탄")는 메모리를 가득 채울 수 있습니다.',
+    );
+    expect(ko.container.querySelector('img')).toBeNull();
+    ko.unmount();
+    await act(() => applyLanguage('en'));
+    try {
+      const en = render(<ImageViewer blob={new Blob([jpegOf(8000, 7000)], { type: 'image/jpeg' })} title="photo" language="en" />);
+      expect((await screen.findByRole('alert')).textContent).toBe(
+        'This image is not shown: it declares 8,000 × 7,000 = 56,000,000 pixels, more than the 50,000,000 an image may have. An image this large (a "decoder bomb") could fill the memory.',
+      );
+      expect(en.container.querySelector('img')).toBeNull();
+    } finally {
+      await act(() => applyLanguage('ko'));
+    }
+    expect(created).toBe(0);
+  });
+
+  it('refuses an image whose declared size is 0, or that has no size it can find, as damaged', async () => {
+    for (const bytes of [pngOf(0, 10), jpegOf(640, 0), new TextEncoder().encode('x')]) {
+      const view = render(<ImageViewer blob={new Blob([bytes])} title="화면" language="ko" />);
+      expect((await screen.findByRole('alert')).textContent).toBe('이 이미지는 표시하지 않습니다. 가로·세로 크기가 없거나 0이라 손상된 파일입니다.');
+      expect(view.container.querySelector('img')).toBeNull();
+      view.unmount();
+    }
+    expect(created).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * One line of cases.ndjson: UTF-8, JSON, the case schema (with each problem's JSON path), a
- * caseId unique in the bundle (naming the earlier line), and documents that point to files in
+ * caseId unique in the bundle ignoring case (naming the earlier line), and documents that point to files in
  * the bundle, inside the case's own folder evidence/<caseId>/. Remembers which evidence files the
  * cases point to, with the media types they declare, for the evidence checks that follow.
  */
@@ -30,7 +30,8 @@ export class CaseLineChecker {
   readonly evidence = new Map<string, EvidenceReference>();
   /** Files named by documents of lines that failed their checks: not "unreferenced", though not checked either. */
   readonly mentioned = new Set<string>();
-  private readonly lineOfCaseId = new Map<string, number>();
+  /** The first case id of each lower-cased id, and its line. */
+  private readonly lineOfCaseId = new Map<string, { caseId: string; line: number }>();
 
   constructor(
     private readonly filesInBundle: ReadonlySet<string> | ReadonlyMap<string, unknown>,
@@ -83,10 +84,16 @@ export class CaseLineChecker {
     return log.errorCount === errorsBefore ? record : null;
   }
 
+  /**
+   * A case id names the folder evidence/<caseId>/, so ids are compared ignoring case (they are
+   * ASCII): 1015-abc and 1015-ABC would be one folder on Windows and macOS.
+   */
   private noteCaseId(caseId: string, line: number): void {
-    const earlier = this.lineOfCaseId.get(caseId);
-    if (earlier === undefined) this.lineOfCaseId.set(caseId, line);
-    else this.log.error('case', CASES_FILE, line, 'caseId', problem('DUPLICATE_CASE_ID', { caseId, earlierLine: earlier }));
+    const folded = caseId.toLowerCase();
+    const earlier = this.lineOfCaseId.get(folded);
+    if (earlier === undefined) this.lineOfCaseId.set(folded, { caseId, line });
+    else if (earlier.caseId === caseId) this.log.error('case', CASES_FILE, line, 'caseId', problem('DUPLICATE_CASE_ID', { caseId, earlierLine: earlier.line }));
+    else this.log.error('case', CASES_FILE, line, 'caseId', problem('CASE_ID_CASE_COLLISION', { caseId, other: earlier.caseId, earlierLine: earlier.line }));
   }
 
   private checkDocuments(record: CaseRecord, line: number): void {

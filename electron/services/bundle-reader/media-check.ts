@@ -2,9 +2,12 @@
  * Does an evidence file hold what its media type says? Checked as its bytes stream by: a PDF
  * starts with "%PDF-", a PNG with its 8-byte signature, a JPEG with FF D8 FF; text/csv and
  * text/plain must be UTF-8 without NUL bytes (checked across chunk boundaries). Evidence is never
- * rendered as HTML, but a file that is not what it claims is refused all the same.
+ * rendered as HTML, but a file that is not what it claims is refused all the same. A PNG or JPEG
+ * must also declare its size in its first 1 MiB, with no more than 50 million pixels and none of
+ * width and height 0 (shared/evidence/image-size.ts): a larger one is a decoder bomb.
  */
 import { isUtf8 } from 'node:buffer';
+import { IMAGE_HEADER_LIMIT_BYTES, ImageSizeReader, judgeImageSize, MAX_IMAGE_PIXELS } from '../../../shared/evidence/image-size';
 import type { EvidenceMediaType } from '../../../shared/schemas/case-record';
 
 const SIGNATURES: Partial<Record<EvidenceMediaType, { magic: Buffer; what: string }>> = {
@@ -21,9 +24,20 @@ export interface MediaCheck {
   readonly problem: string | null;
   /** The problem's code (problem-codes.ts), when there is one. */
   readonly code: MediaProblemCode | null;
+  /** The values the code's sentence names besides where the file is referenced (an image's size). */
+  readonly details: ImageDetails;
 }
 
-export type MediaProblemCode = 'EVIDENCE_NOT_MEDIA_TYPE' | 'EVIDENCE_TEXT_NUL' | 'EVIDENCE_TEXT_NOT_UTF8' | 'EVIDENCE_TEXT_CUT';
+export type MediaProblemCode =
+  | 'EVIDENCE_NOT_MEDIA_TYPE'
+  | 'EVIDENCE_TEXT_NUL'
+  | 'EVIDENCE_TEXT_NOT_UTF8'
+  | 'EVIDENCE_TEXT_CUT'
+  | 'EVIDENCE_IMAGE_TOO_LARGE'
+  | 'EVIDENCE_IMAGE_ZERO_SIZE'
+  | 'EVIDENCE_IMAGE_NO_SIZE';
+
+export type ImageDetails = { width: number; height: number; pixels: number; maxPixels: number } | { width: number; height: number } | { headerBytes: number } | Record<string, never>;
 
 export function mediaCheck(mediaType: EvidenceMediaType): MediaCheck {
   const signature = SIGNATURES[mediaType];
@@ -34,21 +48,35 @@ class MagicCheck implements MediaCheck {
   private head = Buffer.alloc(0);
   problem: string | null = null;
   code: MediaProblemCode | null = null;
+  details: ImageDetails = {};
   private decided = false;
+  /** For PNG and JPEG: their declared size, read on from the first byte (it shares the signature). */
+  private readonly size: ImageSizeReader | null;
   constructor(
     private readonly magic: Buffer,
     private readonly what: string,
     private readonly mediaType: string,
-  ) {}
+  ) {
+    this.size = mediaType === 'image/png' || mediaType === 'image/jpeg' ? new ImageSizeReader() : null;
+  }
 
   push(chunk: Buffer): void {
-    if (this.decided) return;
-    this.head = Buffer.concat([this.head, chunk.subarray(0, this.magic.length - this.head.length)]);
-    if (this.head.length >= this.magic.length) this.decide();
+    if (!this.decided) {
+      this.head = Buffer.concat([this.head, chunk.subarray(0, this.magic.length - this.head.length)]);
+      if (this.head.length >= this.magic.length) this.decide();
+    }
+    if (this.problem === null && this.size !== null && this.size.result === null) {
+      const size = this.size.push(chunk);
+      if (size !== null) this.judgeSize();
+    }
   }
 
   end(): string | null {
     if (!this.decided) this.decide();
+    if (this.problem === null && this.size !== null) {
+      this.size.end();
+      this.judgeSize();
+    }
     return this.problem;
   }
 
@@ -59,12 +87,34 @@ class MagicCheck implements MediaCheck {
       this.code = 'EVIDENCE_NOT_MEDIA_TYPE';
     }
   }
+
+  private judgeSize(): void {
+    // the signature decides first: a file that is not a PNG at all is reported as that
+    if (!this.decided || this.problem !== null) return;
+    const verdict = judgeImageSize(this.size!.result!);
+    if (verdict.ok) return;
+    const n = (v: number) => v.toLocaleString('en-US');
+    if (verdict.why === 'too-large') {
+      this.problem = `declares ${n(verdict.width)} x ${n(verdict.height)} = ${n(verdict.pixels)} pixels, more than the ${n(MAX_IMAGE_PIXELS)} an image may have`;
+      this.code = 'EVIDENCE_IMAGE_TOO_LARGE';
+      this.details = { width: verdict.width, height: verdict.height, pixels: verdict.pixels, maxPixels: MAX_IMAGE_PIXELS };
+    } else if (verdict.why === 'zero-size') {
+      this.problem = `declares a size of ${n(verdict.width)} x ${n(verdict.height)} pixels`;
+      this.code = 'EVIDENCE_IMAGE_ZERO_SIZE';
+      this.details = { width: verdict.width, height: verdict.height };
+    } else {
+      this.problem = `its width and height cannot be found in its first ${n(IMAGE_HEADER_LIMIT_BYTES)} bytes`;
+      this.code = 'EVIDENCE_IMAGE_NO_SIZE';
+      this.details = { headerBytes: IMAGE_HEADER_LIMIT_BYTES };
+    }
+  }
 }
 
 class TextCheck implements MediaCheck {
   private carry = Buffer.alloc(0);
   problem: string | null = null;
   code: MediaProblemCode | null = null;
+  readonly details: ImageDetails = {};
   constructor(private readonly mediaType: string) {}
 
   push(chunk: Buffer): void {

@@ -120,6 +120,8 @@ export const PROBLEM_TEMPLATES = {
   CASE_LINE_EMPTY: () => 'is empty and was skipped',
   CASE_LINE_NOT_JSON: (p: { detail: string }) => `is not a readable case: the line is not valid JSON (${p.detail})`,
   DUPLICATE_CASE_ID: (p: { caseId: string; earlierLine: number }) => `${p.caseId} is also the caseId of line ${p.earlierLine}; each case in a bundle needs its own caseId`,
+  CASE_ID_CASE_COLLISION: (p: { caseId: string; other: string; earlierLine: number }) =>
+    `${p.caseId} differs from ${p.other} (line ${p.earlierLine}) only in upper/lower case; a case id names a folder, and the two would be one folder on Windows and macOS`,
   // schema issues (case lines and the manifest): the one wording of shared/problems/zod-wording.ts
   ...SCHEMA_TEMPLATES,
 
@@ -134,6 +136,12 @@ export const PROBLEM_TEMPLATES = {
   EVIDENCE_TEXT_NOT_UTF8: (p: { mediaType: string; line: number; index: number }) => `is not UTF-8 text, though its case says it is ${p.mediaType} ${evidenceWhere(p)}`,
   EVIDENCE_TEXT_CUT: (p: { mediaType: string; line: number; index: number }) =>
     `is not UTF-8 text (it ends in the middle of a character), though its case says it is ${p.mediaType} ${evidenceWhere(p)}`,
+  EVIDENCE_IMAGE_TOO_LARGE: (p: { mediaType: string; width: number; height: number; pixels: number; maxPixels: number; line: number; index: number }) =>
+    `declares ${n(p.width)} x ${n(p.height)} = ${n(p.pixels)} pixels, more than the ${n(p.maxPixels)} an image may have: a "decoder bomb" that would fill the memory when shown ${evidenceWhere(p)}`,
+  EVIDENCE_IMAGE_ZERO_SIZE: (p: { mediaType: string; width: number; height: number; line: number; index: number }) =>
+    `declares a size of ${n(p.width)} x ${n(p.height)} pixels; an image without pixels is damaged ${evidenceWhere(p)}`,
+  EVIDENCE_IMAGE_NO_SIZE: (p: { mediaType: string; headerBytes: number; line: number; index: number }) =>
+    `is damaged or cut short: its width and height cannot be found in its first ${formatBytes(p.headerBytes)}, so it cannot be checked before it is shown ${evidenceWhere(p)}`,
 } as const satisfies Record<string, (p: never) => string>;
 
 export type ProblemCode = keyof typeof PROBLEM_TEMPLATES;

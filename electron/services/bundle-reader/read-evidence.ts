@@ -13,7 +13,7 @@ import { PieceGatherer } from './evidence-pieces';
 import { CASES_FILE, checkListedHash } from './files-check';
 import { MAX_EVIDENCE_PIECE_BYTES } from './limits';
 import { mediaCheck, type MediaCheck } from './media-check';
-import { problem } from './problem-codes';
+import { fromCoded, problem, type CodedProblem } from './problem-codes';
 import { settle, type ReadStage } from './read-stage';
 
 function byUtf8(a: string, b: string): number {
@@ -49,7 +49,10 @@ export async function readEvidence(stage: ReadStage, references: ReadonlyMap<str
       }
     }
     for (const c of checks) {
-      if (c.check.end() !== null) log.error('evidence', displayName(name), null, '', problem(c.check.code!, { mediaType: c.mediaType, line: ref!.line, index: c.index }));
+      if (c.check.end() !== null) {
+        const params = { mediaType: c.mediaType, line: ref!.line, index: c.index, ...c.check.details };
+        log.error('evidence', displayName(name), null, '', fromCoded({ code: c.check.code!, params } as CodedProblem));
+      }
     }
     checkListedHash(name, hash.digest('hex'), info.manifest, info.file, log);
     if (handing && !log.failed) {

@@ -82,6 +82,8 @@ export const enProblems: typeof koProblems = {
   CASE_LINE_EMPTY: 'is empty and was skipped',
   CASE_LINE_NOT_JSON: 'is not a readable case: the line is not valid JSON ({{detail}})',
   DUPLICATE_CASE_ID: '{{caseId}} is also the caseId of line {{earlierLine}}; each case in a bundle needs its own caseId',
+  CASE_ID_CASE_COLLISION:
+    '{{caseId}} differs from {{other}} (line {{earlierLine}}) only in upper/lower case; a case id names a folder, and the two would be one folder on Windows and macOS',
   FIELD_MISSING: 'is missing',
   FIELD_UNKNOWN: 'is not a field this file may have (check its spelling)',
   REGISTRATION_NO_FORMAT: 'must be a 10-digit business registration number like 123-45-67891',
@@ -91,6 +93,10 @@ export const enProblems: typeof koProblems = {
   AMOUNT_TOO_LARGE: 'is larger than 10,000,000,000,000 won',
   DATE_FORMAT: 'must be a date like 2022-10-15',
   DATE_NOT_REAL: 'is not a real calendar date',
+  DATE_BEFORE: 'must not be before {{other}} ({{otherDate}})',
+  OUTAGE_OUTSIDE_BASELINE:
+    'the outage ({{outageFrom}} to {{outageTo}}) must lie inside the baseline period ({{baselineFrom}} to {{baselineTo}}); otherwise every case is assessed against the wrong weeks',
+  CASE_ID_FORMAT: 'must be 1 to 64 letters, digits, dots, hyphens or underscores, and not "." or ".."',
   SCHEMA: '{{detail}}',
   EVIDENCE_MISSING: 'points to {{name}}, which is not in the bundle',
   EVIDENCE_OUTSIDE_FOLDER: "points to {{name}}, but a case's evidence must be in its own folder {{folder}}",
@@ -100,4 +106,9 @@ export const enProblems: typeof koProblems = {
   EVIDENCE_TEXT_NOT_UTF8: 'is not UTF-8 text, though its case says it is {{mediaType}} (cases.ndjson line {{line}}, documents[{{index}}].mediaType)',
   EVIDENCE_TEXT_CUT:
     'is not UTF-8 text (it ends in the middle of a character), though its case says it is {{mediaType}} (cases.ndjson line {{line}}, documents[{{index}}].mediaType)',
+  EVIDENCE_IMAGE_TOO_LARGE:
+    'declares {{width}} x {{height}} = {{pixels}} pixels, more than the {{maxPixels}} an image may have: a "decoder bomb" that would fill the memory when shown (cases.ndjson line {{line}}, documents[{{index}}].mediaType)',
+  EVIDENCE_IMAGE_ZERO_SIZE: 'declares a size of {{width}} x {{height}} pixels; an image without pixels is damaged (cases.ndjson line {{line}}, documents[{{index}}].mediaType)',
+  EVIDENCE_IMAGE_NO_SIZE:
+    'is damaged or cut short: its width and height cannot be found in its first {{headerBytes}}, so it cannot be checked before it is shown (cases.ndjson line {{line}}, documents[{{index}}].mediaType)',
 };

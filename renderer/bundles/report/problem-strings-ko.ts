@@ -82,6 +82,8 @@ export const koProblems = {
   CASE_LINE_EMPTY: '빈 줄이라 건너뛰었습니다.',
   CASE_LINE_NOT_JSON: '읽을 수 있는 사건이 아닙니다: 이 줄이 올바른 JSON이 아닙니다. ({{detail}})',
   DUPLICATE_CASE_ID: '사건 ID {{caseId}}이(가) {{earlierLine}}행의 사건 ID와 같습니다. 사건 묶음 안의 사건마다 사건 ID가 달라야 합니다.',
+  CASE_ID_CASE_COLLISION:
+    '사건 ID {{caseId}}은(는) {{earlierLine}}행의 {{other}}와(과) 대소문자만 다릅니다. 사건 ID는 폴더 이름이 되며, Windows와 macOS에서는 두 ID가 같은 폴더가 됩니다.',
   FIELD_MISSING: '이 항목이 없습니다.',
   FIELD_UNKNOWN: '이 파일에 있을 수 없는 항목입니다(철자를 확인하세요).',
   REGISTRATION_NO_FORMAT: '사업자등록번호는 123-45-67891처럼 10자리 숫자여야 합니다.',
@@ -91,6 +93,10 @@ export const koProblems = {
   AMOUNT_TOO_LARGE: '금액이 10조 원(10,000,000,000,000원)보다 큽니다.',
   DATE_FORMAT: '날짜는 2022-10-15 같은 형식이어야 합니다.',
   DATE_NOT_REAL: '달력에 없는 날짜입니다.',
+  DATE_BEFORE: '{{other}}({{otherDate}})보다 앞선 날짜일 수 없습니다.',
+  OUTAGE_OUTSIDE_BASELINE:
+    '장애 기간({{outageFrom}}~{{outageTo}})은 기준 기간({{baselineFrom}}~{{baselineTo}}) 안에 있어야 합니다. 그렇지 않으면 모든 사건이 엉뚱한 주간과 비교되어 산정됩니다.',
+  CASE_ID_FORMAT: '사건 ID는 영문자, 숫자, 점(.), 하이픈(-), 밑줄(_)로 된 1~64자여야 하며 "."이나 ".."일 수 없습니다.',
   SCHEMA: '형식에 맞지 않습니다: {{detail}}',
   EVIDENCE_MISSING: '{{name}}을(를) 가리키지만 이 파일이 사건 묶음에 없습니다.',
   EVIDENCE_OUTSIDE_FOLDER: '{{name}}을(를) 가리키지만, 사건의 증빙은 그 사건의 폴더 {{folder}} 안에 있어야 합니다.',
@@ -99,4 +105,9 @@ export const koProblems = {
   EVIDENCE_TEXT_NUL: 'NUL 바이트가 들어 있어 {{mediaType}} 텍스트가 아닙니다. 형식을 잘못 적은 바이너리 파일일 수 있습니다. (cases.ndjson {{line}}행, documents[{{index}}].mediaType)',
   EVIDENCE_TEXT_NOT_UTF8: '사건에는 {{mediaType}}(으)로 적혀 있지만 UTF-8 텍스트가 아닙니다. (cases.ndjson {{line}}행, documents[{{index}}].mediaType)',
   EVIDENCE_TEXT_CUT: '사건에는 {{mediaType}}(으)로 적혀 있지만 UTF-8 텍스트가 아닙니다(글자 중간에서 끝납니다). (cases.ndjson {{line}}행, documents[{{index}}].mediaType)',
+  EVIDENCE_IMAGE_TOO_LARGE:
+    '이미지 크기가 {{width}} × {{height}} = {{pixels}}화소로 적혀 있어, 이미지에 허용되는 {{maxPixels}}화소를 넘습니다. 열면 메모리를 가득 채우는 "디코더 폭탄"입니다. (cases.ndjson {{line}}행, documents[{{index}}].mediaType)',
+  EVIDENCE_IMAGE_ZERO_SIZE: '이미지 크기가 {{width}} × {{height}}화소로 적혀 있습니다. 화소가 없는 이미지는 손상된 파일입니다. (cases.ndjson {{line}}행, documents[{{index}}].mediaType)',
+  EVIDENCE_IMAGE_NO_SIZE:
+    '손상되었거나 잘린 이미지입니다. 처음 {{headerBytes}} 안에서 가로·세로 크기를 찾을 수 없어, 보여 주기 전에 확인할 수 없습니다. (cases.ndjson {{line}}행, documents[{{index}}].mediaType)',
 };

@@ -29,7 +29,7 @@ export function DocumentViewer({ document: doc, language, pdfZoom, onPdfZoomChan
     <div className="evidence-document" data-viewer={kind}>
       <p className="evidence-file-info">{t('evidence.fileInfo', { file: doc.file.split('/').pop() ?? doc.file, size: formatBytes(doc.size, language) })}</p>
       {kind === 'pdf' && <PdfViewer blob={blob} title={title} initialZoom={pdfZoom} onZoomChange={onPdfZoomChange} />}
-      {kind === 'image' && <ImageViewer blob={blob} title={title} />}
+      {kind === 'image' && <ImageViewer blob={blob} title={title} language={language} />}
       {kind === 'csv' && <CsvViewer blob={blob} title={title} language={language} />}
       {kind === 'text' && <TextViewer blob={blob} title={title} language={language} />}
     </div>

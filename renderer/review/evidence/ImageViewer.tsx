@@ -2,18 +2,48 @@
  * A PNG or JPEG evidence file, shown from an object URL of its Blob (revoked on unmount), with
  * zoom (buttons, + / - keys, Ctrl+wheel) and pan (drag, arrow keys), and reset (button, 0).
  * The zoom and pan state is the pure reducer of renderer/evidence/image-view.ts.
+ * Before any <img> (or object URL) is made, the header's declared size is read: an image of
+ * more than 50 million pixels (a decoder bomb), of width or height 0, or without a size it can
+ * find is refused with a message instead.
  */
 import { useEffect, useReducer, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_IMAGE_PIXELS } from '../../../shared/evidence/image-size';
+import type { Language } from '../../../shared/i18n';
+import { formatCount } from '../../common/format/numbers';
 import { imageActionForKey, imageViewReducer, INITIAL_IMAGE_VIEW } from './image-view';
+import { useImageHeader } from './use-image-header';
 import { useObjectUrl } from './use-object-url';
 
 export interface ImageViewerProps {
   blob: Blob;
   title: string;
+  language: Language;
 }
 
-export function ImageViewer({ blob, title }: ImageViewerProps) {
+export function ImageViewer({ blob, title, language }: ImageViewerProps) {
+  const { t } = useTranslation();
+  const header = useImageHeader(blob);
+  if (header.kind === 'loading') return <p className="evidence-status">{t('evidence.loading')}</p>;
+  if (header.kind === 'failed') return <p className="evidence-error" role="alert">{t('evidence.readFailed')}</p>;
+  const verdict = header.verdict;
+  if (!verdict.ok) {
+    const count = (n: number) => formatCount(n, language);
+    const text =
+      verdict.why === 'too-large'
+        ? t('evidence.image.tooLarge', { width: count(verdict.width), height: count(verdict.height), pixels: count(verdict.pixels), max: count(MAX_IMAGE_PIXELS) })
+        : t('evidence.image.damaged');
+    return (
+      <p className="evidence-error" role="alert" data-testid="image-refused" data-why={verdict.why}>
+        {text}
+      </p>
+    );
+  }
+  return <ImageStage blob={blob} title={title} />;
+}
+
+/** The image itself, once its header allows it to be decoded. */
+function ImageStage({ blob, title }: { blob: Blob; title: string }) {
   const { t } = useTranslation();
   const url = useObjectUrl(blob);
   const [view, dispatch] = useReducer(imageViewReducer, INITIAL_IMAGE_VIEW);

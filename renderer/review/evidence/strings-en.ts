@@ -34,6 +34,9 @@ export const enEvidence: typeof koEvidence = {
       zoomLevel: 'Zoom {{percent}}%',
       keyboardHint: '+/−: zoom (or Ctrl+wheel), arrow keys or drag: move, 0: reset',
       failed: 'The image could not be shown.',
+      tooLarge:
+        'This image is not shown: it declares {{width}} × {{height}} = {{pixels}} pixels, more than the {{max}} an image may have. An image this large (a "decoder bomb") could fill the memory.',
+      damaged: 'This image is not shown: it is damaged, as its width and height are missing or 0.',
     },
     csv: {
       caption: '{{title}} ({{columns}} columns, {{rows}} rows)',

@@ -33,6 +33,9 @@ export const koEvidence = {
       zoomLevel: '배율 {{percent}}%',
       keyboardHint: '+·−: 확대·축소 (Ctrl+휠도 가능), 방향키 또는 끌기: 이동, 0: 원래대로',
       failed: '이미지를 표시하지 못했습니다.',
+      tooLarge:
+        '이 이미지는 표시하지 않습니다. 크기가 {{width}} × {{height}} = {{pixels}}화소로 적혀 있어, 이미지에 허용되는 {{max}}화소를 넘습니다. 이렇게 큰 이미지("디코더 폭탄")는 메모리를 가득 채울 수 있습니다.',
+      damaged: '이 이미지는 표시하지 않습니다. 가로·세로 크기가 없거나 0이라 손상된 파일입니다.',
     },
     csv: {
       caption: '{{title}} (열 {{columns}}개, 행 {{rows}}개)',

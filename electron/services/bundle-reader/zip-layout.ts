@@ -1,0 +1,164 @@
+/**
+ * The ZIP's byte layout, checked before anything is inflated, so that every ZIP tool sees the same
+ * files as this reader (no "parser differential"): each entry's local header must agree with its
+ * central directory record (name bytes, flags, method, CRC-32, sizes; with a data descriptor, the
+ * descriptor must), and the entries must tile the file: the first starts at byte 0, each begins
+ * where the one before ends, the last is followed directly by the central directory. Overlapping
+ * entries (two records pointing at the same bytes) and bytes that belong to no entry are refused.
+ * Local headers are read in file order through the block reader, so this is a sequential pass.
+ */
+import type { CodedMessage } from '../../../shared/problems/problem';
+import type { BlockFileReader } from './block-file-reader';
+import { problem, type ProblemCode } from './problem-codes';
+import type { ProblemLog } from './problem-log';
+import type { ZipRecord } from './zip-archive';
+import { parseExtraFields } from './zip-central-records';
+import { readUInt64 } from './zip-end-records';
+
+const LOCAL_SIGNATURE = 0x04034b50;
+const LOCAL_BYTES = 30;
+const DESCRIPTOR_SIGNATURE = 0x08074b50;
+const DATA_DESCRIPTOR_FLAG = 0x8;
+const ZIP64_EXTRA = 0x0001;
+const MAX32 = 0xffffffff;
+
+/** One central record, as the layout pass needs it. */
+export interface LayoutItem {
+  /** The name as messages show it. */
+  shown: string;
+  localOffset: number;
+  /** The name's bytes in the directory, to compare with the local header's. */
+  nameAt: number;
+  nameLength: number;
+  flags: number;
+  method: number;
+  crc32: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  /** The kept record, whose dataOffset is set here; null for folders and refused entries. */
+  record: ZipRecord | null;
+}
+
+export interface LayoutInput {
+  file: BlockFileReader;
+  directory: Buffer;
+  directoryOffset: number;
+  bundleFile: string;
+  log: ProblemLog;
+}
+
+/**
+ * Checks every item's local header and the tiling; logs each problem as an error of kind 'zip'
+ * on the entry it concerns. Returns how many problems it found.
+ */
+export async function checkZipLayout(items: LayoutItem[], input: LayoutInput): Promise<number> {
+  const { log, directoryOffset } = input;
+  let found = 0;
+  const refuse = (file: string, coded: CodedMessage<ProblemCode>) => {
+    found += 1;
+    log.error('zip', file, null, '', coded);
+  };
+  const sorted = items.slice().sort((a, b) => a.localOffset - b.localOffset);
+  // The entry reaching furthest so far: a range inside an earlier, longer one overlaps that one.
+  let furthest: { shown: string; end: number } | null = null;
+  for (const item of sorted) {
+    if (furthest === null && item.localOffset > 0) refuse(input.bundleFile, problem('ZIP_BYTES_BEFORE_FIRST', { extraBytes: item.localOffset, name: item.shown }));
+    if (furthest !== null && item.localOffset < furthest.end) refuse(item.shown, problem('ZIP_ENTRIES_OVERLAP', { other: furthest.shown }));
+    else if (furthest !== null && item.localOffset > furthest.end) refuse(item.shown, problem('ZIP_GAP_BEFORE_ENTRY', { extraBytes: item.localOffset - furthest.end, other: furthest.shown }));
+    const checked = await checkLocalHeader(item, input);
+    if ('coded' in checked) {
+      refuse(item.shown, checked.coded);
+      continue;
+    }
+    if (item.record) item.record.dataOffset = checked.dataOffset;
+    if (checked.end > directoryOffset) {
+      refuse(item.shown, problem('ZIP_ENTRY_INTO_DIRECTORY'));
+      continue;
+    }
+    if (furthest === null || checked.end > furthest.end) furthest = { shown: item.shown, end: checked.end };
+  }
+  const end = furthest?.end ?? 0;
+  if (sorted.length === 0 && directoryOffset > 0) refuse(input.bundleFile, problem('ZIP_BYTES_BEFORE_DIRECTORY', { extraBytes: directoryOffset }));
+  else if (furthest !== null && end < directoryOffset) refuse(input.bundleFile, problem('ZIP_GAP_BEFORE_DIRECTORY', { extraBytes: directoryOffset - end, other: furthest.shown }));
+  return found;
+}
+
+type Checked = { dataOffset: number; end: number } | { coded: CodedMessage<ProblemCode> };
+
+/** The local header against the central record; where the data starts and where the entry ends. */
+async function checkLocalHeader(item: LayoutItem, input: LayoutInput): Promise<Checked> {
+  const { file, directory, directoryOffset } = input;
+  if (item.localOffset + LOCAL_BYTES > directoryOffset) return { coded: problem('ENTRY_LOCAL_HEADER_MISSING') };
+  const head = await file.bytesAt(item.localOffset, LOCAL_BYTES);
+  if (head.length < LOCAL_BYTES || head.readUInt32LE(0) !== LOCAL_SIGNATURE) return { coded: problem('ENTRY_LOCAL_HEADER_MISSING') };
+  const nameLength = head.readUInt16LE(26);
+  const extraLength = head.readUInt16LE(28);
+  const dataOffset = item.localOffset + LOCAL_BYTES + nameLength + extraLength;
+  if (dataOffset > directoryOffset) return { coded: problem('ZIP_ENTRY_INTO_DIRECTORY') };
+  const tail = await file.bytesAt(item.localOffset + LOCAL_BYTES, nameLength + extraLength);
+  const localName = tail.subarray(0, nameLength);
+  if (!localName.equals(directory.subarray(item.nameAt, item.nameAt + item.nameLength))) {
+    return { coded: problem('ENTRY_LOCAL_NAME_MISMATCH', { localName: printable(localName) }) };
+  }
+  const flags = head.readUInt16LE(6);
+  if (flags !== item.flags) return { coded: problem('ENTRY_LOCAL_FLAGS_MISMATCH', { local: hex(flags), central: hex(item.flags) }) };
+  const method = head.readUInt16LE(8);
+  if (method !== item.method) return { coded: problem('ENTRY_LOCAL_METHOD_MISMATCH', { local: method, central: item.method }) };
+
+  let extraFields;
+  try {
+    extraFields = parseExtraFields(tail.subarray(nameLength), 0, 1);
+  } catch {
+    return { coded: problem('ENTRY_LOCAL_HEADER_MISSING') };
+  }
+  const zip64 = extraFields.find((f) => f.id === ZIP64_EXTRA);
+  let uncompressedSize = head.readUInt32LE(22);
+  let compressedSize = head.readUInt32LE(18);
+  // In a local header the ZIP64 field holds both sizes, whenever either is 0xFFFFFFFF.
+  if (uncompressedSize === MAX32 || compressedSize === MAX32) {
+    if (zip64 === undefined || zip64.data.length < 16) return { coded: problem('ENTRY_LOCAL_HEADER_MISSING') };
+    uncompressedSize = readUInt64(zip64.data, 0);
+    compressedSize = readUInt64(zip64.data, 8);
+  }
+  const crc = head.readUInt32LE(14);
+  const described = (flags & DATA_DESCRIPTOR_FLAG) !== 0;
+  // With a data descriptor (bit 3) the local header may leave CRC and sizes zero: they follow the data.
+  const agrees = (local: number, central: number) => local === central || (described && local === 0);
+  if (!agrees(crc, item.crc32)) return { coded: problem('ENTRY_LOCAL_CRC_MISMATCH') };
+  if (!agrees(compressedSize, item.compressedSize) || !agrees(uncompressedSize, item.uncompressedSize)) {
+    return { coded: problem('ENTRY_LOCAL_SIZE_MISMATCH', { localBytes: described && uncompressedSize === 0 ? compressedSize : uncompressedSize, centralBytes: described && uncompressedSize === 0 ? item.compressedSize : item.uncompressedSize }) };
+  }
+  const dataEnd = dataOffset + item.compressedSize;
+  if (dataEnd > directoryOffset) return { coded: problem('ZIP_ENTRY_INTO_DIRECTORY') };
+  if (!described) return { dataOffset, end: dataEnd };
+  const descriptor = await readDescriptor(file, dataEnd, zip64 !== undefined, item.crc32);
+  if (descriptor === null || descriptor.crc !== item.crc32 || descriptor.compressedSize !== item.compressedSize || descriptor.uncompressedSize !== item.uncompressedSize) {
+    return { coded: problem('ENTRY_DESCRIPTOR_MISMATCH') };
+  }
+  return { dataOffset, end: dataEnd + descriptor.bytes };
+}
+
+/**
+ * The data descriptor after the data: an optional signature, the CRC-32, then both sizes (8 bytes
+ * each when the entry is ZIP64). The signature is optional, so 4 bytes equal to it are taken as
+ * the signature unless they are the entry's CRC (then the tiling check decides what follows).
+ */
+async function readDescriptor(file: BlockFileReader, at: number, wide: boolean, crc: number) {
+  const width = wide ? 8 : 4;
+  const bytes = await file.bytesAt(at, 4 + 4 + 2 * width);
+  if (bytes.length < 4) return null;
+  const signed = bytes.readUInt32LE(0) === DESCRIPTOR_SIGNATURE && crc !== DESCRIPTOR_SIGNATURE;
+  const start = signed ? 4 : 0;
+  const size = start + 4 + 2 * width;
+  if (bytes.length < size) return null;
+  const read = (pos: number) => (wide ? readUInt64(bytes, pos) : bytes.readUInt32LE(pos));
+  return { crc: bytes.readUInt32LE(start), compressedSize: read(start + 4), uncompressedSize: read(start + 4 + width), bytes: size };
+}
+
+const hex = (v: number) => `0x${v.toString(16).padStart(4, '0')}`;
+
+/** A name's bytes fit for a message: UTF-8 where it is, control bytes and broken bytes as "?". */
+function printable(bytes: Buffer): string {
+  // eslint-disable-next-line no-control-regex
+  return bytes.toString('utf8').replace(/[\u0000-\u001f\u007f\ufffd]/g, '?');
+}

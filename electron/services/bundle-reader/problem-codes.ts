@@ -59,6 +59,8 @@ export const PROBLEM_TEMPLATES = {
   ENTRY_LOCAL_CRC_MISMATCH: () => "has a different checksum (CRC-32) in its own header than in the bundle's table of contents, so ZIP programs could read it differently",
   ENTRY_LOCAL_SIZE_MISMATCH: (p: { localBytes: number; centralBytes: number }) =>
     `has a different size in its own header (${formatBytes(p.localBytes)}) than in the bundle's table of contents (${formatBytes(p.centralBytes)}), so ZIP programs could read it differently`,
+  ENTRY_LOCAL_PACKED_SIZE_MISMATCH: (p: { localBytes: number; centralBytes: number }) =>
+    `has a different packed size in its own header (${formatBytes(p.localBytes)}) than in the bundle's table of contents (${formatBytes(p.centralBytes)}), so ZIP programs could read it differently`,
   ENTRY_DESCRIPTOR_MISMATCH: () =>
     "has a data descriptor (the checksum and sizes written after its data) that is missing or disagrees with the bundle's table of contents",
   ENTRY_STORED_SIZES_DIFFER: (p: { packedBytes: number; sizeBytes: number }) =>

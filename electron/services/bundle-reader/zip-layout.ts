@@ -63,16 +63,17 @@ export async function checkZipLayout(items: LayoutItem[], input: LayoutInput): P
   let furthest: { shown: string; end: number } | null = null;
   for (const item of sorted) {
     if (furthest === null && item.localOffset > 0) refuse(input.bundleFile, problem('ZIP_BYTES_BEFORE_FIRST', { extraBytes: item.localOffset, name: item.shown }));
-    if (furthest !== null && item.localOffset < furthest.end) refuse(item.shown, problem('ZIP_ENTRIES_OVERLAP', { other: furthest.shown }));
-    else if (furthest !== null && item.localOffset > furthest.end) refuse(item.shown, problem('ZIP_GAP_BEFORE_ENTRY', { extraBytes: item.localOffset - furthest.end, other: furthest.shown }));
-    const checked = await checkLocalHeader(item, input);
-    if ('coded' in checked) {
-      refuse(item.shown, checked.coded);
-      continue;
+    if (furthest !== null && item.localOffset < furthest.end) {
+      refuse(item.shown, problem('ZIP_ENTRIES_OVERLAP', { other: furthest.shown }));
+      continue; // one problem per entry: what its own header says no longer matters
     }
+    if (furthest !== null && item.localOffset > furthest.end) refuse(item.shown, problem('ZIP_GAP_BEFORE_ENTRY', { extraBytes: item.localOffset - furthest.end, other: furthest.shown }));
+    const checked = await checkLocalHeader(item, input);
+    if (checked.coded) refuse(item.shown, checked.coded);
+    if (!('end' in checked)) continue;
     if (item.record) item.record.dataOffset = checked.dataOffset;
     if (checked.end > directoryOffset) {
-      refuse(item.shown, problem('ZIP_ENTRY_INTO_DIRECTORY'));
+      if (!checked.coded) refuse(item.shown, problem('ZIP_ENTRY_INTO_DIRECTORY'));
       continue;
     }
     if (furthest === null || checked.end > furthest.end) furthest = { shown: item.shown, end: checked.end };
@@ -83,9 +84,13 @@ export async function checkZipLayout(items: LayoutItem[], input: LayoutInput): P
   return found;
 }
 
-type Checked = { dataOffset: number; end: number } | { coded: CodedMessage<ProblemCode> };
+type Checked = { dataOffset: number; end: number; coded?: CodedMessage<ProblemCode> } | { coded: CodedMessage<ProblemCode> };
 
-/** The local header against the central record; where the data starts and where the entry ends. */
+/**
+ * The local header against the central record: where the data starts, where the entry ends and,
+ * when they disagree, why. The range is known whenever the header itself can be read, so a
+ * mismatch does not also make the next entry look misplaced.
+ */
 async function checkLocalHeader(item: LayoutItem, input: LayoutInput): Promise<Checked> {
   const { file, directory, directoryOffset } = input;
   if (item.localOffset + LOCAL_BYTES > directoryOffset) return { coded: problem('ENTRY_LOCAL_HEADER_MISSING') };
@@ -94,48 +99,55 @@ async function checkLocalHeader(item: LayoutItem, input: LayoutInput): Promise<C
   const nameLength = head.readUInt16LE(26);
   const extraLength = head.readUInt16LE(28);
   const dataOffset = item.localOffset + LOCAL_BYTES + nameLength + extraLength;
-  if (dataOffset > directoryOffset) return { coded: problem('ZIP_ENTRY_INTO_DIRECTORY') };
-  const tail = await file.bytesAt(item.localOffset + LOCAL_BYTES, nameLength + extraLength);
-  const localName = tail.subarray(0, nameLength);
-  if (!localName.equals(directory.subarray(item.nameAt, item.nameAt + item.nameLength))) {
-    return { coded: problem('ENTRY_LOCAL_NAME_MISMATCH', { localName: printable(localName) }) };
-  }
-  const flags = head.readUInt16LE(6);
-  if (flags !== item.flags) return { coded: problem('ENTRY_LOCAL_FLAGS_MISMATCH', { local: hex(flags), central: hex(item.flags) }) };
-  const method = head.readUInt16LE(8);
-  if (method !== item.method) return { coded: problem('ENTRY_LOCAL_METHOD_MISMATCH', { local: method, central: item.method }) };
-
-  let extraFields;
-  try {
-    extraFields = parseExtraFields(tail.subarray(nameLength), 0, 1);
-  } catch {
-    return { coded: problem('ENTRY_LOCAL_HEADER_MISSING') };
-  }
-  const zip64 = extraFields.find((f) => f.id === ZIP64_EXTRA);
-  let uncompressedSize = head.readUInt32LE(22);
-  let compressedSize = head.readUInt32LE(18);
-  // In a local header the ZIP64 field holds both sizes, whenever either is 0xFFFFFFFF.
-  if (uncompressedSize === MAX32 || compressedSize === MAX32) {
-    if (zip64 === undefined || zip64.data.length < 16) return { coded: problem('ENTRY_LOCAL_HEADER_MISSING') };
-    uncompressedSize = readUInt64(zip64.data, 0);
-    compressedSize = readUInt64(zip64.data, 8);
-  }
-  const crc = head.readUInt32LE(14);
-  const described = (flags & DATA_DESCRIPTOR_FLAG) !== 0;
-  // With a data descriptor (bit 3) the local header may leave CRC and sizes zero: they follow the data.
-  const agrees = (local: number, central: number) => local === central || (described && local === 0);
-  if (!agrees(crc, item.crc32)) return { coded: problem('ENTRY_LOCAL_CRC_MISMATCH') };
-  if (!agrees(compressedSize, item.compressedSize) || !agrees(uncompressedSize, item.uncompressedSize)) {
-    return { coded: problem('ENTRY_LOCAL_SIZE_MISMATCH', { localBytes: described && uncompressedSize === 0 ? compressedSize : uncompressedSize, centralBytes: described && uncompressedSize === 0 ? item.compressedSize : item.uncompressedSize }) };
-  }
   const dataEnd = dataOffset + item.compressedSize;
   if (dataEnd > directoryOffset) return { coded: problem('ZIP_ENTRY_INTO_DIRECTORY') };
-  if (!described) return { dataOffset, end: dataEnd };
-  const descriptor = await readDescriptor(file, dataEnd, zip64 !== undefined, item.crc32);
+  const tail = await file.bytesAt(item.localOffset + LOCAL_BYTES, nameLength + extraLength);
+  const described = (item.flags & DATA_DESCRIPTOR_FLAG) !== 0;
+  let zip64 = false;
+  const mismatch = ((): CodedMessage<ProblemCode> | null => {
+    const localName = tail.subarray(0, nameLength);
+    if (!localName.equals(directory.subarray(item.nameAt, item.nameAt + item.nameLength))) {
+      return problem('ENTRY_LOCAL_NAME_MISMATCH', { localName: printable(localName) });
+    }
+    const flags = head.readUInt16LE(6);
+    if (flags !== item.flags) return problem('ENTRY_LOCAL_FLAGS_MISMATCH', { local: hex(flags), central: hex(item.flags) });
+    const method = head.readUInt16LE(8);
+    if (method !== item.method) return problem('ENTRY_LOCAL_METHOD_MISMATCH', { local: method, central: item.method });
+    let extraFields;
+    try {
+      extraFields = parseExtraFields(tail.subarray(nameLength), 0, 1);
+    } catch {
+      return problem('ENTRY_LOCAL_HEADER_MISSING');
+    }
+    const wide = extraFields.find((f) => f.id === ZIP64_EXTRA);
+    zip64 = wide !== undefined;
+    let uncompressedSize = head.readUInt32LE(22);
+    let compressedSize = head.readUInt32LE(18);
+    // In a local header the ZIP64 field holds both sizes, whenever either is 0xFFFFFFFF.
+    if (uncompressedSize === MAX32 || compressedSize === MAX32) {
+      if (wide === undefined || wide.data.length < 16) return problem('ENTRY_LOCAL_HEADER_MISSING');
+      uncompressedSize = readUInt64(wide.data, 0);
+      compressedSize = readUInt64(wide.data, 8);
+    }
+    // With a data descriptor (bit 3) the local header may leave CRC and sizes zero: they follow the data.
+    const agrees = (local: number, central: number) => local === central || (described && local === 0);
+    if (!agrees(head.readUInt32LE(14), item.crc32)) return problem('ENTRY_LOCAL_CRC_MISMATCH');
+    if (!agrees(uncompressedSize, item.uncompressedSize)) {
+      return problem('ENTRY_LOCAL_SIZE_MISMATCH', { localBytes: uncompressedSize, centralBytes: item.uncompressedSize });
+    }
+    if (!agrees(compressedSize, item.compressedSize)) {
+      return problem('ENTRY_LOCAL_PACKED_SIZE_MISMATCH', { localBytes: compressedSize, centralBytes: item.compressedSize });
+    }
+    return null;
+  })();
+  if (!described) return { dataOffset, end: dataEnd, ...(mismatch ? { coded: mismatch } : {}) };
+  const descriptor = await readDescriptor(file, dataEnd, zip64, item.crc32);
+  const end = dataEnd + (descriptor?.bytes ?? 0);
+  if (mismatch) return { dataOffset, end, coded: mismatch };
   if (descriptor === null || descriptor.crc !== item.crc32 || descriptor.compressedSize !== item.compressedSize || descriptor.uncompressedSize !== item.uncompressedSize) {
-    return { coded: problem('ENTRY_DESCRIPTOR_MISMATCH') };
+    return { dataOffset, end, coded: problem('ENTRY_DESCRIPTOR_MISMATCH') };
   }
-  return { dataOffset, end: dataEnd + descriptor.bytes };
+  return { dataOffset, end };
 }
 
 /**

@@ -33,6 +33,7 @@ export const enProblems: typeof koProblems = {
   ENTRY_LOCAL_METHOD_MISMATCH: 'is packed with method {{local}} by its own header but method {{central}} by the bundle\'s table of contents, so ZIP programs could read it differently',
   ENTRY_LOCAL_CRC_MISMATCH: 'has a different checksum (CRC-32) in its own header than in the bundle\'s table of contents, so ZIP programs could read it differently',
   ENTRY_LOCAL_SIZE_MISMATCH: 'has a different size in its own header ({{localBytes}}) than in the bundle\'s table of contents ({{centralBytes}}), so ZIP programs could read it differently',
+  ENTRY_LOCAL_PACKED_SIZE_MISMATCH: 'has a different packed size in its own header ({{localBytes}}) than in the bundle\'s table of contents ({{centralBytes}}), so ZIP programs could read it differently',
   ENTRY_DESCRIPTOR_MISMATCH: 'has a data descriptor (the checksum and sizes written after its data) that is missing or disagrees with the bundle\'s table of contents',
   ENTRY_STORED_SIZES_DIFFER: 'is stored without compression, but the bundle\'s table of contents gives it two sizes ({{packedBytes}} stored, {{sizeBytes}} unpacked)',
   ENTRY_CRC_MISMATCH: 'is damaged: its content does not match the checksum (CRC-32) the bundle\'s table of contents records for it',

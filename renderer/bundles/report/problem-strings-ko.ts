@@ -34,6 +34,7 @@ export const koProblems = {
   ENTRY_LOCAL_METHOD_MISMATCH: '자기 머리글에는 압축 방식 {{local}}, 사건 묶음 목차에는 방식 {{central}}로 적혀 있어, ZIP 프로그램마다 다르게 읽을 수 있습니다.',
   ENTRY_LOCAL_CRC_MISMATCH: '자기 머리글의 검사값(CRC-32)이 사건 묶음 목차의 것과 달라, ZIP 프로그램마다 다르게 읽을 수 있습니다.',
   ENTRY_LOCAL_SIZE_MISMATCH: '자기 머리글의 크기({{localBytes}})가 사건 묶음 목차의 크기({{centralBytes}})와 달라, ZIP 프로그램마다 다르게 읽을 수 있습니다.',
+  ENTRY_LOCAL_PACKED_SIZE_MISMATCH: '자기 머리글의 압축된 크기({{localBytes}})가 사건 묶음 목차의 것({{centralBytes}})과 달라, ZIP 프로그램마다 다르게 읽을 수 있습니다.',
   ENTRY_DESCRIPTOR_MISMATCH: '데이터 뒤에 적는 검사값과 크기(데이터 설명자)가 없거나 사건 묶음 목차와 다릅니다.',
   ENTRY_STORED_SIZES_DIFFER: '압축 없이 저장되어 있는데, 사건 묶음 목차에 크기가 두 가지로 적혀 있습니다(저장 {{packedBytes}}, 풀었을 때 {{sizeBytes}}).',
   ENTRY_CRC_MISMATCH: '손상되었습니다: 내용이 사건 묶음 목차에 적힌 검사값(CRC-32)과 맞지 않습니다.',

@@ -1,9 +1,10 @@
 /**
- * The central directory's records, parsed one at a time from the directory's bytes (read whole:
- * its size is bounded by maxDirectoryBytes before it is read). A record is only what the reader
- * needs while it checks it; the name and extra fields are views into the directory's bytes, gone
- * once the directory pass is over.
+ * The central directory's records, parsed one at a time as the directory is read (its size is
+ * bounded by maxDirectoryBytes before any of it is read). A record is only what the reader needs
+ * while it checks it; the name and extra fields are views into the bytes read, gone once the
+ * record is checked.
  */
+import type { BlockFileReader } from './block-file-reader';
 import { readUInt64 } from './zip-end-records';
 
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -30,47 +31,62 @@ export interface CentralRecord {
   uncompressedSize: number;
   externalFileAttributes: number;
   localHeaderOffset: number;
-  /** Where the name's bytes sit in the directory (to compare with the local header's later). */
-  nameAt: number;
 }
 
 export class DirectoryDamaged extends Error {}
 
-/** The records of `directory`, which must hold exactly `count` of them and nothing else. */
-export function* centralRecords(directory: Buffer, count: number): Generator<CentralRecord> {
-  let at = 0;
+const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * The directory's records, read through the block reader 1 MiB at a time (never whole: memory
+ * stays small whatever the number of entries); it must hold exactly `count` records and nothing
+ * else. A record's name and extra fields are views into the current chunk.
+ */
+export async function* centralRecords(file: BlockFileReader, offset: number, size: number, count: number): AsyncGenerator<CentralRecord> {
+  let chunk: Buffer = Buffer.alloc(0);
+  let chunkStart = offset;
+  let at = offset;
+  const end = offset + size;
+  /** The next `n` bytes at `at` are in the chunk (or the directory ends before them). */
+  const ensure = async (n: number): Promise<boolean> => {
+    if (at + n > end) return false;
+    if (at + n <= chunkStart + chunk.length) return true;
+    chunkStart = at;
+    chunk = await file.bytesAt(at, Math.min(end - at, Math.max(n, CHUNK_BYTES)));
+    return chunk.length >= n;
+  };
   for (let index = 0; index < count; index++) {
-    if (at + CENTRAL_BYTES > directory.length) throw new DirectoryDamaged(`it ends in the middle of file record ${index + 1} of ${count}`);
-    if (directory.readUInt32LE(at) !== CENTRAL_SIGNATURE) throw new DirectoryDamaged(`file record ${index + 1} of ${count} does not start with the record signature`);
-    const nameLength = directory.readUInt16LE(at + 28);
-    const extraLength = directory.readUInt16LE(at + 30);
-    const commentLength = directory.readUInt16LE(at + 32);
-    const nameAt = at + CENTRAL_BYTES;
-    const end = nameAt + nameLength + extraLength + commentLength;
-    if (end > directory.length) throw new DirectoryDamaged(`file record ${index + 1} of ${count} runs past the end of the table of contents`);
-    const extraFields = parseExtraFields(directory.subarray(nameAt + nameLength, nameAt + nameLength + extraLength), index, count);
-    const record: CentralRecord = {
-      index,
-      fileNameRaw: directory.subarray(nameAt, nameAt + nameLength),
-      generalPurposeBitFlag: directory.readUInt16LE(at + 8),
-      extraFields,
-      versionMadeBy: directory.readUInt16LE(at + 4),
-      compressionMethod: directory.readUInt16LE(at + 10),
-      crc32: directory.readUInt32LE(at + 16),
-      compressedSize: directory.readUInt32LE(at + 20),
-      uncompressedSize: directory.readUInt32LE(at + 24),
-      externalFileAttributes: directory.readUInt32LE(at + 38),
-      localHeaderOffset: directory.readUInt32LE(at + 42),
-      nameAt,
-    };
-    if (directory.readUInt16LE(at + 34) !== 0 && directory.readUInt16LE(at + 34) !== 0xffff) {
+    if (!(await ensure(CENTRAL_BYTES))) throw new DirectoryDamaged(`it ends in the middle of file record ${index + 1} of ${count}`);
+    let h = at - chunkStart;
+    if (chunk.readUInt32LE(h) !== CENTRAL_SIGNATURE) throw new DirectoryDamaged(`file record ${index + 1} of ${count} does not start with the record signature`);
+    const nameLength = chunk.readUInt16LE(h + 28);
+    const extraLength = chunk.readUInt16LE(h + 30);
+    const commentLength = chunk.readUInt16LE(h + 32);
+    const recordBytes = CENTRAL_BYTES + nameLength + extraLength + commentLength;
+    if (!(await ensure(recordBytes))) throw new DirectoryDamaged(`file record ${index + 1} of ${count} runs past the end of the table of contents`);
+    h = at - chunkStart;
+    const nameAt = h + CENTRAL_BYTES;
+    if (chunk.readUInt16LE(h + 34) !== 0 && chunk.readUInt16LE(h + 34) !== 0xffff) {
       throw new DirectoryDamaged(`file record ${index + 1} of ${count} says its file is on another disk (a multi-part ZIP)`);
     }
+    const record: CentralRecord = {
+      index,
+      fileNameRaw: chunk.subarray(nameAt, nameAt + nameLength),
+      generalPurposeBitFlag: chunk.readUInt16LE(h + 8),
+      extraFields: parseExtraFields(chunk.subarray(nameAt + nameLength, nameAt + nameLength + extraLength), index, count),
+      versionMadeBy: chunk.readUInt16LE(h + 4),
+      compressionMethod: chunk.readUInt16LE(h + 10),
+      crc32: chunk.readUInt32LE(h + 16),
+      compressedSize: chunk.readUInt32LE(h + 20),
+      uncompressedSize: chunk.readUInt32LE(h + 24),
+      externalFileAttributes: chunk.readUInt32LE(h + 38),
+      localHeaderOffset: chunk.readUInt32LE(h + 42),
+    };
     applyZip64(record, count);
+    at += recordBytes;
     yield record;
-    at = end;
   }
-  if (at !== directory.length) throw new DirectoryDamaged(`it holds ${directory.length - at} bytes after its last file record`);
+  if (at !== end) throw new DirectoryDamaged(`it holds ${end - at} bytes after its last file record`);
 }
 
 /** The extra fields, each a 2-byte id and a 2-byte length; a field running past the end is damage. */

@@ -14,7 +14,7 @@ import { FatalBundleError, type ProblemLog } from './problem-log';
 import { DEFLATED, STORED, type ZipArchive, type ZipRecord } from './zip-archive';
 import { centralRecords, DirectoryDamaged, type CentralRecord } from './zip-central-records';
 import { readZipEnd, ZipEndProblem, type ZipEnd } from './zip-end-records';
-import { checkZipLayout, type LayoutItem } from './zip-layout';
+import { checkLocalHeader, ZipLayout } from './zip-layout';
 
 const ENCRYPTED_FLAG = 0x1;
 
@@ -36,23 +36,26 @@ export async function readBundleDirectory(zip: ZipArchive, bundleFile: string, l
   if (end.directoryOffset + end.directorySize !== end.endRecordsStart) {
     log.fatal('zip', bundleFile, null, '', problem('ZIP_DIRECTORY_MISPLACED'));
   }
-  const directory = await readBytes(zip, end.directoryOffset, end.directorySize, bundleFile, log);
   const entries = new Map<string, ZipRecord>();
   const refused = new Set<string>();
   const byKey = new Map<string, string>();
-  const layout: LayoutItem[] = [];
+  const layout = new ZipLayout(end.entryCount);
   let declaredTotal = 0;
 
-  const check = (entry: CentralRecord): ZipRecord | null => {
-    const name = decodeEntryName(entry);
+  const check = async (entry: CentralRecord): Promise<void> => {
+    const name = flat(decodeEntryName(entry));
     const shown = displayName(name);
+    const checked = await checkLocalHeader(entry, zip.file, end.directoryOffset);
+    layout.add(entry.index, shown, entry.localHeaderOffset, checked);
+    const record = entryRecord(entry, name, shown);
+    if (record !== null && 'end' in checked) record.dataOffset = checked.dataOffset;
+  };
+  const entryRecord = (entry: CentralRecord, name: string, shown: string): ZipRecord | null => {
     const refuse = (kind: 'entry-name' | 'zip', coded: Parameters<ProblemLog['error']>[4]): null => {
       log.error(kind, shown, null, '', coded);
       refused.add(name);
       return null;
     };
-    const item = layoutItem(entry, shown);
-    layout.push(item);
     const nameProblem = rawNameProblem(entry) ?? entryNameProblem(name);
     if (nameProblem !== null) return refuse('entry-name', nameProblem);
     const kind = entryKind(entry, name);
@@ -87,37 +90,21 @@ export async function readBundleDirectory(zip: ZipArchive, bundleFile: string, l
     };
     entries.set(name, record);
     byKey.set(collisionKey(name), name);
-    item.record = record;
     return record;
   };
 
   try {
-    for (const entry of centralRecords(directory, end.entryCount)) {
-      check(entry);
+    for await (const entry of centralRecords(zip.file, end.directoryOffset, end.directorySize, end.entryCount)) {
+      await check(entry);
     }
   } catch (e) {
     if (!(e instanceof DirectoryDamaged)) throw e;
     log.fatal('zip', bundleFile, null, '', problem('ZIP_DIRECTORY_DAMAGED', { detail: e.message }));
   }
-  const broken = await checkZipLayout(layout, { file: zip.file, directory, directoryOffset: end.directoryOffset, bundleFile, log });
+  const broken = layout.finish(end.directoryOffset, bundleFile, log);
   // Two views of one ZIP: nothing in it can be trusted to be what another tool would unpack.
   if (broken > 0) throw new FatalBundleError(log.errors.find((p) => p.kind === 'zip') ?? log.errors[0]!);
   return { entries, refused };
-}
-
-function layoutItem(entry: CentralRecord, shown: string): LayoutItem {
-  return {
-    shown,
-    localOffset: entry.localHeaderOffset,
-    nameAt: entry.nameAt,
-    nameLength: entry.fileNameRaw.length,
-    flags: entry.generalPurposeBitFlag,
-    method: entry.compressionMethod,
-    crc32: entry.crc32,
-    compressedSize: entry.compressedSize,
-    uncompressedSize: entry.uncompressedSize,
-    record: null,
-  };
 }
 
 async function zipEnd(zip: ZipArchive, bundleFile: string, log: ProblemLog): Promise<ZipEnd> {
@@ -129,13 +116,12 @@ async function zipEnd(zip: ZipArchive, bundleFile: string, log: ProblemLog): Pro
   }
 }
 
-async function readBytes(zip: ZipArchive, at: number, size: number, bundleFile: string, log: ProblemLog): Promise<Buffer> {
-  let bytes: Buffer;
-  try {
-    bytes = await zip.file.bytesAt(at, size);
-  } catch (e) {
-    return log.fatal('zip', bundleFile, null, '', problem('ZIP_DIRECTORY_DAMAGED', { detail: (e as Error).message }));
-  }
-  if (bytes.length < size) log.fatal('zip', bundleFile, null, '', problem('ZIP_DIRECTORY_DAMAGED', { detail: 'it runs past the end of the file' }));
-  return bytes;
+/**
+ * The same string, flat: a name decoded byte by byte (CP437) is a rope of hundreds of pieces,
+ * and every later look at it (regular expressions, hashing it as a Map key) would walk the rope
+ * again; V8 flattens a string in place when asked for a character code.
+ */
+function flat(s: string): string {
+  s.charCodeAt(0);
+  return s;
 }

@@ -5,13 +5,13 @@
  * descriptor must), and the entries must tile the file: the first starts at byte 0, each begins
  * where the one before ends, the last is followed directly by the central directory. Overlapping
  * entries (two records pointing at the same bytes) and bytes that belong to no entry are refused.
- * Local headers are read in file order through the block reader, so this is a sequential pass.
+ * Local headers are read as the directory lists them, through the block reader: in the usual ZIP
+ * the directory's order is the file's, so this is a sequential read.
  */
 import type { CodedMessage } from '../../../shared/problems/problem';
 import type { BlockFileReader } from './block-file-reader';
 import { problem, type ProblemCode } from './problem-codes';
 import type { ProblemLog } from './problem-log';
-import type { ZipRecord } from './zip-archive';
 import { parseExtraFields } from './zip-central-records';
 import { readUInt64 } from './zip-end-records';
 
@@ -22,77 +22,99 @@ const DATA_DESCRIPTOR_FLAG = 0x8;
 const ZIP64_EXTRA = 0x0001;
 const MAX32 = 0xffffffff;
 
-/** One central record, as the layout pass needs it. */
-export interface LayoutItem {
-  /** The name as messages show it. */
-  shown: string;
-  localOffset: number;
-  /** The name's bytes in the directory, to compare with the local header's. */
-  nameAt: number;
-  nameLength: number;
-  flags: number;
-  method: number;
+/** What the local header is checked against: the central record's facts. */
+export interface CentralFacts {
+  localHeaderOffset: number;
+  fileNameRaw: Uint8Array;
+  generalPurposeBitFlag: number;
+  compressionMethod: number;
   crc32: number;
   compressedSize: number;
   uncompressedSize: number;
-  /** The kept record, whose dataOffset is set here; null for folders and refused entries. */
-  record: ZipRecord | null;
-}
-
-export interface LayoutInput {
-  file: BlockFileReader;
-  directory: Buffer;
-  directoryOffset: number;
-  bundleFile: string;
-  log: ProblemLog;
 }
 
 /**
- * Checks every item's local header and the tiling; logs each problem as an error of kind 'zip'
- * on the entry it concerns. Returns how many problems it found.
+ * Every entry's byte range, kept compactly (two numbers and the name shown, per entry) while the
+ * directory is read; `finish` then checks the tiling in file order and reports, for each entry,
+ * one problem: an overlap first (it explains a header that does not match), else the header's.
  */
-export async function checkZipLayout(items: LayoutItem[], input: LayoutInput): Promise<number> {
-  const { log, directoryOffset } = input;
-  let found = 0;
-  const refuse = (file: string, coded: CodedMessage<ProblemCode>) => {
-    found += 1;
-    log.error('zip', file, null, '', coded);
-  };
-  const sorted = items.slice().sort((a, b) => a.localOffset - b.localOffset);
-  // The entry reaching furthest so far: a range inside an earlier, longer one overlaps that one.
-  let furthest: { shown: string; end: number } | null = null;
-  for (const item of sorted) {
-    if (furthest === null && item.localOffset > 0) refuse(input.bundleFile, problem('ZIP_BYTES_BEFORE_FIRST', { extraBytes: item.localOffset, name: item.shown }));
-    if (furthest !== null && item.localOffset < furthest.end) {
-      refuse(item.shown, problem('ZIP_ENTRIES_OVERLAP', { other: furthest.shown }));
-      continue; // one problem per entry: what its own header says no longer matters
-    }
-    if (furthest !== null && item.localOffset > furthest.end) refuse(item.shown, problem('ZIP_GAP_BEFORE_ENTRY', { extraBytes: item.localOffset - furthest.end, other: furthest.shown }));
-    const checked = await checkLocalHeader(item, input);
-    if (checked.coded) refuse(item.shown, checked.coded);
-    if (!('end' in checked)) continue;
-    if (item.record) item.record.dataOffset = checked.dataOffset;
-    if (checked.end > directoryOffset) {
-      if (!checked.coded) refuse(item.shown, problem('ZIP_ENTRY_INTO_DIRECTORY'));
-      continue;
-    }
-    if (furthest === null || checked.end > furthest.end) furthest = { shown: item.shown, end: checked.end };
+export class ZipLayout {
+  private readonly starts: Float64Array;
+  private readonly ends: Float64Array;
+  private readonly shown: string[] = [];
+  private readonly pending = new Map<number, CodedMessage<ProblemCode>>();
+
+  constructor(count: number) {
+    this.starts = new Float64Array(count);
+    this.ends = new Float64Array(count);
   }
-  const end = furthest?.end ?? 0;
-  if (sorted.length === 0 && directoryOffset > 0) refuse(input.bundleFile, problem('ZIP_BYTES_BEFORE_DIRECTORY', { extraBytes: directoryOffset }));
-  else if (furthest !== null && end < directoryOffset) refuse(input.bundleFile, problem('ZIP_GAP_BEFORE_DIRECTORY', { extraBytes: directoryOffset - end, other: furthest.shown }));
-  return found;
+
+  /** Entry `index`'s range (end -1 when its header could not be read) and its header's problem. */
+  add(index: number, shown: string, start: number, checked: Checked): void {
+    this.starts[index] = start;
+    this.ends[index] = 'end' in checked ? checked.end : -1;
+    this.shown[index] = shown;
+    if (checked.coded) this.pending.set(index, checked.coded);
+  }
+
+  /** Logs every problem as an error of kind 'zip' on the entry it concerns; returns how many. */
+  finish(directoryOffset: number, bundleFile: string, log: ProblemLog): number {
+    const count = this.shown.length;
+    let found = 0;
+    const refuse = (file: string, coded: CodedMessage<ProblemCode>) => {
+      found += 1;
+      log.error('zip', file, null, '', coded);
+    };
+    const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => this.starts[a]! - this.starts[b]! || a - b);
+    // The entry reaching furthest so far: a range inside an earlier, longer one overlaps that one.
+    let furthest = -1;
+    let furthestEnd = 0;
+    for (const i of order) {
+      const start = this.starts[i]!;
+      const end = this.ends[i]!;
+      const shown = this.shown[i]!;
+      if (furthest !== -1 && start < furthestEnd) {
+        refuse(shown, problem('ZIP_ENTRIES_OVERLAP', { other: this.shown[furthest]! }));
+        continue;
+      }
+      const own = this.pending.get(i);
+      if (end === -1) {
+        if (own) refuse(shown, own);
+        continue;
+      }
+      if (furthest === -1 && start > 0) refuse(bundleFile, problem('ZIP_BYTES_BEFORE_FIRST', { extraBytes: start, name: shown }));
+      if (furthest !== -1 && start > furthestEnd) refuse(shown, problem('ZIP_GAP_BEFORE_ENTRY', { extraBytes: start - furthestEnd, other: this.shown[furthest]! }));
+      if (own) refuse(shown, own);
+      if (furthest === -1 || end > furthestEnd) {
+        furthest = i;
+        furthestEnd = end;
+      }
+    }
+    if (count === 0 && directoryOffset > 0) {
+      refuse(bundleFile, problem('ZIP_BYTES_BEFORE_DIRECTORY', { extraBytes: directoryOffset }));
+    } else if (furthest !== -1 && furthestEnd < directoryOffset) {
+      refuse(bundleFile, problem('ZIP_GAP_BEFORE_DIRECTORY', { extraBytes: directoryOffset - furthestEnd, other: this.shown[furthest]! }));
+    }
+    return found;
+  }
 }
 
-type Checked = { dataOffset: number; end: number; coded?: CodedMessage<ProblemCode> } | { coded: CodedMessage<ProblemCode> };
+export type Checked = { dataOffset: number; end: number; coded?: CodedMessage<ProblemCode> } | { coded: CodedMessage<ProblemCode> };
 
 /**
  * The local header against the central record: where the data starts, where the entry ends and,
  * when they disagree, why. The range is known whenever the header itself can be read, so a
  * mismatch does not also make the next entry look misplaced.
  */
-async function checkLocalHeader(item: LayoutItem, input: LayoutInput): Promise<Checked> {
-  const { file, directory, directoryOffset } = input;
+export async function checkLocalHeader(central: CentralFacts, file: BlockFileReader, directoryOffset: number): Promise<Checked> {
+  const item = {
+    localOffset: central.localHeaderOffset,
+    flags: central.generalPurposeBitFlag,
+    method: central.compressionMethod,
+    crc32: central.crc32,
+    compressedSize: central.compressedSize,
+    uncompressedSize: central.uncompressedSize,
+  };
   if (item.localOffset + LOCAL_BYTES > directoryOffset) return { coded: problem('ENTRY_LOCAL_HEADER_MISSING') };
   const head = await file.bytesAt(item.localOffset, LOCAL_BYTES);
   if (head.length < LOCAL_BYTES || head.readUInt32LE(0) !== LOCAL_SIGNATURE) return { coded: problem('ENTRY_LOCAL_HEADER_MISSING') };
@@ -106,7 +128,7 @@ async function checkLocalHeader(item: LayoutItem, input: LayoutInput): Promise<C
   let zip64 = false;
   const mismatch = ((): CodedMessage<ProblemCode> | null => {
     const localName = tail.subarray(0, nameLength);
-    if (!localName.equals(directory.subarray(item.nameAt, item.nameAt + item.nameLength))) {
+    if (!localName.equals(central.fileNameRaw)) {
       return problem('ENTRY_LOCAL_NAME_MISMATCH', { localName: printable(localName) });
     }
     const flags = head.readUInt16LE(6);

@@ -22,14 +22,18 @@ export class BlockFileReader {
     readonly fileSize: number,
   ) {}
 
-  /** A copy of the bytes at [position, position + length): fewer only at the end of the file. */
-  bytesAt(position: number, length: number): Promise<Buffer> {
+  /**
+   * A copy of the bytes at [position, position + length): fewer only at the end of the file. A
+   * miss reads `readAhead` bytes (at most a block) into the block: the local headers pass asks for
+   * less, so a bundle of large files is not read whole just to look at its headers.
+   */
+  bytesAt(position: number, length: number, readAhead = BLOCK_BYTES): Promise<Buffer> {
     const want = Math.max(0, Math.min(length, this.fileSize - position));
     if (position >= this.blockStart && position + want <= this.blockStart + this.block.length) {
       const at = position - this.blockStart;
       return Promise.resolve(Buffer.from(this.block.subarray(at, at + want)));
     }
-    const size = Math.max(want, Math.min(BLOCK_BYTES, this.fileSize - position));
+    const size = Math.max(want, Math.min(readAhead, BLOCK_BYTES, this.fileSize - position));
     const block = Buffer.allocUnsafe(size);
     return new Promise((resolve, reject) => {
       readFully(this.fd, block, position, (err, got) => {

@@ -21,6 +21,8 @@ const DESCRIPTOR_SIGNATURE = 0x08074b50;
 const DATA_DESCRIPTOR_FLAG = 0x8;
 const ZIP64_EXTRA = 0x0001;
 const MAX32 = 0xffffffff;
+/** What a local header read brings along: enough for the next headers of small files, not a whole block of a large file's data. */
+const HEADER_READ_AHEAD = 64 * 1024;
 
 /** What the local header is checked against: the central record's facts. */
 export interface CentralFacts {
@@ -116,14 +118,14 @@ export async function checkLocalHeader(central: CentralFacts, file: BlockFileRea
     uncompressedSize: central.uncompressedSize,
   };
   if (item.localOffset + LOCAL_BYTES > directoryOffset) return { coded: problem('ENTRY_LOCAL_HEADER_MISSING') };
-  const head = await file.bytesAt(item.localOffset, LOCAL_BYTES);
+  const head = await file.bytesAt(item.localOffset, LOCAL_BYTES, HEADER_READ_AHEAD);
   if (head.length < LOCAL_BYTES || head.readUInt32LE(0) !== LOCAL_SIGNATURE) return { coded: problem('ENTRY_LOCAL_HEADER_MISSING') };
   const nameLength = head.readUInt16LE(26);
   const extraLength = head.readUInt16LE(28);
   const dataOffset = item.localOffset + LOCAL_BYTES + nameLength + extraLength;
   const dataEnd = dataOffset + item.compressedSize;
   if (dataEnd > directoryOffset) return { coded: problem('ZIP_ENTRY_INTO_DIRECTORY') };
-  const tail = await file.bytesAt(item.localOffset + LOCAL_BYTES, nameLength + extraLength);
+  const tail = await file.bytesAt(item.localOffset + LOCAL_BYTES, nameLength + extraLength, HEADER_READ_AHEAD);
   const described = (item.flags & DATA_DESCRIPTOR_FLAG) !== 0;
   let zip64 = false;
   const mismatch = ((): CodedMessage<ProblemCode> | null => {
@@ -179,7 +181,7 @@ export async function checkLocalHeader(central: CentralFacts, file: BlockFileRea
  */
 async function readDescriptor(file: BlockFileReader, at: number, wide: boolean, crc: number) {
   const width = wide ? 8 : 4;
-  const bytes = await file.bytesAt(at, 4 + 4 + 2 * width);
+  const bytes = await file.bytesAt(at, 4 + 4 + 2 * width, HEADER_READ_AHEAD);
   if (bytes.length < 4) return null;
   const signed = bytes.readUInt32LE(0) === DESCRIPTOR_SIGNATURE && crc !== DESCRIPTOR_SIGNATURE;
   const start = signed ? 4 : 0;

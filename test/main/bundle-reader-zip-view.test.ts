@@ -77,6 +77,8 @@ const refusals: Refusal[] = [
   { what: 'a comment longer than its length says', zip: () => pack(tinyParts(), { zip: { comment: 'made by hand', commentLengthDelta: -4 } }), code: 'ZIP_BYTES_AFTER_END', file: BUNDLE, mentions: '4 bytes' },
   { what: 'an end record pointing at the wrong directory', zip: () => pack(tinyParts(), { zip: { end: { directoryOffset: 100 } } }), code: 'ZIP_DIRECTORY_MISPLACED', file: BUNDLE },
   { what: 'ZIP64 end records that disagree with the plain one', zip: () => pack(tinyParts(), { zip: { zip64: true, end: { entries: 5 } } }), code: 'ZIP_END_RECORDS_DISAGREE', file: BUNDLE },
+  { what: 'an end record counting more files than the directory holds', zip: () => pack(tinyParts(), { zip: { end: { entries: 7 } } }), code: 'ZIP_DIRECTORY_DAMAGED', file: BUNDLE, mentions: 'record 7 of 7' },
+  { what: 'an extra field running past its record', zip: () => bent(NOTE, { central: { extra: Uint8Array.from([0x55, 0x54, 0x10, 0x00, 0x01]) } }), code: 'ZIP_DIRECTORY_DAMAGED', file: BUNDLE, mentions: 'extra field' },
   // Regular files and empty folders only
   { what: 'a folder that carries data', zip: () => withExtra({ name: 'evidence/1015-000001/', data: bytesOf('x') }), code: 'ENTRY_FOLDER_WITH_DATA', file: 'evidence/1015-000001/' },
   { what: 'a file with Unix folder mode bits', zip: () => bent(NOTE, { externalAttributes: unixMode(0o040755) }), code: 'ENTRY_FILE_MARKED_FOLDER', file: NOTE },

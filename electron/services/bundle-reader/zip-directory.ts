@@ -12,7 +12,7 @@ import { collisionKey, decodeEntryName, displayName, entryNameProblem, rawNamePr
 import { entryKind } from './entry-types';
 import { FatalBundleError, type ProblemLog } from './problem-log';
 import { DEFLATED, STORED, type ZipArchive, type ZipRecord } from './zip-archive';
-import { centralRecords, DirectoryDamaged, type CentralRecord } from './zip-central-records';
+import { centralRecords, type CentralRecord } from './zip-central-records';
 import { readZipEnd, ZipEndProblem, type ZipEnd } from './zip-end-records';
 import { checkLocalHeader, ZipLayout } from './zip-layout';
 
@@ -98,8 +98,9 @@ export async function readBundleDirectory(zip: ZipArchive, bundleFile: string, l
       await check(entry);
     }
   } catch (e) {
-    if (!(e instanceof DirectoryDamaged)) throw e;
-    log.fatal('zip', bundleFile, null, '', problem('ZIP_DIRECTORY_DAMAGED', { detail: e.message }));
+    if (e instanceof FatalBundleError) throw e;
+    // A damaged record, or the file failing to read under us: either way the directory is unusable.
+    log.fatal('zip', bundleFile, null, '', problem('ZIP_DIRECTORY_DAMAGED', { detail: (e as Error).message }));
   }
   const broken = layout.finish(end.directoryOffset, bundleFile, log);
   // Two views of one ZIP: nothing in it can be trusted to be what another tool would unpack.

@@ -25,7 +25,7 @@ export const koProblems = {
   ZIP_BYTES_BEFORE_FIRST: '첫 파일({{name}}) 앞에 {{extraBytes}}가 더 있습니다. 사건 묶음은 첫 파일로 시작해야 합니다. (덧붙은 바이트에 다른 파일을 숨길 수 있습니다.)',
   ZIP_BYTES_BEFORE_DIRECTORY: '파일이 하나도 없는데, 목차 앞에 {{extraBytes}}가 있습니다.',
   ZIP_GAP_BEFORE_DIRECTORY: '마지막 파일({{other}})과 목차 사이에 어느 파일에도 속하지 않는 {{extraBytes}}가 있습니다. (덧붙은 바이트에 다른 파일을 숨길 수 있습니다.)',
-  ZIP_GAP_BEFORE_ENTRY: '앞({{other}} 뒤)에 어느 파일에도 속하지 않는 {{extraBytes}}가 있습니다. 파일 사이의 덧붙은 바이트에 다른 파일을 숨길 수 있습니다.',
+  ZIP_GAP_BEFORE_ENTRY: '바로 앞({{other}} 다음)에 어느 파일에도 속하지 않는 {{extraBytes}}가 끼어 있습니다. 파일 사이에 끼운 바이트에 다른 파일을 숨길 수 있습니다.',
   ZIP_ENTRIES_OVERLAP: '사건 묶음 파일 안에서 {{other}}와 같은 바이트를 나눠 씁니다. 두 파일이 겹치면 안 됩니다. (ZIP 프로그램마다 다른 파일을 보게 만드는 수법입니다.)',
   ZIP_ENTRY_INTO_DIRECTORY: '사건 묶음의 목차 자리까지 이어집니다: 파일이 손상되었거나 속이려고 만든 것입니다.',
   ENTRY_LOCAL_HEADER_MISSING: '사건 묶음의 목차가 가리키는 자리에서 찾을 수 없습니다: 파일이 손상되었거나 속이려고 만든 것입니다.',

@@ -49,6 +49,17 @@ export class BlockFileReader {
     });
   }
 
+  /**
+   * The bytes at [position, position + length) when the block holds them all, as a view (not a
+   * copy: the block is replaced, never written to, so the view stays true); else null. For the
+   * many small reads of the headers pass, without a promise or a copy each.
+   */
+  cachedView(position: number, length: number): Buffer | null {
+    if (position < this.blockStart || position + length > this.blockStart + this.block.length) return null;
+    const at = position - this.blockStart;
+    return this.block.subarray(at, at + length);
+  }
+
   /** [start, end) of the file as a stream: from the block when it fits one, else read in 256 KiB pieces. */
   rangeStream(start: number, end: number): Readable {
     if (end - start > BLOCK_BYTES) return new FileRangeStream(this.fd, start, end);

@@ -118,14 +118,14 @@ export async function checkLocalHeader(central: CentralFacts, file: BlockFileRea
     uncompressedSize: central.uncompressedSize,
   };
   if (item.localOffset + LOCAL_BYTES > directoryOffset) return { coded: problem('ENTRY_LOCAL_HEADER_MISSING') };
-  const head = await file.bytesAt(item.localOffset, LOCAL_BYTES, HEADER_READ_AHEAD);
+  const head = await headerBytes(file, item.localOffset, LOCAL_BYTES);
   if (head.length < LOCAL_BYTES || head.readUInt32LE(0) !== LOCAL_SIGNATURE) return { coded: problem('ENTRY_LOCAL_HEADER_MISSING') };
   const nameLength = head.readUInt16LE(26);
   const extraLength = head.readUInt16LE(28);
   const dataOffset = item.localOffset + LOCAL_BYTES + nameLength + extraLength;
   const dataEnd = dataOffset + item.compressedSize;
   if (dataEnd > directoryOffset) return { coded: problem('ZIP_ENTRY_INTO_DIRECTORY') };
-  const tail = await file.bytesAt(item.localOffset + LOCAL_BYTES, nameLength + extraLength, HEADER_READ_AHEAD);
+  const tail = await headerBytes(file, item.localOffset + LOCAL_BYTES, nameLength + extraLength);
   const described = (item.flags & DATA_DESCRIPTOR_FLAG) !== 0;
   let zip64 = false;
   const mismatch = ((): CodedMessage<ProblemCode> | null => {
@@ -181,7 +181,7 @@ export async function checkLocalHeader(central: CentralFacts, file: BlockFileRea
  */
 async function readDescriptor(file: BlockFileReader, at: number, wide: boolean, crc: number) {
   const width = wide ? 8 : 4;
-  const bytes = await file.bytesAt(at, 4 + 4 + 2 * width, HEADER_READ_AHEAD);
+  const bytes = await headerBytes(file, at, 4 + 4 + 2 * width);
   if (bytes.length < 4) return null;
   const signed = bytes.readUInt32LE(0) === DESCRIPTOR_SIGNATURE && crc !== DESCRIPTOR_SIGNATURE;
   const start = signed ? 4 : 0;
@@ -189,6 +189,11 @@ async function readDescriptor(file: BlockFileReader, at: number, wide: boolean, 
   if (bytes.length < size) return null;
   const read = (pos: number) => (wide ? readUInt64(bytes, pos) : bytes.readUInt32LE(pos));
   return { crc: bytes.readUInt32LE(start), compressedSize: read(start + 4), uncompressedSize: read(start + 4 + width), bytes: size };
+}
+
+/** Header bytes: a view of the block when it holds them (most headers), else read with a small read-ahead. */
+function headerBytes(file: BlockFileReader, position: number, length: number): Buffer | Promise<Buffer> {
+  return file.cachedView(position, length) ?? file.bytesAt(position, length, HEADER_READ_AHEAD);
 }
 
 const hex = (v: number) => `0x${v.toString(16).padStart(4, '0')}`;

@@ -59,6 +59,8 @@ const refusals: Refusal[] = [
   { what: 'a data descriptor that disagrees', zip: () => bent(POS, { dataDescriptor: { crc: 0x0badf00d } }), code: 'ENTRY_DESCRIPTOR_MISMATCH', file: POS },
   { what: 'a data descriptor with another size', zip: () => bent(POS, { dataDescriptor: { signature: false, size: 1 } }), code: 'ENTRY_DESCRIPTOR_MISMATCH', file: POS },
   { what: 'a data descriptor flag in the local header only', zip: () => bent(POS, { local: { flags: 0x8, crc: 0, size: 0, compressedSize: 0 } }), code: 'ENTRY_LOCAL_FLAGS_MISMATCH', file: POS },
+  { what: 'a local extra field running past its header', zip: () => bent(POS, { local: { extra: Uint8Array.from([0x55, 0x54, 0x09, 0x00, 0x01]) } }), code: 'ENTRY_LOCAL_HEADER_DAMAGED', file: POS },
+  { what: 'a local header lacking the ZIP64 sizes it points to', zip: () => bent(POS, { local: { size: 0xffffffff } }), code: 'ENTRY_LOCAL_HEADER_DAMAGED', file: POS },
   { what: 'a central record pointing nowhere', zip: () => bent(NOTE, { central: { offset: 0x0fffffff } }), code: 'ENTRY_LOCAL_HEADER_MISSING', file: NOTE },
   // The byte layout
   {

@@ -50,6 +50,7 @@ export const PROBLEM_TEMPLATES = {
     `shares its bytes in the bundle file with ${p.other}; two files must not overlap (a trick that makes ZIP programs see different files)`,
   ZIP_ENTRY_INTO_DIRECTORY: () => "runs into the bundle's table of contents: the file is damaged or was made to deceive",
   ENTRY_LOCAL_HEADER_MISSING: () => "cannot be found where the bundle's table of contents says it starts: the file is damaged or was made to deceive",
+  ENTRY_LOCAL_HEADER_DAMAGED: () => 'has a damaged header of its own in the bundle file: its extra fields or its large-file (ZIP64) sizes cannot be read',
   ENTRY_LOCAL_NAME_MISMATCH: (p: { localName: string }) =>
     `is called "${p.localName}" in its own header: the bundle's table of contents and the file itself disagree about its name, so ZIP programs could unpack it under different names`,
   ENTRY_LOCAL_FLAGS_MISMATCH: (p: { local: string; central: string }) =>

@@ -141,7 +141,7 @@ export async function checkLocalHeader(central: CentralFacts, file: BlockFileRea
     try {
       extraFields = parseExtraFields(tail.subarray(nameLength), 0, 1);
     } catch {
-      return problem('ENTRY_LOCAL_HEADER_MISSING');
+      return problem('ENTRY_LOCAL_HEADER_DAMAGED');
     }
     const wide = extraFields.find((f) => f.id === ZIP64_EXTRA);
     zip64 = wide !== undefined;
@@ -149,7 +149,7 @@ export async function checkLocalHeader(central: CentralFacts, file: BlockFileRea
     let compressedSize = head.readUInt32LE(18);
     // In a local header the ZIP64 field holds both sizes, whenever either is 0xFFFFFFFF.
     if (uncompressedSize === MAX32 || compressedSize === MAX32) {
-      if (wide === undefined || wide.data.length < 16) return problem('ENTRY_LOCAL_HEADER_MISSING');
+      if (wide === undefined || wide.data.length < 16) return problem('ENTRY_LOCAL_HEADER_DAMAGED');
       uncompressedSize = readUInt64(wide.data, 0);
       compressedSize = readUInt64(wide.data, 8);
     }

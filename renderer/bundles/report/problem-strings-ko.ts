@@ -29,6 +29,7 @@ export const koProblems = {
   ZIP_ENTRIES_OVERLAP: '사건 묶음 파일 안에서 {{other}}와 같은 바이트를 나눠 씁니다. 두 파일이 겹치면 안 됩니다. (ZIP 프로그램마다 다른 파일을 보게 만드는 수법입니다.)',
   ZIP_ENTRY_INTO_DIRECTORY: '사건 묶음의 목차 자리까지 이어집니다: 파일이 손상되었거나 속이려고 만든 것입니다.',
   ENTRY_LOCAL_HEADER_MISSING: '사건 묶음의 목차가 가리키는 자리에서 찾을 수 없습니다: 파일이 손상되었거나 속이려고 만든 것입니다.',
+  ENTRY_LOCAL_HEADER_DAMAGED: '사건 묶음 파일 안의 자기 머리글이 손상되었습니다: 추가 필드나 대용량 파일(ZIP64) 크기를 읽을 수 없습니다.',
   ENTRY_LOCAL_NAME_MISMATCH: '자기 머리글에는 이름이 "{{localName}}"로 적혀 있습니다. 목차와 파일 자체가 이름을 다르게 적고 있어, ZIP 프로그램마다 다른 이름으로 풀 수 있습니다.',
   ENTRY_LOCAL_FLAGS_MISMATCH: '자기 머리글의 설정(플래그 {{local}})이 사건 묶음 목차의 설정(플래그 {{central}})과 달라, ZIP 프로그램마다 다르게 읽을 수 있습니다.',
   ENTRY_LOCAL_METHOD_MISMATCH: '자기 머리글에는 압축 방식 {{local}}, 사건 묶음 목차에는 방식 {{central}}로 적혀 있어, ZIP 프로그램마다 다르게 읽을 수 있습니다.',

@@ -1,77 +1,84 @@
 /**
- * The bundle file as yauzl reads it, through a 1 MiB read-ahead block: yauzl reads the central
- * directory one small record at a time and each entry's local header apart from its data, so a
- * bundle of thousands of small evidence files costs tens of thousands of tiny fs.read calls, each
- * a round trip through libuv's thread pool. Served from the block, they become copies. Ranges up
- * to a block (small entries' data) come from it too; larger ranges are streamed from the file as
- * before, so memory stays bounded whatever an entry's size.
+ * The bundle file, read by byte range through a 1 MiB read-ahead block: the reader looks at every
+ * entry's local header (and data descriptor) in file order, and a bundle of thousands of small
+ * evidence files would otherwise cost tens of thousands of tiny fs.read calls, each a round trip
+ * through libuv's thread pool. Served from the block, they become copies. Ranges up to a block
+ * (small entries' data) come from it too; larger ranges are streamed from the file, so memory
+ * stays bounded whatever an entry's size.
  */
 import { close, read } from 'node:fs';
 import { Readable } from 'node:stream';
-import yauzl from 'yauzl';
 
 const BLOCK_BYTES = 1024 * 1024;
 const STREAM_HIGH_WATER_MARK = 256 * 1024;
 
-type Done = (err: Error | null, bytes?: Buffer) => void;
-
-export class BlockFileReader extends yauzl.RandomAccessReader {
+export class BlockFileReader {
   private block: Buffer = Buffer.alloc(0);
   private blockStart = 0;
+  private closed = false;
 
   constructor(
     private readonly fd: number,
-    private readonly fileSize: number,
-  ) {
-    super();
-  }
+    readonly fileSize: number,
+  ) {}
 
-  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null, bytesRead: number) => void): void {
-    this.bytesAt(position, length, (err, bytes) => {
-      if (err || !bytes) return callback(err ?? new Error('read failed'), 0);
-      bytes.copy(buffer, offset);
-      callback(null, bytes.length);
-    });
-  }
-
-  override _readStreamForRange(start: number, end: number): Readable {
-    if (end - start > BLOCK_BYTES) {
-      return new FileRangeStream(this.fd, start, end);
+  /**
+   * A copy of the bytes at [position, position + length): fewer only at the end of the file. A
+   * miss reads `readAhead` bytes (at most a block) into the block: the local headers pass asks for
+   * less, so a bundle of large files is not read whole just to look at its headers.
+   */
+  bytesAt(position: number, length: number, readAhead = BLOCK_BYTES): Promise<Buffer> {
+    const want = Math.max(0, Math.min(length, this.fileSize - position));
+    if (position >= this.blockStart && position + want <= this.blockStart + this.block.length) {
+      const at = position - this.blockStart;
+      return Promise.resolve(Buffer.from(this.block.subarray(at, at + want)));
     }
-    const stream = new Readable({ read() {} });
-    this.bytesAt(start, end - start, (err, bytes) => {
-      if (err || !bytes) return stream.destroy(err ?? new Error('read failed'));
-      stream.push(bytes);
-      stream.push(null);
+    const size = Math.max(want, Math.min(readAhead, BLOCK_BYTES, this.fileSize - position));
+    const block = Buffer.allocUnsafe(size);
+    return new Promise((resolve, reject) => {
+      readFully(this.fd, block, position, (err, got) => {
+        if (err) return reject(err);
+        const filled = block.subarray(0, got);
+        if (size <= BLOCK_BYTES) {
+          this.block = filled;
+          this.blockStart = position;
+          return resolve(Buffer.from(filled.subarray(0, Math.min(want, got))));
+        }
+        resolve(filled.subarray(0, Math.min(want, got)));
+      });
     });
+  }
+
+  /**
+   * The bytes at [position, position + length) when the block holds them all, as a view (not a
+   * copy: the block is replaced, never written to, so the view stays true); else null. For the
+   * many small reads of the headers pass, without a promise or a copy each.
+   */
+  cachedView(position: number, length: number): Buffer | null {
+    if (position < this.blockStart || position + length > this.blockStart + this.block.length) return null;
+    const at = position - this.blockStart;
+    return this.block.subarray(at, at + length);
+  }
+
+  /** [start, end) of the file as a stream: from the block when it fits one, else read in 256 KiB pieces. */
+  rangeStream(start: number, end: number): Readable {
+    if (end - start > BLOCK_BYTES) return new FileRangeStream(this.fd, start, end);
+    const stream = new Readable({ read() {} });
+    this.bytesAt(start, end - start).then(
+      (bytes) => {
+        if (bytes.length < end - start) return void stream.destroy(new Error('unexpected end of file'));
+        stream.push(bytes);
+        stream.push(null);
+      },
+      (err: Error) => stream.destroy(err),
+    );
     return stream;
   }
 
-  override close(callback: (err: Error | null) => void): void {
-    close(this.fd, (err) => callback(err ?? null));
-  }
-
-  /** A copy of the bytes at [position, position + length) (fewer at the end of the file). */
-  private bytesAt(position: number, length: number, done: Done): void {
-    const want = Math.max(0, Math.min(length, this.fileSize - position));
-    const cached = position >= this.blockStart && position + want <= this.blockStart + this.block.length;
-    if (cached) {
-      const at = position - this.blockStart;
-      const bytes = Buffer.from(this.block.subarray(at, at + want));
-      // Asynchronous like a real read, so callers never see their callback run before they return.
-      return void queueMicrotask(() => done(null, bytes));
-    }
-    const size = Math.max(want, Math.min(BLOCK_BYTES, this.fileSize - position));
-    const block = Buffer.allocUnsafe(size);
-    readFully(this.fd, block, position, (err, got) => {
-      if (err) return done(err);
-      const filled = block.subarray(0, got);
-      if (size <= BLOCK_BYTES) {
-        this.block = filled;
-        this.blockStart = position;
-      }
-      done(null, Buffer.from(filled.subarray(0, Math.min(want, got))));
-    });
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    close(this.fd, () => {});
   }
 }
 
@@ -107,6 +114,7 @@ class FileRangeStream extends Readable {
 
 /** fs.read until the buffer is full or the file ends. */
 function readFully(fd: number, buffer: Buffer, position: number, done: (err: Error | null, got: number) => void, got = 0): void {
+  if (buffer.length === 0) return done(null, 0);
   read(fd, buffer, got, buffer.length - got, position + got, (err, n) => {
     if (err) return done(err, got);
     if (n === 0 || got + n === buffer.length) return done(null, got + n);

@@ -14,7 +14,6 @@ import yauzl from 'yauzl';
 import type { CodedMessage } from '../../../shared/problems/problem';
 import { BIDI, codePointsOf, CONTROL, differingParts, foundIn, INVISIBLE, showUnseen } from './name-characters';
 import { problem, type ProblemCode } from './problem-codes';
-import type { ZipEntry } from './zip-archive';
 
 /** The parts of a ZIP entry that say what its name is. */
 export type NameFields = {
@@ -25,9 +24,6 @@ export type NameFields = {
 
 type NameProblem = CodedMessage<ProblemCode>;
 
-const UNIX_FILE_TYPE_MASK = 0o170000;
-const UNIX_SYMLINK = 0o120000;
-const UNIX_DIRECTORY = 0o040000;
 const UTF8_NAME_FLAG = 0x800;
 /** Info-ZIP Unicode Path extra field: version (1 byte), CRC-32 of the header's name (4), the name in UTF-8. */
 const UNICODE_PATH_FIELD = 0x7075;
@@ -88,15 +84,6 @@ export function rawNameProblem(entry: NameFields): NameProblem | null {
 /** A name fit to show in a message: control, bidirectional and invisible characters become <U+XXXX>. */
 export function displayName(name: string): string {
   return showUnseen(name);
-}
-
-export function isDirectoryEntry(entry: ZipEntry, name: string): boolean {
-  return name.endsWith('/') || ((entry.externalFileAttributes >>> 16) & UNIX_FILE_TYPE_MASK) === UNIX_DIRECTORY;
-}
-
-/** A symbolic link, by the Unix mode in the high 16 bits of the external attributes. */
-export function isSymlinkEntry(entry: ZipEntry): boolean {
-  return ((entry.externalFileAttributes >>> 16) & UNIX_FILE_TYPE_MASK) === UNIX_SYMLINK;
 }
 
 /** Windows keeps these for devices, with any extension and in any case (COM0/LPT0, the superscript digits and CONIN$/CONOUT$ too). */

@@ -1,5 +1,6 @@
 /**
- * Zip-bomb limits of the bundle reader: how many entries, how many inflated bytes per entry and in all, and
+ * Zip-bomb limits of the bundle reader: how many entries, how large the ZIP's table of contents
+ * (its central directory), how many inflated bytes per entry and in all, and
  * how far an entry may inflate beyond its compressed size. The sizes a ZIP's directory declares
  * are only a first look; what counts is the bytes actually inflated, so every chunk is counted and
  * reading stops the moment a limit is crossed.
@@ -9,6 +10,12 @@ import { problem, type ProblemCode } from './problem-codes';
 
 export interface BundleLimits {
   maxEntries: number;
+  /**
+   * The central directory's size, checked from the end record before the directory is read (it
+   * is read whole). 64 MiB holds 200,000 entries with 255-byte names (46 + 255 bytes each, about
+   * 57 MiB) with room for extra fields; more would only be a way to make the reader allocate.
+   */
+  maxDirectoryBytes: number;
   maxEntryBytes: number;
   maxTotalBytes: number;
   /** Inflated bytes per compressed byte, checked once an entry has inflated more than RATIO_GUARD_FLOOR. */
@@ -22,6 +29,7 @@ const GiB = 1024 * MiB;
 
 export const DEFAULT_BUNDLE_LIMITS: BundleLimits = Object.freeze({
   maxEntries: 200_000,
+  maxDirectoryBytes: 64 * MiB,
   maxEntryBytes: 256 * MiB,
   maxTotalBytes: 4 * GiB,
   maxCompressionRatio: 200,

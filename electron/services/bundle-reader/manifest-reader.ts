@@ -18,7 +18,7 @@ import { MAX_MANIFEST_BYTES } from './limits';
 import { FatalBundleError, type ProblemLog } from './problem-log';
 import { problem, type ProblemCode } from './problem-codes';
 import { judgeSignature, signatureOf } from './signature-status';
-import type { ZipEntry } from './zip-archive';
+import type { ZipRecord } from './zip-archive';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNED_MANIFEST_FILE = 'manifest.dsse.json';
@@ -45,7 +45,7 @@ export interface ManifestOptions {
 }
 
 /** The manifest's entry and file name; fatal when there is none or two. */
-export function findManifest(entries: ReadonlyMap<string, ZipEntry>, bundleFile: string, log: ProblemLog): { file: ManifestInfo['file']; entry: ZipEntry } {
+export function findManifest(entries: ReadonlyMap<string, ZipRecord>, bundleFile: string, log: ProblemLog): { file: ManifestInfo['file']; entry: ZipRecord } {
   const plain = entries.get(MANIFEST_FILE);
   const signed = entries.get(SIGNED_MANIFEST_FILE);
   if (plain && signed) log.fatal('manifest', bundleFile, null, '', problem('MANIFEST_BOTH', { plain: MANIFEST_FILE, signed: SIGNED_MANIFEST_FILE }));
@@ -55,7 +55,7 @@ export function findManifest(entries: ReadonlyMap<string, ZipEntry>, bundleFile:
 }
 
 /** The manifest file's bytes, whole, within MAX_MANIFEST_BYTES. */
-export async function readManifestBytes(reader: EntryReader, file: string, entry: ZipEntry): Promise<Buffer> {
+export async function readManifestBytes(reader: EntryReader, file: string, entry: ZipRecord): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of entryChunks(reader, file, entry, MAX_MANIFEST_BYTES)) chunks.push(chunk);
   return Buffer.concat(chunks);

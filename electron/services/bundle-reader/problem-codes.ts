@@ -32,10 +32,52 @@ export const PROBLEM_TEMPLATES = {
   ENTRY_STREAM_CUT_SHORT: (p: { detail: string }) => `is cut short: it unpacks to fewer bytes than the bundle's table of contents says (${p.detail})`,
   ENTRY_DATA_DAMAGED: (p: { detail: string }) => `is damaged: its packed data cannot be unpacked (${p.detail})`,
   ENTRY_UNREADABLE: (p: { detail: string }) => `cannot be read: the bundle file is damaged or cut short (${p.detail})`,
+  // zip: one view of the ZIP (its layout, each entry's own header against the table of contents)
+  ZIP_BYTES_AFTER_END: (p: { extraBytes: number }) =>
+    `has ${formatBytes(p.extraBytes)} after the end of the ZIP; a bundle must end with its table of contents (extra bytes can hide another file)`,
+  ZIP_COMMENT_CUT_SHORT: (p: { commentBytes: number; missingBytes: number }) =>
+    `is cut short: its closing ZIP comment should be ${formatBytes(p.commentBytes)} long, but the file ends ${formatBytes(p.missingBytes)} too early`,
+  ZIP_END_RECORDS_DISAGREE: () => 'is damaged: its two end records (ZIP and ZIP64) disagree about where its table of contents is or how many files it lists',
+  ZIP_DIRECTORY_MISPLACED: () => 'is damaged: its table of contents is not followed directly by its end record, so ZIP programs could read it differently',
+  ZIP_BYTES_BEFORE_FIRST: (p: { extraBytes: number; name: string }) =>
+    `has ${formatBytes(p.extraBytes)} before its first file (${p.name}); a bundle must start with its first file (extra bytes can hide another file)`,
+  ZIP_BYTES_BEFORE_DIRECTORY: (p: { extraBytes: number }) => `holds no files, but has ${formatBytes(p.extraBytes)} before its table of contents`,
+  ZIP_GAP_BEFORE_DIRECTORY: (p: { extraBytes: number; other: string }) =>
+    `has ${formatBytes(p.extraBytes)} that belong to no file between its last file (${p.other}) and its table of contents (extra bytes can hide another file)`,
+  ZIP_GAP_BEFORE_ENTRY: (p: { extraBytes: number; other: string }) =>
+    `is preceded by ${formatBytes(p.extraBytes)} that belong to no file (after ${p.other}); extra bytes between files can hide another file`,
+  ZIP_ENTRIES_OVERLAP: (p: { other: string }) =>
+    `shares its bytes in the bundle file with ${p.other}; two files must not overlap (a trick that makes ZIP programs see different files)`,
+  ZIP_ENTRY_INTO_DIRECTORY: () => "runs into the bundle's table of contents: the file is damaged or was made to deceive",
+  ENTRY_LOCAL_HEADER_MISSING: () => "cannot be found where the bundle's table of contents says it starts: the file is damaged or was made to deceive",
+  ENTRY_LOCAL_HEADER_DAMAGED: () => 'has a damaged header of its own in the bundle file: its extra fields or its large-file (ZIP64) sizes cannot be read',
+  ENTRY_LOCAL_NAME_MISMATCH: (p: { localName: string }) =>
+    `is called "${p.localName}" in its own header: the bundle's table of contents and the file itself disagree about its name, so ZIP programs could unpack it under different names`,
+  ENTRY_LOCAL_FLAGS_MISMATCH: (p: { local: string; central: string }) =>
+    `has different settings (flags ${p.local}) in its own header than in the bundle's table of contents (flags ${p.central}), so ZIP programs could read it differently`,
+  ENTRY_LOCAL_METHOD_MISMATCH: (p: { local: number; central: number }) =>
+    `is packed with method ${p.local} by its own header but method ${p.central} by the bundle's table of contents, so ZIP programs could read it differently`,
+  ENTRY_LOCAL_CRC_MISMATCH: () => "has a different checksum (CRC-32) in its own header than in the bundle's table of contents, so ZIP programs could read it differently",
+  ENTRY_LOCAL_SIZE_MISMATCH: (p: { localBytes: number; centralBytes: number }) =>
+    `has a different size in its own header (${formatBytes(p.localBytes)}) than in the bundle's table of contents (${formatBytes(p.centralBytes)}), so ZIP programs could read it differently`,
+  ENTRY_LOCAL_PACKED_SIZE_MISMATCH: (p: { localBytes: number; centralBytes: number }) =>
+    `has a different packed size in its own header (${formatBytes(p.localBytes)}) than in the bundle's table of contents (${formatBytes(p.centralBytes)}), so ZIP programs could read it differently`,
+  ENTRY_DESCRIPTOR_MISMATCH: () =>
+    "has a data descriptor (the checksum and sizes written after its data) that is missing or disagrees with the bundle's table of contents",
+  ENTRY_STORED_SIZES_DIFFER: (p: { packedBytes: number; sizeBytes: number }) =>
+    `is stored without compression, but the bundle's table of contents gives it two sizes (${formatBytes(p.packedBytes)} stored, ${formatBytes(p.sizeBytes)} unpacked)`,
+  ENTRY_CRC_MISMATCH: () => "is damaged: its content does not match the checksum (CRC-32) the bundle's table of contents records for it",
+  ENTRY_FOLDER_WITH_DATA: () => 'is a folder that carries data; a folder in a bundle must be empty',
+  ENTRY_FILE_MARKED_FOLDER: () => 'is marked as a folder, but its name does not end in "/"; ZIP programs could unpack it as a file or as a folder',
+  ENTRY_FOLDER_MARKED_FILE: () => 'has a folder name (it ends in "/"), but is marked as a plain file; ZIP programs could unpack it as a file or as a folder',
+  ENTRY_SPECIAL_FILE: (p: { mode: string }) =>
+    `is a special file (a device, a pipe or a socket: Unix file type ${p.mode}), not a plain file; a bundle holds only plain files and empty folders`,
 
   // limits
   LIMIT_ENTRIES: (p: { count: number; max: number }) => `holds ${n(p.count)} files, more than the ${n(p.max)} a bundle may hold`,
   LIMIT_ENTRIES_COUNTED: (p: { max: number }) => `holds more than the ${n(p.max)} files a bundle may hold`,
+  LIMIT_DIRECTORY_SIZE: (p: { sizeBytes: number; maxBytes: number }) =>
+    `has a table of contents of ${formatBytes(p.sizeBytes)}, more than the ${formatBytes(p.maxBytes)} a bundle's may be (enough for 200,000 files with long names)`,
   LIMIT_ENTRY_SIZE_DECLARED: (p: { sizeBytes: number; maxBytes: number }) =>
     `says it unpacks to ${formatBytes(p.sizeBytes)}, more than the ${formatBytes(p.maxBytes)} one file of a bundle may hold`,
   LIMIT_ENTRY_SIZE: (p: { maxBytes: number }) => `unpacks to more than ${formatBytes(p.maxBytes)}, more than one file of a bundle may hold`,

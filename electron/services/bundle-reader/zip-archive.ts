@@ -1,22 +1,23 @@
 /**
- * yauzl, promised: open a ZIP lazily (nothing is read until asked), walk its central directory
- * one entry at a time, and open one entry's inflated bytes as a stream. Names are left as bytes
- * (decodeStrings: false) so entry-names.ts decides what a name means and what is wrong with it,
- * rather than yauzl rejecting the whole file at the first odd name.
+ * The bundle file opened for reading, and one entry's inflated bytes as a stream. The ZIP's
+ * structure (end records, central directory, local headers) is read by zip-directory.ts and
+ * zip-layout.ts, which keep one compact record per entry (ZipRecord); an entry's data is then
+ * read by its byte range, known from its checked local header.
  *
- * Deflated entries are inflated here rather than by yauzl, with 256 KiB output chunks instead of
- * zlib's 16 KiB: about a fifth faster on a cases.ndjson of 20,000 cases. yauzl's check of the
- * inflated size against the declared one is then done by the reader's own counting
- * (limits.ts, EntryBudget), which stops at the first byte beyond the declared size.
+ * Deflated entries are inflated with 256 KiB output chunks instead of zlib's 16 KiB: about a
+ * fifth faster on a cases.ndjson of 20,000 cases. The inflated size is checked against the
+ * declared one by the reader's own counting (limits.ts, EntryBudget), which stops at the first
+ * byte beyond it, and the CRC-32 by entry-chunks.ts.
  */
 import { close, fstat, open } from 'node:fs';
 import { pipeline, type Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
-import yauzl from 'yauzl';
 import { BlockFileReader } from './block-file-reader';
 
 const INFLATE_CHUNK_BYTES = 256 * 1024;
 const MIN_INFLATE_CHUNK_BYTES = 16 * 1024;
+export const STORED = 0;
+export const DEFLATED = 8;
 
 /**
  * The output chunk for an entry: 256 KiB for large ones, less for small ones (a 10 KB PDF does
@@ -28,11 +29,22 @@ function inflateChunkBytes(declaredSize: number): number {
   while (size < INFLATE_CHUNK_BYTES && size <= declaredSize) size *= 2;
   return size;
 }
-const DEFLATED = 8;
 
-export type ZipArchive = yauzl.ZipFile;
-export type ZipEntry = yauzl.Entry;
+export interface ZipArchive {
+  file: BlockFileReader;
+}
 
+/** What the reader keeps of an entry once its directory record and local header were checked. */
+export interface ZipRecord {
+  compressionMethod: number;
+  crc32: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  /** Where the packed data starts, after the local header. */
+  dataOffset: number;
+}
+
+/** Opens the file; a folder is refused with code EISDIR like fs.read would. */
 export function openZipArchive(path: string): Promise<ZipArchive> {
   return new Promise((resolve, reject) => {
     open(path, 'r', (openErr, fd) => {
@@ -41,60 +53,23 @@ export function openZipArchive(path: string): Promise<ZipArchive> {
         const fail = (err: Error) => close(fd, () => reject(err));
         if (statErr) return fail(statErr);
         if (stats.isDirectory()) return fail(Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: 'EISDIR' }));
-        const reader = new BlockFileReader(fd, stats.size);
-        yauzl.fromRandomAccessReader(reader, stats.size, { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: false }, (err, zip) => {
-          if (err || !zip) return fail(err ?? new Error('cannot open'));
-          // A late error (a read failing after we stopped listening) must not crash the process.
-          zip.on('error', () => {});
-          resolve(zip);
-        });
+        resolve({ file: new BlockFileReader(fd, stats.size) });
       });
     });
   });
 }
 
-/** The central directory's entries, in order. Errors reject the iteration (a damaged directory). */
-export async function* directoryEntries(zip: ZipArchive): AsyncGenerator<ZipEntry> {
-  for (;;) {
-    const entry = await new Promise<ZipEntry | null>((resolve, reject) => {
-      const onEntry = (e: ZipEntry) => done(() => resolve(e));
-      const onEnd = () => done(() => resolve(null));
-      const onError = (err: Error) => done(() => reject(err));
-      function done(then: () => void): void {
-        zip.off('entry', onEntry);
-        zip.off('end', onEnd);
-        zip.off('error', onError);
-        then();
-      }
-      zip.on('entry', onEntry);
-      zip.on('end', onEnd);
-      zip.on('error', onError);
-      zip.readEntry();
-    });
-    if (entry === null) return;
-    yield entry;
-  }
-}
-
-/**
- * The entry's bytes, inflated (stored entries as they are; yauzl bounds them to their size).
- * Destroying the returned stream destroys the file read under it too.
- */
-export function openEntryStream(zip: ZipArchive, entry: ZipEntry): Promise<Readable> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, { decodeFileData: false }, (err, raw) => {
-      if (err || !raw) return reject(err ?? new Error('cannot read entry'));
-      if (entry.compressionMethod !== DEFLATED) return resolve(raw);
-      const inflate = createInflateRaw({ chunkSize: inflateChunkBytes(entry.uncompressedSize) });
-      resolve(pipeline(raw, inflate, () => {}));
-    });
-  });
+/** The entry's bytes, inflated (stored entries as they are). Destroying the stream stops the file read under it. */
+export function openEntryStream(zip: ZipArchive, entry: ZipRecord): Readable {
+  const raw = zip.file.rangeStream(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  if (entry.compressionMethod !== DEFLATED) return raw;
+  const inflate = createInflateRaw({ chunkSize: inflateChunkBytes(entry.uncompressedSize) });
+  return pipeline(raw, inflate, () => {});
 }
 
 export function closeZipArchive(zip: ZipArchive | null): void {
-  try {
-    zip?.close();
-  } catch {
-    // already closed
-  }
+  zip?.file.close();
 }
+
+/** A central directory record: what entry-names.ts reads a name from (its bytes, flags and extra fields). */
+export type { CentralRecord as ZipEntry } from './zip-central-records';

@@ -23,7 +23,7 @@ import { formatJsonPath } from '../json-path';
 export interface DuplicateKey {
   /** The key as JSON.parse reads it (escapes undone). */
   key: string;
-  /** JSON path of the object that holds the key twice ("" for the top level). */
+  /** JSON path of the key's second occurrence: claimedLoss, dailySales[3].amount. */
   path: string;
   /** Where the second occurrence starts: 1-based line and column (UTF-16 units) of the text. */
   line: number;
@@ -134,7 +134,7 @@ export function locateDuplicate(text: string): DuplicateKey | null {
     } else if (token === STRING && top?.keys != null && top.key === null) {
       const key = scanner.getTokenValue();
       if (top.keys.has(key)) {
-        const path = shortPath(open.slice(0, -1).map((f) => (f.keys === null ? f.index : f.key!)));
+        const path = shortPath([...open.slice(0, -1).map((f) => (f.keys === null ? f.index : f.key!)), key]);
         return { key, path, line: scanner.getTokenStartLine() + 1, column: scanner.getTokenStartCharacter() + 1 };
       }
       top.keys.add(key);

@@ -48,10 +48,8 @@ export function parseStrictJson(text: string): StrictJson {
   }
   const keys = keysInValue(value);
   if (membersAtMost(text) === keys || membersInText(text) === keys) return { ok: true, value };
-  // The locator has the last word: the counts can differ without a duplicate only if someone
-  // added an enumerable key to Object.prototype, which the walk then counts.
   const duplicate = locateDuplicate(text);
-  return duplicate === null ? { ok: true, value } : { ok: false, error: 'duplicate-key', duplicate };
+  return duplicate === null ? { ok: true, value } : { ok: false, error: 'duplicate-key', duplicate }; // null: never, the counts are exact
 }
 
 /** An upper bound of the object members of valid JSON: the colons right after a quote or whitespace. */
@@ -80,6 +78,10 @@ export function membersInText(text: string): number {
 /** The own keys of every object in a parsed value (one per distinct key of each object). */
 export function keysInValue(value: unknown): number {
   if (value === null || typeof value !== 'object') return 0;
+  // for-in, measured faster than Object.keys here, counts a "__proto__" member (JSON.parse makes it
+  // an own key) but also any enumerable key someone added to Object.prototype, which would hide a
+  // duplicate: then only own keys are counted.
+  const ownOnly = hasEnumerableKey(Object.prototype);
   let keys = 0;
   const stack: object[] = [value];
   while (stack.length > 0) {
@@ -89,11 +91,14 @@ export function keysInValue(value: unknown): number {
         const item: unknown = node[i];
         if (item !== null && typeof item === 'object') stack.push(item);
       }
-    } else {
-      // for-in, measured faster than Object.keys here; it counts a "__proto__" member, which
-      // JSON.parse makes an own key. (An enumerable key added to Object.prototype would count too:
-      // the locator then finds no duplicate and the text is let through, as it should be.)
+    } else if (!ownOnly) {
       for (const name in node) {
+        keys += 1;
+        const item: unknown = (node as Record<string, unknown>)[name];
+        if (item !== null && typeof item === 'object') stack.push(item);
+      }
+    } else {
+      for (const name of Object.keys(node)) {
         keys += 1;
         const item: unknown = (node as Record<string, unknown>)[name];
         if (item !== null && typeof item === 'object') stack.push(item);
@@ -101,6 +106,11 @@ export function keysInValue(value: unknown): number {
     }
   }
   return keys;
+}
+
+function hasEnumerableKey(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
 // jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot inline: its values.

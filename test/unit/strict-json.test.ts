@@ -97,6 +97,17 @@ describe('parseStrictJson: no false duplicates', () => {
     expect(accepted(text)).toEqual(record);
   });
 
+  it('counts only own keys when someone added an enumerable key to Object.prototype', () => {
+    Object.defineProperty(Object.prototype, 'polluted', { value: 1, enumerable: true, configurable: true, writable: true });
+    try {
+      expect(keysInValue(JSON.parse('{"a":{}}'))).toBe(1);
+      expect(accepted('{"a":{}}')).toEqual({ a: {} });
+      expect(duplicateOf('{"a":{},"a":1}')).toMatchObject({ key: 'a' });
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
+  });
+
   it('says what is not JSON at all, as JSON.parse words it', () => {
     expect(parseStrictJson('{"a":')).toMatchObject({ ok: false, error: 'not-json' });
   });

@@ -7,6 +7,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { PAYLOAD_TYPE_DECISIONS } from '../../shared/dsse';
+import { canonicalFormMismatch } from '../../shared/json/canonical-form';
+import { parseStrictJson, type DuplicateKey } from '../../shared/json/strict-json';
 import type { TrustedKey } from '../../shared/schemas/trust-file';
 import { verifyEnvelope, type VerifyFailureReason } from '../services/dsse-signing';
 import { problemAt, type CodedMessage } from '../../shared/problems/problem';
@@ -69,11 +71,24 @@ export function verifyDecisionFile(path: string, keys: readonly TrustedKey[]): V
   const key = keys.find((k) => k.keyid === verified.signer.keyid)!;
   result.verifiedBy = { keyid: key.keyid, name: key.name };
 
-  let payload: unknown;
+  let text: string;
   try {
-    payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(verified.body));
+    // The BOM kept: in signed bytes it is not canonical, and the form check below says so.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(verified.body);
   } catch (e) {
     problem('payload', verifyProblem('DECISION_PAYLOAD_NOT_JSON', { detail: (e as Error).message }));
+    return result;
+  }
+  const strict = parseStrictJson(text.replace(/^\uFEFF/, ''));
+  if (!strict.ok) {
+    if (strict.error === 'not-json') problem('payload', verifyProblem('DECISION_PAYLOAD_NOT_JSON', { detail: strict.detail }));
+    else problem(strict.duplicate.path, verifyProblem('DECISION_PAYLOAD_DUPLICATE_KEY', duplicateParams(strict.duplicate)));
+    return result;
+  }
+  const payload = strict.value;
+  const form = canonicalFormMismatch(text, payload);
+  if (form !== null) {
+    problem('payload', verifyProblem('DECISION_PAYLOAD_NOT_CANONICAL', form));
     return result;
   }
   const parsed = looseDecisions.safeParse(payload);
@@ -116,10 +131,18 @@ function readJson(path: string, problem: Report): unknown {
     problem('', code === 'ENOENT' ? verifyProblem('DECISION_FILE_NOT_FOUND') : verifyProblem('DECISION_FILE_UNREADABLE', { detail: (e as Error).message }));
     return undefined;
   }
+  let text: string;
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch (e) {
     problem('', verifyProblem('DECISION_FILE_NOT_JSON', { detail: (e as Error).message }));
     return undefined;
   }
+  const strict = parseStrictJson(text);
+  if (strict.ok) return strict.value;
+  if (strict.error === 'not-json') problem('', verifyProblem('DECISION_FILE_NOT_JSON', { detail: strict.detail }));
+  else problem(strict.duplicate.path, verifyProblem('DECISION_FILE_DUPLICATE_KEY', duplicateParams(strict.duplicate)));
+  return undefined;
 }
+
+const duplicateParams = ({ key, line, column }: DuplicateKey) => ({ key, line, column });

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { codedMessages, problemAt, type CodedMessage, type Problem } from '../../shared/problems/problem';
 import { formatProblem } from '../../shared/problems/problem-format';
+import { parseStrictJson } from '../../shared/json/strict-json';
 import { wordIssues } from '../../shared/problems/zod-wording';
 import { CouncilError } from '../../shared/result';
 import { trustFileSchema, type TrustFile } from '../../shared/schemas/trust-file';
@@ -18,6 +19,8 @@ export const TRUST_FILE_TEMPLATES = {
   TRUST_FILE_NOT_FOUND: () => 'cannot be opened: there is no such file',
   TRUST_FILE_UNREADABLE: (p: { detail: string }) => `cannot be read (${p.detail})`,
   TRUST_FILE_NOT_JSON: (p: { detail: string }) => `is not valid JSON (${p.detail})`,
+  TRUST_FILE_DUPLICATE_KEY: (p: { key: string; line: number; column: number }) =>
+    `holds the key ${JSON.stringify(p.key)} twice in one object (again at text line ${p.line}, column ${p.column}); JSON readers disagree on which of the two counts, so two readers could trust different keys`,
   TRUST_KEY_UNUSABLE: (p: { detail: string }) => p.detail,
   TRUST_KEYID_MISMATCH: (p: { actual: string }) => `does not match its publicKeyPem (whose keyid is ${p.actual})`,
   TRUST_KEY_TWICE: (p: { earlier: number }) => `lists the same key as keys[${p.earlier}]`,
@@ -43,12 +46,13 @@ function invalid(problems: Problem[]): TrustFileInvalidError {
 /** Parses and checks a trust file's text. Throws TrustFileInvalidError naming the file and the JSON path. */
 export function parseTrustFile(text: string, fileName: string): TrustFile {
   const at = (path: string, coded: CodedMessage) => problemAt({ file: fileName, path }, coded);
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw invalid([at('', trustProblem('TRUST_FILE_NOT_JSON', { detail: (e as Error).message }))]);
+  const strict = parseStrictJson(text.replace(/^\uFEFF/, ''));
+  if (!strict.ok) {
+    if (strict.error === 'not-json') throw invalid([at('', trustProblem('TRUST_FILE_NOT_JSON', { detail: strict.detail }))]);
+    const { key, path, line, column } = strict.duplicate;
+    throw invalid([at(path, trustProblem('TRUST_FILE_DUPLICATE_KEY', { key, line, column }))]);
   }
+  const json = strict.value;
   const parsed = trustFileSchema.safeParse(json);
   if (!parsed.success) throw invalid(wordIssues(parsed.error.issues, json).map((issue) => at(issue.path, issue)));
   const problems: Problem[] = [];

@@ -13,6 +13,7 @@ import { kakao1015IncidentAndPolicy } from '../../shared/kakao-1015';
 import { benchCase } from './bench-bundles';
 import { readBundle } from '../../electron/services/bundle-reader';
 import { loadTrustFile } from '../../electron/services/trust-file';
+import { parseStrictJson } from '../../shared/json/strict-json';
 
 export interface Figure {
   name: string;
@@ -81,6 +82,43 @@ function parseFloor(bundlePath: string, runs: number): { inflateS: number; shaS:
     for (const line of lines) JSON.parse(line);
   });
   return { inflateS, shaS, parseS, lines: lines.length };
+}
+
+/**
+ * What refusing duplicate keys costs on the hot path (issue 9): each case line of the benchmark's
+ * cases.ndjson through JSON.parse alone and through parseStrictJson (JSON.parse plus the
+ * duplicate-key detector), alternating in the same run, median of `runs` passes of each.
+ */
+export function strictJsonCost(bundlePath: string, runs = 9): Figure {
+  const text = unzipSync(new Uint8Array(readFileSync(bundlePath)), { filter: (f) => f.name === 'cases.ndjson' })['cases.ndjson']!;
+  const lines = new TextDecoder().decode(text).split('\n').filter((line) => line !== '');
+  const perLine = (work: (line: string) => unknown) => {
+    const started = process.hrtime.bigint();
+    for (const line of lines) work(line);
+    return Number(process.hrtime.bigint() - started) / 1e3 / lines.length;
+  };
+  const strict = (line: string) => {
+    if (!parseStrictJson(line).ok) throw new Error('benchmark case line refused by parseStrictJson');
+  };
+  perLine(JSON.parse);
+  perLine(strict);
+  const plain: number[] = [];
+  const checked: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    plain.push(perLine(JSON.parse));
+    checked.push(perLine(strict));
+  }
+  const [p, c] = [median(plain), median(checked)];
+  const ratio = c / p;
+  const bytes = Math.round(text.length / lines.length);
+  return {
+    name: `strict JSON per case line (duplicate keys refused), ${lines.length.toLocaleString('en')} lines of ~${bytes.toLocaleString('en')} bytes, median of ${runs}`,
+    value: Math.round(c * 100) / 100,
+    unit: 'µs/line',
+    target: '<= 1.5 x JSON.parse alone',
+    baseline: `JSON.parse alone ${p.toFixed(2)} µs/line in the same run: the detector adds ${(c - p).toFixed(2)} µs (${Math.round((ratio - 1) * 100)}%)`,
+    pass: ratio <= 1.5,
+  };
 }
 
 /** In a child process of its own: validate once, then print the peak resident memory (VmHWM). */

@@ -10,7 +10,7 @@ import { importVersusBulkPut } from './bench-browser';
 import { casesListFigures } from './bench-cases';
 import { pdfFirstPage } from './bench-pdf';
 import { writeCasesOnlyBundle, writeEvidenceBundle, writeLargeEntryBundle } from './bench-bundles';
-import { engineThroughput, peakMemoryChild, validatePeakMemory, validateThroughput, type Figure } from './bench-node';
+import { engineThroughput, peakMemoryChild, strictJsonCost, validatePeakMemory, validateThroughput, type Figure } from './bench-node';
 
 const root = path.resolve(__dirname, '../..');
 const trustPath = path.join(root, 'build/demo/demo-trust.json');
@@ -40,12 +40,14 @@ async function main(): Promise<void> {
   console.log(`making benchmark bundles in ${dir} …`);
   // deterministic content: a bundle left by an earlier run is the same file
   if (!existsSync(bundles.cases)) await writeCasesOnlyBundle(bundles.cases, 20_000, key);
-  if (!existsSync(bundles.evidence)) await writeEvidenceBundle(bundles.evidence, 2_000, 3, 10_000, key);
-  if (!existsSync(bundles.large)) await writeLargeEntryBundle(bundles.large, 200 * 1024 * 1024);
+  const casesOnly = only === 'json'; // BENCH_ONLY=json needs only the cases bundle
+  if (!casesOnly && !existsSync(bundles.evidence)) await writeEvidenceBundle(bundles.evidence, 2_000, 3, 10_000, key);
+  if (!casesOnly && !existsSync(bundles.large)) await writeLargeEntryBundle(bundles.large, 200 * 1024 * 1024);
 
   const figures: Figure[] = [];
   if (only === 'all' || only === 'node') {
     figures.push(await validateThroughput(bundles.cases, trustPath));
+    figures.push(strictJsonCost(bundles.cases));
     figures.push(engineThroughput());
     const self = __filename;
     const small = validatePeakMemory(self, bundles.evidence, trustPath, '6,000 evidence files');
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
       pass: growth <= 32,
     });
   }
+  if (only === 'json') figures.push(strictJsonCost(bundles.cases));
   if (only === 'all' || only === 'browser') {
     figures.push(...(await importVersusBulkPut([
       { label: '20,000 cases, no evidence', path: bundles.cases },

@@ -6,6 +6,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { formatJsonPath } from '../../../shared/json-path';
+import { parseStrictJson } from '../../../shared/json/strict-json';
 import { wordIssues } from '../../../shared/problems/zod-wording';
 import { CASE_ID_PATTERN, type CaseRecord, type EvidenceMediaType } from '../../../shared/schemas/case-record';
 import { parseCaseRecord } from './case-schema';
@@ -62,13 +63,13 @@ export class CaseLineChecker {
       return null;
     }
     this.caseLines += 1;
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      log.error('case', CASES_FILE, line, '', problem('CASE_LINE_NOT_JSON', { detail: (e as Error).message }));
+    const strict = parseStrictJson(text);
+    if (!strict.ok) {
+      if (strict.error === 'not-json') log.error('case', CASES_FILE, line, '', problem('CASE_LINE_NOT_JSON', { detail: strict.detail }));
+      else log.error('case', CASES_FILE, line, strict.duplicate.path, problem('CASE_LINE_DUPLICATE_KEY', { key: strict.duplicate.key, column: strict.duplicate.column }));
       return null;
     }
+    const json = strict.value;
     const errorsBefore = log.errorCount;
     const parsed = parseCaseRecord(json);
     if (!parsed.success) {

@@ -7,6 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { SignatureStatus } from '../../../shared/bundle-types';
 import { PAYLOAD_TYPE_BUNDLE } from '../../../shared/dsse';
+import { canonicalFormMismatch } from '../../../shared/json/canonical-form';
+import { parseStrictJson } from '../../../shared/json/strict-json';
 import { manifestSchema, tierTableProblems, type BundleManifest } from '../../../shared/schemas/bundle-manifest';
 import { dsseEnvelopeSchema } from '../../../shared/schemas/dsse-envelope';
 import type { TrustedKey } from '../../../shared/schemas/trust-file';
@@ -64,7 +66,7 @@ export async function readManifestBytes(reader: EntryReader, file: string, entry
 export function parseManifest(bytes: Buffer, file: ManifestInfo['file'], opts: ManifestOptions, log: ProblemLog, seen: ManifestSighting): ManifestInfo {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   seen.manifestSha256 = sha256;
-  const json = parseJson(bytes, file, '', log);
+  const json = parseJson(bytes, file, log, 'file').value;
   let signature: SignatureStatus = { state: 'unsigned' };
   let payload: unknown = json;
   if (file === SIGNED_MANIFEST_FILE) {
@@ -75,7 +77,10 @@ export function parseManifest(bytes: Buffer, file: ManifestInfo['file'], opts: M
     const body = decodeBase64(env.payload);
     if (body === null) log.fatal('manifest', file, null, 'payload', problem('MANIFEST_PAYLOAD_NOT_BASE64'));
     signature = signatureOf(env, opts.trust, file, log);
-    payload = parseJson(Buffer.from(body!), file, 'payload', log);
+    const signed = parseJson(Buffer.from(body!), file, log, 'payload');
+    const form = canonicalFormMismatch(signed.text, signed.value);
+    if (form !== null) log.fatal('manifest', file, null, 'payload', problem('MANIFEST_NOT_CANONICAL', form));
+    payload = signed.value;
   }
   seen.signature = signature;
   if (payload !== null && typeof payload === 'object') {
@@ -92,18 +97,21 @@ export function parseManifest(bytes: Buffer, file: ManifestInfo['file'], opts: M
   return { file, manifest, sha256, signature };
 }
 
-function parseJson(bytes: Buffer, file: string, path: string, log: ProblemLog): unknown {
+/** The manifest's text and its JSON (the file itself, or the signed payload in it); fatal when not UTF-8 JSON or a key repeats. */
+function parseJson(bytes: Buffer, file: string, log: ProblemLog, part: 'file' | 'payload'): { text: string; value: unknown } {
+  const where = part === 'payload' ? 'payload' : '';
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    return log.fatal('manifest', file, null, path, problem('MANIFEST_NOT_UTF8'));
+    return log.fatal('manifest', file, null, where, problem('MANIFEST_NOT_UTF8'));
   }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    return log.fatal('manifest', file, null, path, problem('MANIFEST_NOT_JSON', { detail: (e as Error).message }));
-  }
+  // A BOM is tolerated on the file as stored; in the signed bytes the canonical-form check refuses it.
+  const parsed = parseStrictJson(text.replace(/^\uFEFF/, ''));
+  if (parsed.ok) return { text, value: parsed.value };
+  if (parsed.error === 'not-json') return log.fatal('manifest', file, null, where, problem('MANIFEST_NOT_JSON', { detail: parsed.detail }));
+  const { key, path, line, column } = parsed.duplicate;
+  return log.fatal('manifest', file, null, path, problem(part === 'payload' ? 'MANIFEST_PAYLOAD_DUPLICATE_KEY' : 'MANIFEST_DUPLICATE_KEY', { key, line, column }));
 }
 
 type Worded = CodedMessage<ProblemCode> & { path: string };

@@ -7,6 +7,7 @@
  */
 import { codedMessages, type CodedMessage, type ProblemParams } from '../../../shared/problems/problem';
 import { SCHEMA_TEMPLATES } from '../../../shared/problems/zod-wording';
+import { canonicalWords, type CanonicalMismatch } from '../../../shared/json/canonical-form';
 import { formatBytes } from './limits';
 
 const n = (v: number) => v.toLocaleString('en-US');
@@ -16,6 +17,7 @@ const MEDIA_WHAT: Record<string, string> = {
   'image/png': 'a PNG image',
   'image/jpeg': 'a JPEG image',
 };
+const TWO_READERS = 'JSON readers disagree on which of the two counts, so two readers could see two different bundles';
 const evidenceWhere = (p: { line: number; index: number }) => `(cases.ndjson line ${p.line}, documents[${p.index}].mediaType)`;
 
 export const PROBLEM_TEMPLATES = {
@@ -132,6 +134,11 @@ export const PROBLEM_TEMPLATES = {
   MANIFEST_NOT_JSON: (p: { detail: string }) => `is not valid JSON (${p.detail})`,
   MANIFEST_NOT_DSSE: (p: { detail: string }) => `is not a signed manifest (DSSE envelope): ${p.detail}`,
   MANIFEST_INVALID: () => 'is not valid',
+  MANIFEST_DUPLICATE_KEY: (p: { key: string; line: number; column: number }) =>
+    `holds the key ${JSON.stringify(p.key)} twice in one object (again at text line ${p.line}, column ${p.column}); ${TWO_READERS}`,
+  MANIFEST_PAYLOAD_DUPLICATE_KEY: (p: { key: string; line: number; column: number }) =>
+    `the signed manifest holds the key ${JSON.stringify(p.key)} twice in one object (again at payload line ${p.line}, column ${p.column}); ${TWO_READERS}`,
+  MANIFEST_NOT_CANONICAL: (p: CanonicalMismatch) => `the signed manifest is not in its canonical form (RFC 8785): ${canonicalWords(p)}, so two readers could see it differently`,
 
   // signature
   SIGNATURE_BAD: (p: { detail: string }) => `${p.detail}. Do not import this bundle; ask the secretariat for a new copy`,
@@ -161,6 +168,8 @@ export const PROBLEM_TEMPLATES = {
   CASE_LINE_NOT_UTF8: () => 'is not UTF-8 text',
   CASE_LINE_EMPTY: () => 'is empty and was skipped',
   CASE_LINE_NOT_JSON: (p: { detail: string }) => `is not a readable case: the line is not valid JSON (${p.detail})`,
+  CASE_LINE_DUPLICATE_KEY: (p: { key: string; column: number }) =>
+    `is not a readable case: the key ${JSON.stringify(p.key)} appears twice in one object (again at column ${p.column}); ${TWO_READERS}`,
   DUPLICATE_CASE_ID: (p: { caseId: string; earlierLine: number }) => `${p.caseId} is also the caseId of line ${p.earlierLine}; each case in a bundle needs its own caseId`,
   CASE_ID_CASE_COLLISION: (p: { caseId: string; other: string; earlierLine: number }) =>
     `${p.caseId} differs from ${p.other} (line ${p.earlierLine}) only in upper/lower case; a case id names a folder, and the two would be one folder on Windows and macOS`,

@@ -86,6 +86,11 @@ export const enProblems: typeof koProblems = {
   MANIFEST_PAYLOAD_NOT_BASE64: 'is not base64',
   MANIFEST_NOT_UTF8: 'is not UTF-8 text',
   MANIFEST_NOT_JSON: 'is not valid JSON ({{detail}})',
+  MANIFEST_DUPLICATE_KEY:
+    'holds the key "{{key}}" twice in one object (again at text line {{line}}, column {{column}}); JSON readers disagree on which of the two counts, so two readers could see two different bundles',
+  MANIFEST_PAYLOAD_DUPLICATE_KEY:
+    'the signed manifest holds the key "{{key}}" twice in one object (again at payload line {{line}}, column {{column}}); JSON readers disagree on which of the two counts, so two readers could see two different bundles',
+  MANIFEST_NOT_CANONICAL: 'the signed manifest is not in its canonical form (RFC 8785): at character {{at}} it has {{found}} where the canonical form has {{canonical}}, so two readers could see it differently',
   MANIFEST_NOT_DSSE: 'is not a signed manifest (DSSE envelope): {{detail}}',
   MANIFEST_INVALID: 'is not valid',
   SIGNATURE_BAD: '{{detail}}. Do not import this bundle; ask the secretariat for a new copy',
@@ -107,6 +112,8 @@ export const enProblems: typeof koProblems = {
   CASE_LINE_NOT_UTF8: 'is not UTF-8 text',
   CASE_LINE_EMPTY: 'is empty and was skipped',
   CASE_LINE_NOT_JSON: 'is not a readable case: the line is not valid JSON ({{detail}})',
+  CASE_LINE_DUPLICATE_KEY:
+    'is not a readable case: the key "{{key}}" appears twice in one object (again at column {{column}}); JSON readers disagree on which of the two counts, so two readers could see two different bundles',
   DUPLICATE_CASE_ID: '{{caseId}} is also the caseId of line {{earlierLine}}; each case in a bundle needs its own caseId',
   CASE_ID_CASE_COLLISION:
     '{{caseId}} differs from {{other}} (line {{earlierLine}}) only in upper/lower case; a case id names a folder, and the two would be one folder on Windows and macOS',

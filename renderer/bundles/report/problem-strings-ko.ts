@@ -87,6 +87,11 @@ export const koProblems = {
   MANIFEST_PAYLOAD_NOT_BASE64: 'base64 형식이 아닙니다.',
   MANIFEST_NOT_UTF8: 'UTF-8 텍스트가 아닙니다.',
   MANIFEST_NOT_JSON: '올바른 JSON이 아닙니다. ({{detail}})',
+  MANIFEST_DUPLICATE_KEY:
+    '한 객체 안에 키 "{{key}}"가 두 번 있습니다({{line}}행 {{column}}번째 글자에서 다시 나옴). JSON 프로그램마다 어느 값을 쓸지 달라, 읽는 쪽마다 다른 묶음으로 볼 수 있습니다.',
+  MANIFEST_PAYLOAD_DUPLICATE_KEY:
+    '서명된 묶음 목록의 한 객체 안에 키 "{{key}}"가 두 번 있습니다(페이로드 {{line}}행 {{column}}번째 글자에서 다시 나옴). JSON 프로그램마다 어느 값을 쓸지 달라, 읽는 쪽마다 다른 묶음으로 볼 수 있습니다.',
+  MANIFEST_NOT_CANONICAL: '서명된 묶음 목록이 정규 형식(RFC 8785)이 아닙니다: {{at}}번째 글자가 {{found}}인데 정규 형식은 {{canonical}}입니다. 읽는 쪽마다 내용을 다르게 볼 수 있습니다.',
   MANIFEST_NOT_DSSE: '서명된 묶음 목록(DSSE 봉투) 형식이 아닙니다: {{detail}}',
   MANIFEST_INVALID: '묶음 목록이 올바르지 않습니다.',
   SIGNATURE_BAD: '서명이 맞지 않습니다({{detail}}). 서명한 뒤 묶음 목록이 바뀌었습니다. 이 사건 묶음을 불러오지 말고 사무국에 새 사본을 요청하세요.',
@@ -107,6 +112,8 @@ export const koProblems = {
   CASE_LINE_NOT_UTF8: '이 줄이 UTF-8 텍스트가 아닙니다.',
   CASE_LINE_EMPTY: '빈 줄이라 건너뛰었습니다.',
   CASE_LINE_NOT_JSON: '읽을 수 있는 사건이 아닙니다: 이 줄이 올바른 JSON이 아닙니다. ({{detail}})',
+  CASE_LINE_DUPLICATE_KEY:
+    '읽을 수 있는 사건이 아닙니다: 한 객체 안에 키 "{{key}}"가 두 번 있습니다({{column}}번째 글자에서 다시 나옴). JSON 프로그램마다 어느 값을 쓸지 달라, 읽는 쪽마다 다른 묶음으로 볼 수 있습니다.',
   DUPLICATE_CASE_ID: '사건 ID {{caseId}}이(가) {{earlierLine}}행의 사건 ID와 같습니다. 사건 묶음 안의 사건마다 사건 ID가 달라야 합니다.',
   CASE_ID_CASE_COLLISION:
     '사건 ID {{caseId}}은(는) {{earlierLine}}행의 {{other}}와(과) 대소문자만 다릅니다. 사건 ID는 폴더 이름이 되며, Windows와 macOS에서는 두 ID가 같은 폴더가 됩니다.',

@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type RunningApp } from './app-harness';
-import { checkScreen, readAllowlist, writeSummary, type AllowEntry, type ScreenVerdict } from './axe-gate';
+import { AxeBuilder } from '@axe-core/playwright';
+import { AXE_TAGS, checkScreen, judge, readAllowlist, writeSummary, type AllowEntry, type ScreenVerdict } from './axe-gate';
 import { benchStyleBundle, brokenCopy, tempFolder } from './bundle-fixtures';
 
 let app: RunningApp;
@@ -135,6 +136,23 @@ describe('accessibility gate (axe-core)', () => {
       expect(verdict.failures).toEqual([]);
     });
   }
+
+  it('fails a page with a serious violation or an unlisted moderate one, and lets a listed one through', async () => {
+    const page = await app.context.newPage();
+    // an image without a text alternative (critical), a heading level skipped (moderate), twice
+    await page.setContent('<html lang="en"><title>Self-test</title><main><h1>Title</h1><h3 id="a">Skipped</h3><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="20" height="20"></main>');
+    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    await page.close();
+    const listed: AllowEntry = { rule: 'heading-order', screen: 'self-test', selector: '#a', reason: 'the gate checking itself' };
+    const img: AllowEntry = { rule: 'image-alt', screen: '*', reason: 'serious and critical are never let through' };
+    const bare = judge('self-test', results, [], new Set());
+    expect(bare.failures.map((f) => f.split(':')[0])).toEqual(expect.arrayContaining(['critical image-alt', 'moderate heading-order']));
+    const seen = new Set<AllowEntry>();
+    const allowed = judge('self-test', results, [listed, img], seen);
+    expect(allowed.failures.map((f) => f.split(':')[0])).toEqual(['critical image-alt']);
+    expect(allowed.allowed).toHaveLength(1);
+    expect([...seen]).toEqual([listed]);
+  });
 
   it('needs every allowlist entry it has, and raised no page error', () => {
     expect(allowlist.filter((e) => !used.has(e)).map((e) => `${e.rule} on ${e.screen}`)).toEqual([]);

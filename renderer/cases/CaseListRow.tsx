@@ -11,8 +11,6 @@ import type { CaseSummaryRow } from '../db/rows';
 import { formatKrw, type Language } from '../../shared/i18n';
 import { assessedText, flagLabel, flagTitle, tierText } from './case-row-text';
 
-export const CASE_ROW_HEIGHT = 56;
-
 export function caseOptionId(caseId: string): string {
   return `case-option-${caseId}`;
 }
@@ -22,12 +20,17 @@ interface Props {
   position: number;
   setSize: number;
   start: number;
+  /** The row's height in the layout of the moment (use-row-height.ts). */
+  height: number;
   selected: boolean;
   language: Language;
   onOpen(caseId: string): void;
 }
 
-/** Words for screen readers only: the column a figure is in (the header row is hidden from them). */
+/**
+ * The column a figure is in: for screen readers only in the wide layout (the header row says it to
+ * the eye and is hidden from them), shown in the narrow one, which has no header row.
+ */
 function Spoken({ text }: { text: string }) {
   return (
     <>
@@ -36,7 +39,7 @@ function Spoken({ text }: { text: string }) {
   );
 }
 
-export const CaseListRow = memo(function CaseListRow({ row, position, setSize, start, selected, language, onOpen }: Props) {
+export const CaseListRow = memo(function CaseListRow({ row, position, setSize, start, height, selected, language, onOpen }: Props) {
   const { t } = useTranslation();
   return (
     <div
@@ -48,7 +51,7 @@ export const CaseListRow = memo(function CaseListRow({ row, position, setSize, s
       data-case-id={row.caseId}
       className={selected ? 'case-row case-row--selected' : 'case-row'}
       // the virtualizer's placement: the only inline style of the list
-      style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: CASE_ROW_HEIGHT, transform: `translateY(${start}px)` }}
+      style={{ position: 'absolute', top: 0, left: 0, width: '100%', height, transform: `translateY(${start}px)` }}
       onClick={() => onOpen(row.caseId)}
     >
       <span className="case-row__id">
@@ -56,11 +59,11 @@ export const CaseListRow = memo(function CaseListRow({ row, position, setSize, s
         <span className="case-row__reg mono">{formatRegistrationNo(row.registrationNo)}</span>
       </span>{' '}
       <span className="case-row__name">{row.businessName}</span>{' '}
-      <span className="case-row__num">
+      <span className="case-row__num case-row__claimed">
         <Spoken text={t('cases.colClaimed')} />
         {formatKrw(row.claimedLoss, language)}
       </span>{' '}
-      <span className={row.assessedLoss === null ? 'case-row__num case-row__muted' : 'case-row__num'}>
+      <span className={row.assessedLoss === null ? 'case-row__num case-row__assessed case-row__muted' : 'case-row__num case-row__assessed'}>
         <Spoken text={t('cases.colAssessed')} />
         {assessedText(t, row.assessedLoss, language)}
       </span>{' '}

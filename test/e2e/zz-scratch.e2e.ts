@@ -1,0 +1,25 @@
+import { afterAll, beforeAll, it } from 'vitest';
+import { launchApp, loadDemoCouncil, type RunningApp } from './app-harness';
+let app: RunningApp;
+beforeAll(async () => { app = await launchApp({ zoom: 2 }); });
+afterAll(async () => { await app?.close(); });
+it('shots', async () => {
+  const { page } = app;
+  const shot = (n: string) => page.screenshot({ path: `/tmp/zoomshots/${n}.png`, fullPage: true });
+  await page.locator('[data-screen="welcome"]').waitFor();
+  await shot('welcome');
+  await loadDemoCouncil(page);
+  await page.locator('[data-screen="bundles"]').getByRole('row').nth(1).waitFor();
+  await shot('bundles');
+  await page.getByRole('navigation').getByRole('link', { name: '사건', exact: true }).click();
+  await page.getByRole('listbox').getByRole('option').first().waitFor();
+  await shot('cases');
+  await page.getByRole('listbox').getByRole('option').first().click();
+  await page.locator('[data-screen="case-review"]').waitFor();
+  await page.waitForTimeout(1500);
+  await shot('review');
+  await page.getByRole('navigation').getByRole('link', { name: '설정', exact: true }).click();
+  await shot('settings');
+  const m = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth, iw: innerWidth, dpr: devicePixelRatio }));
+  console.log(JSON.stringify(m));
+}, 120000);

@@ -175,9 +175,11 @@ describe('screenshots at 200 % zoom and in forced colours', () => {
     await list.getByRole('option').first().waitFor();
     await page.keyboard.press('Enter');
     await page.locator('[data-screen="case-review"][data-case-id="1015-000015"]').waitFor();
+    await page.locator('[data-testid="pdf-viewer"][data-rendered-page="1"]').waitFor({ timeout: 15_000 });
+    await shoot('zoom200-ko-15-case-review', page);
+    // in forced colours, the chart: its weeks are told apart by colour otherwise
     await page.getByRole('tab', { name: '일별 매출', exact: true }).click();
     await page.getByTestId('sales-chart').waitFor();
-    await shoot('zoom200-ko-15-case-review', page);
     await page.emulateMedia({ forcedColors: 'active' });
     await shoot('forced-colors-ko-15-case-review', page);
     await page.emulateMedia({ forcedColors: 'none' });

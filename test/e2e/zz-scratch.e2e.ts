@@ -5,21 +5,22 @@ beforeAll(async () => { app = await launchApp({ zoom: 2 }); });
 afterAll(async () => { await app?.close(); });
 it('shots', async () => {
   const { page } = app;
-  const shot = (n: string) => page.screenshot({ path: `/tmp/zoomshots/${n}.png`, fullPage: true });
-  await page.locator('[data-screen="welcome"]').waitFor();
-  await shot('welcome');
   await loadDemoCouncil(page);
   await page.locator('[data-screen="bundles"]').getByRole('row').nth(1).waitFor();
-  await shot('bundles');
   await page.getByRole('navigation').getByRole('link', { name: '사건', exact: true }).click();
+  await page.getByRole('searchbox', { name: '검색' }).fill('1015-000015');
   await page.getByRole('listbox').getByRole('option').first().waitFor();
-  await shot('cases');
-  await page.getByRole('listbox').getByRole('option').first().click();
+  await page.keyboard.press('Enter');
   await page.locator('[data-screen="case-review"]').waitFor();
-  await page.waitForTimeout(1500);
-  await shot('review');
-  await page.getByRole('navigation').getByRole('link', { name: '설정', exact: true }).click();
-  await shot('settings');
-  const m = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth, iw: innerWidth, dpr: devicePixelRatio }));
-  console.log(JSON.stringify(m));
+  await page.getByRole('tab', { name: '일별 매출', exact: true }).click();
+  await page.getByTestId('sales-chart').waitFor();
+  const r = await page.evaluate(() => {
+    const out: string[] = [`doc ${document.documentElement.scrollHeight} body ${document.body.scrollHeight} root ${document.getElementById('root')!.scrollHeight}`];
+    for (const el of Array.from(document.querySelectorAll('*'))) {
+      const b = el.getBoundingClientRect();
+      if (b.bottom + scrollY > 2200) out.push(`${el.tagName}.${el.className} ${Math.round(b.top + scrollY)}-${Math.round(b.bottom + scrollY)} ${getComputedStyle(el).position}`);
+    }
+    return out.slice(0, 30);
+  });
+  console.log(r.join('\n'));
 }, 120000);

@@ -25,7 +25,7 @@ export interface AllowEntry {
 }
 
 export function readAllowlist(): AllowEntry[] {
-  const entries = JSON.parse(readFileSync(ALLOWLIST_FILE, 'utf8')) as AllowEntry[];
+  const entries = (JSON.parse(readFileSync(ALLOWLIST_FILE, 'utf8')) as { allowed: AllowEntry[] }).allowed;
   for (const entry of entries) {
     if (!entry.rule || !entry.screen || !entry.reason || entry.reason.trim().length < 10) {
       throw new Error(`${ALLOWLIST_FILE}: every entry needs a rule, a screen and a reason: ${JSON.stringify(entry)}`);

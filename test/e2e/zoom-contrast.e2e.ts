@@ -88,6 +88,17 @@ describe('at 200 % zoom (640x400 CSS pixels)', () => {
     expect((await checkScreen(page, 'zoom200-ko-cases', allowlist, used)).failures).toEqual([]);
   });
 
+  it('lays the rows out again when the zoom changes with the list open', async () => {
+    const { page } = app;
+    const rowHeight = () => page.getByRole('listbox').getByRole('option').first().evaluate((el) => el.getBoundingClientRect().height);
+    expect(await rowHeight()).toBe(88);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(rowHeight).toBe(56);
+    expect(await page.getByRole('listbox').getByRole('option').nth(1).evaluate((el) => el.getBoundingClientRect().top - el.previousElementSibling!.getBoundingClientRect().top)).toBe(56);
+    await page.setViewportSize(VIEW);
+    await expect.poll(rowHeight).toBe(88);
+  });
+
   it('keeps the case review usable: its actions, tabs and evidence within the window, no sideways scroll', async () => {
     const { page } = app;
     await page.keyboard.press('Enter');

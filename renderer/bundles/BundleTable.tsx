@@ -10,7 +10,7 @@ export function BundleTable({ bundles }: { bundles: readonly BundleRow[] }) {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" role="region" aria-label={t('bundles.tableCaption')} /* it scrolls sideways in a narrow window (zoom): focusable, the keyboard scrolls it */ tabIndex={0}>
       <table className="data-table">
         <caption>{t('bundles.tableCaption')}</caption>
         <thead>

@@ -45,7 +45,7 @@ export function InboxTable({ syncFolder }: { syncFolder: string }) {
       {entries.state === 'failed' && <ErrorNotice title={t('inbox.failed')} error={entries.error} />}
       {entries.state === 'done' && entries.value.length === 0 && <p>{t('inbox.empty')}</p>}
       {entries.state === 'done' && entries.value.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label={t('inbox.caption')} /* it scrolls sideways in a narrow window (zoom): focusable, the keyboard scrolls it */ tabIndex={0}>
           <table className="data-table">
             <caption>{t('inbox.caption')}</caption>
             <thead>

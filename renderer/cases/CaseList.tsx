@@ -8,7 +8,8 @@ import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectedPosition, useCasesStore } from './cases-store';
 import { useUiStore } from '../common/ui-store';
-import { CASE_ROW_HEIGHT, CaseListRow, caseOptionId } from './CaseListRow';
+import { CaseListRow, caseOptionId } from './CaseListRow';
+import { useCaseRowHeight } from './use-row-height';
 
 const PAGE = 10;
 
@@ -30,14 +31,18 @@ export function CaseList() {
   const selectedCaseId = useCasesStore((s) => s.selectedCaseId);
   const language = useUiStore((s) => s.language);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const rowHeight = useCaseRowHeight();
 
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => CASE_ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 8,
     getItemKey: (position) => index?.rows[visible[position]!]?.caseId ?? position,
   });
+
+  // the window turned narrow or wide (zoom): every row's height changed
+  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
 
   const position = index && selectedCaseId !== null ? selectedPosition(index, visible, selectedCaseId) : -1;
 
@@ -102,6 +107,7 @@ export function CaseList() {
                 position={item.index}
                 setSize={visible.length}
                 start={item.start}
+                height={rowHeight}
                 selected={item.index === position}
                 language={language}
                 onOpen={open}

@@ -1,7 +1,6 @@
 /** What a Cases list row says of a case's tier, amounts and flags, in the UI language. */
 import type { TFunction } from 'i18next';
 import { FLAG_ORDER, type FlagCode } from '../../shared/duplicate-flags';
-import { formatRegistrationNo } from '../../shared/registration-number';
 import type { CaseSummaryRow } from '../db/rows';
 import { formatKrw, type Language } from '../../shared/i18n';
 
@@ -26,19 +25,4 @@ export function flagLabel(t: TFunction, code: string): string {
 
 export function flagTitle(t: TFunction, code: string): string {
   return isKnownFlag(code) ? t(`flagTitles.${code}`) : t('cases.unknownFlag');
-}
-
-/** The whole row as one sentence, for screen readers (the option's accessible name). */
-export function rowLabel(t: TFunction, row: CaseSummaryRow, language: Language): string {
-  const flags = row.flags.length === 0 ? t('cases.noFlags') : row.flags.map((f) => flagLabel(t, f)).join(', ');
-  return [
-    row.caseId,
-    row.businessName,
-    `${t('cases.colClaimed')} ${formatKrw(row.claimedLoss, language)}`,
-    `${t('cases.colAssessed')} ${assessedText(t, row.assessedLoss, language)}`,
-    tierText(t, row, language),
-    `${t('cases.colFlags')} ${flags}`,
-    t(`cases.status.${row.status}`),
-    formatRegistrationNo(row.registrationNo),
-  ].join(', ');
 }

@@ -14,7 +14,7 @@ export function MeetingScreen() {
       {members.length === 0 ? (
         <p className="card card--empty">{t('meeting.empty')}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label={t('meeting.membersCaption')} /* it scrolls sideways in a narrow window (zoom): focusable, the keyboard scrolls it */ tabIndex={0}>
           <table className="data-table">
             <caption>{t('meeting.membersCaption')}</caption>
             <thead>

@@ -31,7 +31,9 @@ export function SettingsScreen() {
   return (
     <ScreenFrame screen="settings" title={t('settings.title')} intro={t('settings.intro')}>
       <fieldset className="card settings-group">
-        <legend className="card__title">{t('settings.language')}</legend>
+        <legend className="card__title">
+          <h2>{t('settings.language')}</h2>
+        </legend>
         {LANGUAGES.map((lang) => (
           <label key={lang} className="choice">
             <input type="radio" name="language" value={lang} checked={language === lang} onChange={() => void chooseLanguage(db, lang)} />
@@ -41,7 +43,9 @@ export function SettingsScreen() {
       </fieldset>
 
       <fieldset className="card settings-group">
-        <legend className="card__title">{t('settings.security')}</legend>
+        <legend className="card__title">
+          <h2>{t('settings.security')}</h2>
+        </legend>
         {security === null ? (
           securityError ? (
             <ErrorNotice title={t('settings.securityFailed')} error={securityError} />

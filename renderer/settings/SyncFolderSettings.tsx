@@ -18,7 +18,9 @@ export function SyncFolderSettings({ syncFolder }: { syncFolder: string | null }
 
   return (
     <fieldset className="card settings-group">
-      <legend className="card__title">{t('settings.syncFolder')}</legend>
+      <legend className="card__title">
+        <h2>{t('settings.syncFolder')}</h2>
+      </legend>
       <p className="choice__hint choice__hint--flush">{t('settings.syncFolderHint')}</p>
       <p data-testid="sync-folder" className="path-text">
         {syncFolder ? t('settings.syncFolderPath', { path: syncFolder }) : t('settings.syncFolderNone')}

@@ -34,7 +34,7 @@ export function TrustFileSettings({ trustFile }: { trustFile: string | null }) {
       {trust.state === 'failed' && <ErrorNotice title={t('settings.trustFailed')} error={trust.error} />}
       {trust.state === 'done' && trust.value.keys.length === 0 && <p>{t('settings.noTrustedKeys')}</p>}
       {trust.state === 'done' && trust.value.keys.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label={t('settings.trustKeysCaption')} /* it scrolls sideways in a narrow window (zoom): focusable, the keyboard scrolls it */ tabIndex={0}>
           <table className="data-table">
             <caption>{t('settings.trustKeysCaption')}</caption>
             <thead>

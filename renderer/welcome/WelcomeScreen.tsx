@@ -50,9 +50,10 @@ export function WelcomeScreen() {
 
   return (
     <div className="welcome">
-      <div className="welcome__language">
+      {/* a landmark of its own, as the app header is on the other screens: no content outside one */}
+      <header className="welcome__language">
         <LanguageSwitch />
-      </div>
+      </header>
       <main className="welcome__panel">
         {step.step === 'intro' ? (
           <ScreenFrame screen="welcome" title={t('welcome.title')} intro={t('welcome.intro1')}>

@@ -94,6 +94,11 @@ export interface LaunchOptions {
   mode?: AppMode;
   /** Where the in-app file picker starts (browser mode). */
   home?: string;
+  /**
+   * Browser zoom, as Chromium (and Electron's zoom factor) does it: the 1280x800 window's CSS
+   * viewport divided by the zoom, each CSS pixel painted with zoom device pixels. 2: 200%.
+   */
+  zoom?: number;
 }
 
 export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
@@ -110,7 +115,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     log: (line) => problems.push(line),
   });
   const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: options.locale ?? 'ko-KR', acceptDownloads: true });
+  const zoom = options.zoom ?? 1;
+  const viewport = { width: Math.round(1280 / zoom), height: Math.round(800 / zoom) };
+  const context = await browser.newContext({ viewport, deviceScaleFactor: zoom, locale: options.locale ?? 'ko-KR', acceptDownloads: true });
   if (options.dropFolder) {
     await context.addInitScript(
       ({ global, dropFolder }) => {

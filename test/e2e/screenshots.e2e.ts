@@ -6,7 +6,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, type RunningApp } from './app-harness';
+import { launchApp, loadDemoCouncil, type RunningApp } from './app-harness';
 import { benchStyleBundle, brokenCopy, tempFolder } from './bundle-fixtures';
 
 const outDir = path.resolve(__dirname, '../../test-results/screenshots');
@@ -145,5 +145,44 @@ describe('screenshots of browser mode', () => {
     await page.getByRole('dialog').getByRole('option', { name: 'b-12.cdbundle' }).waitFor();
     await shootHere('ko-13-browser-mode-file-picker');
     expect(browserApp.problems).toEqual([]);
+  });
+});
+
+describe('screenshots at 200 % zoom and in forced colours', () => {
+  // browser zoom as Chromium does it: a 1280x800 window at 200 % is a 640x400 CSS viewport at 2 device pixels per CSS pixel
+  let zoomed: RunningApp;
+  beforeAll(async () => {
+    zoomed = await launchApp({ zoom: 2 });
+    await loadDemoCouncil(zoomed.page);
+    await zoomed.page.locator('[data-screen="bundles"]').getByRole('row').nth(1).waitFor();
+  });
+  afterAll(async () => {
+    await zoomed?.close();
+  });
+
+  it('of the Cases list and a case review at 200 %, and both in forced colours', async () => {
+    const { page } = zoomed;
+    await page.getByRole('navigation').getByRole('link', { name: '사건', exact: true }).click();
+    const list = page.getByRole('listbox');
+    await list.getByRole('option').first().waitFor();
+    await list.focus();
+    await page.keyboard.press('ArrowDown');
+    await shoot('zoom200-ko-14-cases', page);
+    await page.emulateMedia({ forcedColors: 'active' });
+    await shoot('forced-colors-ko-14-cases', page);
+    await page.emulateMedia({ forcedColors: 'none' });
+    await page.getByRole('searchbox', { name: '검색' }).fill('1015-000015');
+    await list.getByRole('option').first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-screen="case-review"][data-case-id="1015-000015"]').waitFor();
+    await page.locator('[data-testid="pdf-viewer"][data-rendered-page="1"]').waitFor({ timeout: 15_000 });
+    await shoot('zoom200-ko-15-case-review', page);
+    // in forced colours, the chart: its weeks are told apart by colour otherwise
+    await page.getByRole('tab', { name: '일별 매출', exact: true }).click();
+    await page.getByTestId('sales-chart').waitFor();
+    await page.emulateMedia({ forcedColors: 'active' });
+    await shoot('forced-colors-ko-15-case-review', page);
+    await page.emulateMedia({ forcedColors: 'none' });
+    expect(zoomed.problems).toEqual([]);
   });
 });

@@ -84,7 +84,10 @@ describe('Cases screen list', { timeout: 20_000 }, () => {
     expect(fourth.textContent).toContain('구간 없음');
     const fifth = list.querySelector('[data-case-id="1015-000005"]') as HTMLElement;
     expect(Array.from(fifth.querySelectorAll('.flag-chip'), (c) => c.textContent)).toEqual(['등록번호 중복', '매출 자료 없음']);
-    expect(fifth.getAttribute('aria-label')).toContain('등록번호 중복');
+    // named by what it shows, in order, with the column names said (no aria-label to drift from the text)
+    expect(fifth.hasAttribute('aria-label')).toBe(false);
+    expect(within(list).getByRole('option', { name: '1015-000005 104-81-55005 가게 5 신청 손실액 5,000원 산정 손실액 4,500원 T1 · 30,000원 확인 필요 등록번호 중복 매출 자료 없음 미결' })).toBe(fifth);
+    expect(within(list).getByRole('option', { name: '1015-000001 104-81-55001 가게 1 신청 손실액 1,000원 산정 손실액 900원 T1 · 30,000원 확인 필요 없음 미결' })).toBe(first);
   });
 
   it('counts the cases shown per tier and per flag, and says they are of the cases shown', async () => {

@@ -1,0 +1,161 @@
+/**
+ * The accessibility gate over every screen and state worth checking, in Korean throughout and in
+ * English on a few, with the demo council loaded: axe-core (WCAG 2.2 A/AA and best practices) on
+ * each, the reports in test-results/a11y/. A screen a later issue adds gets a line in STATES.
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp, type RunningApp } from './app-harness';
+import { AxeBuilder } from '@axe-core/playwright';
+import { AXE_TAGS, checkScreen, judge, readAllowlist, writeSummary, type AllowEntry, type ScreenVerdict } from './axe-gate';
+import { benchStyleBundle, brokenCopy, tempFolder } from './bundle-fixtures';
+
+let app: RunningApp;
+let broken: string;
+const allowlist = readAllowlist();
+const used = new Set<AllowEntry>();
+const verdicts: ScreenVerdict[] = [];
+
+beforeAll(async () => {
+  const dir = tempFolder();
+  broken = brokenCopy(await benchStyleBundle(path.join(dir, 'b-12.cdbundle'), 12), path.join(dir, 'b-12-broken.cdbundle'));
+  app = await launchApp();
+  await app.page.locator('[data-screen="welcome"]').waitFor();
+});
+afterAll(async () => {
+  writeSummary(verdicts, allowlist.filter((e) => !used.has(e)));
+  await app?.close();
+});
+
+/** The sidebar's names of the screens, per language. */
+const NAV = {
+  ko: { bundles: '사건 묶음', cases: '사건', meeting: '회의', decisions: '의결', minutes: '회의록', settings: '설정' },
+  en: { bundles: 'Bundles', cases: 'Cases', meeting: 'Meeting', decisions: 'Decisions', minutes: 'Minutes', settings: 'Settings' },
+} as const;
+type Lang = keyof typeof NAV;
+type ScreenId = keyof (typeof NAV)['ko'];
+
+async function go(page: Page, lang: Lang, screen: ScreenId): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name: NAV[lang][screen], exact: true }).click();
+  await page.locator(`[data-screen="${screen}"]`).waitFor();
+}
+
+/** Opens a case from the Cases list's search box with Enter. */
+async function openCase(page: Page, lang: Lang, caseId: string): Promise<void> {
+  await go(page, lang, 'cases');
+  await page.getByRole('searchbox', { name: lang === 'ko' ? '검색' : 'Search' }).fill(caseId);
+  await page.getByRole('listbox').getByRole('option').first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`[data-screen="case-review"][data-case-id="${caseId}"]`).waitFor();
+}
+
+/** What each evidence tab shows once its content is in (a PDF: its first page painted). */
+const VIEWER_READY = ['[data-testid="pdf-viewer"][data-rendered-page="1"]', '[data-testid="csv-viewer"]', '[data-testid="image-viewer"] img', '[data-testid="text-viewer"]', '[data-testid="sales-chart"]'].join(', ');
+
+async function showTab(page: Page, index: number): Promise<void> {
+  await page.getByRole('tab').nth(index).click();
+  await page.getByRole('tabpanel').locator(VIEWER_READY).first().waitFor({ timeout: 15_000 });
+}
+
+/**
+ * Every state checked, in the order it is reached (each from where the one before left off).
+ * The names are the report files' names: <lang>-<screen>[-<state>].
+ */
+const STATES: [name: string, reach: (page: Page) => Promise<void>][] = [
+  ['ko-welcome', async () => {}],
+  ['en-welcome', async (page) => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Load the demo council' }).waitFor();
+  }],
+  ['ko-welcome-operator', async (page) => {
+    await page.getByRole('button', { name: '한국어' }).click();
+    await page.getByRole('button', { name: '데모 협의체 불러오기' }).click();
+    await page.locator('[data-screen="welcome-operator"]').waitFor();
+  }],
+  ['ko-bundles', async (page) => {
+    await page.getByRole('button', { name: '시작하기' }).click();
+    await page.locator('[data-screen="bundles"]').getByRole('row').nth(1).waitFor();
+  }],
+  ['ko-bundles-report', async (page) => {
+    app.dialogs.files.push(broken);
+    await page.getByRole('button', { name: '사건 묶음 파일 열기…' }).click();
+    await page.getByRole('region', { name: '검증 보고서' }).waitFor();
+  }],
+  ['ko-cases', async (page) => {
+    await go(page, 'ko', 'cases');
+    await page.getByRole('listbox').getByRole('option').first().waitFor();
+  }],
+  ['ko-cases-filtered', async (page) => {
+    await page.getByRole('combobox', { name: '제안 구간' }).selectOption('T3');
+    await page.getByRole('combobox', { name: '정렬' }).selectOption({ index: 2 });
+    await page.getByRole('listbox').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('listbox').getByRole('option', { selected: true }).waitFor();
+  }],
+  ['ko-cases-no-match', async (page) => {
+    await page.getByRole('searchbox', { name: '검색' }).fill('없는 상호 zzz');
+    await page.getByText('조건에 맞는 사건이 없습니다.').waitFor();
+    await page.getByTestId('cases-no-matches').getByRole('button', { name: '조건 모두 지우기' }).click();
+  }],
+  // 1015-000001 has one document of each kind: a PDF, a CSV, an image, a text file; then the chart
+  ...[0, 1, 2, 3, 4].map((tab): [string, (page: Page) => Promise<void>] => [`ko-case-review-tab${tab + 1}`, async (page) => {
+    if (tab === 0) await openCase(page, 'ko', '1015-000001');
+    await showTab(page, tab);
+  }]),
+  ['ko-case-review-duplicate', async (page) => {
+    await openCase(page, 'ko', '1015-000015');
+    await page.getByTestId('review-flags').waitFor();
+  }],
+  ['ko-meeting', (page) => go(page, 'ko', 'meeting')],
+  ['ko-decisions', (page) => go(page, 'ko', 'decisions')],
+  ['ko-minutes', (page) => go(page, 'ko', 'minutes')],
+  ['ko-settings', (page) => go(page, 'ko', 'settings')],
+  ['en-settings', async (page) => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('[data-screen="settings"] h1', { hasText: 'Settings' }).waitFor();
+  }],
+  ['en-bundles', (page) => go(page, 'en', 'bundles')],
+  ['en-cases', async (page) => {
+    await go(page, 'en', 'cases');
+    await page.getByRole('listbox').getByRole('option').first().waitFor();
+  }],
+  ['en-case-review-chart', async (page) => {
+    await openCase(page, 'en', '1015-000001');
+    await showTab(page, 4);
+  }],
+  ['en-meeting', (page) => go(page, 'en', 'meeting')],
+];
+
+describe('accessibility gate (axe-core)', () => {
+  for (const [name, reach] of STATES) {
+    it(`has no serious, critical or unlisted violation: ${name}`, async () => {
+      await reach(app.page);
+      const verdict = await checkScreen(app.page, name, allowlist, used);
+      verdicts.push(verdict);
+      expect(verdict.failures).toEqual([]);
+    });
+  }
+
+  it('fails a page with a serious violation or an unlisted moderate one, and lets a listed one through', async () => {
+    const page = await app.context.newPage();
+    // an image without a text alternative (critical), a heading level skipped (moderate), twice
+    await page.setContent('<html lang="en"><title>Self-test</title><main><h1>Title</h1><h3 id="a">Skipped</h3><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="20" height="20"></main>');
+    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    await page.close();
+    const listed: AllowEntry = { rule: 'heading-order', screen: 'self-test', selector: '#a', reason: 'the gate checking itself' };
+    const img: AllowEntry = { rule: 'image-alt', screen: '*', reason: 'serious and critical are never let through' };
+    const bare = judge('self-test', results, [], new Set());
+    expect(bare.failures.map((f) => f.split(':')[0])).toEqual(expect.arrayContaining(['critical image-alt', 'moderate heading-order']));
+    const seen = new Set<AllowEntry>();
+    const allowed = judge('self-test', results, [listed, img], seen);
+    expect(allowed.failures.map((f) => f.split(':')[0])).toEqual(['critical image-alt']);
+    expect(allowed.allowed).toHaveLength(1);
+    expect([...seen]).toEqual([listed]);
+  });
+
+  it('needs every allowlist entry it has, and raised no page error', () => {
+    expect(allowlist.filter((e) => !used.has(e)).map((e) => `${e.rule} on ${e.screen}`)).toEqual([]);
+    expect(app.problems).toEqual([]);
+  });
+});

@@ -1,8 +1,8 @@
 /**
  * The case's daily sales as an SVG bar chart: the best baseline week and the outage week shaded
  * and labelled with their totals (the assessment's own figures, formatted as in the reasons), the
- * outage days with no figure marked. For screen readers: the SVG's title and description, and a
- * visually hidden table of every day.
+ * outage days with no figure marked. For screen readers: the SVG's title and description, a
+ * visually hidden table of the two weeks compared with their totals, and one of every day.
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +37,51 @@ function RangeMark({ range, kind, row, label, model }: { range: ChartRange; kind
         {label}
       </text>
     </g>
+  );
+}
+
+/** How many dates of a range have a figure (a missing day is not counted). */
+function daysWithFigures(model: SalesChartModel, kind: 'baseline' | 'outage'): number {
+  return model.bars.filter((bar) => (kind === 'baseline' ? bar.inBaseline : bar.inOutage)).length;
+}
+
+/**
+ * The chart's point in words for screen readers: the two weeks compared, their dates, how many
+ * days had a figure and their totals, as a real table (row and column headers).
+ */
+function WeeksTable({ model, krw }: { model: SalesChartModel; krw: (n: number) => string }) {
+  const { t } = useTranslation();
+  const row = (kind: 'baseline' | 'outage', range: ChartRange) => (
+    <tr key={kind} data-testid={`weeks-row-${kind}`}>
+      <th scope="row">{t(`evidence.chart.${kind}`)}</th>
+      <td>{t('evidence.chart.range', { from: range.from, to: range.to })}</td>
+      <td>{t('evidence.chart.days', { count: daysWithFigures(model, kind) })}</td>
+      <td>{krw(range.total)}</td>
+    </tr>
+  );
+  return (
+    <table className="evidence-visually-hidden" data-testid="weeks-table">
+      <caption>{t('evidence.chart.weeksCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('evidence.chart.colWeek')}</th>
+          <th scope="col">{t('evidence.chart.colRange')}</th>
+          <th scope="col">{t('evidence.chart.colDays')}</th>
+          <th scope="col">{t('evidence.chart.colTotal')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {model.baseline ? (
+          row('baseline', model.baseline)
+        ) : (
+          <tr data-testid="weeks-row-baseline">
+            <th scope="row">{t('evidence.chart.baseline')}</th>
+            <td colSpan={3}>{t('evidence.chart.noBaseline')}</td>
+          </tr>
+        )}
+        {row('outage', model.outage)}
+      </tbody>
+    </table>
   );
 }
 
@@ -144,6 +189,7 @@ export function SalesChart({ dailySales, assessment, language }: SalesChartProps
           </p>
         )}
       </figcaption>
+      <WeeksTable model={model} krw={krw} />
       <table className="evidence-visually-hidden">
         <caption>{t('evidence.chart.tableCaption')}</caption>
         <thead>

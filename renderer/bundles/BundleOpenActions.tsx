@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BundleOpener } from './use-bundle-opener';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useAppMode } from '../common/use-app-mode';
+import { AFTER_IMPORT_FOCUS } from './ImportProgressPanel';
 
 export function BundleOpenActions({ opener }: { opener: BundleOpener }) {
   const { t } = useTranslation();
@@ -21,6 +22,7 @@ export function BundleOpenActions({ opener }: { opener: BundleOpener }) {
           className="button button--primary"
           aria-disabled={running}
           aria-describedby={running ? busyId : undefined}
+          {...{ [AFTER_IMPORT_FOCUS]: '' }}
           onClick={() => running || void opener.openWithDialog()}
         >
           {t('open.button')}

@@ -63,12 +63,15 @@ describe('Bundles screen: importing', () => {
     await user.click(view.getByRole('button', { name: '사건 묶음 파일 열기…' }));
     await waitFor(() => expect(view.getByTestId('import-counts').textContent).toBe('사건 2 / 4 · 증빙 2 / 5'));
     await user.click(view.getByRole('button', { name: '불러오기 취소' }));
-    expect(view.getByRole('button', { name: '불러오기 취소' })).toHaveProperty('disabled', true);
+    expect(view.getByRole('button', { name: '불러오기 취소' }).getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(view.getByRole('button', { name: '불러오기 취소' }));
     expect(view.getByRole('status').textContent).toBe('취소하는 중…');
     await waitFor(() => expect(bridge.importCancel).toHaveBeenCalled());
     cancelled();
 
     expect(await view.findByText('batch8.cdbundle 불러오기를 취소했습니다. 아무것도 저장하지 않았습니다.')).toBeTruthy();
+    // the panel went with focus on Cancel: the keyboard is back on the button that opens a bundle
+    await waitFor(() => expect(document.activeElement).toBe(view.getByRole('button', { name: '사건 묶음 파일 열기…' })));
     expect(bridge.importCancel).toHaveBeenCalledWith({ importId: IMPORT_ID });
     expect(await db.cases.count()).toBe(before);
     expect(await db.bundles.get(FIXTURE_BUNDLE_ID)).toBeUndefined();

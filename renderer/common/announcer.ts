@@ -3,7 +3,8 @@
  * region (or, for an error, the assertive one) that the app shell renders once (Announcer.tsx).
  * A live region speaks only when its content changes, so every announcement is a new node; the
  * same error twice in a row within ERROR_REPEAT_MS is said once. Progress that comes in dozens of
- * events a second goes through a ProgressThrottle first, so it does not flood the reader.
+ * events a second goes through a ProgressThrottle first, so it does not flood the reader. The
+ * import speaks through it (bundles/ImportAnnouncements.tsx); the meeting's vote tallies will too.
  */
 import { create } from 'zustand';
 

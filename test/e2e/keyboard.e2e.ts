@@ -88,11 +88,15 @@ async function tabTo(page: Page, want: Want, { back = false, max = 40 } = {}): P
 async function focusComesTo(page: Page, want: Want): Promise<Focus> {
   let last: Focus | null = null;
   await expect
-    .poll(async () => {
-      last = await focused(page);
-      return matches(last, want);
-    }, { timeout: 15_000 })
-    .toBe(true);
+    .poll(
+      async () => {
+        last = await focused(page);
+        // the focus seen, so a failure says where it was instead
+        return matches(last, want) ? 'there' : `${last.role} "${last.name.slice(0, 60)}"`;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe('there');
   return last!;
 }
 
@@ -206,18 +210,19 @@ describe('the keyboard alone', () => {
   it('walks the case review: evidence tabs with the arrows, the chart\'s table, the PDF page, then the previous case', async () => {
     const { page } = app;
     const review = page.locator(`[data-screen="case-review"][data-case-id="${reviewed}"]`);
+    // the first document, a PDF, shows when the case opens: its page of pages, then its keys
     const firstTab = await tabTo(page, { role: 'tab' });
     expectRing(firstTab);
-    await page.keyboard.press('End');
-    expect(matches(await focused(page), { role: 'tab', name: '일별 매출' })).toBe(true);
-    await review.getByTestId('sales-chart').waitFor();
-    expect(await review.getByRole('table', { name: '비교한 두 주간의 매출 합계' }).count()).toBe(1);
-    await page.keyboard.press('Home');
-    expect(matches(await focused(page), { role: 'tab', name: firstTab.name })).toBe(true);
     await review.locator('[data-testid="pdf-viewer"][data-rendered-page="1"]').waitFor({ timeout: 15_000 });
     await expect(review.getByTestId('pdf-page-of').textContent()).resolves.toMatch(/^1 \/ \d+ 쪽$/);
     const pdf = await tabTo(page, { role: 'region', name: new RegExp(`^${firstTab.name}\\.`) });
     expectRing(pdf);
+    // back to the tabs, and to the daily sales with End
+    await tabTo(page, { role: 'tab', name: firstTab.name }, { back: true });
+    await page.keyboard.press('End');
+    expect(matches(await focused(page), { role: 'tab', name: '일별 매출' })).toBe(true);
+    await review.getByTestId('sales-chart').waitFor();
+    expect(await review.getByRole('table', { name: '비교한 두 주간의 매출 합계' }).count()).toBe(1);
 
     await page.keyboard.press('Alt+ArrowLeft');
     await expect.poll(() => page.locator('[data-screen="case-review"]').getAttribute('data-case-id')).not.toBe(reviewed);

@@ -20,6 +20,9 @@ export const en: Messages = {
     comingLater: 'Coming in a later version',
     nowAvailable: 'Available now',
   },
+  shell: {
+    skipToContent: 'Skip to content',
+  },
   nav: {
     label: 'Main menu',
     bundles: 'Bundles',

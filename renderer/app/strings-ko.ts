@@ -26,6 +26,9 @@ export const ko = {
     comingLater: '다음 버전에서 제공할 기능',
     nowAvailable: '지금 확인할 수 있는 것',
   },
+  shell: {
+    skipToContent: '본문으로 건너뛰기',
+  },
   nav: {
     label: '주 메뉴',
     bundles: '사건 묶음',

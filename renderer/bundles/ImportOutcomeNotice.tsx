@@ -57,10 +57,9 @@ export function ImportOutcomeNotice({ outcome }: { outcome: NoticeOutcome }) {
     : t('notice.cancelled', { fileName: outcome.fileName });
   return (
     <div className={`import-notice notice notice--${outcome.kind === 'imported' ? 'success' : 'info'}`} data-outcome={outcome.kind}>
-      <div role="status">
-        <p className="notice__title">{text}</p>
-        {outcome.kind === 'imported' && outcome.revised.length > 0 && <p>{t('notice.revisedList', { caseIds: idList(outcome.revised) })}</p>}
-      </div>
+      {/* said by the shell's live region (ImportAnnouncements), wherever the user is */}
+      <p className="notice__title">{text}</p>
+      {outcome.kind === 'imported' && outcome.revised.length > 0 && <p>{t('notice.revisedList', { caseIds: idList(outcome.revised) })}</p>}
       {outcome.kind === 'imported' && outcome.warnings.length > 0 && (
         <>
           <p>{t('notice.warnings', { count: n(outcome.warnings.length) })}</p>

@@ -2,7 +2,7 @@
  * The running import: a progress bar with the counts, the bytes read, the time left at the rate so
  * far, and Cancel. Before the main process has read the manifest the bar has no value yet.
  */
-import { useId } from 'react';
+import { useId, useLayoutEffect, useRef, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../common/format/bytes';
 import { formatCount } from '../common/format/numbers';
@@ -35,16 +35,45 @@ function useProgressWords(progress: ImportProgressEvent | null) {
   };
 }
 
+/** The element the keyboard goes back to when the panel goes away with focus in it. */
+export const AFTER_IMPORT_FOCUS = 'data-focus-after-import';
+
+/**
+ * The panel goes when the import ends; focus inside it (on Cancel) would fall to the page. It goes
+ * to the "Open bundle file…" button instead, the next thing to do.
+ */
+function useFocusKeptOnEnd() {
+  const inside = useRef(false);
+  useLayoutEffect(
+    () => () => {
+      if (!inside.current) return;
+      queueMicrotask(() => {
+        if (document.activeElement === null || document.activeElement === document.body) document.querySelector<HTMLElement>(`[${AFTER_IMPORT_FOCUS}]`)?.focus();
+      });
+    },
+    [],
+  );
+  return {
+    onFocus: () => {
+      inside.current = true;
+    },
+    onBlur: (event: FocusEvent) => {
+      inside.current = event.currentTarget.contains(event.relatedTarget as Node | null);
+    },
+  };
+}
+
 export function ImportProgressPanel() {
   const { t } = useTranslation();
   const headingId = useId();
+  const focusKept = useFocusKeptOnEnd();
   const fileName = useImportStore((s) => s.fileName) ?? '';
   const progress = useImportStore((s) => s.progress);
   const cancelling = useImportStore((s) => s.cancelling);
   const words = useProgressWords(progress);
 
   return (
-    <section className="card import-progress" aria-labelledby={headingId} aria-busy="true">
+    <section className="card import-progress" aria-labelledby={headingId} aria-busy="true" {...focusKept}>
       <h2 id={headingId} className="card__title">
         {t('progress.heading', { fileName })}
       </h2>
@@ -63,7 +92,8 @@ export function ImportProgressPanel() {
         <p>{t('progress.checking')}</p>
       )}
       <div className="import-progress__actions">
-        <button type="button" className="button button--quiet" disabled={cancelling} onClick={() => useImportStore.getState().cancel()}>
+        {/* aria-disabled while cancelling: a disabled button would drop the keyboard's focus */}
+        <button type="button" className="button button--quiet" aria-disabled={cancelling} onClick={() => cancelling || useImportStore.getState().cancel()}>
           {t('progress.cancel')}
         </button>
         {cancelling && <p role="status">{t('progress.cancelling')}</p>}

@@ -5,3 +5,4 @@ export { enBundles } from './strings-en';
 export { activeImports } from './import/import-bundle';
 export { rollBackInterruptedImports } from './import/bundle-rollback';
 export { DemoCouncilLoader } from './DemoCouncilLoader';
+export { ImportAnnouncements } from './ImportAnnouncements';

@@ -44,6 +44,10 @@ export const enBundles: typeof koBundles = {
     cancel: 'Cancel import',
     cancelling: 'Cancelling…',
   },
+  announce: {
+    started: 'Started importing {{fileName}}.',
+    progress: 'Importing {{fileName}}: {{percent}}%, cases {{cases}} / {{casesTotal}}',
+  },
   notice: {
     imported: 'Imported {{fileName}}: {{cases}} cases, {{documents}} evidence files, {{revised}} revised cases.',
     revisedList: 'Revised cases: {{caseIds}}',

@@ -47,6 +47,10 @@ export const koBundles = {
     cancel: '불러오기 취소',
     cancelling: '취소하는 중…',
   },
+  announce: {
+    started: '{{fileName}} 불러오기를 시작했습니다.',
+    progress: '{{fileName}} 불러오는 중: {{percent}}%, 사건 {{cases}} / {{casesTotal}}',
+  },
   notice: {
     imported: '{{fileName}}을(를) 불러왔습니다: 사건 {{cases}}건, 증빙 {{documents}}건, 보완된 사건 {{revised}}건.',
     revisedList: '보완된 사건: {{caseIds}}',

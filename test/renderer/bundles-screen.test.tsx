@@ -27,13 +27,15 @@ describe('Bundles screen: importing', () => {
     expect(view.getByTestId('import-time-left').textContent).toMatch(/^남은 시간/);
     expect(view.getByRole('heading', { name: 'batch8.cdbundle 불러오는 중' })).toBeTruthy();
     expect(view.getByRole('button', { name: '불러오기 취소' })).toHaveProperty('disabled', false);
-    expect(view.getByRole('button', { name: '사건 묶음 파일 열기…' })).toHaveProperty('disabled', true);
+    // kept focusable while busy, so the keyboard's place is not lost
+    expect(view.getByRole('button', { name: '사건 묶음 파일 열기…' }).getAttribute('aria-disabled')).toBe('true');
     // Only the path: how it is checked is the main process's own setting.
     expect(bridge.importBegin).toHaveBeenCalledWith({ path: PATH });
 
     release();
     const notice = await view.findByText('batch8.cdbundle을(를) 불러왔습니다: 사건 4건, 증빙 4건, 보완된 사건 0건.');
-    expect(notice.closest('[role="status"]')).not.toBeNull();
+    // said once, by the shell's polite live region
+    expect(screen.getByTestId('announcer-polite').textContent).toBe('batch8.cdbundle을(를) 불러왔습니다: 사건 4건, 증빙 4건, 보완된 사건 0건.');
     expect(view.queryByRole('progressbar')).toBeNull();
     const row = view.getByRole('row', { name: new RegExp(FIXTURE_BUNDLE_ID) });
     expect(Array.from(row.querySelectorAll('th, td'), (c) => c.textContent)).toEqual([
@@ -61,12 +63,15 @@ describe('Bundles screen: importing', () => {
     await user.click(view.getByRole('button', { name: '사건 묶음 파일 열기…' }));
     await waitFor(() => expect(view.getByTestId('import-counts').textContent).toBe('사건 2 / 4 · 증빙 2 / 5'));
     await user.click(view.getByRole('button', { name: '불러오기 취소' }));
-    expect(view.getByRole('button', { name: '불러오기 취소' })).toHaveProperty('disabled', true);
+    expect(view.getByRole('button', { name: '불러오기 취소' }).getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(view.getByRole('button', { name: '불러오기 취소' }));
     expect(view.getByRole('status').textContent).toBe('취소하는 중…');
     await waitFor(() => expect(bridge.importCancel).toHaveBeenCalled());
     cancelled();
 
     expect(await view.findByText('batch8.cdbundle 불러오기를 취소했습니다. 아무것도 저장하지 않았습니다.')).toBeTruthy();
+    // the panel went with focus on Cancel: the keyboard is back on the button that opens a bundle
+    await waitFor(() => expect(document.activeElement).toBe(view.getByRole('button', { name: '사건 묶음 파일 열기…' })));
     expect(bridge.importCancel).toHaveBeenCalledWith({ importId: IMPORT_ID });
     expect(await db.cases.count()).toBe(before);
     expect(await db.bundles.get(FIXTURE_BUNDLE_ID)).toBeUndefined();

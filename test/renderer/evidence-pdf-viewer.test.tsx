@@ -50,6 +50,7 @@ vi.mock('pdfjs-dist', () => {
   return { GlobalWorkerOptions: { workerPort: null }, getDocument };
 });
 
+import { applyLanguage } from '../../renderer/common/i18n';
 import { PdfViewer } from '../../renderer/review/evidence/PdfViewer';
 
 async function finishLast(): Promise<FakeRender> {
@@ -85,22 +86,37 @@ describe('PdfViewer', () => {
     render(<PdfViewer blob={new Blob(['%PDF-1.7'])} title="확인서" initialZoom={1} />);
     await finishLast();
     expect(viewer().dataset.renderedPage).toBe('1');
-    expect(screen.getByText('1 / 3쪽')).toBeTruthy();
+    expect(screen.getByText('1 / 3 쪽')).toBeTruthy();
     expect((screen.getByRole('button', { name: '이전 쪽' }) as HTMLButtonElement).disabled).toBe(true);
     await user.click(screen.getByRole('button', { name: '다음 쪽' }));
-    expect(screen.getByText('2 / 3쪽')).toBeTruthy();
+    expect(screen.getByText('2 / 3 쪽')).toBeTruthy();
     // page 2 asked for but not drawn yet: the mark still names page 1
     expect(viewer().dataset.renderedPage).toBe('1');
     expect((await finishLast()).page).toBe(2);
     expect(viewer().dataset.renderedPage).toBe('2');
     screen.getByRole('region').focus();
     await user.keyboard('{End}');
-    expect(screen.getByText('3 / 3쪽')).toBeTruthy();
+    expect(screen.getByText('3 / 3 쪽')).toBeTruthy();
     expect((screen.getByRole('button', { name: '다음 쪽' }) as HTMLButtonElement).disabled).toBe(true);
     await user.keyboard('{PageUp}');
-    expect(screen.getByText('2 / 3쪽')).toBeTruthy();
+    expect(screen.getByText('2 / 3 쪽')).toBeTruthy();
     await user.keyboard('{Home}{ArrowLeft}');
-    expect(screen.getByText('1 / 3쪽')).toBeTruthy();
+    expect(screen.getByText('1 / 3 쪽')).toBeTruthy();
+  });
+
+  it('says which page of how many in one polite live region that is there from the start, in English too', async () => {
+    const user = userEvent.setup();
+    await applyLanguage('en');
+    render(<PdfViewer blob={new Blob(['%PDF-1.7'])} title="Letter" initialZoom={1} />);
+    const region = screen.getByTestId('pdf-page-of');
+    expect(region.getAttribute('aria-live')).toBe('polite');
+    expect(region.getAttribute('aria-atomic')).toBe('true');
+    await finishLast();
+    expect(region.textContent).toBe('Page 1 of 3');
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    // the same node changes its words: that is what a screen reader reads
+    expect(screen.getByTestId('pdf-page-of')).toBe(region);
+    expect(region.textContent).toBe('Page 2 of 3');
   });
 
   it('cancels the render in progress when the page changes', async () => {

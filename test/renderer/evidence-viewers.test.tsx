@@ -165,6 +165,25 @@ describe('SalesChart', () => {
     expect(within(table).getByRole('rowheader', { name: '2022-10-15' }).parentElement!.textContent).toBe('2022-10-1520,000원장애 주간');
   });
 
+  it('has a table of the two weeks compared, with their dates, days with a figure and totals, for screen readers', () => {
+    render(<SalesChart dailySales={dailySales} assessment={assessment} language="ko" />);
+    const table = screen.getByRole('table', { name: '비교한 두 주간의 매출 합계' });
+    expect(within(table).getAllByRole('columnheader').map((c) => c.textContent)).toEqual(['주간', '기간', '매출 자료가 있는 날', '합계']);
+    const cells = (name: string) => Array.from(within(table).getByRole('rowheader', { name }).parentElement!.children, (c) => c.textContent);
+    expect(cells('기준 주간')).toEqual(['기준 주간', '2022-10-01 ~ 2022-10-07', '7일', '1,260,000원']);
+    // two outage days have no figure (2022-10-16 and 17)
+    expect(cells('장애 주간')).toEqual(['장애 주간', '2022-10-15 ~ 2022-10-21', '5일', '100,000원']);
+  });
+
+  it('says in the weeks table when there is no baseline week to compare, in English too', async () => {
+    await applyLanguage('en');
+    render(<SalesChart dailySales={dailySales} assessment={{ ...assessment, baseline: null }} language="en" />);
+    const table = screen.getByRole('table', { name: 'Sales totals of the two weeks compared' });
+    const row = (name: string) => Array.from(within(table).getByRole('rowheader', { name }).parentElement!.children, (c) => c.textContent);
+    expect(row('Baseline week')).toEqual(['Baseline week', 'No baseline week can be compared']);
+    expect(row('Outage week')).toEqual(['Outage week', '2022-10-15 to 2022-10-21', '5', 'KRW 100,000']);
+  });
+
   it('uses English words and KRW amounts in English', async () => {
     await applyLanguage('en');
     render(<SalesChart dailySales={dailySales} assessment={assessment} language="en" />);

@@ -70,4 +70,20 @@ describe('sidebar', () => {
       expect(screen.getAllByRole('link', { current: 'page' }).map((a) => a.textContent)).toEqual([label]);
     }
   });
+
+  it('starts the Tab order with a skip link that lands on the screen\'s title in the main landmark', async () => {
+    const { user } = await start();
+    const skip = screen.getByRole('link', { name: '본문으로 건너뛰기' });
+    const main = screen.getByRole('main');
+    // first of everything focusable, before the header and the main menu
+    const focusable = [...document.querySelectorAll<HTMLElement>('a[href], button, select, input, [tabindex="0"]')];
+    expect(focusable[0]).toBe(skip);
+    expect(skip.getAttribute('href')).toBe(`#${main.id}`);
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.tab();
+    expect(document.activeElement).toBe(skip);
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: '사건 묶음' }));
+    expect(main.contains(document.activeElement)).toBe(true);
+  });
 });

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { BrowseKind, FolderListing } from '../../../shared/api';
 import { describeError } from '../council-api';
 import { ErrorNotice } from '../ErrorNotice';
+import { keepTabInside } from '../focus-trap';
 import './file-picker.css';
 
 export interface FilePickerProps {
@@ -21,8 +22,6 @@ export interface FilePickerProps {
 }
 
 type Row = { name: string; path: string; type: 'folder' | 'file' };
-
-const FOCUSABLE = 'button:not(:disabled), input:not(:disabled), [tabindex="0"]';
 
 export function FilePicker({ kind, browse, startPath, onDone }: FilePickerProps) {
   const { t } = useTranslation();
@@ -108,19 +107,7 @@ export function FilePicker({ kind, browse, startPath, onDone }: FilePickerProps)
       onDone(null, lastFolder);
       return;
     }
-    if (e.key !== 'Tab' || !dialogRef.current) return;
-    // In document order (a selector list does not promise it everywhere).
-    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>('*')].filter((el) => el.matches(FOCUSABLE));
-    const first = focusable[0];
-    const end = focusable[focusable.length - 1];
-    if (!first || !end) return;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      end.focus();
-    } else if (!e.shiftKey && document.activeElement === end) {
-      e.preventDefault();
-      first.focus();
-    }
+    keepTabInside(dialogRef.current, e);
   }
 
   useEffect(() => {

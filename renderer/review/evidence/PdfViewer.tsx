@@ -178,7 +178,8 @@ export function PdfViewer({ blob, title, initialZoom = 'fit', onZoomChange }: Pd
         <button type="button" onClick={() => goTo(page - 1)} disabled={!canGoBack(page)} aria-label={t('evidence.pdf.previous')}>
           ‹
         </button>
-        <span className="evidence-page-of" aria-live="polite">
+        {/* present from the start and read whole on each change: "3 / 12 쪽" */}
+        <span className="evidence-page-of" aria-live="polite" aria-atomic="true" data-testid="pdf-page-of">
           {pageCount > 0 ? t('evidence.pdf.pageOf', { page, count: pageCount }) : ''}
         </span>
         <button type="button" onClick={() => goTo(page + 1)} disabled={!canGoForward(page, pageCount)} aria-label={t('evidence.pdf.next')}>

@@ -1,8 +1,8 @@
 /**
  * The case's daily sales as an SVG bar chart: the best baseline week and the outage week shaded
  * and labelled with their totals (the assessment's own figures, formatted as in the reasons), the
- * outage days with no figure marked. For screen readers: the SVG's title and description, and a
- * visually hidden table of every day.
+ * outage days with no figure marked. For screen readers: the SVG's title and description, a
+ * visually hidden table of the two weeks compared with their totals, and one of every day.
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +37,54 @@ function RangeMark({ range, kind, row, label, model }: { range: ChartRange; kind
         {label}
       </text>
     </g>
+  );
+}
+
+/** How many dates of a range have a figure (a missing day is not counted). */
+function daysWithFigures(model: SalesChartModel, kind: 'baseline' | 'outage'): number {
+  return model.bars.filter((bar) => (kind === 'baseline' ? bar.inBaseline : bar.inOutage)).length;
+}
+
+/**
+ * The chart's point in words for screen readers: the two weeks compared, their dates, how many
+ * days had a figure and their totals, as a real table (row and column headers).
+ */
+function WeeksTable({ model, krw }: { model: SalesChartModel; krw: (n: number) => string }) {
+  const { t } = useTranslation();
+  const row = (kind: 'baseline' | 'outage', range: ChartRange) => (
+    <tr key={kind} data-testid={`weeks-row-${kind}`}>
+      <th scope="row">{t(`evidence.chart.${kind}`)}</th>
+      <td>{t('evidence.chart.range', { from: range.from, to: range.to })}</td>
+      <td>{t('evidence.chart.days', { count: daysWithFigures(model, kind) })}</td>
+      <td>{krw(range.total)}</td>
+    </tr>
+  );
+  return (
+    // In a div: a table ignores the height that hides it, and would leave a long empty scroll under the chart.
+    <div className="visually-hidden">
+      <table data-testid="weeks-table">
+        <caption>{t('evidence.chart.weeksCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('evidence.chart.colWeek')}</th>
+            <th scope="col">{t('evidence.chart.colRange')}</th>
+            <th scope="col">{t('evidence.chart.colDays')}</th>
+            <th scope="col">{t('evidence.chart.colTotal')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {model.baseline ? (
+            row('baseline', model.baseline)
+          ) : (
+            <tr data-testid="weeks-row-baseline">
+              <th scope="row">{t('evidence.chart.baseline')}</th>
+              <td colSpan={3}>{t('evidence.chart.noBaseline')}</td>
+            </tr>
+          )}
+          {row('outage', model.outage)}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -144,25 +192,28 @@ export function SalesChart({ dailySales, assessment, language }: SalesChartProps
           </p>
         )}
       </figcaption>
-      <table className="evidence-visually-hidden">
-        <caption>{t('evidence.chart.tableCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('evidence.chart.colDate')}</th>
-            <th scope="col">{t('evidence.chart.colAmount')}</th>
-            <th scope="col">{t('evidence.chart.colMark')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {model.bars.map((bar) => (
-            <tr key={bar.date}>
-              <th scope="row">{bar.date}</th>
-              <td>{krw(bar.amount)}</td>
-              <td>{markOf(bar, bar.inBaseline, bar.inOutage)}</td>
+      <WeeksTable model={model} krw={krw} />
+      <div className="visually-hidden">
+        <table>
+          <caption>{t('evidence.chart.tableCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('evidence.chart.colDate')}</th>
+              <th scope="col">{t('evidence.chart.colAmount')}</th>
+              <th scope="col">{t('evidence.chart.colMark')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {model.bars.map((bar) => (
+              <tr key={bar.date}>
+                <th scope="row">{bar.date}</th>
+                <td>{krw(bar.amount)}</td>
+                <td>{markOf(bar, bar.inBaseline, bar.inOutage)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -13,7 +13,7 @@ export interface BundleLimits {
   maxTotalBytes: number;
   /** Inflated bytes per compressed byte, checked once an entry has inflated more than RATIO_GUARD_FLOOR. */
   maxCompressionRatio: number;
-  /** How many errors the report keeps; errorCount still counts them all. */
+  /** How many errors the report keeps; once found, checking stops (the rest is only counted). */
   maxErrors: number;
 }
 

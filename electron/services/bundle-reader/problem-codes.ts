@@ -97,6 +97,10 @@ export const PROBLEM_TEMPLATES = {
   CASE_LINE_TOO_LONG: (p: { maxBytes: number }) => `is longer than ${formatBytes(p.maxBytes)}; one case is normally a few KB, so this line was not read`,
   CASE_LINE_NOT_UTF8: () => 'is not UTF-8 text',
   CASE_LINE_EMPTY: () => 'is empty and was skipped',
+  CASE_LINES_EMPTY: (p: { after: number; lastLine: number }) =>
+    `is empty and was skipped, and so ${p.after === 1 ? 'is the line' : `are the ${n(p.after)} lines`} after it (to line ${n(p.lastLine)})`,
+  LINES_NOT_CHECKED: (p: { count: number; firstLine: number; maxErrors: number }) =>
+    `holds ${p.count === 1 ? '1 more line' : `${n(p.count)} more lines`} (from line ${n(p.firstLine)} on) that ${p.count === 1 ? 'was' : 'were'} not checked: checking stops once ${n(p.maxErrors)} errors are found`,
   CASE_LINE_NOT_JSON: (p: { detail: string }) => `is not a readable case: the line is not valid JSON (${p.detail})`,
   DUPLICATE_CASE_ID: (p: { caseId: string; earlierLine: number }) => `${p.caseId} is also the caseId of line ${p.earlierLine}; each case in a bundle needs its own caseId`,
   // schema issues (case lines and the manifest): the one wording of shared/problems/zod-wording.ts
@@ -105,6 +109,8 @@ export const PROBLEM_TEMPLATES = {
   // evidence
   EVIDENCE_MISSING: (p: { name: string }) => `points to ${p.name}, which is not in the bundle`,
   EVIDENCE_OUTSIDE_FOLDER: (p: { name: string; folder: string }) => `points to ${p.name}, but a case's evidence must be in its own folder ${p.folder}`,
+  FILES_NOT_CHECKED: (p: { count: number; maxErrors: number }) =>
+    `holds ${p.count === 1 ? '1 more file' : `${n(p.count)} more files`} listed in the manifest that ${p.count === 1 ? 'was' : 'were'} not checked: checking stops once ${n(p.maxErrors)} errors are found`,
   EVIDENCE_UNREFERENCED: () => 'is listed in the manifest, but no case points to it; it will not be imported',
   EVIDENCE_NOT_MEDIA_TYPE: (p: { mediaType: string; line: number; index: number }) =>
     `is not ${MEDIA_WHAT[p.mediaType] ?? p.mediaType}, though its case says it is ${p.mediaType} ${evidenceWhere(p)}`,

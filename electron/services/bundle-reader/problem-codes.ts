@@ -5,7 +5,7 @@
  * `message` is always made from the same params the UI gets. Params whose name ends in `Bytes`
  * are byte sizes; other numbers are counts.
  */
-import { codedMessages, type CodedMessage, type ProblemParams } from '../../../shared/problems/problem';
+import { boundParams, codedMessages, type CodedMessage, type ProblemParams } from '../../../shared/problems/problem';
 import { SCHEMA_TEMPLATES } from '../../../shared/problems/zod-wording';
 import { formatBytes } from './limits';
 
@@ -133,6 +133,6 @@ export const problem = codedMessages(PROBLEM_TEMPLATES);
 export type CodedProblem = { [C in ProblemCode]: { code: C; params: ArgsOf<C> extends [] ? undefined : ArgsOf<C>[0] } }[ProblemCode];
 
 export function fromCoded(p: CodedProblem): CodedMessage<ProblemCode> {
-  const params = (p.params ?? {}) as ProblemParams;
+  const params = boundParams((p.params ?? {}) as ProblemParams);
   return { code: p.code, params, message: (PROBLEM_TEMPLATES[p.code] as (q: ProblemParams) => string)(params) };
 }

@@ -14,7 +14,8 @@ import type { CodedMessage } from '../../../shared/problems/problem';
 import { wordIssues } from '../../../shared/problems/zod-wording';
 import { decodeBase64 } from '../dsse-signing';
 import { entryChunks, type EntryReader } from './entry-chunks';
-import { MAX_MANIFEST_BYTES } from './limits';
+import { jsonShapeBreach } from './json-shape';
+import { MAX_JSON_DEPTH, MAX_MANIFEST_BYTES } from './limits';
 import { FatalBundleError, type ProblemLog } from './problem-log';
 import { problem, type ProblemCode } from './problem-codes';
 import { judgeSignature, signatureOf } from './signature-status';
@@ -98,6 +99,9 @@ function parseJson(bytes: Buffer, file: string, path: string, log: ProblemLog): 
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
     return log.fatal('manifest', file, null, path, problem('MANIFEST_NOT_UTF8'));
+  }
+  if (jsonShapeBreach(bytes, { maxDepth: MAX_JSON_DEPTH, maxValues: Infinity }) !== null) {
+    return log.fatal('manifest', file, null, path, problem('MANIFEST_TOO_DEEP', { maxDepth: MAX_JSON_DEPTH }));
   }
   try {
     return JSON.parse(text);

@@ -69,6 +69,7 @@ export const PROBLEM_TEMPLATES = {
   MANIFEST_NOT_JSON: (p: { detail: string }) => `is not valid JSON (${p.detail})`,
   MANIFEST_NOT_DSSE: (p: { detail: string }) => `is not a signed manifest (DSSE envelope): ${p.detail}`,
   MANIFEST_INVALID: () => 'is not valid',
+  MANIFEST_TOO_DEEP: (p: { maxDepth: number }) => `nests lists or groups of fields more than ${n(p.maxDepth)} deep, so it was not read`,
 
   // signature
   SIGNATURE_BAD: (p: { detail: string }) => `${p.detail}. Do not import this bundle; ask the secretariat for a new copy`,
@@ -96,6 +97,9 @@ export const PROBLEM_TEMPLATES = {
   // case lines
   CASE_LINE_TOO_LONG: (p: { maxBytes: number }) => `is longer than ${formatBytes(p.maxBytes)}; one case is normally a few KB, so this line was not read`,
   CASE_LINE_NOT_UTF8: () => 'is not UTF-8 text',
+  CASE_LINE_TOO_DEEP: (p: { maxDepth: number }) => `nests lists or groups of fields more than ${n(p.maxDepth)} deep; a case nests 3 deep, so this line was not read`,
+  CASE_LINE_TOO_MANY_VALUES: (p: { maxValues: number }) =>
+    `holds more than ${n(p.maxValues)} values; one case holds a few thousand at most, so this line was not read`,
   CASE_LINE_EMPTY: () => 'is empty and was skipped',
   CASE_LINES_EMPTY: (p: { after: number; lastLine: number }) =>
     `is empty and was skipped, and so ${p.after === 1 ? 'is the line' : `are the ${n(p.after)} lines`} after it (to line ${n(p.lastLine)})`,

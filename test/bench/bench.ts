@@ -10,6 +10,7 @@ import { importVersusBulkPut } from './bench-browser';
 import { casesListFigures } from './bench-cases';
 import { pdfFirstPage } from './bench-pdf';
 import { writeCasesOnlyBundle, writeEvidenceBundle, writeLargeEntryBundle } from './bench-bundles';
+import { hostileChild, hostileFigures } from './bench-hostile';
 import { engineThroughput, peakMemoryChild, validatePeakMemory, validateThroughput, type Figure } from './bench-node';
 
 const root = path.resolve(__dirname, '../..');
@@ -28,6 +29,10 @@ async function main(): Promise<void> {
     await peakMemoryChild(process.argv[3]!, process.argv[4]!);
     return;
   }
+  if (process.argv[2] === '--hostile-child') {
+    await hostileChild(process.argv[3]!);
+    return;
+  }
   const only = process.env.BENCH_ONLY ?? 'all';
   const dir = path.join(tmpdir(), 'council-desk-bench');
   mkdirSync(dir, { recursive: true });
@@ -37,11 +42,13 @@ async function main(): Promise<void> {
     evidence: path.join(dir, 'evidence-2000x3.cdbundle'),
     large: path.join(dir, 'large-entry-200mb.cdbundle'),
   };
-  console.log(`making benchmark bundles in ${dir} …`);
-  // deterministic content: a bundle left by an earlier run is the same file
-  if (!existsSync(bundles.cases)) await writeCasesOnlyBundle(bundles.cases, 20_000, key);
-  if (!existsSync(bundles.evidence)) await writeEvidenceBundle(bundles.evidence, 2_000, 3, 10_000, key);
-  if (!existsSync(bundles.large)) await writeLargeEntryBundle(bundles.large, 200 * 1024 * 1024);
+  // deterministic content: a bundle left by an earlier run is the same file (BENCH_ONLY=hostile makes its own)
+  if (only !== 'hostile') {
+    console.log(`making benchmark bundles in ${dir} …`);
+    if (!existsSync(bundles.cases)) await writeCasesOnlyBundle(bundles.cases, 20_000, key);
+    if (!existsSync(bundles.evidence)) await writeEvidenceBundle(bundles.evidence, 2_000, 3, 10_000, key);
+    if (!existsSync(bundles.large)) await writeLargeEntryBundle(bundles.large, 200 * 1024 * 1024);
+  }
 
   const figures: Figure[] = [];
   if (only === 'all' || only === 'node') {
@@ -61,6 +68,7 @@ async function main(): Promise<void> {
       pass: growth <= 32,
     });
   }
+  if (only === 'all' || only === 'node' || only === 'hostile') figures.push(...(await hostileFigures(__filename, dir)));
   if (only === 'all' || only === 'browser') {
     figures.push(...(await importVersusBulkPut([
       { label: '20,000 cases, no evidence', path: bundles.cases },

@@ -104,6 +104,15 @@ describe('each case line', () => {
     expect(report).toMatchObject({ valid: true, caseCount: 3 });
   });
 
+  it('skips a run of blank lines as one warning, numbering the lines after it right; other white space is not JSON', async () => {
+    const parts = tinyParts();
+    const lines = casesOf(parts).map((c) => JSON.stringify(c));
+    parts.files.set('cases.ndjson', bytesOf(`${lines[0]}\n${' \t\r\n'.repeat(999)}\n${lines[1]}\n\u00a0\n${lines[2]}\n`));
+    const report = await readZip(dir, pack(parts, { recount: false }));
+    expect(warningTexts(report)).toContain('cases.ndjson line 2: is empty and was skipped, and so are the 999 lines after it (to line 1,001)');
+    expect(errorTexts(report)).toEqual([expect.stringMatching(/^cases\.ndjson line 1003: is not a readable case: the line is not valid JSON/), 'manifest.json, caseCount: is 3, but cases.ndjson holds 4 cases (one per line)']);
+  });
+
   it('collects every problem up to maxErrors, then only counts the lines left and reads no more files', async () => {
     const parts = tinyParts();
     const base = casesOf(parts)[2]!;

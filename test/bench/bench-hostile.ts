@@ -39,7 +39,8 @@ export async function hostileFigures(selfScript: string, dir: string): Promise<F
   for (const [label, bundle] of bundles) {
     const out = execFileSync(process.execPath, [selfScript, '--hostile-child', bundle.path], { encoding: 'utf8' });
     const r = JSON.parse(out) as { seconds: number; peakKb: number; valid: boolean; errorCount: number; warnings: number; linesNotChecked: number };
-    const inflateS = await inflateOnly(bundle);
+    const inflateRuns = [await inflateOnly(bundle), await inflateOnly(bundle), await inflateOnly(bundle)].sort((a, b) => a - b);
+    const inflateS = inflateRuns[1]!;
     const mb = Math.round(r.peakKb / 1024);
     const size = (bundle.bytes / 1e6).toFixed(1);
     const lines = bundle.lines.toLocaleString('en');
@@ -49,7 +50,7 @@ export async function hostileFigures(selfScript: string, dir: string): Promise<F
       value: Number(r.seconds.toFixed(2)),
       unit: 's',
       target: '<= 10 s',
-      baseline: `inflating the same entry alone: ${inflateS.toFixed(2)} s; ${verdict}`,
+      baseline: `inflating the same entry alone (median of 3): ${inflateS.toFixed(2)} s; ${verdict}`,
       pass: r.seconds <= 10,
     });
     figures.push({ name: `validate peak memory (whole process), ${label}`, value: mb, unit: 'MB', target: '<= 300 MB', pass: mb <= 300 });

@@ -17,6 +17,13 @@ export interface BundleReport {
   /** The first problems found, up to the reader's cap; each names the kind the report groups it under. */
   errors: (Problem & { kind: ProblemKind })[];
   warnings: (Problem & { kind: ProblemKind })[];
-  /** How many errors there were in all (more than errors.length when the cap was reached). */
+  /**
+   * How many errors were found (more than errors.length when the cap was reached). Once the cap
+   * is reached the reader stops checking, so there may be more it did not look for.
+   */
   errorCount: number;
+  /** Lines of cases.ndjson only counted, not checked, because the error cap was reached (0 or absent: none). */
+  linesNotChecked?: number;
+  /** Files the manifest lists that were not read because the error cap was reached (0 or absent: none). */
+  filesNotChecked?: number;
 }

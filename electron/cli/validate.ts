@@ -23,6 +23,8 @@ export function validateJson(report: BundleReport): string {
     fileName: report.fileName,
     signature: report.signature,
     errorCount: report.errorCount,
+    linesNotChecked: report.linesNotChecked ?? 0,
+    filesNotChecked: report.filesNotChecked ?? 0,
   })}\n`;
 }
 

@@ -21,6 +21,34 @@ export interface CodedMessage<C extends string = string> {
   message: string;
 }
 
+/**
+ * The longest text a param or a JSON path keeps. Params and paths quote what the input holds (a
+ * key, a name, a parser's detail), and a 1 MiB line could otherwise make a 1 MiB message, a
+ * thousand times over in one report: longer text is cut here, before the sentence is made, so the
+ * message is still its template filled with its params.
+ */
+export const MAX_QUOTED_CHARS = 300;
+
+/** `text` cut to `max` characters (never inside a surrogate pair), saying how many more there were. */
+export function boundText(text: string, max = MAX_QUOTED_CHARS): string {
+  if (text.length <= max) return text;
+  let keep = max;
+  const last = text.charCodeAt(keep - 1);
+  if (last >= 0xd800 && last <= 0xdbff) keep -= 1;
+  return `${text.slice(0, keep)}…and ${(text.length - keep).toLocaleString('en-US')} more characters`;
+}
+
+/** Params with every text bounded (numbers are kept as they are). */
+export function boundParams(params: ProblemParams): ProblemParams {
+  let out: ProblemParams | null = null;
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value !== 'string' || value.length <= MAX_QUOTED_CHARS) continue;
+    out ??= { ...params };
+    out[key] = boundText(value);
+  }
+  return out ?? params;
+}
+
 /** A family of codes, each with its English sentence made from its params (none, or one object). */
 export type ProblemTemplates = Record<string, (params: never) => string>;
 
@@ -31,7 +59,7 @@ export type ProblemTemplates = Record<string, (params: never) => string>;
  */
 export function codedMessages<T extends ProblemTemplates>(templates: T) {
   return <C extends keyof T & string>(code: C, ...args: Parameters<T[C]>): CodedMessage<C> => {
-    const params = (args[0] ?? {}) as ProblemParams;
+    const params = boundParams((args[0] ?? {}) as ProblemParams);
     const template = templates[code] as unknown as (p: ProblemParams) => string;
     return { code, params, message: template(params) };
   };
@@ -65,5 +93,5 @@ export interface Problem extends CodedMessage {
 
 /** The problem `coded` at file, line (none by default) and path ("" by default). */
 export function problemAt(where: { file: string; line?: number | null; path?: string }, coded: CodedMessage): Problem {
-  return { file: where.file, line: where.line ?? null, path: where.path ?? '', code: coded.code, params: coded.params, message: coded.message };
+  return { file: where.file, line: where.line ?? null, path: boundText(where.path ?? ''), code: coded.code, params: coded.params, message: coded.message };
 }

@@ -7,7 +7,7 @@
  * reworded, and a field that is simply absent is called missing. Every issue gets its JSON path.
  */
 import { formatJsonPath } from '../json-path';
-import type { CodedMessage, ProblemParams } from './problem';
+import { boundText, type CodedMessage, type ProblemParams } from './problem';
 
 /** The schema codes and their English sentences; SCHEMA is the catch-all, its detail in English. */
 export const SCHEMA_TEMPLATES = {
@@ -80,8 +80,9 @@ const CODE_OF_MESSAGE = new Map<string, SchemaCode>(
 export function schemaMessage(message: string): CodedMessage<SchemaCode> {
   const code = CODE_OF_MESSAGE.get(message);
   if (code !== undefined) return { code, params: {}, message };
-  const params: ProblemParams = { detail: message };
-  return { code: 'SCHEMA', params, message: SCHEMA_TEMPLATES.SCHEMA({ detail: message }) };
+  const detail = boundText(message);
+  const params: ProblemParams = { detail };
+  return { code: 'SCHEMA', params, message: SCHEMA_TEMPLATES.SCHEMA({ detail }) };
 }
 
 const TYPE_WORDS: Record<string, string> = {

@@ -10,6 +10,7 @@ import { importVersusBulkPut } from './bench-browser';
 import { casesListFigures } from './bench-cases';
 import { pdfFirstPage } from './bench-pdf';
 import { writeCasesOnlyBundle, writeEvidenceBundle, writeLargeEntryBundle } from './bench-bundles';
+import { hostileChild, hostileFigures } from './bench-hostile';
 import { engineThroughput, peakMemoryChild, strictJsonCost, validatePeakMemory, validateThroughput, type Figure } from './bench-node';
 
 const root = path.resolve(__dirname, '../..');
@@ -28,6 +29,10 @@ async function main(): Promise<void> {
     await peakMemoryChild(process.argv[3]!, process.argv[4]!);
     return;
   }
+  if (process.argv[2] === '--hostile-child') {
+    await hostileChild(process.argv[3]!);
+    return;
+  }
   const only = process.env.BENCH_ONLY ?? 'all';
   const dir = path.join(tmpdir(), 'council-desk-bench');
   mkdirSync(dir, { recursive: true });
@@ -37,12 +42,14 @@ async function main(): Promise<void> {
     evidence: path.join(dir, 'evidence-2000x3.cdbundle'),
     large: path.join(dir, 'large-entry-200mb.cdbundle'),
   };
-  console.log(`making benchmark bundles in ${dir} …`);
-  // deterministic content: a bundle left by an earlier run is the same file
-  if (!existsSync(bundles.cases)) await writeCasesOnlyBundle(bundles.cases, 20_000, key);
-  const casesOnly = only === 'json'; // BENCH_ONLY=json needs only the cases bundle
-  if (!casesOnly && !existsSync(bundles.evidence)) await writeEvidenceBundle(bundles.evidence, 2_000, 3, 10_000, key);
-  if (!casesOnly && !existsSync(bundles.large)) await writeLargeEntryBundle(bundles.large, 200 * 1024 * 1024);
+  // deterministic content: a bundle left by an earlier run is the same file (BENCH_ONLY=hostile makes its own)
+  if (only !== 'hostile') {
+    console.log(`making benchmark bundles in ${dir} …`);
+    if (!existsSync(bundles.cases)) await writeCasesOnlyBundle(bundles.cases, 20_000, key);
+    const casesOnly = only === 'json'; // BENCH_ONLY=json needs only the cases bundle
+    if (!casesOnly && !existsSync(bundles.evidence)) await writeEvidenceBundle(bundles.evidence, 2_000, 3, 10_000, key);
+    if (!casesOnly && !existsSync(bundles.large)) await writeLargeEntryBundle(bundles.large, 200 * 1024 * 1024);
+  }
 
   const figures: Figure[] = [];
   if (only === 'all' || only === 'node') {
@@ -64,6 +71,7 @@ async function main(): Promise<void> {
     });
   }
   if (only === 'json') figures.push(strictJsonCost(bundles.cases));
+  if (only === 'all' || only === 'node' || only === 'hostile') figures.push(...(await hostileFigures(__filename, dir)));
   if (only === 'all' || only === 'browser') {
     figures.push(...(await importVersusBulkPut([
       { label: '20,000 cases, no evidence', path: bundles.cases },

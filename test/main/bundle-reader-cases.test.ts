@@ -104,7 +104,16 @@ describe('each case line', () => {
     expect(report).toMatchObject({ valid: true, caseCount: 3 });
   });
 
-  it('collects every problem, keeps the first maxErrors and counts them all', async () => {
+  it('skips a run of blank lines as one warning, numbering the lines after it right; other white space is not JSON', async () => {
+    const parts = tinyParts();
+    const lines = casesOf(parts).map((c) => JSON.stringify(c));
+    parts.files.set('cases.ndjson', bytesOf(`${lines[0]}\n${' \t\r\n'.repeat(999)}\n${lines[1]}\n\u00a0\n${lines[2]}\n`));
+    const report = await readZip(dir, pack(parts, { recount: false }));
+    expect(warningTexts(report)).toContain('cases.ndjson line 2: is empty and was skipped, and so are the 999 lines after it (to line 1,001)');
+    expect(errorTexts(report)).toEqual([expect.stringMatching(/^cases\.ndjson line 1003: is not a readable case: the line is not valid JSON/), 'manifest.json, caseCount: is 3, but cases.ndjson holds 4 cases (one per line)']);
+  });
+
+  it('collects every problem up to maxErrors, then only counts the lines left and reads no more files', async () => {
     const parts = tinyParts();
     const base = casesOf(parts)[2]!;
     const lines = Array.from({ length: 10 }, (_, i) => ({ ...base, caseId: `1015-10${i}`, claimedLoss: -i - 1, bankAccountFingerprint: 'XYZ' }));
@@ -114,9 +123,18 @@ describe('each case line', () => {
     expect(all.errors).toHaveLength(20);
     expect(errorTexts(all).slice(0, 2)).toEqual(['cases.ndjson line 4, claimedLoss: must not be negative', 'cases.ndjson line 4, bankAccountFingerprint: must be a lowercase hex fingerprint']);
     const capped = await readZip(dir, pack(parts), { limits: { maxErrors: 3 } });
+    // lines 4 and 5 hold two errors each: the cap is reached on line 5, lines 6 to 13 are only counted
     expect(capped.errors).toHaveLength(3);
-    expect(capped.errorCount).toBe(20);
+    expect(capped.errorCount).toBe(4);
     expect(capped.valid).toBe(false);
+    expect(capped.linesNotChecked).toBe(8);
+    const files = Object.keys(parts.manifest.files).filter((f) => f !== 'cases.ndjson').length;
+    expect(files).toBeGreaterThan(0);
+    expect(warningTexts(capped).slice(1)).toEqual([
+      'cases.ndjson: holds 8 more lines (from line 6 on) that were not checked: checking stops once 3 errors are found',
+      `batch7.cdbundle: holds ${files} more files listed in the manifest that were not checked: checking stops once 3 errors are found`,
+    ]);
+    expect(capped.filesNotChecked).toBe(files);
   });
 
   it('stops calling onCase after the first error, but goes on checking', async () => {

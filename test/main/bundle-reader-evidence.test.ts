@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { PieceGatherer } from '../../electron/services/bundle-reader/evidence-pieces';
 import { mediaCheck } from '../../electron/services/bundle-reader/media-check';
-import { NdjsonSplitter } from '../../electron/services/bundle-reader/ndjson-lines';
+import { NdjsonSplitter, type NdjsonItem } from '../../electron/services/bundle-reader/ndjson-lines';
 import { editCase, pack, sha256, tinyParts } from './fixtures/bundle-parts';
 import { bundleFolder, errorTexts, readZip } from './fixtures/read-helpers';
 import { pngOf } from './fixtures/image-headers';
@@ -112,20 +112,50 @@ describe('media checks across chunk boundaries', () => {
 });
 
 describe('NDJSON lines across chunk boundaries', () => {
-  const split = (chunks: Buffer[], max = 1024) => {
+  const shown = (l: NdjsonItem) => ('blank' in l ? `#${l.first}-${l.last} blank` : l.tooLong ? `#${l.line} too long` : `#${l.line} ${l.bytes.toString()}`);
+  const split = (chunks: Buffer[], max = 1024, countAfter?: number) => {
     const s = new NdjsonSplitter(max);
     const out: string[] = [];
-    for (const c of chunks) for (const l of s.push(c)) out.push(l.tooLong ? `#${l.line} too long` : `#${l.line} ${l.bytes.toString()}`);
-    for (const l of s.end()) out.push(l.tooLong ? `#${l.line} too long` : `#${l.line} ${l.bytes.toString()}`);
+    const take = (items: Iterable<NdjsonItem>) => {
+      for (const l of items) {
+        out.push(shown(l));
+        if (!('blank' in l) && l.line === countAfter) s.countOnly();
+      }
+    };
+    for (const c of chunks) take(s.push(c));
+    take(s.end());
+    if (countAfter !== undefined) out.push(`${s.unchecked} unchecked after ${s.lines}`);
     return out;
   };
 
   it('joins lines split anywhere, drops CR and a BOM split over chunks', () => {
     const text = Buffer.from('\uFEFF{"a":1}\r\n{"b":"가"}\n\n{"c":3}', 'utf8');
     for (let cut = 0; cut <= text.length; cut++) {
-      expect(split([text.subarray(0, cut), text.subarray(cut)])).toEqual(['#1 {"a":1}', '#2 {"b":"가"}', '#3 ', '#4 {"c":3}']);
+      expect(split([text.subarray(0, cut), text.subarray(cut)])).toEqual(['#1 {"a":1}', '#2 {"b":"가"}', '#3-3 blank', '#4 {"c":3}']);
     }
     expect(split([Buffer.from([0xef, 0xbb])])).toEqual(['#1 \uFFFD']);
+  });
+
+  it('hands out a run of blank lines as one item, wherever the chunks are cut, and numbers later lines right', () => {
+    const text = Buffer.from(' \r\n\n\t\n{"a":1}\n  {"b":2}\r\n\r\n \n\n{"c":3}\n\n  \r', 'utf8');
+    const expected = ['#1-3 blank', '#4 {"a":1}', '#5   {"b":2}', '#6-8 blank', '#9 {"c":3}', '#10-11 blank'];
+    for (let cut = 0; cut <= text.length; cut++) {
+      for (let cut2 = cut; cut2 <= text.length; cut2 += 3) {
+        expect(split([text.subarray(0, cut), text.subarray(cut, cut2), text.subarray(cut2)])).toEqual(expected);
+      }
+    }
+    expect(split(Array.from({ length: 1000 }, () => Buffer.from('\n\n\n')))).toEqual(['#1-3000 blank']);
+    // a blank line longer than the cap is still too long (it was carried over chunks)
+    expect(split([Buffer.from(' '.repeat(8)), Buffer.from(' '.repeat(8)), Buffer.from('\n{}')], 10)).toEqual(['#1 too long', '#2 {}']);
+  });
+
+  it('after countOnly, counts the remaining lines without handing them out', () => {
+    const text = Buffer.from('{"a":1}\n{"b":2}\n\n{"c":3}\nxy', 'utf8');
+    for (let cut = 0; cut <= text.length; cut++) {
+      expect(split([text.subarray(0, cut), text.subarray(cut)], 1024, 1)).toEqual(['#1 {"a":1}', '4 unchecked after 1']);
+      expect(split([text.subarray(0, cut), text.subarray(cut)], 1024, 4)).toEqual(['#1 {"a":1}', '#2 {"b":2}', '#3-3 blank', '#4 {"c":3}', '1 unchecked after 4']);
+    }
+    expect(split([Buffer.from('{}\n{}\n')], 1024, 2)).toEqual(['#1 {}', '#2 {}', '0 unchecked after 2']);
   });
 
   it('reports a line longer than the cap without keeping it', () => {

@@ -12,6 +12,8 @@ import { CASE_ID_PATTERN, type CaseRecord, type EvidenceMediaType } from '../../
 import { parseCaseRecord } from './case-schema';
 import { collisionKey, displayName } from './entry-names';
 import { CASES_FILE } from './files-check';
+import { jsonShapeBreach } from './json-shape';
+import { MAX_CASE_LINE_VALUES, MAX_JSON_DEPTH } from './limits';
 import type { NdjsonLine } from './ndjson-lines';
 import { problem } from './problem-codes';
 import type { ProblemLog } from './problem-log';
@@ -23,10 +25,8 @@ export interface EvidenceReference {
   documents: { index: number; mediaType: EvidenceMediaType }[];
 }
 
-const BLANK = /^\s*$/;
-
 export class CaseLineChecker {
-  /** Lines that hold something (blank lines are skipped with a warning): what caseCount must equal. */
+  /** Lines handed in (blank lines never are: the splitter skips them): what caseCount must equal. */
   caseLines = 0;
   readonly evidence = new Map<string, EvidenceReference>();
   /** Files named by documents of lines that failed their checks: not "unreferenced", though not checked either. */
@@ -57,12 +57,12 @@ export class CaseLineChecker {
       log.error('case', CASES_FILE, line, '', problem('CASE_LINE_NOT_UTF8'));
       return null;
     }
-    const text = bytes.toString('utf8');
-    if (text.length === 0 || (text.charCodeAt(0) <= 0x20 && BLANK.test(text))) {
-      log.warn('case', CASES_FILE, line, '', problem('CASE_LINE_EMPTY'));
-      return null;
-    }
     this.caseLines += 1;
+    const breach = jsonShapeBreach(bytes, { maxDepth: MAX_JSON_DEPTH, maxValues: MAX_CASE_LINE_VALUES });
+    if (breach === 'depth') log.error('case', CASES_FILE, line, '', problem('CASE_LINE_TOO_DEEP', { maxDepth: MAX_JSON_DEPTH }));
+    if (breach === 'values') log.error('case', CASES_FILE, line, '', problem('CASE_LINE_TOO_MANY_VALUES', { maxValues: MAX_CASE_LINE_VALUES }));
+    if (breach !== null) return null;
+    const text = bytes.toString('utf8');
     const strict = parseStrictJson(text);
     if (!strict.ok) {
       if (strict.error === 'not-json') log.error('case', CASES_FILE, line, '', problem('CASE_LINE_NOT_JSON', { detail: strict.detail }));

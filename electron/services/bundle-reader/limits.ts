@@ -20,7 +20,7 @@ export interface BundleLimits {
   maxTotalBytes: number;
   /** Inflated bytes per compressed byte, checked once an entry has inflated more than RATIO_GUARD_FLOOR. */
   maxCompressionRatio: number;
-  /** How many errors the report keeps; errorCount still counts them all. */
+  /** How many errors the report keeps; once found, checking stops (the rest is only counted). */
   maxErrors: number;
 }
 
@@ -42,6 +42,10 @@ export const RATIO_GUARD_FLOOR = 1 * MiB;
 export const MAX_MANIFEST_BYTES = 16 * MiB;
 /** One line of cases.ndjson; a real case is a few KB. */
 export const MAX_CASE_LINE_BYTES = 1 * MiB;
+/** How deep a case line or the manifest may nest lists and groups (a case nests 3 deep), checked before JSON.parse. */
+export const MAX_JSON_DEPTH = 64;
+/** How many values one case line may hold (a case at its schema's limits holds about 2,500), checked before JSON.parse. */
+export const MAX_CASE_LINE_VALUES = 10_000;
 /** The largest piece of evidence handed to onEvidencePiece. */
 export const MAX_EVIDENCE_PIECE_BYTES = 1 * MiB;
 

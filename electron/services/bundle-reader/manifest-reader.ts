@@ -16,7 +16,8 @@ import type { CodedMessage } from '../../../shared/problems/problem';
 import { wordIssues } from '../../../shared/problems/zod-wording';
 import { decodeBase64 } from '../dsse-signing';
 import { entryChunks, type EntryReader } from './entry-chunks';
-import { MAX_MANIFEST_BYTES } from './limits';
+import { jsonShapeBreach } from './json-shape';
+import { MAX_JSON_DEPTH, MAX_MANIFEST_BYTES } from './limits';
 import { FatalBundleError, type ProblemLog } from './problem-log';
 import { problem, type ProblemCode } from './problem-codes';
 import { judgeSignature, signatureOf } from './signature-status';
@@ -105,6 +106,9 @@ function parseJson(bytes: Buffer, file: string, log: ProblemLog, part: 'file' | 
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return log.fatal('manifest', file, null, where, problem('MANIFEST_NOT_UTF8'));
+  }
+  if (jsonShapeBreach(bytes, { maxDepth: MAX_JSON_DEPTH, maxValues: Infinity }) !== null) {
+    return log.fatal('manifest', file, null, where, problem('MANIFEST_TOO_DEEP', { maxDepth: MAX_JSON_DEPTH }));
   }
   // A BOM is tolerated on the file as stored; in the signed bytes the canonical-form check refuses it.
   const parsed = parseStrictJson(text.replace(/^\uFEFF/, ''));

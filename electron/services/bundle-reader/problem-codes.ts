@@ -5,7 +5,7 @@
  * `message` is always made from the same params the UI gets. Params whose name ends in `Bytes`
  * are byte sizes; other numbers are counts.
  */
-import { codedMessages, type CodedMessage, type ProblemParams } from '../../../shared/problems/problem';
+import { boundParams, codedMessages, type CodedMessage, type ProblemParams } from '../../../shared/problems/problem';
 import { SCHEMA_TEMPLATES } from '../../../shared/problems/zod-wording';
 import { canonicalWords, type CanonicalMismatch } from '../../../shared/json/canonical-form';
 import { formatBytes } from './limits';
@@ -139,6 +139,7 @@ export const PROBLEM_TEMPLATES = {
   MANIFEST_PAYLOAD_DUPLICATE_KEY: (p: { key: string; line: number; column: number }) =>
     `the signed manifest holds the key ${JSON.stringify(p.key)} twice in one object (again at payload line ${p.line}, column ${p.column}); ${TWO_READERS}`,
   MANIFEST_NOT_CANONICAL: (p: CanonicalMismatch) => `the signed manifest is not in its canonical form (RFC 8785): ${canonicalWords(p)}, so two readers could see it differently`,
+  MANIFEST_TOO_DEEP: (p: { maxDepth: number }) => `nests lists or groups of fields more than ${n(p.maxDepth)} deep, so it was not read`,
 
   // signature
   SIGNATURE_BAD: (p: { detail: string }) => `${p.detail}. Do not import this bundle; ask the secretariat for a new copy`,
@@ -166,7 +167,14 @@ export const PROBLEM_TEMPLATES = {
   // case lines
   CASE_LINE_TOO_LONG: (p: { maxBytes: number }) => `is longer than ${formatBytes(p.maxBytes)}; one case is normally a few KB, so this line was not read`,
   CASE_LINE_NOT_UTF8: () => 'is not UTF-8 text',
+  CASE_LINE_TOO_DEEP: (p: { maxDepth: number }) => `nests lists or groups of fields more than ${n(p.maxDepth)} deep; a case nests 3 deep, so this line was not read`,
+  CASE_LINE_TOO_MANY_VALUES: (p: { maxValues: number }) =>
+    `holds more than ${n(p.maxValues)} values; one case holds a few thousand at most, so this line was not read`,
   CASE_LINE_EMPTY: () => 'is empty and was skipped',
+  CASE_LINES_EMPTY: (p: { after: number; lastLine: number }) =>
+    `is empty and was skipped, and so ${p.after === 1 ? 'is the line' : `are the ${n(p.after)} lines`} after it (to line ${n(p.lastLine)})`,
+  LINES_NOT_CHECKED: (p: { count: number; firstLine: number; maxErrors: number }) =>
+    `holds ${p.count === 1 ? '1 more line' : `${n(p.count)} more lines`} (from line ${n(p.firstLine)} on) that ${p.count === 1 ? 'was' : 'were'} not checked: checking stops once ${n(p.maxErrors)} errors are found`,
   CASE_LINE_NOT_JSON: (p: { detail: string }) => `is not a readable case: the line is not valid JSON (${p.detail})`,
   CASE_LINE_DUPLICATE_KEY: (p: { key: string; column: number }) =>
     `is not a readable case: the key ${JSON.stringify(p.key)} appears twice in one object (again at column ${p.column}); ${TWO_READERS}`,
@@ -179,6 +187,8 @@ export const PROBLEM_TEMPLATES = {
   // evidence
   EVIDENCE_MISSING: (p: { name: string }) => `points to ${p.name}, which is not in the bundle`,
   EVIDENCE_OUTSIDE_FOLDER: (p: { name: string; folder: string }) => `points to ${p.name}, but a case's evidence must be in its own folder ${p.folder}`,
+  FILES_NOT_CHECKED: (p: { count: number; maxErrors: number }) =>
+    `holds ${p.count === 1 ? '1 more file' : `${n(p.count)} more files`} listed in the manifest that ${p.count === 1 ? 'was' : 'were'} not checked: checking stops once ${n(p.maxErrors)} errors are found`,
   EVIDENCE_UNREFERENCED: () => 'is listed in the manifest, but no case points to it; it will not be imported',
   EVIDENCE_NOT_MEDIA_TYPE: (p: { mediaType: string; line: number; index: number }) =>
     `is not ${MEDIA_WHAT[p.mediaType] ?? p.mediaType}, though its case says it is ${p.mediaType} ${evidenceWhere(p)}`,
@@ -207,6 +217,6 @@ export const problem = codedMessages(PROBLEM_TEMPLATES);
 export type CodedProblem = { [C in ProblemCode]: { code: C; params: ArgsOf<C> extends [] ? undefined : ArgsOf<C>[0] } }[ProblemCode];
 
 export function fromCoded(p: CodedProblem): CodedMessage<ProblemCode> {
-  const params = (p.params ?? {}) as ProblemParams;
+  const params = boundParams((p.params ?? {}) as ProblemParams);
   return { code: p.code, params, message: (PROBLEM_TEMPLATES[p.code] as (q: ProblemParams) => string)(params) };
 }

@@ -1,8 +1,10 @@
 /**
  * Collects what a bundle check finds: errors (the bundle must not be imported) and warnings, each
  * a problem (shared/problems/problem.ts) naming its kind, the file, the NDJSON line and the JSON
- * path. Keeps the first `maxErrors` of each and counts them all. A fatal problem (reading cannot
- * go on) is recorded and thrown as FatalBundleError.
+ * path. Keeps the first `maxErrors` of each and counts every one found. Once `maxErrors` errors
+ * are found the log is `full`: the reader stops checking (lines are only counted, files are not
+ * read), so the count is of the errors found, not of all there may be. A fatal problem (reading
+ * cannot go on) is recorded and thrown as FatalBundleError.
  */
 import type { BundleReport } from '../../../shared/bundle-report';
 import { problemAt, type CodedMessage, type ProblemKind } from '../../../shared/problems/problem';
@@ -24,12 +26,20 @@ export class ProblemLog {
   readonly warnings: Reported[] = [];
   errorCount = 0;
   warningCount = 0;
+  /** What was left unchecked once the log was full: lines of cases.ndjson, files after it. */
+  linesNotChecked = 0;
+  filesNotChecked = 0;
 
-  constructor(private readonly maxErrors: number) {}
+  constructor(readonly maxErrors: number) {}
 
   /** True once any error was found: from then on no case or evidence is handed on. */
   get failed(): boolean {
     return this.errorCount > 0;
+  }
+
+  /** True once maxErrors errors were found: from then on nothing more is checked, the rest only counted. */
+  get full(): boolean {
+    return this.errorCount >= this.maxErrors;
   }
 
   error(kind: ProblemKind, file: string, line: number | null, path: string, coded: CodedMessage<ProblemCode>): Reported {
@@ -42,6 +52,12 @@ export class ProblemLog {
   warn(kind: ProblemKind, file: string, line: number | null, path: string, coded: CodedMessage<ProblemCode>): void {
     this.warningCount += 1;
     if (this.warnings.length < this.maxErrors) this.warnings.push(reported(kind, file, line, path, coded));
+  }
+
+  /** A warning kept even when `maxErrors` warnings are: the reader's word on what it did not check. */
+  notice(kind: ProblemKind, file: string, line: number | null, path: string, coded: CodedMessage<ProblemCode>): void {
+    this.warningCount += 1;
+    this.warnings.push(reported(kind, file, line, path, coded));
   }
 
   fatal(kind: ProblemKind, file: string, line: number | null, path: string, coded: CodedMessage<ProblemCode>): never {

@@ -2,8 +2,9 @@
  * Reads a case bundle streaming and checks everything FORMATS.md asks, in this order: the ZIP's
  * directory (entry count, names, links, declared sizes), the manifest and its signature, the files
  * it lists, each line of cases.ndjson, then every other listed file in sorted path order. All
- * errors are collected (up to maxErrors) unless one is fatal; the callbacks see only what was
- * sound so far. Never throws for a bad bundle: only an abort (AbortError) or a callback's own
+ * errors are collected up to maxErrors unless one is fatal; then the rest of cases.ndjson is only
+ * counted and no more files are read, so the work is bounded by the bytes, not by what they
+ * hold. The callbacks see only what was sound so far. Never throws for a bad bundle: only an abort (AbortError) or a callback's own
  * error rejects.
  */
 import { basename } from 'node:path';
@@ -97,6 +98,8 @@ export async function readBundleWithManifest(path: string, options: ReadBundleOp
     errors: log.errors,
     warnings: log.warnings,
     errorCount: log.errorCount,
+    linesNotChecked: log.linesNotChecked,
+    filesNotChecked: log.filesNotChecked,
   };
   return { report, manifest, manifestSha256: seen.manifestSha256 };
 }

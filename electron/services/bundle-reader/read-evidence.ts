@@ -2,7 +2,9 @@
  * Every other file the manifest lists, in sorted path order (UTF-8 bytes, as the bundle writer
  * stores them): its SHA-256 compared with the manifest's, its content with the media type its
  * case declares, and, while no error has been found, its bytes handed to onEvidencePiece in pieces.
- * A listed file no case points to is read and hashed but not handed on (a warning).
+ * A listed file no case points to is read and hashed but not handed on (a warning). Once the
+ * error cap is reached the remaining files are not read at all (one warning says how many): the
+ * bundle is refused already, and reading on would cost time for errors nobody sees.
  */
 import { createHash } from 'node:crypto';
 import { abortError } from './abort';
@@ -29,7 +31,13 @@ export function evidenceFiles(stage: Pick<ReadStage, 'directory' | 'manifest'>):
 export async function readEvidence(stage: ReadStage, references: ReadonlyMap<string, EvidenceReference>, mentioned: ReadonlySet<string>): Promise<void> {
   const { reader, directory, manifest: info, onEvidencePiece } = stage;
   const { log, signal } = reader;
-  for (const name of evidenceFiles(stage)) {
+  const files = evidenceFiles(stage);
+  for (const [at, name] of files.entries()) {
+    if (log.full) {
+      log.filesNotChecked = files.length - at;
+      log.notice('evidence', reader.bundleFile, null, '', problem('FILES_NOT_CHECKED', { count: files.length - at, maxErrors: log.maxErrors }));
+      return;
+    }
     const entry = directory.entries.get(name)!;
     const ref = references.get(name);
     if (ref === undefined && !mentioned.has(name)) log.warn('evidence', displayName(name), null, '', problem('EVIDENCE_UNREFERENCED'));

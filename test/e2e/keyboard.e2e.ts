@@ -225,10 +225,11 @@ describe('the keyboard alone', () => {
     expect(await review.getByRole('table', { name: '비교한 두 주간의 매출 합계' }).count()).toBe(1);
 
     await page.keyboard.press('Alt+ArrowLeft');
+    // the previous case in the list's order: the position settles first, then the screen's case is read
+    await expect.poll(() => page.getByTestId('review-position').textContent(), { timeout: 15_000 }).toBe('59 / 72');
     await expect.poll(() => page.locator('[data-screen="case-review"]').getAttribute('data-case-id')).not.toBe(reviewed);
     const id = (await page.locator('[data-screen="case-review"]').getAttribute('data-case-id'))!;
     await focusComesTo(page, { role: 'heading', name: new RegExp(id) });
-    await expect(page.getByTestId('review-position').textContent()).resolves.toBe('59 / 72');
     reviewed = id;
   });
 

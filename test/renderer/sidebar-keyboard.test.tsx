@@ -79,6 +79,9 @@ describe('sidebar', () => {
     const focusable = [...document.querySelectorAll<HTMLElement>('a[href], button, select, input, [tabindex="0"]')];
     expect(focusable[0]).toBe(skip);
     expect(skip.getAttribute('href')).toBe(`#${main.id}`);
+    // the screen takes focus to its title when it opens; wait for that, then start from the page
+    const title = await screen.findByRole('heading', { level: 1, name: '사건 묶음' });
+    await waitFor(() => expect(document.activeElement).toBe(title));
     (document.activeElement as HTMLElement | null)?.blur();
     await user.tab();
     expect(document.activeElement).toBe(skip);

@@ -87,6 +87,20 @@ describe('zip bombs', () => {
     expect(report.errors).toEqual([{ kind: 'limits', file: 'batch7.cdbundle', line: null, path: '', message: 'says it unpacks to more than 500 bytes in all, more than a bundle may hold', code: 'LIMIT_TOTAL_DECLARED', params: { maxBytes: 500 } }]);
   });
 
+  it('refuses more cases than a bundle may hold: from the manifest, and counted when the manifest says fewer', async () => {
+    const declared = await readZip(dir, pack(tinyParts()), { limits: { maxCases: 1 } });
+    expect(declared.errors).toHaveLength(1);
+    expect(declared.errors[0]).toMatchObject({ kind: 'limits', file: 'manifest.json', line: null, path: 'caseCount', code: 'LIMIT_CASES_DECLARED', params: { max: 1 } });
+    expect(declared.errors[0]!.message).toMatch(/^says the bundle holds \d+ cases, more than the 1 one bundle may hold/);
+
+    const parts = tinyParts();
+    parts.manifest.caseCount = 1;
+    const counted: number[] = [];
+    const report = await readZip(dir, pack(parts, { recount: false }), { limits: { maxCases: 1 }, onCase: (_c, line) => void counted.push(line) });
+    expect(report.errors).toEqual([expect.objectContaining({ kind: 'limits', file: 'cases.ndjson', line: 2, path: '', code: 'LIMIT_CASES' })]);
+    expect(counted).toEqual([1]);
+  });
+
   it('refuses a manifest larger than 16 MiB', async () => {
     const parts = tinyParts();
     parts.manifest.title = 'x'.repeat(17 * MiB);

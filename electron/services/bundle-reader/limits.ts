@@ -22,6 +22,12 @@ export interface BundleLimits {
   maxCompressionRatio: number;
   /** How many errors the report keeps; once found, checking stops (the rest is only counted). */
   maxErrors: number;
+  /**
+   * Cases in one bundle. Checking a sound case costs tens of microseconds, and identical-looking
+   * small cases compress a hundredfold, so without a cap a 10 MB bundle could hold millions of
+   * them and keep the reader busy for minutes. 100,000 is 200 times a real batch (451 cases).
+   */
+  maxCases: number;
 }
 
 const MiB = 1024 * 1024;
@@ -34,6 +40,7 @@ export const DEFAULT_BUNDLE_LIMITS: BundleLimits = Object.freeze({
   maxTotalBytes: 4 * GiB,
   maxCompressionRatio: 200,
   maxErrors: 1000,
+  maxCases: 100_000,
 });
 
 /** Below this many inflated bytes an entry's compression ratio is not judged (tiny files compress oddly). */

@@ -78,6 +78,8 @@ export const PROBLEM_TEMPLATES = {
   // limits
   LIMIT_ENTRIES: (p: { count: number; max: number }) => `holds ${n(p.count)} files, more than the ${n(p.max)} a bundle may hold`,
   LIMIT_ENTRIES_COUNTED: (p: { max: number }) => `holds more than the ${n(p.max)} files a bundle may hold`,
+  LIMIT_CASES_DECLARED: (p: { count: number; max: number }) => `says the bundle holds ${n(p.count)} cases, more than the ${n(p.max)} one bundle may hold; split the batch into several bundles`,
+  LIMIT_CASES: (p: { max: number }) => `holds more than the ${n(p.max)} cases one bundle may hold, so reading stopped here; split the batch into several bundles`,
   LIMIT_DIRECTORY_SIZE: (p: { sizeBytes: number; maxBytes: number }) =>
     `has a table of contents of ${formatBytes(p.sizeBytes)}, more than the ${formatBytes(p.maxBytes)} a bundle's may be (enough for 200,000 files with long names)`,
   LIMIT_ENTRY_SIZE_DECLARED: (p: { sizeBytes: number; maxBytes: number }) =>

@@ -73,6 +73,9 @@ export async function readBundleWithManifest(path: string, options: ReadBundleOp
     const found = findManifest(directory.entries, fileName, log);
     const info = parseManifest(await readManifestBytes(reader, found.file, found.entry), found.file, options, log, seen);
     manifest = info.manifest;
+    if (info.manifest.caseCount > limits.maxCases) {
+      log.fatal('limits', info.file, null, 'caseCount', problem('LIMIT_CASES_DECLARED', { count: info.manifest.caseCount, max: limits.maxCases }));
+    }
     checkListedFiles(directory, info.manifest, info.file, log);
     const stage: ReadStage = { reader, directory, manifest: info, onCase: options.onCase, onEvidencePiece: options.onEvidencePiece };
     if (!log.failed && options.onManifest) {

@@ -20,6 +20,7 @@ import { settle, type ReadStage } from './read-stage';
 export async function readCases(stage: ReadStage): Promise<CaseLineChecker> {
   const { reader, directory, manifest: info, onCase } = stage;
   const { log, signal } = reader;
+  const { maxCases } = reader.budget.limits;
   const checker = new CaseLineChecker(directory.entries, MAX_CASE_LINE_BYTES, log, directory.refused);
   const entry = directory.entries.get(CASES_FILE);
   if (entry === undefined) {
@@ -37,6 +38,7 @@ export async function readCases(stage: ReadStage): Promise<CaseLineChecker> {
         continue;
       }
       const record = checker.check(item);
+      if (checker.caseLines > maxCases) log.fatal('limits', CASES_FILE, item.line, '', problem('LIMIT_CASES', { max: maxCases }));
       if (log.full) splitter.countOnly();
       if (record === null || onCase === undefined || log.failed) continue;
       const pending = settle(onCase(record, item.line));

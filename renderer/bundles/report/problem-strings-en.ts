@@ -44,6 +44,8 @@ export const enProblems: typeof koProblems = {
   ENTRY_SPECIAL_FILE: 'is a special file (a device, a pipe or a socket: Unix file type {{mode}}), not a plain file; a bundle holds only plain files and empty folders',
   LIMIT_ENTRIES: 'holds {{count}} files, more than the {{max}} a bundle may hold',
   LIMIT_ENTRIES_COUNTED: 'holds more than the {{max}} files a bundle may hold',
+  LIMIT_CASES_DECLARED: 'says the bundle holds {{count}} cases, more than the {{max}} one bundle may hold; split the batch into several bundles',
+  LIMIT_CASES: 'holds more than the {{max}} cases one bundle may hold, so reading stopped here; split the batch into several bundles',
   LIMIT_DIRECTORY_SIZE: 'has a table of contents of {{sizeBytes}}, more than the {{maxBytes}} a bundle\'s may be (enough for 200,000 files with long names)',
   LIMIT_ENTRY_SIZE_DECLARED: 'says it unpacks to {{sizeBytes}}, more than the {{maxBytes}} one file of a bundle may hold',
   LIMIT_ENTRY_SIZE: 'unpacks to more than {{maxBytes}}, more than one file of a bundle may hold',

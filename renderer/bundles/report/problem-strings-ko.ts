@@ -45,6 +45,8 @@ export const koProblems = {
   ENTRY_SPECIAL_FILE: '일반 파일이 아닌 특수 파일(장치, 파이프 또는 소켓: 유닉스 파일 종류 {{mode}})입니다. 사건 묶음에는 일반 파일과 빈 폴더만 들어 있어야 합니다.',
   LIMIT_ENTRIES: '파일이 {{count}}개 들어 있어, 사건 묶음 하나에 허용되는 {{max}}개를 넘습니다.',
   LIMIT_ENTRIES_COUNTED: '사건 묶음 하나에 허용되는 {{max}}개보다 많은 파일이 들어 있습니다.',
+  LIMIT_CASES_DECLARED: '사건 수가 {{count}}건이라고 되어 있어, 사건 묶음 하나에 담을 수 있는 {{max}}건을 넘습니다. 여러 묶음으로 나누어 주세요.',
+  LIMIT_CASES: '사건 묶음 하나에 담을 수 있는 {{max}}건을 넘는 사건이 있어 여기서 읽기를 멈췄습니다. 여러 묶음으로 나누어 주세요.',
   LIMIT_DIRECTORY_SIZE: '목차가 {{sizeBytes}}로, 사건 묶음의 목차에 허용되는 {{maxBytes}}(긴 이름의 파일 200,000개에 충분한 크기)를 넘습니다.',
   LIMIT_ENTRY_SIZE_DECLARED: '압축을 풀면 {{sizeBytes}}라고 적혀 있어, 사건 묶음의 파일 하나에 허용되는 {{maxBytes}}를 넘습니다.',
   LIMIT_ENTRY_SIZE: '압축을 풀면 사건 묶음의 파일 하나에 허용되는 {{maxBytes}}를 넘습니다.',

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseRecordSchema } from '../../shared/schemas/case-record';
 import { jsonShapeBreach } from '../../electron/services/bundle-reader/json-shape';
-import { MAX_CASE_LINE_VALUES, MAX_JSON_DEPTH } from '../../electron/services/bundle-reader/limits';
+import { MAX_CASE_LINE_VALUES, MAX_JSON_DEPTH, SHAPE_CHECK_MIN_LINE_BYTES } from '../../electron/services/bundle-reader/limits';
 import { readBundle } from '../../electron/services/bundle-reader';
 import { casesOf, pack, sha256, tinyParts } from './fixtures/bundle-parts';
 import { cliChild } from './fixtures/cli-child';
@@ -77,6 +77,21 @@ describe('hundreds of MiB of tiny lines', () => {
     const out = JSON.parse(run.stdout);
     expect(out.errorCount).toBe(250 + 1); // one a line, and caseCount
     expect(out.errors[0]).toMatchObject({ line: 1, message: 'must be a group of fields ({...})' });
+    expect(run.seconds).toBeLessThan(60);
+    expect(run.peakMb).toBeLessThan(300);
+  });
+});
+
+describe('short lines that JSON.parse finds slow', () => {
+  it('refuses 254 MiB of lines just too short for the shape check, each nested as deep as it can be, in seconds', { timeout: 180_000 }, async () => {
+    const depth = (SHAPE_CHECK_MIN_LINE_BYTES - 2) / 2;
+    const bundle = writeLinesBundle(join(dir, 'short-deep.cdbundle'), `${'['.repeat(depth)}${']'.repeat(depth)}\n`, 254);
+    const run = await withBundle(bundle.path, () => cliChild(['validate', bundle.path, '--json']));
+    const out = JSON.parse(run.stdout);
+    expect(out.valid).toBe(false);
+    expect(out.errors).toHaveLength(1000);
+    expect(out.errors[0]).toMatchObject({ line: 1, message: 'must be a group of fields ({...})' });
+    expect(out.linesNotChecked).toBeGreaterThan(10_000);
     expect(run.seconds).toBeLessThan(60);
     expect(run.peakMb).toBeLessThan(300);
   });

@@ -13,7 +13,7 @@ import { parseCaseRecord } from './case-schema';
 import { collisionKey, displayName } from './entry-names';
 import { CASES_FILE } from './files-check';
 import { jsonShapeBreach } from './json-shape';
-import { MAX_CASE_LINE_VALUES, MAX_JSON_DEPTH } from './limits';
+import { MAX_CASE_LINE_VALUES, MAX_JSON_DEPTH, SHAPE_CHECK_MIN_LINE_BYTES } from './limits';
 import type { NdjsonLine } from './ndjson-lines';
 import { problem } from './problem-codes';
 import type { ProblemLog } from './problem-log';
@@ -58,7 +58,7 @@ export class CaseLineChecker {
       return null;
     }
     this.caseLines += 1;
-    const breach = jsonShapeBreach(bytes, { maxDepth: MAX_JSON_DEPTH, maxValues: MAX_CASE_LINE_VALUES });
+    const breach = bytes.length < SHAPE_CHECK_MIN_LINE_BYTES ? null : jsonShapeBreach(bytes, { maxDepth: MAX_JSON_DEPTH, maxValues: MAX_CASE_LINE_VALUES });
     if (breach === 'depth') log.error('case', CASES_FILE, line, '', problem('CASE_LINE_TOO_DEEP', { maxDepth: MAX_JSON_DEPTH }));
     if (breach === 'values') log.error('case', CASES_FILE, line, '', problem('CASE_LINE_TOO_MANY_VALUES', { maxValues: MAX_CASE_LINE_VALUES }));
     if (breach !== null) return null;

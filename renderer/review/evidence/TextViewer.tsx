@@ -23,7 +23,7 @@ export function TextViewer({ blob, title, language }: TextViewerProps) {
   return (
     <div className="evidence-text" data-testid="text-viewer">
       {encoding === 'euc-kr' && <p className="evidence-note">{t('evidence.text.eucKr')}</p>}
-      <pre tabIndex={0} aria-label={title}>
+      <pre tabIndex={0} role="region" aria-label={title}>
         {text}
       </pre>
       {cut > 0 && <p className="evidence-note">{t('evidence.text.cut', { shown: formatCount(text.length, language), cut: formatCount(cut, language) })}</p>}

@@ -7,7 +7,7 @@
  * bundle is refused already, and reading on would cost time for errors nobody sees.
  */
 import { createHash, hash as hashOnce } from 'node:crypto';
-import { abortError } from './abort';
+import { abortError, Turns } from './abort';
 import type { EvidenceReference } from './case-line-check';
 import { entryBytes, entryChunks, isSmallEntry } from './entry-chunks';
 import { displayName } from './entry-names';
@@ -40,7 +40,10 @@ export async function readEvidence(stage: ReadStage, references: ReadonlyMap<str
   const { reader, directory, manifest: info, onEvidencePiece } = stage;
   const { log } = reader;
   const files = evidenceFiles(stage);
+  const turns = new Turns();
   for (const [at, name] of files.entries()) {
+    const turn = turns.due(reader.signal);
+    if (turn) await turn;
     if (log.full) {
       log.filesNotChecked = files.length - at;
       log.notice('evidence', reader.bundleFile, null, '', problem('FILES_NOT_CHECKED', { count: files.length - at, maxErrors: log.maxErrors }));

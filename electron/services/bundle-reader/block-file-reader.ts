@@ -9,7 +9,7 @@
 import { close, read } from 'node:fs';
 import { Readable } from 'node:stream';
 
-const BLOCK_BYTES = 1024 * 1024;
+export const BLOCK_BYTES = 1024 * 1024;
 const STREAM_HIGH_WATER_MARK = 256 * 1024;
 
 export class BlockFileReader {

@@ -6,10 +6,10 @@
  * error cap is reached the remaining files are not read at all (one warning says how many): the
  * bundle is refused already, and reading on would cost time for errors nobody sees.
  */
-import { createHash } from 'node:crypto';
-import { abortError } from './abort';
+import { createHash, hash as hashOnce } from 'node:crypto';
+import { abortError, Turns } from './abort';
 import type { EvidenceReference } from './case-line-check';
-import { entryChunks } from './entry-chunks';
+import { entryBytes, entryChunks, isSmallEntry } from './entry-chunks';
 import { displayName } from './entry-names';
 import { PieceGatherer } from './evidence-pieces';
 import { CASES_FILE, checkListedHash } from './files-check';
@@ -17,22 +17,33 @@ import { MAX_EVIDENCE_PIECE_BYTES } from './limits';
 import { mediaCheck, type MediaCheck } from './media-check';
 import { fromCoded, problem, type CodedProblem } from './problem-codes';
 import { settle, type ReadStage } from './read-stage';
+import type { EvidencePiece } from '../../../shared/bundle-import';
 
-function byUtf8(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+/**
+ * Names sorted by their UTF-8 bytes. Each name's bytes are made once, as a latin1 string (one
+ * character per byte), so the comparisons are plain string comparisons in the same order: not
+ * two Buffer.from per comparison, 1.6 million of them for 50,000 files.
+ */
+export function sortedByUtf8(names: string[]): string[] {
+  const keyed = names.map((name) => ({ name, key: Buffer.from(name, 'utf8').toString('latin1') }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.name);
 }
 
 /** The listed files after the manifest and cases.ndjson, in the order they are read. */
 export function evidenceFiles(stage: Pick<ReadStage, 'directory' | 'manifest'>): string[] {
   const { directory, manifest } = stage;
-  return [...directory.entries.keys()].filter((name) => name !== manifest.file && name !== CASES_FILE && Object.hasOwn(manifest.manifest.files, name)).sort(byUtf8);
+  return sortedByUtf8([...directory.entries.keys()].filter((name) => name !== manifest.file && name !== CASES_FILE && Object.hasOwn(manifest.manifest.files, name)));
 }
 
 export async function readEvidence(stage: ReadStage, references: ReadonlyMap<string, EvidenceReference>, mentioned: ReadonlySet<string>): Promise<void> {
   const { reader, directory, manifest: info, onEvidencePiece } = stage;
-  const { log, signal } = reader;
+  const { log } = reader;
   const files = evidenceFiles(stage);
+  const turns = new Turns();
   for (const [at, name] of files.entries()) {
+    const turn = turns.due(reader.signal);
+    if (turn) await turn;
     if (log.full) {
       log.filesNotChecked = files.length - at;
       log.notice('evidence', reader.bundleFile, null, '', problem('FILES_NOT_CHECKED', { count: files.length - at, maxErrors: log.maxErrors }));
@@ -42,7 +53,17 @@ export async function readEvidence(stage: ReadStage, references: ReadonlyMap<str
     const ref = references.get(name);
     if (ref === undefined && !mentioned.has(name)) log.warn('evidence', displayName(name), null, '', problem('EVIDENCE_UNREFERENCED'));
     const checks = ref ? mediaChecks(ref) : [];
-    const gatherer = ref && onEvidencePiece ? new PieceGatherer(MAX_EVIDENCE_PIECE_BYTES) : null;
+    const handsOn = ref !== undefined && onEvidencePiece !== undefined;
+    // a small file is read whole, hashed in one call and handed on as its one piece
+    if (isSmallEntry(entry)) {
+      const bytes = await entryBytes(reader, name, entry);
+      for (const c of checks) c.check.push(bytes);
+      endChecks(name, ref, checks, stage);
+      checkListedHash(name, hashOnce('sha256', bytes, 'hex'), info.manifest, info.file, log);
+      if (handsOn && !log.failed) await handOn(stage, { file: name, bytes: new Uint8Array(bytes), last: true });
+      continue;
+    }
+    const gatherer = handsOn ? new PieceGatherer(MAX_EVIDENCE_PIECE_BYTES) : null;
     let handing = gatherer !== null;
     const hash = createHash('sha256');
     for await (const chunk of entryChunks(reader, name, entry)) {
@@ -50,25 +71,29 @@ export async function readEvidence(stage: ReadStage, references: ReadonlyMap<str
       for (const c of checks) c.check.push(chunk);
       handing = handing && !log.failed && checks.every((c) => c.check.problem === null);
       if (!handing) continue;
-      for (const bytes of gatherer!.push(chunk)) {
-        const pending = settle(onEvidencePiece!({ file: name, bytes, last: false }));
-        if (pending) await pending;
-        if (signal?.aborted) throw abortError();
-      }
+      for (const bytes of gatherer!.push(chunk)) await handOn(stage, { file: name, bytes, last: false });
     }
-    for (const c of checks) {
-      if (c.check.end() !== null) {
-        const params = { mediaType: c.mediaType, line: ref!.line, index: c.index, ...c.check.details };
-        log.error('evidence', displayName(name), null, '', fromCoded({ code: c.check.code!, params } as CodedProblem));
-      }
-    }
+    endChecks(name, ref, checks, stage);
     checkListedHash(name, hash.digest('hex'), info.manifest, info.file, log);
-    if (handing && !log.failed) {
-      const pending = settle(onEvidencePiece!({ file: name, bytes: gatherer!.end(), last: true }));
-      if (pending) await pending;
-      if (signal?.aborted) throw abortError();
+    if (handing && !log.failed) await handOn(stage, { file: name, bytes: gatherer!.end(), last: true });
+  }
+}
+
+/** Ends the media checks, logging what each found as an error (so nothing more of the file is handed on). */
+function endChecks(name: string, ref: EvidenceReference | undefined, checks: ReturnType<typeof mediaChecks>, stage: ReadStage): void {
+  for (const c of checks) {
+    if (c.check.end() !== null) {
+      const params = { mediaType: c.mediaType, line: ref!.line, index: c.index, ...c.check.details };
+      stage.reader.log.error('evidence', displayName(name), null, '', fromCoded({ code: c.check.code!, params } as CodedProblem));
     }
   }
+}
+
+/** One piece to onEvidencePiece, awaited only when it answers with a promise. */
+async function handOn(stage: ReadStage, piece: EvidencePiece): Promise<void> {
+  const pending = settle(stage.onEvidencePiece!(piece));
+  if (pending) await pending;
+  if (stage.reader.signal?.aborted) throw abortError();
 }
 
 /** One check per distinct media type the case's documents give this file. */

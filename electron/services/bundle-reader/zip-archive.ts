@@ -7,7 +7,8 @@
  * Deflated entries are inflated with 256 KiB output chunks instead of zlib's 16 KiB: about a
  * fifth faster on a cases.ndjson of 20,000 cases. The inflated size is checked against the
  * declared one by the reader's own counting (limits.ts, EntryBudget), which stops at the first
- * byte beyond it, and the CRC-32 by entry-chunks.ts.
+ * byte beyond it, and the CRC-32 by entry-chunks.ts. The stream is for large entries only: a
+ * small one is read and inflated whole by entry-chunks.ts (entryBytes).
  */
 import { close, fstat, open } from 'node:fs';
 import { pipeline, type Readable } from 'node:stream';

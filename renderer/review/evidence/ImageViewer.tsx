@@ -26,7 +26,7 @@ export function ImageViewer({ blob, title, language }: ImageViewerProps) {
   const header = useImageHeader(blob);
   if (header.kind === 'loading') return <p className="evidence-status">{t('evidence.loading')}</p>;
   if (header.kind === 'failed') return <p className="evidence-error" role="alert">{t('evidence.readFailed')}</p>;
-  const verdict = header.verdict;
+  const verdict = header.value;
   if (!verdict.ok) {
     const count = (n: number) => formatCount(n, language);
     const text =

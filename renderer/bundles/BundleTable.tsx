@@ -5,12 +5,13 @@ import { formatDateTime } from '../../shared/i18n';
 import { formatCount } from '../common/format/numbers';
 import { useUiStore } from '../common/ui-store';
 import { signatureWords } from '../common/signature-words';
+import { TableRegion } from '../common/TableRegion';
 
 export function BundleTable({ bundles }: { bundles: readonly BundleRow[] }) {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   return (
-    <div className="table-wrap" role="region" aria-label={t('bundles.tableCaption')} /* it scrolls sideways in a narrow window (zoom): focusable, the keyboard scrolls it */ tabIndex={0}>
+    <TableRegion label={t('bundles.tableCaption')}>
       <table className="data-table">
         <caption>{t('bundles.tableCaption')}</caption>
         <thead>
@@ -50,6 +51,6 @@ export function BundleTable({ bundles }: { bundles: readonly BundleRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -14,6 +14,7 @@ import { useImportStore } from './import-store';
 import { useUiStore } from '../common/ui-store';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useServices } from '../common/services';
+import { TableRegion } from '../common/TableRegion';
 
 const BADGE_CLASS: Record<InboxState, string> = {
   new: 'badge badge--new',
@@ -45,7 +46,7 @@ export function InboxTable({ syncFolder }: { syncFolder: string }) {
       {entries.state === 'failed' && <ErrorNotice title={t('inbox.failed')} error={entries.error} />}
       {entries.state === 'done' && entries.value.length === 0 && <p>{t('inbox.empty')}</p>}
       {entries.state === 'done' && entries.value.length > 0 && (
-        <div className="table-wrap" role="region" aria-label={t('inbox.caption')} /* it scrolls sideways in a narrow window (zoom): focusable, the keyboard scrolls it */ tabIndex={0}>
+        <TableRegion label={t('inbox.caption')}>
           <table className="data-table">
             <caption>{t('inbox.caption')}</caption>
             <thead>
@@ -88,7 +89,7 @@ export function InboxTable({ syncFolder }: { syncFolder: string }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </div>
   );

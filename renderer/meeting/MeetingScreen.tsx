@@ -4,6 +4,7 @@ import { canVote } from '../../shared/council';
 import { ComingLater } from '../common/ComingLater';
 import { ScreenFrame } from '../common/ScreenFrame';
 import { useCouncilStore } from '../common/council-store';
+import { TableRegion } from '../common/TableRegion';
 
 export function MeetingScreen() {
   const { t } = useTranslation();
@@ -14,7 +15,7 @@ export function MeetingScreen() {
       {members.length === 0 ? (
         <p className="card card--empty">{t('meeting.empty')}</p>
       ) : (
-        <div className="table-wrap" role="region" aria-label={t('meeting.membersCaption')} /* it scrolls sideways in a narrow window (zoom): focusable, the keyboard scrolls it */ tabIndex={0}>
+        <TableRegion label={t('meeting.membersCaption')}>
           <table className="data-table">
             <caption>{t('meeting.membersCaption')}</caption>
             <thead>
@@ -36,7 +37,7 @@ export function MeetingScreen() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <ComingLater items={[t('meeting.later1'), t('meeting.later2'), t('meeting.later3')]} />
     </ScreenFrame>

@@ -11,6 +11,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { choosePath } from '../common/file-picker';
 import { useServices } from '../common/services';
 import { KEYID_SHOWN } from '../common/signature-words';
+import { TableRegion } from '../common/TableRegion';
 
 export function TrustFileSettings({ trustFile }: { trustFile: string | null }) {
   const { t } = useTranslation();
@@ -34,7 +35,7 @@ export function TrustFileSettings({ trustFile }: { trustFile: string | null }) {
       {trust.state === 'failed' && <ErrorNotice title={t('settings.trustFailed')} error={trust.error} />}
       {trust.state === 'done' && trust.value.keys.length === 0 && <p>{t('settings.noTrustedKeys')}</p>}
       {trust.state === 'done' && trust.value.keys.length > 0 && (
-        <div className="table-wrap" role="region" aria-label={t('settings.trustKeysCaption')} /* it scrolls sideways in a narrow window (zoom): focusable, the keyboard scrolls it */ tabIndex={0}>
+        <TableRegion label={t('settings.trustKeysCaption')}>
           <table className="data-table">
             <caption>{t('settings.trustKeysCaption')}</caption>
             <thead>
@@ -56,7 +57,7 @@ export function TrustFileSettings({ trustFile }: { trustFile: string | null }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <div className="settings-actions">
         <button type="button" className="button button--quiet" onClick={() => void choose()}>

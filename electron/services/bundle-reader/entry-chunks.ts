@@ -120,12 +120,6 @@ export async function* entryChunks(reader: EntryReader, name: string, entry: Zip
 /** A read that failed: why, in words, as a fatal problem. */
 function failure(log: ProblemLog, file: string, e: unknown): never {
   const detail = e instanceof Error ? e.message : String(e);
-  if (/too many bytes in the stream/.test(detail)) {
-    log.fatal('limits', file, null, '', problem('LIMIT_STREAM_OVERRUN', { detail }));
-  }
-  if (/not enough bytes in the stream/.test(detail)) {
-    log.fatal('zip', file, null, '', problem('ENTRY_STREAM_CUT_SHORT', { detail }));
-  }
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.startsWith('Z_')) {
     log.fatal('zip', file, null, '', problem('ENTRY_DATA_DAMAGED', { detail }));

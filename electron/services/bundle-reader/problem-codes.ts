@@ -31,7 +31,6 @@ export const PROBLEM_TEMPLATES = {
   ENTRY_COMPRESSION_METHOD: (p: { method: number }) => `is packed with a compression method this app cannot read (method ${p.method}); bundles use "deflate" or no compression`,
   ENTRY_CUT_SHORT: (p: { actualBytes: number; declaredBytes: number }) =>
     `is cut short: it unpacks to ${formatBytes(p.actualBytes)}, less than the ${formatBytes(p.declaredBytes)} the bundle's table of contents says`,
-  ENTRY_STREAM_CUT_SHORT: (p: { detail: string }) => `is cut short: it unpacks to fewer bytes than the bundle's table of contents says (${p.detail})`,
   ENTRY_DATA_DAMAGED: (p: { detail: string }) => `is damaged: its packed data cannot be unpacked (${p.detail})`,
   ENTRY_UNREADABLE: (p: { detail: string }) => `cannot be read: the bundle file is damaged or cut short (${p.detail})`,
   // zip: one view of the ZIP (its layout, each entry's own header against the table of contents)
@@ -77,7 +76,6 @@ export const PROBLEM_TEMPLATES = {
 
   // limits
   LIMIT_ENTRIES: (p: { count: number; max: number }) => `holds ${n(p.count)} files, more than the ${n(p.max)} a bundle may hold`,
-  LIMIT_ENTRIES_COUNTED: (p: { max: number }) => `holds more than the ${n(p.max)} files a bundle may hold`,
   LIMIT_CASES_DECLARED: (p: { count: number; max: number }) => `says the bundle holds ${n(p.count)} cases, more than the ${n(p.max)} one bundle may hold; split the batch into several bundles`,
   LIMIT_CASES: (p: { max: number }) => `holds more than the ${n(p.max)} cases one bundle may hold, so reading stopped here; split the batch into several bundles`,
   LIMIT_DIRECTORY_SIZE: (p: { sizeBytes: number; maxBytes: number }) =>
@@ -91,7 +89,6 @@ export const PROBLEM_TEMPLATES = {
     `unpacks to more than ${p.ratio} times its packed size of ${formatBytes(p.packedBytes)}: a "zip bomb" that would fill the disk or the memory`,
   LIMIT_BEYOND_DECLARED: (p: { declaredBytes: number }) =>
     `unpacks to more than the ${formatBytes(p.declaredBytes)} the bundle's table of contents says: a sign of a "zip bomb" (or a damaged file)`,
-  LIMIT_STREAM_OVERRUN: (p: { detail: string }) => `unpacks to more bytes than the bundle's table of contents says it holds: a sign of a "zip bomb" (${p.detail})`,
 
   // entry-name: each rule its own code, in words that say what the name does wrong
   NAME_NOT_UTF8: () => 'has a name that is not valid UTF-8 text, though the bundle marks it as UTF-8',

@@ -72,5 +72,3 @@ export function closeZipArchive(zip: ZipArchive | null): void {
   zip?.file.close();
 }
 
-/** A central directory record: what entry-names.ts reads a name from (its bytes, flags and extra fields). */
-export type { CentralRecord as ZipEntry } from './zip-central-records';

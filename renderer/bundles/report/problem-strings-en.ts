@@ -14,7 +14,6 @@ export const enProblems: typeof koProblems = {
   ENTRY_ENCRYPTED: 'is encrypted (password-protected); bundle files must not be encrypted',
   ENTRY_COMPRESSION_METHOD: 'is packed with a compression method this app cannot read (method {{method}}); bundles use "deflate" or no compression',
   ENTRY_CUT_SHORT: "is cut short: it unpacks to {{actualBytes}}, less than the {{declaredBytes}} the bundle's table of contents says",
-  ENTRY_STREAM_CUT_SHORT: "is cut short: it unpacks to fewer bytes than the bundle's table of contents says ({{detail}})",
   ENTRY_DATA_DAMAGED: 'is damaged: its packed data cannot be unpacked ({{detail}})',
   ENTRY_UNREADABLE: 'cannot be read: the bundle file is damaged or cut short ({{detail}})',
   ZIP_BYTES_AFTER_END: 'has {{extraBytes}} after the end of the ZIP; a bundle must end with its table of contents (extra bytes can hide another file)',
@@ -43,7 +42,6 @@ export const enProblems: typeof koProblems = {
   ENTRY_FOLDER_MARKED_FILE: 'has a folder name (it ends in "/"), but is marked as a plain file; ZIP programs could unpack it as a file or as a folder',
   ENTRY_SPECIAL_FILE: 'is a special file (a device, a pipe or a socket: Unix file type {{mode}}), not a plain file; a bundle holds only plain files and empty folders',
   LIMIT_ENTRIES: 'holds {{count}} files, more than the {{max}} a bundle may hold',
-  LIMIT_ENTRIES_COUNTED: 'holds more than the {{max}} files a bundle may hold',
   LIMIT_CASES_DECLARED: 'says the bundle holds {{count}} cases, more than the {{max}} one bundle may hold; split the batch into several bundles',
   LIMIT_CASES: 'holds more than the {{max}} cases one bundle may hold, so reading stopped here; split the batch into several bundles',
   LIMIT_DIRECTORY_SIZE: 'has a table of contents of {{sizeBytes}}, more than the {{maxBytes}} a bundle\'s may be (enough for 200,000 files with long names)',
@@ -53,7 +51,6 @@ export const enProblems: typeof koProblems = {
   LIMIT_TOTAL: 'unpacks to more than {{maxBytes}} in all, more than a bundle may hold',
   LIMIT_RATIO: 'unpacks to more than {{ratio}} times its packed size of {{packedBytes}}: a "zip bomb" that would fill the disk or the memory',
   LIMIT_BEYOND_DECLARED: 'unpacks to more than the {{declaredBytes}} the bundle\'s table of contents says: a sign of a "zip bomb" (or a damaged file)',
-  LIMIT_STREAM_OVERRUN: 'unpacks to more bytes than the bundle\'s table of contents says it holds: a sign of a "zip bomb" ({{detail}})',
   NAME_NOT_UTF8: 'has a name that is not valid UTF-8 text, though the bundle marks it as UTF-8',
   NAME_NOT_MARKED_UTF8:
     'has a name with letters beyond plain English, but the bundle does not mark the name as UTF-8, so some programs read it as shown and others as "{{cp437}}"; bundles must mark such names as UTF-8',

@@ -15,7 +15,6 @@ export const koProblems = {
   ENTRY_ENCRYPTED: '암호가 걸려 있습니다. 사건 묶음의 파일에는 암호를 걸 수 없습니다.',
   ENTRY_COMPRESSION_METHOD: '이 앱이 읽을 수 없는 압축 방식(방식 {{method}})으로 압축되어 있습니다. 사건 묶음은 deflate 압축이나 무압축만 씁니다.',
   ENTRY_CUT_SHORT: '끝이 잘렸습니다: 압축을 풀면 {{actualBytes}}로, 사건 묶음의 목차에 적힌 {{declaredBytes}}보다 작습니다.',
-  ENTRY_STREAM_CUT_SHORT: '끝이 잘렸습니다: 압축을 풀면 사건 묶음의 목차에 적힌 크기보다 작습니다. ({{detail}})',
   ENTRY_DATA_DAMAGED: '손상되어 압축을 풀 수 없습니다. ({{detail}})',
   ENTRY_UNREADABLE: '읽을 수 없습니다: 사건 묶음 파일이 손상되었거나 끝이 잘렸습니다. ({{detail}})',
   ZIP_BYTES_AFTER_END: 'ZIP의 끝 뒤에 {{extraBytes}}가 더 붙어 있습니다. 사건 묶음은 목차로 끝나야 합니다. (덧붙은 바이트에 다른 파일을 숨길 수 있습니다.)',
@@ -44,7 +43,6 @@ export const koProblems = {
   ENTRY_FOLDER_MARKED_FILE: '이름은 폴더("/"로 끝남)인데 일반 파일로 표시되어 있습니다. ZIP 프로그램에 따라 파일로도, 폴더로도 풀릴 수 있습니다.',
   ENTRY_SPECIAL_FILE: '일반 파일이 아닌 특수 파일(장치, 파이프 또는 소켓: 유닉스 파일 종류 {{mode}})입니다. 사건 묶음에는 일반 파일과 빈 폴더만 들어 있어야 합니다.',
   LIMIT_ENTRIES: '파일이 {{count}}개 들어 있어, 사건 묶음 하나에 허용되는 {{max}}개를 넘습니다.',
-  LIMIT_ENTRIES_COUNTED: '사건 묶음 하나에 허용되는 {{max}}개보다 많은 파일이 들어 있습니다.',
   LIMIT_CASES_DECLARED: '사건 수가 {{count}}건이라고 되어 있어, 사건 묶음 하나에 담을 수 있는 {{max}}건을 넘습니다. 여러 묶음으로 나누어 주세요.',
   LIMIT_CASES: '사건 묶음 하나에 담을 수 있는 {{max}}건을 넘는 사건이 있어 여기서 읽기를 멈췄습니다. 여러 묶음으로 나누어 주세요.',
   LIMIT_DIRECTORY_SIZE: '목차가 {{sizeBytes}}로, 사건 묶음의 목차에 허용되는 {{maxBytes}}(긴 이름의 파일 200,000개에 충분한 크기)를 넘습니다.',
@@ -54,7 +52,6 @@ export const koProblems = {
   LIMIT_TOTAL: '압축을 풀면 모두 {{maxBytes}}를 넘어, 사건 묶음 하나에 허용되는 크기를 넘습니다.',
   LIMIT_RATIO: '압축을 풀면 압축된 크기 {{packedBytes}}의 {{ratio}}배를 넘습니다. 디스크나 메모리를 가득 채우는 "압축 폭탄"입니다.',
   LIMIT_BEYOND_DECLARED: '압축을 풀면 사건 묶음의 목차에 적힌 {{declaredBytes}}를 넘습니다. "압축 폭탄"이거나 손상된 파일입니다.',
-  LIMIT_STREAM_OVERRUN: '압축을 풀면 사건 묶음의 목차에 적힌 크기보다 커집니다. "압축 폭탄"일 수 있습니다. ({{detail}})',
   NAME_NOT_UTF8: '파일 이름이 UTF-8로 표시되어 있지만 올바른 UTF-8 문자가 아닙니다.',
   NAME_NOT_MARKED_UTF8:
     '파일 이름에 영문 이외의 글자가 있는데 사건 묶음이 이 이름을 UTF-8로 표시하지 않아, 프로그램에 따라 보이는 대로 읽기도 하고 "{{cp437}}"(으)로 읽기도 합니다. 이런 이름은 UTF-8로 표시되어 있어야 합니다.',

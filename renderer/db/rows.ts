@@ -7,6 +7,8 @@ import type { Member } from '../../shared/council';
 import type { BundleManifest } from '../../shared/schemas/bundle-manifest';
 import type { DuplicateFlag } from '../../shared/duplicate-flags';
 import type { CaseRecord, EvidenceMediaType } from '../../shared/schemas/case-record';
+import type { CountingRules } from '../../shared/meeting/rules';
+import type { AttendanceEntry, Outcome, Tally, VoteChoice } from '../../shared/meeting/types';
 
 export type BundleStatus = 'importing' | 'ready';
 
@@ -112,52 +114,107 @@ export type MemberRow = Member;
 
 export type MeetingStatus = 'planned' | 'open' | 'closed';
 
-export interface AttendanceRow {
-  memberId: string;
-  present: boolean;
-  arrivedAt?: string;
-  leftAt?: string;
-}
-
+/**
+ * A meeting (DESIGN.md, domain model). The agenda is the case ids in the order the chair calls
+ * them; attendance has one entry per voting member of the roster when the meeting opens. A closed
+ * meeting is read-only.
+ */
 export interface MeetingRow {
   meetingId: string;
+  /** YYYY-MM-DD. */
   date: string;
   place: string;
-  /** Case ids, in the order the chair calls them. */
+  /** HH:MM, local time of the council. */
+  startTime: string;
+  rules: CountingRules;
   agenda: string[];
-  attendance: AttendanceRow[];
-  quorumRequired: number;
+  attendance: AttendanceEntry[];
   status: MeetingStatus;
+  createdAt: string;
+  openedAt: string | null;
+  closedAt: string | null;
 }
 
-export type VoteChoice = 'approve' | 'reject' | 'abstain' | 'recused';
+/**
+ * A member's recusal on one case of one meeting (key [meetingId+caseId+memberId]): confirmed
+ * ('recused': out of that case's count as the rules say) or, for one suggested by a declared
+ * conflict, dismissed by the operator with a reason.
+ */
+export interface RecusalRow {
+  meetingId: string;
+  caseId: string;
+  memberId: string;
+  status: 'recused' | 'dismissed';
+  reason: string;
+  /** The declared conflict that suggested it; null for one declared on the spot. */
+  conflictId: string | null;
+  /** The operator who confirmed (or dismissed) it. */
+  confirmedBy: string | null;
+  at: string;
+}
 
+export type ProposalStatus = 'open' | 'passed' | 'failed';
+
+/** What is put to the vote on a case (key [meetingId+caseId+no]; no = 1, 2, ... per case and meeting). */
+export interface ProposalRow {
+  meetingId: string;
+  caseId: string;
+  no: number;
+  outcome: Outcome;
+  /** The tier proposed for an award (the suggestion's, or the one the chair names); null otherwise. */
+  tier: string | null;
+  /** The award proposed, integer KRW; null for reject and defer. */
+  amount: number | null;
+  /** True when the proposal is the case's suggestion as it stands (tier and award). */
+  fromSuggestion: boolean;
+  /** For a deferral: the required document kinds awaited. */
+  missingDocuments: string[];
+  status: ProposalStatus;
+  openedAt: string;
+  closedAt: string | null;
+  /** The count when it was closed (the rules applied to votes, recusals and attendance then). */
+  tally: Tally | null;
+}
+
+/** One member's vote on one proposal (key [meetingId+caseId+proposalNo+memberId]); it may change while the proposal is open. */
 export interface VoteRow {
   meetingId: string;
   caseId: string;
+  proposalNo: number;
   memberId: string;
   vote: VoteChoice;
-  /** Required for a recusal. */
-  reason?: string;
-  recordedBy: string;
+  /** The operator who recorded it. */
+  recordedBy: string | null;
   recordedAt: string;
 }
 
-export type DecisionOutcome = 'award' | 'reject' | 'defer';
+export type DecisionOutcome = Outcome;
 
+/**
+ * A decision on a case (key [caseId+revision]: 1 for the first; a reopened case's next decision is
+ * the next revision). Never deleted; a reopened decision stays, marked with the reason.
+ */
 export interface DecisionRow {
   caseId: string;
+  revision: number;
   meetingId: string;
   bundleId: string;
+  /** The case's own revision (CaseRow.revision) the decision was made on. */
+  caseRevision: number;
   outcome: DecisionOutcome;
   tier: string | null;
   award: number | null;
   rationale: string;
-  tally: { approve: number; reject: number; abstain: number; recused: number };
+  missingDocuments: string[];
+  proposalNo: number;
+  tally: Tally;
   decidedAt: string;
+  decidedBy: string | null;
+  /** Set when the decision was reopened: why, and when; the case is then open for its next revision. */
+  reopened: { reason: string; at: string } | null;
 }
 
-export type AuditEntity = 'bundle' | 'case' | 'document' | 'member' | 'meeting' | 'vote' | 'decision' | 'export' | 'settings';
+export type AuditEntity = 'bundle' | 'case' | 'document' | 'member' | 'meeting' | 'agenda' | 'attendance' | 'recusal' | 'proposal' | 'vote' | 'decision' | 'export' | 'settings';
 
 export interface AuditRow {
   /** Assigned by the database, 1, 2, 3, ... */

@@ -7,6 +7,7 @@
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { assessStoredCases } from './case-assessment-upgrade';
+import { restoreMember } from '../../shared/council';
 import { caseSummarySync } from './case-summary-sync';
 import type {
   AuditRow,
@@ -19,6 +20,8 @@ import type {
   ExportRow,
   MeetingRow,
   MemberRow,
+  ProposalRow,
+  RecusalRow,
   SettingRow,
   VoteRow,
 } from './rows';
@@ -67,6 +70,28 @@ export const schemaVersions: readonly SchemaStep[] = [
     stores: {},
     upgrade: assessStoredCases,
   },
+  {
+    // The meeting. Votes and decisions get new keys (a vote belongs to a proposal; a decision has
+    // revisions): Dexie cannot change a primary key, so the two empty tables are dropped here and
+    // made again in version 5. Members stored before gain `active` and `conflicts`.
+    version: 4,
+    stores: {
+      votes: null,
+      decisions: null,
+      recusals: '[meetingId+caseId+memberId], [meetingId+caseId], meetingId, memberId',
+      proposals: '[meetingId+caseId+no], [meetingId+caseId], meetingId, status',
+    },
+    upgrade: async (tx) => {
+      await tx.table('members').toCollection().modify((m: Record<string, unknown>) => Object.assign(m, restoreMember(m)));
+    },
+  },
+  {
+    version: 5,
+    stores: {
+      votes: '[meetingId+caseId+proposalNo+memberId], [meetingId+caseId+proposalNo], [meetingId+caseId], meetingId',
+      decisions: '[caseId+revision], caseId, meetingId, outcome',
+    },
+  },
 ];
 
 export type CouncilDb = Dexie & {
@@ -79,8 +104,14 @@ export type CouncilDb = Dexie & {
   documents: Table<DocumentRow, [string, string]>;
   members: EntityTable<MemberRow, 'memberId'>;
   meetings: EntityTable<MeetingRow, 'meetingId'>;
-  votes: Table<VoteRow, [string, string, string]>;
-  decisions: EntityTable<DecisionRow, 'caseId'>;
+  /** Key [meetingId, caseId, memberId]. */
+  recusals: Table<RecusalRow, [string, string, string]>;
+  /** Key [meetingId, caseId, no]. */
+  proposals: Table<ProposalRow, [string, string, number]>;
+  /** Key [meetingId, caseId, proposalNo, memberId]. */
+  votes: Table<VoteRow, [string, string, number, string]>;
+  /** Key [caseId, revision]. */
+  decisions: Table<DecisionRow, [string, number]>;
   audit: EntityTable<AuditRow, 'sequence'>;
   exports: Table<ExportRow, [string, number]>;
   settings: EntityTable<SettingRow, 'key'>;

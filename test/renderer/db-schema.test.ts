@@ -11,14 +11,14 @@ afterEach(async () => {
   }
 });
 
-const member = { memberId: 'm1', name: '정한결', affiliation: '소상공인연합회', role: 'chair' as const };
+const member = { memberId: 'm1', name: '정한결', affiliation: '소상공인연합회', role: 'chair' as const, active: true, conflicts: [] };
 
 describe('council database schema', () => {
-  it('version 1 has every table the mission needs, with its primary key', async () => {
+  it('has every table the meeting needs, with its primary key', async () => {
     const db = openCouncilDb(freshDbName());
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(5);
     const keys = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]));
     expect(keys).toEqual({
       bundles: 'bundleId',
@@ -27,8 +27,10 @@ describe('council database schema', () => {
       documents: ['bundleId', 'file'],
       members: 'memberId',
       meetings: 'meetingId',
-      votes: ['meetingId', 'caseId', 'memberId'],
-      decisions: 'caseId',
+      recusals: ['meetingId', 'caseId', 'memberId'],
+      proposals: ['meetingId', 'caseId', 'no'],
+      votes: ['meetingId', 'caseId', 'proposalNo', 'memberId'],
+      decisions: ['caseId', 'revision'],
       audit: 'sequence',
       exports: ['meetingId', 'sequence'],
       settings: 'key',
@@ -37,13 +39,26 @@ describe('council database schema', () => {
     expect(db.audit.schema.primKey.auto).toBe(true);
     const flags = db.cases.schema.indexes.find((i) => i.name === 'flags');
     expect(flags?.multi).toBe(true);
-    expect(db.votes.schema.indexes.map((i) => i.name)).toContain('[meetingId+caseId]');
+    expect(db.votes.schema.indexes.map((i) => i.name)).toContain('[meetingId+caseId+proposalNo]');
+  });
+
+  it('upgrades a version 3 database: members gain active and conflicts, votes and decisions get their new keys', async () => {
+    const name = freshDbName();
+    const v3 = openCouncilDb(name, schemaVersions.slice(0, 3));
+    await v3.open();
+    await v3.table('members').put({ memberId: 'm9', name: '옛위원', affiliation: '참여연대', role: 'member' });
+    v3.close();
+    const db = openCouncilDb(name);
+    opened.push(db);
+    expect(await db.members.get('m9')).toMatchObject({ memberId: 'm9', active: true, conflicts: [] });
+    expect(db.decisions.schema.primKey.keyPath).toEqual(['caseId', 'revision']);
+    expect(db.votes.schema.primKey.keyPath).toEqual(['meetingId', 'caseId', 'proposalNo', 'memberId']);
   });
 
   it('keeps and migrates the data when a later version step is appended', async () => {
     const name = freshDbName();
     const v1 = openCouncilDb(name);
-    await v1.members.bulkPut([member, { memberId: 's1', name: '윤하늘', affiliation: '협의체 사무국', role: 'secretary' }]);
+    await v1.members.bulkPut([member, { memberId: 's1', name: '윤하늘', affiliation: '협의체 사무국', role: 'secretary', active: true, conflicts: [] }]);
     await v1.settings.put({ key: 'language', value: 'en' });
     v1.close();
 

@@ -32,7 +32,7 @@ describe('the operator in the database', () => {
     expect(await storeDemoMembers(db, demoCouncil())).toEqual({ stored: false });
     expect((await readSettings(db)).operator).toBe('m2');
     // Another roster, in which the stored operator is not, gets its own secretary.
-    const other = { councilName: '다른 협의체', members: [{ memberId: 'x1', name: '김간사', affiliation: '사무국', role: 'secretary' as const }] };
+    const other = { councilName: '다른 협의체', members: [{ memberId: 'x1', name: '김간사', affiliation: '사무국', role: 'secretary' as const, active: true, conflicts: [] }] };
     await storeDemoMembers(db, other);
     expect((await readSettings(db)).operator).toBe('x1');
     expect(await actors()).toEqual([['store-demo-members', 's1'], ['choose', 'm2'], ['store-demo-members', 'x1']]);

@@ -9,8 +9,14 @@ import { DEFAULT_LANGUAGE, type Language } from '../../shared/i18n';
 export const SCREENS = ['bundles', 'cases', 'meeting', 'decisions', 'minutes', 'settings'] as const;
 export type ScreenId = (typeof SCREENS)[number];
 
+/** Within the Meeting screen: the agenda and setting-up of a meeting, or the room where it is run. */
+export type MeetingView = 'setup' | 'room';
+
 interface UiState {
   screen: ScreenId;
+  /** The meeting open within the Meeting screen; null: the list of meetings. */
+  meetingId: string | null;
+  meetingView: MeetingView;
   language: Language;
   /** The case shown by the case review screen; null: the Cases list. */
   reviewCaseId: string | null;
@@ -27,9 +33,21 @@ interface UiState {
   openCase(caseId: string, order?: readonly string[], listSize?: number): void;
   /** Back to the Cases list. */
   closeCase(): void;
+  /** Opens a meeting, on the Meeting screen: its setup and agenda, or its room. */
+  openMeeting(meetingId: string, view?: MeetingView): void;
+  /** Back to the list of meetings. */
+  closeMeeting(): void;
 }
 
-const initial = { screen: 'bundles' as ScreenId, language: DEFAULT_LANGUAGE, reviewCaseId: null as string | null, reviewOrder: [] as readonly string[], reviewListSize: 0 };
+const initial = {
+  screen: 'bundles' as ScreenId,
+  language: DEFAULT_LANGUAGE,
+  meetingId: null as string | null,
+  meetingView: 'setup' as MeetingView,
+  reviewCaseId: null as string | null,
+  reviewOrder: [] as readonly string[],
+  reviewListSize: 0,
+};
 
 export const useUiStore = create<UiState>()((set) => ({
   ...initial,
@@ -43,6 +61,8 @@ export const useUiStore = create<UiState>()((set) => ({
       reviewListSize: listSize ?? (order ? order.length : state.reviewListSize),
     })),
   closeCase: () => set({ reviewCaseId: null }),
+  openMeeting: (meetingId, view = 'setup') => set({ screen: 'meeting', meetingId, meetingView: view }),
+  closeMeeting: () => set({ meetingId: null, meetingView: 'setup' }),
 }));
 
 export function resetUiStore(): void {

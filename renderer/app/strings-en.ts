@@ -32,6 +32,13 @@ export const en: Messages = {
     minutes: 'Minutes',
     settings: 'Settings',
   },
+  meetingState: {
+    agenda: 'On the agenda of meeting {{meetingId}}',
+    proposalOpen: 'Vote open: meeting {{meetingId}}, proposal {{no}}',
+    awarded: 'Decided: award {{award}}',
+    rejected: 'Decided: rejected',
+    deferred: 'Deferred: documents awaited ({{count}})',
+  },
   signature: {
     trusted: 'Signed: {{name}} ({{keyid}})',
     untrusted: 'Signed by an untrusted key ({{keyid}})',

@@ -38,6 +38,13 @@ export const ko = {
     minutes: '회의록',
     settings: '설정',
   },
+  meetingState: {
+    agenda: '안건: {{meetingId}} 회의',
+    proposalOpen: '표결 중: {{meetingId}} 회의, 제안 {{no}}',
+    awarded: '의결: 지원 {{award}}',
+    rejected: '의결: 기각',
+    deferred: '보류: 서류 {{count}}종 대기',
+  },
   signature: {
     trusted: '서명됨: {{name}} ({{keyid}})',
     untrusted: '신뢰하지 않는 키로 서명됨 ({{keyid}})',

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { selectedPosition, useCasesStore } from './cases-store';
 import { useUiStore } from '../common/ui-store';
 import { CaseListRow, caseOptionId } from './CaseListRow';
+import { useMeetingStatesStore } from './meeting-states-store';
 import { useCaseRowHeight } from './use-row-height';
 
 const PAGE = 10;
@@ -30,6 +31,7 @@ export function CaseList() {
   const visible = useCasesStore((s) => s.visible);
   const selectedCaseId = useCasesStore((s) => s.selectedCaseId);
   const language = useUiStore((s) => s.language);
+  const meetingStates = useMeetingStatesStore((s) => s.states);
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowHeight = useCaseRowHeight();
 
@@ -109,6 +111,7 @@ export function CaseList() {
                 start={item.start}
                 height={rowHeight}
                 selected={item.index === position}
+                meetingState={meetingStates.get(row.caseId)}
                 language={language}
                 onOpen={open}
               />

@@ -10,6 +10,8 @@ import { formatRegistrationNo } from '../../shared/registration-number';
 import type { CaseSummaryRow } from '../db/rows';
 import { formatKrw, type Language } from '../../shared/i18n';
 import { assessedText, flagLabel, flagTitle, tierText } from './case-row-text';
+import type { CaseMeetingState } from '../db/case-meeting-state';
+import { meetingStateText, meetingStateTone } from '../common/meeting-state-text';
 
 export function caseOptionId(caseId: string): string {
   return `case-option-${caseId}`;
@@ -23,6 +25,8 @@ interface Props {
   /** The row's height in the layout of the moment (use-row-height.ts). */
   height: number;
   selected: boolean;
+  /** Where the case stands in the council's meetings; undefined: in none (its status is shown). */
+  meetingState: CaseMeetingState | undefined;
   language: Language;
   onOpen(caseId: string): void;
 }
@@ -39,7 +43,7 @@ function Spoken({ text }: { text: string }) {
   );
 }
 
-export const CaseListRow = memo(function CaseListRow({ row, position, setSize, start, height, selected, language, onOpen }: Props) {
+export const CaseListRow = memo(function CaseListRow({ row, position, setSize, start, height, selected, meetingState, language, onOpen }: Props) {
   const { t } = useTranslation();
   return (
     <div
@@ -79,7 +83,13 @@ export const CaseListRow = memo(function CaseListRow({ row, position, setSize, s
           </Fragment>
         ))}
       </span>{' '}
-      <span className={`status-chip status-chip--${row.status}`}>{t(`cases.status.${row.status}`)}</span>
+      {meetingState ? (
+        <span className={`status-chip status-chip--${meetingStateTone(meetingState)}`} data-meeting-state={meetingState.kind}>
+          {meetingStateText(t, meetingState, language)}
+        </span>
+      ) : (
+        <span className={`status-chip status-chip--${row.status}`}>{t(`cases.status.${row.status}`)}</span>
+      )}
     </div>
   );
 });

@@ -15,6 +15,7 @@ import { ScreenFrame } from '../common/ScreenFrame';
 import { useServices } from '../common/services';
 import { formatCount } from '../common/format/numbers';
 import { useCasesStore } from './cases-store';
+import { useMeetingStatesStore } from './meeting-states-store';
 import { useCouncilStore } from '../common/council-store';
 import { useUiStore } from '../common/ui-store';
 import './cases.css';
@@ -35,6 +36,9 @@ export function CasesScreen() {
   useEffect(() => {
     void useCasesStore.getState().ensureLoaded(db, bundles);
   }, [db, bundles]);
+  useEffect(() => {
+    void useMeetingStatesStore.getState().refresh(db);
+  }, [db]);
 
   const ready = status === 'ready';
   return (

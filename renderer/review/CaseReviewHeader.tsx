@@ -8,9 +8,13 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRow } from '../db/rows';
 import type { CaseNeighbours } from './case-neighbours';
+import type { CaseMeetingState } from '../db/case-meeting-state';
+import { meetingStateText, meetingStateTone } from '../common/meeting-state-text';
+import { useUiStore } from '../common/ui-store';
 
 interface Props {
   row: CaseRow;
+  meetingState: CaseMeetingState | null;
   neighbours: CaseNeighbours;
   /** How many cases the list held before its search and filters. */
   listSize: number;
@@ -35,8 +39,9 @@ function StepButton({ step, target, keys, onOpen, children }: StepProps) {
   );
 }
 
-export function CaseReviewHeader({ row, neighbours, listSize, onBack, onOpen }: Props) {
+export function CaseReviewHeader({ row, meetingState, neighbours, listSize, onBack, onOpen }: Props) {
   const { t } = useTranslation();
+  const language = useUiStore((s) => s.language);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     headingRef.current?.focus({ preventScroll: true });
@@ -70,6 +75,11 @@ export function CaseReviewHeader({ row, neighbours, listSize, onBack, onOpen }: 
         <span className={`status-badge status-badge--${row.status}`} data-testid="review-status">
           {t('review.statusLabel')}: {t(`review.status.${row.status}`)}
         </span>
+        {meetingState && (
+          <span className={`status-badge status-badge--${meetingStateTone(meetingState)}`} data-testid="review-meeting-state" data-meeting-state={meetingState.kind}>
+            {meetingStateText(t, meetingState, language)}
+          </span>
+        )}
         <span>{t('review.bundle', { bundleId: row.bundleId })}</span>
         {row.revision > 1 && (
           <span className="revision-badge" data-testid="review-revision">

@@ -55,10 +55,10 @@ export function CaseReviewScreen() {
       </section>
     );
   }
-  const { row, bundle, documents, assessment } = review.value;
+  const { row, bundle, documents, assessment, meetingState } = review.value;
   return (
     <section className="review" data-screen="case-review" data-case-id={row.caseId} aria-labelledby="screen-title-case-review">
-      <CaseReviewHeader row={row} neighbours={neighbours} listSize={listSize} onBack={closeCase} onOpen={open} />
+      <CaseReviewHeader row={row} meetingState={meetingState} neighbours={neighbours} listSize={listSize} onBack={closeCase} onOpen={open} />
       <div className="review__columns">
         <div className="review__facts">
           <ClaimCard record={row.record} language={language} />

@@ -7,6 +7,7 @@
 import { assessCase, type Assessment } from '../../shared/assessment';
 import type { BundleRow, CaseRow, DocumentRow } from '../db/rows';
 import type { CouncilDb } from '../db/schema';
+import { loadOneCaseMeetingState, type CaseMeetingState } from '../db/case-meeting-state';
 
 export interface CaseReview {
   row: CaseRow;
@@ -14,6 +15,8 @@ export interface CaseReview {
   /** In the order the case lists them. */
   documents: DocumentRow[];
   assessment: Assessment;
+  /** Where the case stands in the council's meetings; null: in none. */
+  meetingState: CaseMeetingState | null;
 }
 
 export class CaseNotFoundError extends Error {
@@ -24,18 +27,19 @@ export class CaseNotFoundError extends Error {
 }
 
 export async function loadCaseReview(db: CouncilDb, caseId: string): Promise<CaseReview> {
-  const { row, bundle, documents } = await db.transaction('r', [db.cases, db.bundles, db.documents], async () => {
+  const { row, bundle, documents, meetingState } = await db.transaction('r', [db.cases, db.bundles, db.documents, db.meetings, db.proposals, db.decisions], async () => {
     const row = await db.cases.get(caseId);
     if (!row) throw new CaseNotFoundError(caseId);
-    const [bundle, documents] = await Promise.all([
+    const [bundle, documents, meetingState] = await Promise.all([
       db.bundles.get(row.bundleId),
       db.documents.where('[caseId+bundleId]').equals([caseId, row.bundleId]).toArray(),
+      loadOneCaseMeetingState(db, caseId),
     ]);
-    return { row, bundle, documents };
+    return { row, bundle, documents, meetingState };
   });
   if (!bundle) throw new Error(`The bundle ${row.bundleId} of case ${caseId} is missing.`);
   const order = new Map(row.record.documents.map((d, i) => [d.file, i]));
   documents.sort((a, b) => (order.get(a.file) ?? Infinity) - (order.get(b.file) ?? Infinity));
   const { incident, policy } = bundle.manifest;
-  return { row, bundle, documents, assessment: assessCase(row.record, incident, policy) };
+  return { row, bundle, documents, assessment: assessCase(row.record, incident, policy), meetingState };
 }

@@ -243,6 +243,27 @@ describe('Cases screen list', { timeout: 20_000 }, () => {
     await expectSelected('1015-000006');
   });
 
+  it("shows each case's meeting state: on an agenda, decided with its award, deferred", async () => {
+    fakeBridge(demoCouncil());
+    const db = openCouncilDb(freshDbName());
+    await seedDemoCouncil(db);
+    await db.caseSummaries.bulkPut([summary(1), summary(2), summary(3)]);
+    const rules = { quorum: { type: 'majority' as const }, passing: 'majority-of-present' as const, recusedInBase: false, tie: 'fails' as const };
+    await db.meetings.put({ meetingId: '2023-03-02', date: '2023-03-02', place: '회의실', startTime: '14:00', rules, agenda: ['1015-000001', '1015-000002'], attendance: [], status: 'open', createdAt: '2023-03-01T09:00:00+09:00', openedAt: null, closedAt: null });
+    const tally = { approve: 4, reject: 0, abstain: 0, recused: 0, members: 5, present: 4, quorumMet: true, passed: true };
+    const base = { meetingId: '2023-03-02', bundleId: BUNDLE_ID, caseRevision: 1, rationale: '', proposalNo: 1, tally, decidedAt: '2023-03-02T15:00:00+09:00', decidedBy: 's1', reopened: null };
+    await db.decisions.bulkPut([
+      { ...base, caseId: '1015-000002', revision: 1, outcome: 'award', tier: 'T2', award: 50_000, missingDocuments: [] },
+      { ...base, caseId: '1015-000003', revision: 1, outcome: 'defer', tier: null, award: null, missingDocuments: ['sales-proof'] },
+    ]);
+    const app = renderApp(db);
+    await app.user.click(await screen.findByRole('link', { name: '사건' }));
+    const chip = (caseId: string) => within(listbox()).getByRole('option', { name: new RegExp(caseId) }).querySelector('.status-chip')?.textContent;
+    await waitFor(() => expect(chip('1015-000001')).toBe('안건: 2023-03-02 회의'));
+    expect(chip('1015-000002')).toBe('의결: 지원 50,000원');
+    expect(chip('1015-000003')).toBe('보류: 서류 1종 대기');
+  });
+
   it('shows the empty state when there are no cases', async () => {
     fakeBridge(demoCouncil());
     const db = openCouncilDb(freshDbName());

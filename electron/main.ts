@@ -2,12 +2,14 @@
  * Window and app lifecycle only. Everything the app does lives in electron/services/ (plain Node)
  * and reaches the renderer through electron/ipc.ts.
  */
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, type WebContents } from 'electron';
 import path from 'node:path';
 import { bindApi } from './ipc';
 import { createApiHandlers } from './services/api-handlers';
 import { appPathsFrom } from './services/app-paths';
 import type { DialogPort } from './services/dialog-port';
+import type { WindowPort } from './services/window-port';
+import { PROJECTOR_HASH_PREFIX } from '../shared/api';
 import { APP_ENTRY_URL, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppMainFrameUrl } from './services/content-security';
 import { readStaticFile } from './services/static-files';
 
@@ -53,6 +55,29 @@ function createWindow(): BrowserWindow {
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY_URL);
   return win;
+}
+
+/** The projector view: full screen on a display other than the main window's, or a window on the same one. */
+function electronWindows(): WindowPort {
+  let projector: BrowserWindow | null = null;
+  return {
+    openProjector: async (meetingId) => {
+      const url = `${APP_ENTRY_URL}${PROJECTOR_HASH_PREFIX}${encodeURIComponent(meetingId)}`;
+      if (projector && !projector.isDestroyed()) {
+        await projector.loadURL(url);
+        projector.show();
+        return true;
+      }
+      const primary = screen.getPrimaryDisplay();
+      const other = screen.getAllDisplays().find((d) => d.id !== primary.id);
+      const { x, y, width, height } = (other ?? primary).workArea;
+      projector = new BrowserWindow({ x, y, width, height, fullscreen: other !== undefined, title: 'Council Desk', show: false, webPreferences: { ...WEB_PREFERENCES } });
+      projector.once('ready-to-show', () => projector?.show());
+      projector.on('closed', () => (projector = null));
+      await projector.loadURL(url);
+      return true;
+    },
+  };
 }
 
 /** Native dialogs, attached to the focused window so they are modal to it. */
@@ -109,7 +134,7 @@ async function start(): Promise<void> {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 
-  bindApi(ipcMain, createApiHandlers({ appVersion: app.getVersion(), platform: process.platform, paths, dialogs: electronDialogs() }));
+  bindApi(ipcMain, createApiHandlers({ appVersion: app.getVersion(), platform: process.platform, paths, dialogs: electronDialogs(), windows: electronWindows() }));
   createWindow();
 
   app.on('activate', () => {

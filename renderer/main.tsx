@@ -9,6 +9,7 @@ import { createCouncilApi } from './common/council-api';
 import './app/i18n';
 import { App } from './app/App';
 import { openCouncilDb } from './db/schema';
+import { ProjectorApp, projectorMeetingId } from './meeting/projector';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
@@ -16,8 +17,9 @@ if (!container) throw new Error('index.html has no #root element');
 const db = openCouncilDb();
 const api = createCouncilApi();
 
+// The projector window shows one meeting on the wall (meeting/projector); every other page is the app.
+const projectorMeeting = projectorMeetingId(window.location.hash);
+
 createRoot(container).render(
-  <StrictMode>
-    <App db={db} api={api} />
-  </StrictMode>,
+  <StrictMode>{projectorMeeting === null ? <App db={db} api={api} /> : <ProjectorApp db={db} meetingId={projectorMeeting} />}</StrictMode>,
 );

@@ -116,7 +116,18 @@ export interface ApiHandlers {
   importDemoBegin(arg: undefined): Promise<ImportBeginResult>;
   importNext(arg: { importId: string }): Promise<ImportChunk>;
   importCancel(arg: { importId: string }): Promise<void>;
+  /**
+   * Shows the meeting's projector view (large type, no personal data) in a second window on the
+   * second display. opened false: there is no second window here (browser mode, tests), and the
+   * renderer opens the projector route (PROJECTOR_HASH_PREFIX) itself.
+   */
+  openProjector(arg: { meetingId: string }): Promise<{ opened: boolean }>;
 }
+
+/** The projector view's route: the app's page with this hash and the meeting id after it. */
+export const PROJECTOR_HASH_PREFIX = '#projector=';
+/** A meeting id (FORMATS.md, decision file): 1 to 64 of A-Z a-z 0-9 - _ . */
+export const MEETING_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
 export type ApiMethod = keyof ApiHandlers;
 export type ApiArg<M extends ApiMethod> = Parameters<ApiHandlers[M]>[0];
@@ -147,6 +158,7 @@ export const apiArgSchemas = {
   importDemoBegin: z.undefined(),
   importNext: importId,
   importCancel: importId,
+  openProjector: z.strictObject({ meetingId: z.string().regex(MEETING_ID_PATTERN) }),
 } as const satisfies { [M in ApiMethod]: z.ZodType<ApiArg<M>> };
 
 export const API_METHODS = Object.keys(apiArgSchemas) as ApiMethod[];

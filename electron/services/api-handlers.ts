@@ -13,6 +13,7 @@ import { writeFileAtomic } from './atomic-write';
 import { BundleImportSessions } from './bundle-import-session';
 import { listFolder } from './browser-mode/folder-listing';
 import type { DialogPort } from './dialog-port';
+import { NO_WINDOWS, type WindowPort } from './window-port';
 import { listInbox } from './inbox';
 import { SecuritySettingsStore } from './security-settings';
 import { readTrustFile } from './trust-file';
@@ -30,6 +31,8 @@ export interface HandlerContext {
   imports?: BundleImportSessions;
   /** The security settings; by default read from paths.userDataDir as the handlers are made. */
   security?: Promise<SecuritySettingsStore>;
+  /** Windows beyond the main one (the projector); none by default. */
+  windows?: WindowPort;
 }
 
 async function fileExists(file: string): Promise<boolean> {
@@ -120,5 +123,6 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     },
     importNext: ({ importId }) => imports.next(importId),
     importCancel: ({ importId }) => imports.cancel(importId),
+    openProjector: async ({ meetingId }) => ({ opened: await (ctx.windows ?? NO_WINDOWS).openProjector(meetingId) }),
   };
 }

@@ -5,6 +5,7 @@ import { enCases } from '../cases';
 import { enReview, enEvidence } from '../review';
 import { enWelcome } from '../welcome';
 import { enMeeting } from '../meeting';
+import { enProjector } from '../meeting/projector';
 import { enDecisions } from '../decisions';
 import { enMinutes } from '../minutes';
 import { enSettings } from '../settings';
@@ -64,6 +65,7 @@ export const en: Messages = {
   ...enEvidence,
   ...enWelcome,
   ...enMeeting,
+  ...enProjector,
   ...enDecisions,
   ...enMinutes,
   ...enSettings,

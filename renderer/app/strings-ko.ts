@@ -12,6 +12,7 @@ import { koCases } from '../cases';
 import { koReview, koEvidence } from '../review';
 import { koWelcome } from '../welcome';
 import { koMeeting } from '../meeting';
+import { koProjector } from '../meeting/projector';
 import { koDecisions } from '../decisions';
 import { koMinutes } from '../minutes';
 import { koSettings } from '../settings';
@@ -70,6 +71,7 @@ export const ko = {
   ...koEvidence,
   ...koWelcome,
   ...koMeeting,
+  ...koProjector,
   ...koDecisions,
   ...koMinutes,
   ...koSettings,

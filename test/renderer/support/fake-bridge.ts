@@ -49,6 +49,8 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
     importDemoBegin: vi.fn<Fn<'importDemoBegin'>>(async () => fail('BUNDLE_READ_FAILED', 'The demo bundle could not be read.')),
     importNext: vi.fn<Fn<'importNext'>>(async () => fail('IMPORT_UNKNOWN', 'This import has ended or was cancelled.')),
     importCancel: vi.fn<Fn<'importCancel'>>(async () => ok(undefined)),
+    // As in browser mode: no second window; the renderer opens the projector route itself.
+    openProjector: vi.fn<Fn<'openProjector'>>(async () => ok({ opened: false })),
     pathForFile: vi.fn<Fn<'pathForFile'>>(() => ''),
   } satisfies ApiBridge;
   window.councilDesk = bridge;

@@ -1,0 +1,36 @@
+/** English text of the projector view: the same keys as strings-ko.ts. */
+import type { koProjector } from './strings-ko';
+
+export const enProjector: typeof koProjector = {
+  projector: {
+    loading: 'Loading…',
+    missing: 'There is no meeting {{meetingId}}.',
+    readFailed: 'The view could not be read: {{message}}',
+    title: 'Meeting of {{date}} · {{place}}',
+    present: '{{count}} members present',
+    waiting: 'Waiting for the next item.',
+    position: 'Item {{position}} of {{total}} · {{caseId}}',
+    claimed: 'Claimed loss',
+    assessed: 'Assessed loss',
+    notAssessed: 'Not assessed',
+    suggestion: 'Suggestion',
+    noTier: 'No tier',
+    tierAward: '{{tier}} · {{award}}',
+    tierCaseByCase: '{{tier}} · case by case',
+    proposal: 'Proposal {{no}}',
+    proposeAward: 'Award {{amount}} ({{tier}})',
+    proposeReject: 'Reject',
+    proposeDefer: 'Defer (documents awaited)',
+    approve: 'Approve',
+    reject: 'Reject',
+    abstain: 'Abstain',
+    recused: 'Recused',
+    needed: '{{needed}} approvals needed · {{present}} present of {{members}} members',
+    quorumMet: 'Quorum met',
+    quorumLost: 'No quorum: {{needed}} members must be present',
+    passingNow: 'Passes as the votes stand',
+    notPassingNow: 'Does not pass as the votes stand',
+    passed: 'Passed',
+    failed: 'Failed',
+  },
+};

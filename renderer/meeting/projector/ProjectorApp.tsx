@@ -1,7 +1,7 @@
-/** The projector window's root: the stored language, then the projector view (no shell, no menu). */
+/** The projector window's root: the stored language, then the projector view (no shell, no menu). The entry (main.tsx) sets up i18n, as for the app. */
 import { useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { i18n } from '../../app/i18n';
+import { i18n } from '../../common/i18n';
 import { restoreLanguage } from '../../common/language';
 import type { CouncilDb } from '../../db/schema';
 import { ProjectorView } from './ProjectorView';

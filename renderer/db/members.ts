@@ -115,15 +115,16 @@ export async function updateMember(db: CouncilDb, memberId: string, input: unkno
 
 /**
  * The next conflict id of a member, m3-c2 after m3-c1: past every id the member holds or ever
- * declared (a withdrawn conflict's id is named by its audit entries and recusals, so never reused).
+ * declared or withdrew (a withdrawn conflict's id is named by its audit entries and recusals, so
+ * it is never given again; a conflict stored with the demo council has no declaring entry).
  */
 async function nextConflictId(db: CouncilDb, member: MemberRow): Promise<string> {
-  const declared = await db.audit
+  const recorded = await db.audit
     .where('entity')
     .equals('member')
-    .filter((e) => e.entityId === member.memberId && e.action === 'declare-conflict')
+    .filter((e) => e.entityId === member.memberId && (e.action === 'declare-conflict' || e.action === 'withdraw-conflict'))
     .toArray();
-  const ids = [...member.conflicts.map((c) => c.conflictId), ...declared.map((e) => String((e.detail.conflict as DeclaredConflict | undefined)?.conflictId ?? ''))];
+  const ids = [...member.conflicts.map((c) => c.conflictId), ...recorded.map((e) => String((e.detail.conflict as DeclaredConflict | undefined)?.conflictId ?? ''))];
   const prefix = `${member.memberId}-c`;
   let highest = 0;
   for (const id of ids) {

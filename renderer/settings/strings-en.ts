@@ -42,7 +42,7 @@ export const enSettings: typeof koSettings = {
   roster: {
     title: 'Council members',
     intro: 'Members are never deleted: votes and decisions name them, so a member who leaves the council is made inactive. Every change is recorded in the audit log in the operator\'s name.',
-    caption: 'Council members',
+    caption: 'Member roster',
     colName: 'Name',
     colRole: 'Role',
     colAffiliation: 'Affiliation',
@@ -92,7 +92,7 @@ export const enSettings: typeof koSettings = {
       bundle: 'A bundle id (e.g. 1015-2023-B25): every case of that bundle.',
     },
     reason: 'Reason *',
-    reasonHint: 'Shown in the minutes. 1 to 500 characters',
+    reasonHint: 'Shown when a recusal is suggested in a meeting. 1 to 500 characters',
     declareSubmit: 'Declare',
     declared: 'Conflict of {{name}} declared: {{kind}} {{value}}.',
     conflictsTitle: 'Declared conflicts',

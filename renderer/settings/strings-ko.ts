@@ -90,7 +90,7 @@ export const koSettings = {
       bundle: '사건 묶음 ID (예: 1015-2023-B25). 그 묶음의 모든 사건에 맞습니다.',
     },
     reason: '사유 *',
-    reasonHint: '회의록에 남습니다. 1~500자',
+    reasonHint: '회의에서 회피를 제안할 때 이 사유를 보여 줍니다. 1~500자',
     declareSubmit: '신고',
     declared: '{{name}} 위원의 이해충돌을 신고했습니다: {{kind}} {{value}}.',
     conflictsTitle: '신고된 이해충돌',

@@ -56,14 +56,20 @@ export function ConflictList({ members, busy, onWithdraw, headingRef }: Conflict
                 return (
                   <tr key={conflict.conflictId} data-conflict-id={conflict.conflictId}>
                     <th scope="row">{member.name}</th>
-                    <td>{kind}</td>
-                    <td className={conflict.kind === 'registrationNo' || conflict.kind === 'bundle' ? 'mono' : undefined}>{shownValue(conflict)}</td>
+                    <td className="roster-nowrap">{kind}</td>
+                    <td className={conflict.kind === 'registrationNo' || conflict.kind === 'bundle' ? 'mono roster-nowrap' : undefined}>{shownValue(conflict)}</td>
                     <td className="roster-conflicts__reason">{conflict.reason}</td>
                     <td>{formatDateTime(conflict.declaredAt, language)}</td>
                     <td>
-                      <button type="button" className="button button--quiet" disabled={busy} onClick={() => onWithdraw(member, conflict)}>
+                      <button
+                        type="button"
+                        className="button button--quiet"
+                        disabled={busy}
+                        // The visible word first, then whose conflict: each row's button has its own name.
+                        aria-label={`${t('roster.withdraw')}${t('roster.withdrawFor', { name: member.name, kind, value: shownValue(conflict) })}`}
+                        onClick={() => onWithdraw(member, conflict)}
+                      >
                         {t('roster.withdraw')}
-                        <span className="visually-hidden">{t('roster.withdrawFor', { name: member.name, kind, value: shownValue(conflict) })}</span>
                       </button>
                     </td>
                   </tr>

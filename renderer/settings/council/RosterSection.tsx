@@ -98,7 +98,7 @@ export function RosterSection() {
                   <th scope="row">{m.name}</th>
                   <td>{t(`roles.${m.role}`)}</td>
                   <td>{m.affiliation}</td>
-                  <td>
+                  <td className="roster-nowrap">
                     {m.active ? t('roster.active') : <span className="badge badge--muted">{t('roster.inactive')}</span>}
                     {m.memberId === operator && (
                       <>
@@ -107,16 +107,26 @@ export function RosterSection() {
                       </>
                     )}
                   </td>
-                  <td>{t('roster.conflictCount', { count: m.conflicts.length })}</td>
-                  <td className="roster-table__actions">
-                    <button type="button" className="button button--quiet" onClick={() => setDialog({ kind: 'edit', member: m })}>
-                      {t('roster.edit')}
-                      <span className="visually-hidden">{t('roster.forMember', { name: m.name })}</span>
-                    </button>
-                    <button type="button" className="button button--quiet" onClick={() => setDialog({ kind: 'declare', member: m })}>
-                      {t('roster.declare')}
-                      <span className="visually-hidden">{t('roster.forMember', { name: m.name })}</span>
-                    </button>
+                  <td className="roster-nowrap">{t('roster.conflictCount', { count: m.conflicts.length })}</td>
+                  <td>
+                    <div className="roster-table__actions">
+                      <button
+                        type="button"
+                        className="button button--quiet"
+                        aria-label={`${t('roster.edit')}${t('roster.forMember', { name: m.name })}`}
+                        onClick={() => setDialog({ kind: 'edit', member: m })}
+                      >
+                        {t('roster.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--quiet"
+                        aria-label={`${t('roster.declare')}${t('roster.forMember', { name: m.name })}`}
+                        onClick={() => setDialog({ kind: 'declare', member: m })}
+                      >
+                        {t('roster.declare')}
+                      </button>
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -46,11 +46,31 @@ export function canVote(member: Pick<Member, 'role'>): boolean {
 
 export const DEMO_COUNCIL_NAME = '카카오 1015 피해지원 협의체';
 
-/** The chair, four members and a secretary, from the bodies that formed the 1015 council. */
+/**
+ * The chair, four members and a secretary, from the bodies that formed the 1015 council. 이도현
+ * declared one conflict, so the demo shows a suggested recusal: the registration number of case
+ * 1015-000011 (오늘의 플라워, tier T2, no flag) of the demo bundle the build makes
+ * (make-demo-bundle --cases 60 --seed 1015).
+ */
 export const DEMO_MEMBERS: readonly Member[] = [
   { memberId: 'm1', name: '정한결', affiliation: '소상공인연합회', role: 'chair', active: true, conflicts: [] },
   { memberId: 'm2', name: '박서윤', affiliation: '카카오', role: 'member', active: true, conflicts: [] },
-  { memberId: 'm3', name: '이도현', affiliation: '소상공인연합회', role: 'member', active: true, conflicts: [] },
+  {
+    memberId: 'm3',
+    name: '이도현',
+    affiliation: '소상공인연합회',
+    role: 'member',
+    active: true,
+    conflicts: [
+      {
+        conflictId: 'm3-c1',
+        kind: 'registrationNo',
+        value: '7422419399',
+        reason: '오늘의 플라워 대표와 소상공인연합회 종로지회에서 함께 활동하며 경영 자문을 해 왔습니다.',
+        declaredAt: '2023-02-20T10:00:00+09:00',
+      },
+    ],
+  },
   { memberId: 'm4', name: '최지아', affiliation: '한국소비자연맹', role: 'member', active: true, conflicts: [] },
   { memberId: 'm5', name: '강민재', affiliation: '참여연대', role: 'member', active: true, conflicts: [] },
   { memberId: 's1', name: '윤하늘', affiliation: '협의체 사무국', role: 'secretary', active: true, conflicts: [] },

@@ -67,7 +67,7 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
 
     async loadDemoCouncil() {
       await requireDemoBundle();
-      return { councilName: DEMO_COUNCIL_NAME, members: DEMO_MEMBERS.map((m) => ({ ...m })) };
+      return { councilName: DEMO_COUNCIL_NAME, members: DEMO_MEMBERS.map((m) => ({ ...m, conflicts: m.conflicts.map((c) => ({ ...c })) })) };
     },
 
     chooseBundleFile: () => ctx.dialogs.openFile('bundle'),

@@ -1,7 +1,7 @@
 /**
  * The top bar: the app, the council it serves, the operator (the member at this keyboard, whom
- * every audit entry names; changeable here with a plain select, so by keyboard too) and the
- * language switch. With no roster there is no operator to choose.
+ * every audit entry names; changeable here with a plain select, so by keyboard too, among the
+ * active members) and the language switch. With no roster there is no operator to choose.
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,11 +46,13 @@ function OperatorSelect() {
             {t('header.chooseOperator')}
           </option>
         )}
-        {members.map((m) => (
-          <option key={m.memberId} value={m.memberId}>
-            {t('header.operatorOption', { name: m.name, role: t(`roles.${m.role}`) })}
-          </option>
-        ))}
+        {members
+          .filter((m) => m.active || m.memberId === operator)
+          .map((m) => (
+            <option key={m.memberId} value={m.memberId}>
+              {t('header.operatorOption', { name: m.name, role: t(`roles.${m.role}`) })}
+            </option>
+          ))}
       </select>
       {error && (
         <span role="alert" className="app-header__error" title={error.message}>

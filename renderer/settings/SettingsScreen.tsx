@@ -1,12 +1,14 @@
 /**
- * Settings: language; security (signed bundles required, on by default; the trust file); the sync
- * folder; and the app's version. The security settings and the sync folder are the main process's:
- * shown from the copy read at boot, changed by asking it.
+ * Settings: language; the council's members and their declared conflicts (council/); security
+ * (signed bundles required, on by default; the trust file); the sync folder; and the app's
+ * version. The security settings and the sync folder are the main process's: shown from the copy
+ * read at boot, changed by asking it.
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { ScreenFrame } from '../common/ScreenFrame';
+import { RosterSection } from './council/RosterSection';
 import { SyncFolderSettings } from './SyncFolderSettings';
 import { TrustFileSettings } from './TrustFileSettings';
 import { useServices } from '../common/services';
@@ -41,6 +43,8 @@ export function SettingsScreen() {
           </label>
         ))}
       </fieldset>
+
+      <RosterSection />
 
       <fieldset className="card settings-group">
         <legend className="card__title">

@@ -10,7 +10,10 @@ import { useCouncilStore } from '../common/council-store';
 
 export async function chooseOperator(db: CouncilDb, memberId: string): Promise<void> {
   await db.transaction('rw', [db.members, db.settings, db.audit], async () => {
-    if (!(await db.members.get(memberId))) throw new Error(`There is no member ${memberId} in the roster.`);
+    const member = await db.members.get(memberId);
+    if (!member) throw new Error(`There is no member ${memberId} in the roster.`);
+    // One who left the council does not keep its record.
+    if (!member.active) throw new Error(`${member.name} (${memberId}) is no longer an active member and cannot be the operator.`);
     const previous = operatorOf((await db.settings.get('operator'))?.value);
     if (previous === memberId) return;
     await writeSetting(db, 'operator', memberId);

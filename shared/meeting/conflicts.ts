@@ -22,25 +22,47 @@ export interface SuggestedRecusal {
   reason: string;
 }
 
-/** Compared as people read them: Unicode NFC, upper/lower case and spaces ignored. */
+/**
+ * Text compared as people read it: Unicode NFKC (a Hangul name typed as decomposed jamo (NFD) and
+ * the same name precomposed are one name, and so are full-width and plain Latin letters), upper and
+ * lower case alike, spaces ignored ("연남 꽃집" is "연남꽃집").
+ */
 function folded(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/\s+/g, '');
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
 function digits(text: string): string {
   return text.replace(/\D/g, '');
 }
 
-export function conflictMatches(kind: ConflictKind, value: string, facts: ConflictFacts): boolean {
+/**
+ * The form of a declared value that matching compares: digits for a registration number, folded
+ * text for a business name or a region, the trimmed id for a bundle. Two conflicts of one kind with
+ * the same key match the same cases (the roster refuses declaring one twice).
+ */
+export function conflictKey(kind: ConflictKind, value: string): string {
   switch (kind) {
     case 'registrationNo':
-      return digits(value).length === 10 && digits(value) === digits(facts.registrationNo);
+      return digits(value);
     case 'businessName':
-      return folded(value) !== '' && folded(facts.businessName).includes(folded(value));
     case 'region':
-      return folded(value) !== '' && folded(facts.region).includes(folded(value));
+      return folded(value);
     case 'bundle':
-      return value.trim() !== '' && value.trim() === facts.bundleId;
+      return value.trim();
+  }
+}
+
+export function conflictMatches(kind: ConflictKind, value: string, facts: ConflictFacts): boolean {
+  const key = conflictKey(kind, value);
+  switch (kind) {
+    case 'registrationNo':
+      return key.length === 10 && key === digits(facts.registrationNo);
+    case 'businessName':
+      return key !== '' && folded(facts.businessName).includes(key);
+    case 'region':
+      return key !== '' && folded(facts.region).includes(key);
+    case 'bundle':
+      return key !== '' && key === facts.bundleId.trim();
   }
 }
 

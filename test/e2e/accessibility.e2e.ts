@@ -111,6 +111,30 @@ const STATES: [name: string, reach: (page: Page) => Promise<void>][] = [
   ['ko-decisions', (page) => go(page, 'ko', 'decisions')],
   ['ko-minutes', (page) => go(page, 'ko', 'minutes')],
   ['ko-settings', (page) => go(page, 'ko', 'settings')],
+  // The roster (Settings → 협의체 위원): a member's dialog showing a field's error, a conflict's
+  // dialog showing one, then the conflict declared and listed.
+  ['ko-settings-member-dialog', async (page) => {
+    await page.getByRole('button', { name: '수정: 이도현' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: '이름 *' }).fill('');
+    await page.getByRole('dialog').getByRole('button', { name: '저장' }).click();
+    await page.getByText('이름을 입력하세요.').waitFor();
+  }],
+  ['ko-settings-conflict-dialog', async (page) => {
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '이해충돌 신고: 박서윤' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: '대상 *' }).fill('742-24-1939');
+    await dialog.getByRole('textbox', { name: '사유 *' }).fill('가족이 운영하는 사업장입니다.');
+    await dialog.getByRole('button', { name: '신고' }).click();
+    await page.getByText('사업자등록번호는 숫자 10자리입니다 (예: 123-45-67891).').waitFor();
+  }],
+  ['ko-settings-conflict-declared', async (page) => {
+    await page.getByRole('dialog').getByRole('textbox', { name: '대상 *' }).fill('742-24-19399');
+    await page.getByRole('dialog').getByRole('button', { name: '신고' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('table', { name: '위원이 신고한 이해충돌' }).getByRole('row').nth(2).waitFor();
+  }],
   ['en-settings', async (page) => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.locator('[data-screen="settings"] h1', { hasText: 'Settings' }).waitFor();

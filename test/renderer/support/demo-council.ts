@@ -45,7 +45,7 @@ function caseRecord(n: number, name: string, claimedLoss: number, documents: Cas
 }
 
 export function demoCouncil(): DemoCouncil {
-  return { councilName: DEMO_COUNCIL_NAME, members: DEMO_MEMBERS.map((m) => ({ ...m })) };
+  return { councilName: DEMO_COUNCIL_NAME, members: DEMO_MEMBERS.map((m) => ({ ...m, conflicts: m.conflicts.map((c) => ({ ...c })) })) };
 }
 
 /**

@@ -1,0 +1,58 @@
+/**
+ * A modal dialog of the roster (a member's form, a conflict's form), drawn over the app: the rest
+ * of the page is inert while it is open, Tab and Shift+Tab stay inside (common/focus-trap.ts), Esc
+ * closes it, its first field takes the focus, and the focus goes back to the button that opened it.
+ */
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { keepTabInside, tabbables } from '../../common/focus-trap';
+
+export function RosterDialog({ title, intro, onClose, children }: { title: string; intro: string; onClose: () => void; children: ReactNode }) {
+  const id = useId();
+  const dialogRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const host = dialogRef.current?.closest('.roster-dialog__backdrop');
+    const madeInert = [...document.body.children].filter((el) => el !== host && !el.hasAttribute('inert'));
+    for (const el of madeInert) el.setAttribute('inert', '');
+    const dialog = dialogRef.current;
+    if (dialog) (tabbables(dialog)[0] ?? dialog).focus();
+    return () => {
+      for (const el of madeInert) el.removeAttribute('inert');
+      // The opener may be gone (a row that changed); then focus is left to whoever closed us.
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  return createPortal(
+    <div className="roster-dialog__backdrop">
+      <div
+        ref={dialogRef}
+        className="roster-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-intro`}
+        tabIndex={-1}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            onClose();
+            return;
+          }
+          keepTabInside(dialogRef.current, e);
+        }}
+      >
+        <h2 id={`${id}-title`} className="roster-dialog__title">
+          {title}
+        </h2>
+        <p id={`${id}-intro`} className="roster-dialog__intro">
+          {intro}
+        </p>
+        {children}
+      </div>
+    </div>,
+    document.body,
+  );
+}

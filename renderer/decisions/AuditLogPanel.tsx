@@ -1,10 +1,10 @@
 /**
- * The audit log on the Decisions screen: whether its chain is intact (checked at start-up), where
- * and how it breaks when not, a button to check again and one to export it into the sync folder.
- * The outcomes are announced (audit-status.ts, and here the export's); the buttons stay focusable
+ * The audit log on the Decisions screen: whether its chain is intact (checked at start-up, and
+ * again as the screen opens if the log changed since), where and how it breaks when not, a button
+ * to check again and one to export it into the sync folder. The outcomes are announced (audit-status.ts, and here the export's); the buttons stay focusable
  * while busy (aria-disabled), so focus is never lost to a disabled button.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AuditExportResult } from '../../shared/api';
@@ -14,7 +14,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { useServices } from '../common/services';
 import { useUiStore } from '../common/ui-store';
 import { exportAuditLog } from './audit-export';
-import { runAuditCheck, useAuditStore, type AuditStatus } from './audit-status';
+import { refreshAuditCheck, runAuditCheck, useAuditStore, type AuditStatus } from './audit-status';
 import { auditBreakSentence, auditBreakValues, auditHeadline } from './audit-words';
 import { formatCount } from '../common/format/numbers';
 import './decisions.css';
@@ -74,6 +74,10 @@ export function AuditLogPanel() {
   const [exported, setExported] = useState<ExportState>({ state: 'idle' });
   const checking = status.state === 'checking';
   const exporting = exported.state === 'exporting';
+
+  useEffect(() => {
+    refreshAuditCheck(db).catch(() => undefined); // a failed read shows as the check's own failure when asked again
+  }, [db]);
 
   function checkAgain() {
     if (!checking) void runAuditCheck(db, { asked: true });

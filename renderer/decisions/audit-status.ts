@@ -65,3 +65,20 @@ export function runAuditCheck(db: CouncilDb, { asked }: { asked: boolean }): Pro
   })();
   return running;
 }
+
+/**
+ * Checks again only if the log changed since the last check (its last entry or its count), or
+ * was never checked: what the Decisions screen does as it opens, so the state it shows is the
+ * log's, not start-up's, without re-hashing a long log that has not changed.
+ */
+export async function refreshAuditCheck(db: CouncilDb): Promise<void> {
+  const { status } = useAuditStore.getState();
+  if (status.state === 'checking') return;
+  if (status.state === 'checked') {
+    const { check } = status;
+    const [last, count] = await Promise.all([db.audit.orderBy(':id').last(), db.audit.count()]);
+    const same = count === check.entries && (!check.intact || (last?.hash ?? null) === check.head);
+    if (same) return;
+  }
+  await runAuditCheck(db, { asked: false });
+}

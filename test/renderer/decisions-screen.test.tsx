@@ -10,6 +10,7 @@ import { readAuditLines } from '../../renderer/db/audit-check';
 import { openCouncilDb, type CouncilDb } from '../../renderer/db/schema';
 import { writeSetting } from '../../renderer/db/settings';
 import { auditExportName } from '../../renderer/decisions/audit-export';
+import { refreshAuditCheck, runAuditCheck, useAuditStore } from '../../renderer/decisions/audit-status';
 import { seedAuditLog } from './support/audit-entries';
 import { seedDemoCouncil } from './support/demo-seed';
 import { demoCouncil } from './support/demo-council';
@@ -46,6 +47,25 @@ describe('the audit log on the Decisions screen', () => {
     expect(screen.queryByTestId('audit-broken-notice')).toBeNull();
     expect(assertive()).toBeUndefined();
     expect(polite()).toBeUndefined();
+  });
+
+  it('is checked again as the screen opens when the log changed since start-up, and only then', async () => {
+    fakeBridge(demoCouncil());
+    const db = await councilDb();
+    const app = renderApp(db);
+    await waitFor(() => expect(useAuditStore.getState().status.state).toBe('checked'));
+    await seedAuditLog(db, 3);
+    const count = await db.audit.count();
+    const panel = await openDecisions(app);
+    await waitFor(() => expect(panel.getByTestId('audit-status').textContent).toBe(`감사 기록: 이상 없음, ${count}개 항목`));
+
+    const states: string[] = [];
+    const stop = useAuditStore.subscribe((s) => states.push(s.status.state));
+    await refreshAuditCheck(db);
+    expect(states).toEqual([]);
+    await runAuditCheck(db, { asked: false });
+    expect(states).toEqual(['checking', 'checked']);
+    stop();
   });
 
   it('speaks English too', async () => {

@@ -76,6 +76,26 @@ export interface SecuritySettingsRequest {
   language?: DialogLanguage;
 }
 
+/**
+ * What names an audit-log export, `audit-<name>.ndjson`: a meeting's id or a date (FORMATS.md:
+ * 1 to 64 of A-Z a-z 0-9 - _ .). Never a path: the folder is the main process's own setting.
+ */
+export const AUDIT_EXPORT_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The most text an audit-log export may carry (100,000 entries take about 40 MB). */
+export const AUDIT_EXPORT_MAX_CHARS = 100_000_000;
+
+/** An audit-log export as written: where, how many entries, the last one's hash. */
+export interface AuditExportResult {
+  /** The file, absolute: `<sync folder>/audit-<name>.ndjson`, or `audit-<name>-2.ndjson`, ... when that name holds another file. */
+  path: string;
+  entries: number;
+  /** The hash of the last entry (what a decision file's auditHead names). */
+  head: string;
+  /** True when the very same file was there already: nothing was written. */
+  existed: boolean;
+}
+
 /** The main-process side of every call: handlers implement this. */
 export interface ApiHandlers {
   getAppInfo(arg: undefined): Promise<AppInfo>;
@@ -122,6 +142,14 @@ export interface ApiHandlers {
    * renderer opens the projector route (PROJECTOR_HASH_PREFIX) itself.
    */
   openProjector(arg: { meetingId: string }): Promise<{ opened: boolean }>;
+  /**
+   * Writes the audit log into the sync folder the settings name (none: SYNC_FOLDER_NOT_SET), as
+   * `audit-<name>.ndjson`. `lines`: the log, one entry a line, oldest first (FORMATS.md). The main
+   * process checks every entry's shape, hash and link itself and refuses a broken chain
+   * (AUDIT_CHAIN_BROKEN) or a malformed line (AUDIT_LOG_INVALID), naming the line; it never
+   * overwrites a different file (the next free name is taken).
+   */
+  exportAuditLog(arg: { name: string; lines: string }): Promise<AuditExportResult>;
 }
 
 /** The projector view's route: the app's page with this hash and the meeting id after it. */
@@ -159,6 +187,8 @@ export const apiArgSchemas = {
   importNext: importId,
   importCancel: importId,
   openProjector: z.strictObject({ meetingId: z.string().regex(MEETING_ID_PATTERN) }),
+  // A name, never a path; the lines are checked entry by entry by the handler (audit-export.ts).
+  exportAuditLog: z.strictObject({ name: z.string().regex(AUDIT_EXPORT_NAME), lines: z.string().max(AUDIT_EXPORT_MAX_CHARS) }),
 } as const satisfies { [M in ApiMethod]: z.ZodType<ApiArg<M>> };
 
 export const API_METHODS = Object.keys(apiArgSchemas) as ApiMethod[];

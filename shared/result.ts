@@ -26,6 +26,12 @@ export const ERROR_CODES = [
   'BUNDLE_READ_FAILED',
   'CONFIRMATION_DECLINED',
   'SETTINGS_WRITE_FAILED',
+  // exportAuditLog
+  'AUDIT_LOG_EMPTY',
+  'AUDIT_LOG_INVALID',
+  'AUDIT_CHAIN_BROKEN',
+  'AUDIT_EXPORT_NAMES_TAKEN',
+  'AUDIT_EXPORT_FAILED',
   // browseFolder, browser mode's in-app file picker
   'BROWSE_NOT_AVAILABLE',
   'FOLDER_NOT_ABSOLUTE',

@@ -10,6 +10,7 @@ import { DEMO_COUNCIL_NAME, DEMO_MEMBERS } from '../../shared/council';
 import { CouncilError } from '../../shared/result';
 import type { AppPaths } from './app-paths';
 import { writeFileAtomic } from './atomic-write';
+import { exportAuditLog } from './audit-export';
 import { BundleImportSessions } from './bundle-import-session';
 import { listFolder } from './browser-mode/folder-listing';
 import type { DialogPort } from './dialog-port';
@@ -124,5 +125,14 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     importNext: ({ importId }) => imports.next(importId),
     importCancel: ({ importId }) => imports.cancel(importId),
     openProjector: async ({ meetingId }) => ({ opened: await (ctx.windows ?? NO_WINDOWS).openProjector(meetingId) }),
+
+    // Into the settings' sync folder, never one the renderer names.
+    async exportAuditLog(request) {
+      const { syncFolder } = (await security).get();
+      if (syncFolder === null) {
+        throw new CouncilError('SYNC_FOLDER_NOT_SET', 'No sync folder has been chosen yet; choose one in Settings to export the audit log into it.');
+      }
+      return exportAuditLog(syncFolder, request);
+    },
   };
 }

@@ -27,7 +27,7 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, opts: { m
 }
 
 /** Makes the rename itself durable. Some platforms (Windows) cannot open a directory: skip there. */
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   let handle;
   try {
     handle = await open(dir, 'r');

@@ -1,7 +1,8 @@
 /**
  * The top bar: the app, the council it serves, the operator (the member at this keyboard, whom
  * every audit entry names; changeable here with a plain select, so by keyboard too, among the
- * active members) and the language switch. With no roster there is no operator to choose.
+ * active members) and the language switch. With no roster there is no operator to choose. While
+ * the audit log is known to be broken, a notice says so before them all.
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { useCouncilStore } from '../common/council-store';
 import { LanguageSwitch } from '../common/LanguageSwitch';
 import { useServices } from '../common/services';
 import { chooseOperator } from '../welcome';
+import { AuditBrokenNotice } from '../decisions';
 
 function OperatorSelect() {
   const { t } = useTranslation();
@@ -75,6 +77,7 @@ export function AppHeader() {
         </span>
       </div>
       <div className="app-header__tools">
+        <AuditBrokenNotice />
         <OperatorSelect />
         <LanguageSwitch />
       </div>

@@ -3,13 +3,15 @@ import { describeError, type CouncilApi } from '../common/council-api';
 import { useCouncilStore } from '../common/council-store';
 import type { CouncilDb } from '../db/schema';
 import { activeImports, rollBackInterruptedImports } from '../bundles';
+import { runAuditCheck } from '../decisions';
 
 /**
  * Start-up: first rolls back any import the app was closed or killed in the middle of (a bundle
  * left 'importing'), then reads the council, and the security settings from the main process.
  * Nothing is shown before all are done; security settings that cannot be read do not stop the app:
  * the screens that show them say so. (Opening the database upgrades the rows earlier versions
- * stored: see db/schema.ts.)
+ * stored: see db/schema.ts.) Then the audit log's check starts, and is not waited for: a long log
+ * takes seconds, and a broken one is shown (and announced) wherever the user is once it is found.
  */
 export async function bootCouncil(db: CouncilDb, api: Pick<CouncilApi, 'getSecuritySettings'>): Promise<void> {
   const security = useCouncilStore.getState().loadSecurity(api);
@@ -21,4 +23,5 @@ export async function bootCouncil(db: CouncilDb, api: Pick<CouncilApi, 'getSecur
     return;
   }
   await Promise.all([useCouncilStore.getState().load(db), security]);
+  void runAuditCheck(db, { asked: false });
 }

@@ -9,18 +9,15 @@
  * someone else. A transaction without the settings table fails, loudly. With no roster (the user
  * chose "start empty") there is no operator yet, and entries say actor null until one is chosen.
  */
-import { canonicalJson } from '../../shared/canonical-json';
-import { sha256Hex } from '../../shared/sha256';
+import { auditEntryHash } from '../../shared/audit-chain';
+import { checkAuditLog } from './audit-check';
 import type { AuditRow } from './rows';
 import type { CouncilDb } from './schema';
 import { operatorOf } from './settings';
 
 export type AuditInput = Pick<AuditRow, 'entity' | 'entityId' | 'action' | 'detail'> & { at?: string };
 
-/** The hash of an entry: SHA-256 of its RFC 8785 JSON, without `sequence` and `hash`. */
-export function auditEntryHash(entry: Omit<AuditRow, 'sequence' | 'hash'>): string {
-  return sha256Hex(canonicalJson(entry));
-}
+export { auditEntryHash };
 
 export async function appendAudit(db: CouncilDb, input: AuditInput): Promise<AuditRow> {
   const operator = await db.settings.get('operator');
@@ -39,13 +36,8 @@ export async function appendAudit(db: CouncilDb, input: AuditInput): Promise<Aud
   return { ...entry, sequence };
 }
 
-/** Checks every entry's hash and link; returns the sequence of the first broken entry, or null. */
+/** The sequence of the first entry that breaks the chain, or null (the whole check: audit-check.ts). */
 export async function firstBrokenAuditEntry(db: CouncilDb): Promise<number | null> {
-  let prevHash: string | null = null;
-  for (const row of await db.audit.orderBy('sequence').toArray()) {
-    const { sequence, hash, ...body } = row;
-    if (body.prevHash !== prevHash || auditEntryHash(body) !== hash) return sequence;
-    prevHash = hash;
-  }
-  return null;
+  const check = await checkAuditLog(db);
+  return check.intact ? null : check.brokenAt;
 }

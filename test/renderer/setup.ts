@@ -11,6 +11,7 @@ import { applyLanguage } from '../../renderer/common/i18n';
 import { resetCouncilStore } from '../../renderer/common/council-store';
 import { resetImportStore } from '../../renderer/bundles/import-store';
 import { resetUiStore } from '../../renderer/common/ui-store';
+import { resetAuditStore } from '../../renderer/decisions';
 
 // jsdom's Blob is a plain JS object that structuredClone (which fake-indexeddb uses) turns into {},
 // losing its bytes and type. Chromium's IndexedDB stores real Blobs; Node's Blob clones like
@@ -22,6 +23,7 @@ afterEach(async () => {
   resetUiStore();
   resetCouncilStore();
   resetImportStore();
+  resetAuditStore();
   await applyLanguage('ko');
   Reflect.deleteProperty(window, 'councilDesk');
 });

@@ -51,6 +51,13 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
     importCancel: vi.fn<Fn<'importCancel'>>(async () => ok(undefined)),
     // As in browser mode: no second window; the renderer opens the projector route itself.
     openProjector: vi.fn<Fn<'openProjector'>>(async () => ok({ opened: false })),
+    // Like main, into the sync folder held, and without checking the chain (a test makes it refuse).
+    exportAuditLog: vi.fn<Fn<'exportAuditLog'>>(async ({ name, lines }) => {
+      if (settings.syncFolder === null) return fail('SYNC_FOLDER_NOT_SET', 'No sync folder has been chosen yet.');
+      const entries = lines.split('\n').filter((l) => l !== '');
+      const head = entries.length > 0 ? (JSON.parse(entries.at(-1)!) as { hash: string }).hash : '';
+      return ok({ path: `${settings.syncFolder}/audit-${name}.ndjson`, entries: entries.length, head, existed: false });
+    }),
     pathForFile: vi.fn<Fn<'pathForFile'>>(() => ''),
   } satisfies ApiBridge;
   window.councilDesk = bridge;

@@ -1,0 +1,65 @@
+/**
+ * Creates a file that did not exist, atomically and without ever replacing one: the bytes go to a
+ * temporary file in the same folder (a dot name, which sync engines and our readers ignore), are
+ * fsynced, and then get their name by a hard link, which fails when the name is taken, so another
+ * writer's file that appeared meanwhile is never overwritten (rename would replace it). File
+ * systems without hard links (FAT and exFAT, the usual USB stick) fall back to look-then-rename,
+ * where only a file appearing in that instant could be replaced.
+ */
+import { randomBytes } from 'node:crypto';
+import { link as fsLink, open, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { syncDirectory } from './atomic-write';
+
+/** The errors of link() on a file system that has no hard links. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EINVAL']);
+
+export interface CreateOptions {
+  mode?: number;
+  /** Tests pass one that fails as FAT does, to reach the fallback. */
+  link?: (existing: string, created: string) => Promise<void>;
+}
+
+/** True when `path` was created with `bytes`; false, and nothing written, when the name is taken. */
+export async function createFileAtomic(path: string, bytes: Uint8Array, opts: CreateOptions = {}): Promise<boolean> {
+  const dir = dirname(path);
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const file = await open(temp, 'wx', opts.mode ?? 0o644);
+  try {
+    await file.writeFile(bytes);
+    await file.sync();
+  } catch (e) {
+    await file.close().catch(() => undefined);
+    await rm(temp, { force: true });
+    throw e;
+  }
+  await file.close();
+  try {
+    const created = await nameTemp(temp, path, opts.link ?? fsLink);
+    if (created) await syncDirectory(dir);
+    return created;
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+async function nameTemp(temp: string, path: string, link: NonNullable<CreateOptions['link']>): Promise<boolean> {
+  try {
+    await link(temp, path);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return false;
+    if (!NO_HARD_LINKS.has(code)) throw e;
+  }
+  const taken = await stat(path).then(
+    () => true,
+    (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return false;
+      throw e;
+    },
+  );
+  if (taken) return false;
+  await rename(temp, path);
+  return true;
+}

@@ -1,0 +1,53 @@
+/** What the audit check found, in the UI's words: the headline, what differs, and its values. */
+import type { TFunction } from 'i18next';
+import type { AuditCheck } from '../db/audit-check';
+import { formatCount } from '../common/format/numbers';
+import type { Language } from '../../shared/i18n';
+
+export function auditHeadline(t: TFunction, check: AuditCheck, language: Language): string {
+  const count = formatCount(check.entries, language);
+  return check.intact ? t('audit.intact', { count }) : t('audit.broken', { sequence: check.brokenAt, count });
+}
+
+/** One sentence saying how the chain breaks; null for an intact one. */
+export function auditBreakSentence(t: TFunction, check: AuditCheck): string | null {
+  if (check.intact) return null;
+  const sequence = check.brokenAt;
+  switch (check.what) {
+    case 'hash':
+      return t('audit.what.hash', { sequence });
+    case 'link':
+      return check.expected === null ? t('audit.what.linkFirst', { sequence }) : t('audit.what.link', { sequence, previous: sequence - 1 });
+    case 'sequence-gap':
+      return check.next - sequence === 1 ? t('audit.what.gap', { sequence, next: check.next }) : t('audit.what.gapMany', { sequence, last: check.next - 1 });
+    case 'order':
+      return t('audit.what.order', { sequence, follows: check.follows });
+    case 'sequence-order':
+      return t('audit.what.sequenceOrder', { sequence, previous: check.previous });
+    case 'malformed':
+      return t('audit.what.malformed', { sequence, path: check.path || check.message });
+  }
+}
+
+/** The values that differ, named, for a definition list: hashes in full, as an auditor compares them. */
+export function auditBreakValues(t: TFunction, check: AuditCheck): { label: string; value: string }[] {
+  if (check.intact) return [];
+  const hash = (value: string | null) => value ?? t('audit.noHash');
+  switch (check.what) {
+    case 'hash':
+      return [
+        { label: t('audit.stored'), value: check.stored },
+        { label: t('audit.recomputed'), value: check.recomputed },
+      ];
+    case 'link':
+    case 'order':
+      return [
+        { label: t('audit.prevHash'), value: hash(check.prevHash) },
+        { label: t('audit.expected', { previous: check.brokenAt - 1 }), value: hash(check.expected) },
+      ];
+    case 'malformed':
+      return [{ label: check.path || '—', value: check.message }];
+    default:
+      return [];
+  }
+}

@@ -5,6 +5,7 @@ import { enCases } from '../cases';
 import { enReview, enEvidence } from '../review';
 import { enWelcome } from '../welcome';
 import { enMeeting } from '../meeting';
+import { enRoom } from '../meeting/room';
 import { enDecisions } from '../decisions';
 import { enMinutes } from '../minutes';
 import { enSettings } from '../settings';
@@ -57,6 +58,7 @@ export const en: Messages = {
   ...enEvidence,
   ...enWelcome,
   ...enMeeting,
+  ...enRoom,
   ...enDecisions,
   ...enMinutes,
   ...enSettings,

@@ -12,6 +12,7 @@ import { koCases } from '../cases';
 import { koReview, koEvidence } from '../review';
 import { koWelcome } from '../welcome';
 import { koMeeting } from '../meeting';
+import { koRoom } from '../meeting/room';
 import { koDecisions } from '../decisions';
 import { koMinutes } from '../minutes';
 import { koSettings } from '../settings';
@@ -63,6 +64,7 @@ export const ko = {
   ...koEvidence,
   ...koWelcome,
   ...koMeeting,
+  ...koRoom,
   ...koDecisions,
   ...koMinutes,
   ...koSettings,

@@ -105,6 +105,53 @@ describe('meeting room, keyboard only', { timeout: 60_000 }, () => {
     expect(useAnnouncerStore.getState().polite?.text).toContain('사건 1015-000002 의결');
   });
 
+  it('puts an amount of a case-by-case tier to the vote and decides it only with a rationale', async () => {
+    const { db, user } = await openRoom(['m1', 'm2', 'm3']);
+    await user.keyboard('{PageDown}');
+    await waitFor(() => expect(screen.getByTestId('room-position').textContent).toBe('안건 2 / 3'), SLOW);
+    await user.keyboard('{PageDown}');
+    await waitFor(() => expect(screen.getByTestId('room-case-name').textContent).toBe('연남꽃집'), SLOW);
+    // The suggestion names no award (T3, case by case): the first control is "reject".
+    await user.keyboard('p');
+    expect(screen.getByTestId('room-propose-suggestion')).toHaveProperty('disabled', true);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('room-propose-reject')), SLOW);
+    await user.tab();
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByTestId('room-propose-amount'));
+    await user.keyboard('{Enter}');
+    const amount = await screen.findByLabelText('지원금 (원, 정수)', {}, SLOW);
+    expect(document.activeElement).toBe(amount);
+    await user.keyboard('950000');
+    expect(screen.getByTestId('room-amount-form').textContent).toContain('신청 손실 900,000원을(를) 넘는 지원금은 상정할 수 없습니다.');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByTestId('room-problem').textContent).toBe('지원금 950,000원은(는) 신청 손실 900,000원을(를) 넘을 수 없습니다.'), SLOW);
+    expect(await db.proposals.count()).toBe(0);
+    await user.clear(amount);
+    await user.keyboard('700,000{Enter}');
+    await screen.findByTestId('room-open-proposal', {}, SLOW);
+    await waitFor(() => expect(document.activeElement).toBe(memberButton('m1')), SLOW);
+    await user.keyboard('a');
+    await waitFor(() => expect(document.activeElement).toBe(memberButton('m2')), SLOW);
+    await user.keyboard('a');
+    await waitFor(() => expect(document.activeElement).toBe(memberButton('m3')), SLOW);
+    await user.keyboard('b');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('room-close-vote')), SLOW);
+    await user.keyboard('{Enter}');
+    // A case-by-case award needs a rationale: focus lands in it.
+    const rationale = await screen.findByLabelText('의결 이유 (필수)', {}, SLOW);
+    await waitFor(() => expect(document.activeElement).toBe(rationale), SLOW);
+    await user.tab();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByTestId('room-problem').textContent).toBe('의결 이유를 적어 주세요: 개별 심의 구간의 지원금입니다.'), SLOW);
+    await user.tab({ shift: true });
+    await user.keyboard('매출 장부로 손실 확인');
+    await user.tab();
+    await user.keyboard('{Enter}');
+    await screen.findByTestId('room-decision', {}, SLOW);
+    expect(await db.decisions.get(['1015-000003', 1])).toMatchObject({ award: 700_000, tier: 'T3', rationale: '매출 장부로 손실 확인', tally: { approve: 2, abstain: 1, passed: true } });
+    expect(screen.queryByTestId('room-problem')).toBeNull();
+  });
+
   it("refuses a recused member's key on screen, recording nothing", async () => {
     const { db, user } = await openRoom(['m1', 'm2', 'm3', 'm4'], async (d) => {
       await declareRecusal(d, { meetingId: MEETING_ID, caseId: '1015-000001', memberId: 'm4', reason: '신청인과 거래 관계' });

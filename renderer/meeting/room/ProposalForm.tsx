@@ -31,7 +31,7 @@ export function ProposalForm({ row, documents, language, disabled, onPropose }: 
   return (
     <div className="room-proposal-form" data-testid="room-proposal-form">
       <div className="room-actions room-actions--stack">
-        <button type="button" className="button button--primary" data-focus-first="true" disabled={disabled || award === null} onClick={() => propose({ kind: 'suggestion' })} data-testid="room-propose-suggestion">
+        <button type="button" className="button button--primary" data-focus-first={award !== null} disabled={disabled || award === null} onClick={() => propose({ kind: 'suggestion' })} data-testid="room-propose-suggestion">
           {t('room.proposal.kinds.suggestion', { words: words || '—' })}
         </button>
         <button type="button" className="button" disabled={disabled} onClick={() => propose({ kind: 'reject' })} data-testid="room-propose-reject">

@@ -4,12 +4,14 @@
  * sentences the command line's `suggest` prints, in the same order); the week-by-week lines are
  * folded under one line that says how many weeks were compared.
  */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { reasonText, type Assessment, type Reason } from '../../shared/assessment';
 import { formatKrw, type Language } from '../../shared/i18n';
 import { ReviewCard } from './ReviewCard';
 
-export function suggestionWords(assessment: Assessment, t: ReturnType<typeof useTranslation>['t'], language: Language): string {
+// `t` as i18next's TFunction: ReturnType<typeof useTranslation>['t'] grows too deep for tsc as the resources grow.
+export function suggestionWords(assessment: Assessment, t: TFunction, language: Language): string {
   const tier = assessment.tier;
   if (tier === null) return t('review.suggestion.noTier');
   if (tier.award === null) return t('review.suggestion.tierCaseByCase', { tier: tier.id });

@@ -1,0 +1,45 @@
+/**
+ * The room's data for the screen: the meeting with its roster, and the current case's rows; read
+ * again after every change the room makes (`reload`), so what is shown is what is stored.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { describeError, type ErrorInfo } from '../../common/council-api';
+import type { CouncilDb } from '../../db/schema';
+import { loadRoomCase, loadRoomMeeting, type RoomCase, type RoomMeeting } from './room-load';
+import { currentCaseOf } from './room-store';
+
+export type RoomData =
+  | { state: 'loading' }
+  | { state: 'failed'; error: ErrorInfo }
+  | { state: 'done'; meeting: RoomMeeting; caseId: string | null; room: RoomCase | null };
+
+async function read(db: CouncilDb, meetingId: string, remembered: string | undefined): Promise<RoomData> {
+  const meeting = await loadRoomMeeting(db, meetingId);
+  const caseId = currentCaseOf(meeting.meeting.agenda, remembered);
+  const room = caseId === null ? null : await loadRoomCase(db, meetingId, caseId, meeting.members);
+  return { state: 'done', meeting, caseId, room };
+}
+
+export function useRoomData(db: CouncilDb, meetingId: string, remembered: string | undefined): { data: RoomData; reload: () => Promise<void> } {
+  const [data, setData] = useState<RoomData>({ state: 'loading' });
+  const latest = useRef({ meetingId, remembered });
+  latest.current = { meetingId, remembered };
+
+  const reload = useCallback(async () => {
+    const asked = latest.current;
+    let next: RoomData;
+    try {
+      next = await read(db, asked.meetingId, asked.remembered);
+    } catch (err) {
+      next = { state: 'failed', error: describeError(err) };
+    }
+    // A later case or meeting asked meanwhile: its own read will answer.
+    if (latest.current.meetingId === asked.meetingId && latest.current.remembered === asked.remembered) setData(next);
+  }, [db]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload, meetingId, remembered]);
+
+  return { data, reload };
+}

@@ -1,0 +1,413 @@
+/**
+ * The meeting room's data: attendance and quorum, recusals, proposals, votes and decisions, each
+ * written in one transaction with its audit entry, and refused when the rules say no.
+ */
+import { describe, expect, it } from 'vitest';
+import { firstBrokenAuditEntry } from '../../renderer/db/audit';
+import type { CouncilDb } from '../../renderer/db/schema';
+import { markArrived, markLeft } from '../../renderer/meeting/room/attendance-db';
+import { rationaleNeeds } from '../../renderer/meeting/room/award-rules';
+import { recordDecision, reopenDecision } from '../../renderer/meeting/room/decision-db';
+import { closeProposal, openProposal, type ProposalInput } from '../../renderer/meeting/room/proposal-db';
+import { confirmRecusal, declareRecusal, dismissRecusal } from '../../renderer/meeting/room/recusal-db';
+import { countCase, countMeeting } from '../../renderer/meeting/room/room-count';
+import { loadRoomCase, pendingSuggestions } from '../../renderer/meeting/room/room-load';
+import { isRoomRefusal, type RefusalCode } from '../../renderer/meeting/room/room-refusal';
+import { recordVote } from '../../renderer/meeting/room/vote-db';
+import type { VoteChoice } from '../../shared/meeting/types';
+import { freshDbEachTest } from './support/fresh-db';
+import { MEETING_ID, seatMembers, seedOpenMeeting, VOTERS } from './support/room-meeting';
+
+let db: CouncilDb;
+freshDbEachTest((d) => (db = d));
+
+const M = MEETING_ID;
+const C1 = '1015-000001'; // claimed 120,000: T1, 30,000
+const C2 = '1015-000002'; // claimed 420,000: T2, 50,000
+const C3 = '1015-000003'; // claimed 900,000: T3, case by case
+
+/** 14:mm on the meeting's day, Seoul time. */
+const at = (minute: number) => ({ now: `2023-03-02T14:${String(minute).padStart(2, '0')}:00+09:00` });
+
+async function refusal(work: Promise<unknown>): Promise<{ code: RefusalCode; params: Record<string, unknown> }> {
+  try {
+    await work;
+  } catch (err) {
+    if (isRoomRefusal(err)) return { code: err.code, params: err.params };
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
+
+async function quorumAt(minute: number) {
+  const meeting = (await db.meetings.get(M))!;
+  return countMeeting(meeting, await db.members.toArray(), at(minute).now);
+}
+
+async function countOf(caseId: string, no: number, minute: number) {
+  const [meeting, members, recusals, votes] = await Promise.all([
+    db.meetings.get(M),
+    db.members.toArray(),
+    db.recusals.where('[meetingId+caseId]').equals([M, caseId]).toArray(),
+    db.votes.where('[meetingId+caseId+proposalNo]').equals([M, caseId, no]).toArray(),
+  ]);
+  return countCase({ meeting: meeting!, roster: members, recusals, votes, at: at(minute).now });
+}
+
+async function vote(caseId: string, no: number, votes: Record<string, VoteChoice>, minute = 10) {
+  for (const [memberId, choice] of Object.entries(votes)) await recordVote(db, { meetingId: M, caseId, proposalNo: no, memberId, vote: choice }, at(minute));
+}
+
+/** Opens a proposal, records the votes, closes it; returns the closed row. */
+async function putToVote(caseId: string, proposal: ProposalInput, votes: Record<string, VoteChoice>, minute = 10) {
+  const { proposal: opened } = await openProposal(db, { meetingId: M, caseId, proposal }, at(minute));
+  await vote(caseId, opened.no, votes, minute);
+  return closeProposal(db, { meetingId: M, caseId, no: opened.no }, at(minute + 1));
+}
+
+const ALL_APPROVE: Record<string, VoteChoice> = { m1: 'approve', m2: 'approve', m3: 'approve', m4: 'approve', m5: 'approve' };
+
+async function declareConflict(memberId: string, value: string) {
+  await db.members.update(memberId, { conflicts: [{ conflictId: 'c1', kind: 'businessName', value, reason: '신청인이 배우자의 가게', declaredAt: '2023-02-01T10:00:00+09:00' }] });
+}
+
+describe('attendance and quorum', () => {
+  it('counts the quorum from arrivals, loses it when a member leaves and regains it when one comes back, each change audited', async () => {
+    await seedOpenMeeting(db);
+    expect((await quorumAt(0)).quorumMet).toBe(false);
+    for (const [i, id] of ['m1', 'm2', 'm3'].entries()) await markArrived(db, M, id, at(1 + i));
+    let q = await quorumAt(5);
+    expect([q.present, q.members, q.quorumNeeded, q.quorumMet]).toEqual([3, 5, 3, true]);
+
+    const afterLeave = await markLeft(db, M, 'm2', at(6));
+    expect(afterLeave.attendance.find((a) => a.memberId === 'm2')).toEqual({ memberId: 'm2', present: true, arrivedAt: at(2).now, leftAt: at(6).now });
+    q = await quorumAt(6);
+    expect([q.present, q.quorumMet]).toEqual([2, false]);
+    // Still present at 14:05, before leaving: presence is a stretch of time.
+    expect((await quorumAt(5)).present).toBe(3);
+
+    await markArrived(db, M, 'm4', at(7));
+    expect((await quorumAt(7)).quorumMet).toBe(true);
+
+    expect((await refusal(markArrived(db, M, 'm1', at(8)))).code).toBe('MEMBER_ALREADY_PRESENT');
+    expect((await refusal(markLeft(db, M, 'm5', at(8)))).code).toBe('MEMBER_NOT_PRESENT');
+    expect((await refusal(markArrived(db, M, 's1', at(8)))).code).toBe('NOT_A_VOTING_MEMBER');
+
+    const entries = await db.audit.where('entity').equals('attendance').toArray();
+    expect(entries.map((e) => [e.action, e.detail.memberId, e.actor])).toEqual([
+      ['arrive', 'm1', 's1'],
+      ['arrive', 'm2', 's1'],
+      ['arrive', 'm3', 's1'],
+      ['leave', 'm2', 's1'],
+      ['arrive', 'm4', 's1'],
+    ]);
+    expect(entries[3]!.detail).toMatchObject({ meetingId: M, before: { leftAt: null }, after: { leftAt: at(6).now } });
+  });
+
+  it('brings back a member who left with a new arrival', async () => {
+    await seedOpenMeeting(db);
+    await markArrived(db, M, 'm1', at(1));
+    await markLeft(db, M, 'm1', at(2));
+    const meeting = await markArrived(db, M, 'm1', at(3));
+    expect(meeting.attendance.find((a) => a.memberId === 'm1')).toEqual({ memberId: 'm1', present: true, arrivedAt: at(3).now, leftAt: null });
+  });
+});
+
+describe('conflicts and recusals', () => {
+  it('suggests a recusal from a declared conflict; confirmed, the member is out of the count', async () => {
+    await seedOpenMeeting(db);
+    await declareConflict('m4', '마포 택시');
+    await seatMembers(db, VOTERS);
+    const room = await loadRoomCase(db, M, C2, await db.members.toArray());
+    expect(room.suggestions).toEqual([{ memberId: 'm4', conflictId: 'c1', kind: 'businessName', reason: '신청인이 배우자의 가게' }]);
+    // The conflict does not match the other cases.
+    expect((await loadRoomCase(db, M, C1, await db.members.toArray())).suggestions).toEqual([]);
+    expect((await refusal(confirmRecusal(db, { meetingId: M, caseId: C1, memberId: 'm4', conflictId: 'c1' }, at(1)))).code).toBe('CONFLICT_NOT_FOUND');
+
+    const row = await confirmRecusal(db, { meetingId: M, caseId: C2, memberId: 'm4', conflictId: 'c1' }, at(2));
+    expect(row).toEqual({ meetingId: M, caseId: C2, memberId: 'm4', status: 'recused', reason: '신청인이 배우자의 가게', conflictId: 'c1', confirmedBy: 's1', at: at(2).now });
+    expect(pendingSuggestions(await loadRoomCase(db, M, C2, await db.members.toArray()))).toEqual([]);
+    const count = await countOf(C2, 1, 3);
+    expect([count.members, count.present, count.recused, count.quorumNeeded]).toEqual([4, 4, 1, 3]);
+    expect((await refusal(confirmRecusal(db, { meetingId: M, caseId: C2, memberId: 'm4', conflictId: 'c1' }, at(3)))).code).toBe('ALREADY_RECUSED');
+    const [entry] = await db.audit.where('entity').equals('recusal').toArray();
+    expect(entry).toMatchObject({ action: 'confirm', actor: 's1', entityId: `${M}/${C2}/m4`, detail: { status: 'recused', conflictId: 'c1', votesSetAside: [] } });
+  });
+
+  it('dismisses a suggestion only with a reason; the member stays in the count', async () => {
+    await seedOpenMeeting(db);
+    await declareConflict('m4', '마포택시');
+    await seatMembers(db, VOTERS);
+    const target = { meetingId: M, caseId: C2, memberId: 'm4', conflictId: 'c1' };
+    expect((await refusal(dismissRecusal(db, { ...target, reason: '   ' }, at(1)))).code).toBe('REASON_REQUIRED');
+    const row = await dismissRecusal(db, { ...target, reason: '동명의 다른 가게' }, at(2));
+    expect(row).toMatchObject({ status: 'dismissed', reason: '동명의 다른 가게', conflictId: 'c1', confirmedBy: 's1' });
+    expect((await countOf(C2, 1, 3)).members).toBe(5);
+    expect(pendingSuggestions(await loadRoomCase(db, M, C2, await db.members.toArray()))).toEqual([]);
+    // A dismissed suggestion can still be confirmed later.
+    expect((await confirmRecusal(db, target, at(4))).status).toBe('recused');
+  });
+
+  it('needs a reason for a recusal declared on the spot', async () => {
+    await seedOpenMeeting(db);
+    expect((await refusal(declareRecusal(db, { meetingId: M, caseId: C1, memberId: 'm2', reason: '' }, at(1)))).code).toBe('REASON_REQUIRED');
+    const row = await declareRecusal(db, { meetingId: M, caseId: C1, memberId: 'm2', reason: '신청인과 거래 관계' }, at(2));
+    expect(row).toMatchObject({ status: 'recused', conflictId: null, reason: '신청인과 거래 관계', confirmedBy: 's1' });
+    expect((await refusal(declareRecusal(db, { meetingId: M, caseId: C1, memberId: 's1', reason: 'x' }, at(3)))).code).toBe('NOT_A_VOTING_MEMBER');
+  });
+
+  it("refuses a recused member's vote, and sets aside the votes of a member recused during an open proposal", async () => {
+    await seedOpenMeeting(db);
+    await seatMembers(db, VOTERS);
+    const { proposal } = await openProposal(db, { meetingId: M, caseId: C2, proposal: { kind: 'suggestion' } }, at(1));
+    await vote(C2, 1, { m1: 'approve', m2: 'approve', m3: 'reject' }, 2);
+    await declareRecusal(db, { meetingId: M, caseId: C2, memberId: 'm2', reason: '이해관계' }, at(3));
+    const refused = await refusal(recordVote(db, { meetingId: M, caseId: C2, proposalNo: proposal.no, memberId: 'm2', vote: 'reject' }, at(4)));
+    expect(refused).toEqual({ code: 'MEMBER_RECUSED', params: { memberId: 'm2', caseId: C2 } });
+    // The vote row stays (votes are never deleted) but does not count.
+    expect(await db.votes.get([M, C2, 1, 'm2'])).toMatchObject({ vote: 'approve' });
+    const count = await countOf(C2, 1, 4);
+    expect([count.approve, count.reject, count.members, count.present, count.ignored]).toEqual([1, 1, 4, 4, ['m2']]);
+    const entry = (await db.audit.where('entity').equals('recusal').toArray())[0]!;
+    expect(entry.detail.votesSetAside).toEqual([{ proposalNo: 1, vote: 'approve' }]);
+  });
+});
+
+describe('proposals and votes', () => {
+  it('numbers proposals per meeting and case, one open at a time; a failed one can be followed by another', async () => {
+    await seedOpenMeeting(db);
+    await seatMembers(db, VOTERS);
+    const first = await openProposal(db, { meetingId: M, caseId: C2, proposal: { kind: 'suggestion' } }, at(1));
+    expect(first.proposal).toMatchObject({ no: 1, outcome: 'award', tier: 'T2', amount: 50_000, fromSuggestion: true, status: 'open', tally: null });
+    expect((await refusal(openProposal(db, { meetingId: M, caseId: C2, proposal: { kind: 'reject' } }, at(2)))).code).toBe('PROPOSAL_ALREADY_OPEN');
+    // Another case has its own numbers.
+    expect((await openProposal(db, { meetingId: M, caseId: C1, proposal: { kind: 'reject' } }, at(2))).proposal.no).toBe(1);
+
+    await vote(C2, 1, { m1: 'reject', m2: 'reject', m3: 'approve' }, 3);
+    const failed = await closeProposal(db, { meetingId: M, caseId: C2, no: 1 }, at(4));
+    expect(failed.status).toBe('failed');
+    const second = await openProposal(db, { meetingId: M, caseId: C2, proposal: { kind: 'amount', amount: 40_000 } }, at(5));
+    expect(second.proposal).toMatchObject({ no: 2, outcome: 'award', tier: 'T2', amount: 40_000, fromSuggestion: false });
+    const audit = await db.audit.where('entity').equals('proposal').toArray();
+    expect(audit.map((e) => [e.entityId, e.action, e.actor])).toEqual([
+      [`${M}/${C2}/1`, 'open', 's1'],
+      [`${M}/${C1}/1`, 'open', 's1'],
+      [`${M}/${C2}/1`, 'close', 's1'],
+      [`${M}/${C2}/2`, 'open', 's1'],
+    ]);
+  });
+
+  it('offers the suggestion only when it names an award; a deferral names required document kinds', async () => {
+    await seedOpenMeeting(db);
+    expect((await refusal(openProposal(db, { meetingId: M, caseId: C3, proposal: { kind: 'suggestion' } }, at(1)))).code).toBe('SUGGESTION_HAS_NO_AWARD');
+    expect((await refusal(openProposal(db, { meetingId: M, caseId: C3, proposal: { kind: 'defer', missingDocuments: [] } }, at(1)))).code).toBe('DOCUMENTS_REQUIRED');
+    expect((await refusal(openProposal(db, { meetingId: M, caseId: C3, proposal: { kind: 'defer', missingDocuments: ['selfie'] } }, at(1)))).code).toBe('DOCUMENT_KIND_UNKNOWN');
+    const { proposal } = await openProposal(db, { meetingId: M, caseId: C3, proposal: { kind: 'defer', missingDocuments: ['bank-account', 'sales-loss-proof'] } }, at(2));
+    expect(proposal).toMatchObject({ outcome: 'defer', amount: null, tier: null, missingDocuments: ['bank-account', 'sales-loss-proof'] });
+  });
+
+  it('refuses an award above the claimed loss and warns above the assessed loss', async () => {
+    await seedOpenMeeting(db);
+    const above = await refusal(openProposal(db, { meetingId: M, caseId: C1, proposal: { kind: 'amount', amount: 120_001 } }, at(1)));
+    expect(above).toEqual({ code: 'AWARD_ABOVE_CLAIM', params: { amount: 120_001, claimedLoss: 120_000 } });
+    expect((await refusal(openProposal(db, { meetingId: M, caseId: C1, proposal: { kind: 'amount', amount: 1.5 } }, at(1)))).code).toBe('AMOUNT_INVALID');
+    expect((await refusal(openProposal(db, { meetingId: M, caseId: C1, proposal: { kind: 'amount', amount: 0 } }, at(1)))).code).toBe('AMOUNT_INVALID');
+    // The tier's award itself may exceed a small claim: refused too.
+    await db.cases.update(C1, { claimedLoss: 20_000 });
+    expect((await refusal(openProposal(db, { meetingId: M, caseId: C1, proposal: { kind: 'suggestion' } }, at(1)))).code).toBe('AWARD_ABOVE_CLAIM');
+
+    await db.cases.update(C2, { assessedLoss: 30_000 });
+    const warned = await openProposal(db, { meetingId: M, caseId: C2, proposal: { kind: 'amount', amount: 40_000 } }, at(2));
+    expect(warned.warnings).toEqual(['aboveAssessed']);
+    expect(await db.proposals.count()).toBe(1);
+  });
+
+  it('changes a vote while the proposal is open, auditing what it was', async () => {
+    await seedOpenMeeting(db);
+    await seatMembers(db, VOTERS);
+    await openProposal(db, { meetingId: M, caseId: C2, proposal: { kind: 'suggestion' } }, at(1));
+    await vote(C2, 1, { m3: 'approve' }, 2);
+    const changed = await recordVote(db, { meetingId: M, caseId: C2, proposalNo: 1, memberId: 'm3', vote: 'reject' }, at(3));
+    expect(changed).toEqual({ meetingId: M, caseId: C2, proposalNo: 1, memberId: 'm3', vote: 'reject', recordedBy: 's1', recordedAt: at(3).now });
+    expect(await db.votes.count()).toBe(1);
+    const entries = await db.audit.where('entity').equals('vote').toArray();
+    expect(entries.map((e) => [e.action, e.detail.vote, e.detail.before])).toEqual([
+      ['record', 'approve', null],
+      ['change', 'reject', 'approve'],
+    ]);
+    await closeProposal(db, { meetingId: M, caseId: C2, no: 1 }, at(4));
+    expect((await refusal(recordVote(db, { meetingId: M, caseId: C2, proposalNo: 1, memberId: 'm3', vote: 'approve' }, at(5)))).code).toBe('PROPOSAL_NOT_OPEN');
+  });
+
+  it('refuses the vote of a member not present', async () => {
+    await seedOpenMeeting(db);
+    await seatMembers(db, ['m1', 'm2', 'm3']);
+    await openProposal(db, { meetingId: M, caseId: C2, proposal: { kind: 'suggestion' } }, at(1));
+    expect((await refusal(recordVote(db, { meetingId: M, caseId: C2, proposalNo: 1, memberId: 'm5', vote: 'approve' }, at(2)))).code).toBe('MEMBER_NOT_PRESENT');
+    expect((await refusal(recordVote(db, { meetingId: M, caseId: C2, proposalNo: 1, memberId: 's1', vote: 'approve' }, at(2)))).code).toBe('NOT_A_VOTING_MEMBER');
+  });
+
+  it('closes as passed or failed with the tally of that moment; refuses to close without quorum', async () => {
+    await seedOpenMeeting(db);
+    await seatMembers(db, VOTERS);
+    const passed = await putToVote(C2, { kind: 'suggestion' }, { m1: 'approve', m2: 'approve', m3: 'approve', m4: 'reject', m5: 'abstain' });
+    expect(passed).toMatchObject({ status: 'passed', closedAt: at(11).now });
+    expect(passed.tally).toEqual({ approve: 3, reject: 1, abstain: 1, recused: 0, members: 5, present: 5, quorumMet: true, passed: true });
+
+    // Two of five approve, the rest abstain or do not vote: an abstention is not an approval.
+    const failed = await putToVote(C1, { kind: 'suggestion' }, { m1: 'approve', m2: 'approve', m3: 'abstain' });
+    expect(failed.status).toBe('failed');
+    expect(failed.tally).toMatchObject({ approve: 2, abstain: 1, present: 5, passed: false });
+
+    await openProposal(db, { meetingId: M, caseId: C3, proposal: { kind: 'reject' } }, at(20));
+    for (const id of ['m1', 'm2', 'm3']) await markLeft(db, M, id, at(21));
+    const noQuorum = await refusal(closeProposal(db, { meetingId: M, caseId: C3, no: 1 }, at(22)));
+    expect(noQuorum).toEqual({ code: 'NO_QUORUM', params: { present: 2, needed: 3, members: 5 } });
+    expect((await db.proposals.get([M, C3, 1]))!.status).toBe('open');
+  });
+});
+
+describe('decisions', () => {
+  it('records the decision of a passed proposal: revision 1, its tally, the operator; the case is decided and locked', async () => {
+    await seedOpenMeeting(db);
+    await seatMembers(db, VOTERS);
+    const passed = await putToVote(C2, { kind: 'suggestion' }, ALL_APPROVE);
+    const decision = await recordDecision(db, { meetingId: M, caseId: C2, proposalNo: passed.no, rationale: '' }, at(12));
+    expect(decision).toEqual({
+      caseId: C2,
+      revision: 1,
+      meetingId: M,
+      bundleId: '1015-2023-B07',
+      caseRevision: 1,
+      outcome: 'award',
+      tier: 'T2',
+      award: 50_000,
+      rationale: '',
+      missingDocuments: [],
+      proposalNo: 1,
+      tally: passed.tally,
+      decidedAt: at(12).now,
+      decidedBy: 's1',
+      reopened: null,
+    });
+    expect((await db.cases.get(C2))!.status).toBe('decided');
+    expect((await db.caseSummaries.get(C2))!.status).toBe('decided');
+    expect((await refusal(openProposal(db, { meetingId: M, caseId: C2, proposal: { kind: 'reject' } }, at(13)))).code).toBe('CASE_LOCKED');
+    expect((await refusal(declareRecusal(db, { meetingId: M, caseId: C2, memberId: 'm2', reason: 'x' }, at(13)))).code).toBe('CASE_LOCKED');
+    const [entry] = await db.audit.where('entity').equals('decision').toArray();
+    expect(entry).toMatchObject({ action: 'record', actor: 's1', entityId: `${C2}/1`, detail: { outcome: 'award', award: 50_000, caseStatus: { before: 'undecided', after: 'decided' } } });
+  });
+
+  it('needs a rationale for an award off the suggestion, any case-by-case award and one above the assessed loss', async () => {
+    await seedOpenMeeting(db);
+    await seatMembers(db, VOTERS);
+    const caseByCase = await putToVote(C3, { kind: 'amount', amount: 700_000 }, ALL_APPROVE);
+    const needs = await refusal(recordDecision(db, { meetingId: M, caseId: C3, proposalNo: caseByCase.no, rationale: '  ' }, at(12)));
+    expect(needs).toEqual({ code: 'RATIONALE_REQUIRED', params: { needs: 'caseByCase' } });
+    const decided = await recordDecision(db, { meetingId: M, caseId: C3, proposalNo: caseByCase.no, rationale: '매출 장부로 손실 확인' }, at(13));
+    expect(decided).toMatchObject({ award: 700_000, tier: 'T3', rationale: '매출 장부로 손실 확인' });
+
+    await db.cases.update(C2, { assessedLoss: 30_000 });
+    const off = await putToVote(C2, { kind: 'amount', amount: 40_000 }, ALL_APPROVE, 20);
+    expect((await refusal(recordDecision(db, { meetingId: M, caseId: C2, proposalNo: off.no, rationale: '' }, at(22)))).params).toEqual({ needs: 'differsFromSuggestion,aboveAssessed' });
+
+    const c2 = (await db.cases.get(C2))!;
+    expect(rationaleNeeds(c2, 'award', 50_000)).toEqual(['aboveAssessed']);
+    expect(rationaleNeeds({ ...c2, assessedLoss: null }, 'award', 50_000)).toEqual([]);
+    expect(rationaleNeeds(c2, 'reject', null)).toEqual(['rejectsSuggestedTier']);
+    expect(rationaleNeeds(c2, 'defer', null)).toEqual([]);
+    const c1NoTier = { ...c2, suggestion: { tier: null, award: null, amount: 0, basis: 'claimed' as const } };
+    expect(rationaleNeeds(c1NoTier, 'reject', null)).toEqual([]);
+  });
+
+  it('defers with the missing documents: the case is deferred', async () => {
+    await seedOpenMeeting(db);
+    await seatMembers(db, VOTERS);
+    const passed = await putToVote(C3, { kind: 'defer', missingDocuments: ['sales-loss-proof'] }, ALL_APPROVE);
+    const decision = await recordDecision(db, { meetingId: M, caseId: C3, proposalNo: passed.no, rationale: '' }, at(12));
+    expect(decision).toMatchObject({ outcome: 'defer', award: null, missingDocuments: ['sales-loss-proof'] });
+    expect((await db.cases.get(C3))!.status).toBe('deferred');
+    expect((await refusal(openProposal(db, { meetingId: M, caseId: C3, proposal: { kind: 'reject' } }, at(13)))).code).toBe('CASE_LOCKED');
+  });
+
+  it('refuses a decision from a failed or open proposal, and any without quorum, saying how many are present', async () => {
+    await seedOpenMeeting(db);
+    await seatMembers(db, ['m1', 'm2', 'm3']);
+    const failed = await putToVote(C1, { kind: 'suggestion' }, { m1: 'reject' });
+    expect((await refusal(recordDecision(db, { meetingId: M, caseId: C1, proposalNo: failed.no, rationale: '' }, at(12)))).code).toBe('PROPOSAL_NOT_PASSED');
+    const passed = await putToVote(C2, { kind: 'suggestion' }, { m1: 'approve', m2: 'approve', m3: 'approve' }, 20);
+    expect((await refusal(openProposal(db, { meetingId: M, caseId: C2, proposal: { kind: 'reject' } }, at(22)))).code).toBe('PROPOSAL_AWAITS_DECISION');
+    await markLeft(db, M, 'm3', at(22));
+    const refused = await refusal(recordDecision(db, { meetingId: M, caseId: C2, proposalNo: passed.no, rationale: '' }, at(23)));
+    expect(refused).toEqual({ code: 'NO_QUORUM', params: { present: 2, needed: 3, members: 5 } });
+    expect(await db.decisions.count()).toBe(0);
+    expect((await db.cases.get(C2))!.status).toBe('undecided');
+    await markArrived(db, M, 'm3', at(24));
+    expect((await recordDecision(db, { meetingId: M, caseId: C2, proposalNo: passed.no, rationale: '' }, at(25))).revision).toBe(1);
+  });
+
+  it('reopens a decision with a reason; the next decision, from a new proposal, is revision 2', async () => {
+    await seedOpenMeeting(db);
+    await seatMembers(db, VOTERS);
+    const first = await putToVote(C2, { kind: 'suggestion' }, ALL_APPROVE);
+    await recordDecision(db, { meetingId: M, caseId: C2, proposalNo: first.no, rationale: '' }, at(12));
+    expect((await refusal(reopenDecision(db, { meetingId: M, caseId: C2, reason: '' }, at(13)))).code).toBe('REASON_REQUIRED');
+    const reopened = await reopenDecision(db, { meetingId: M, caseId: C2, reason: '계좌 확인 필요' }, at(14));
+    expect(reopened).toMatchObject({ revision: 1, reopened: { reason: '계좌 확인 필요', at: at(14).now } });
+    expect((await db.cases.get(C2))!.status).toBe('undecided');
+    expect((await refusal(reopenDecision(db, { meetingId: M, caseId: C2, reason: 'again' }, at(15)))).code).toBe('NO_DECISION_TO_REOPEN');
+    expect((await refusal(recordDecision(db, { meetingId: M, caseId: C2, proposalNo: first.no, rationale: '' }, at(15)))).code).toBe('PROPOSAL_ALREADY_DECIDED');
+
+    const second = await putToVote(C2, { kind: 'amount', amount: 45_000 }, ALL_APPROVE, 20);
+    expect(second.no).toBe(2);
+    const next = await recordDecision(db, { meetingId: M, caseId: C2, proposalNo: second.no, rationale: '영업일 일부 제외' }, at(22));
+    expect(next).toMatchObject({ revision: 2, award: 45_000, proposalNo: 2, reopened: null });
+    expect((await db.decisions.get([C2, 1]))!.reopened).not.toBeNull();
+    const entries = await db.audit.where('entity').equals('decision').toArray();
+    expect(entries.map((e) => [e.action, e.entityId, e.actor])).toEqual([
+      ['record', `${C2}/1`, 's1'],
+      ['reopen', `${C2}/1`, 's1'],
+      ['record', `${C2}/2`, 's1'],
+    ]);
+  });
+});
+
+describe('a meeting not open', () => {
+  it('refuses every change, writing nothing', async () => {
+    await seedOpenMeeting(db);
+    await seatMembers(db, VOTERS);
+    const passed = await putToVote(C2, { kind: 'suggestion' }, ALL_APPROVE);
+    await openProposal(db, { meetingId: M, caseId: C1, proposal: { kind: 'reject' } }, at(12));
+    await db.meetings.update(M, { status: 'closed', closedAt: at(30).now });
+    const before = { audit: await db.audit.count(), votes: await db.votes.count(), proposals: await db.proposals.count() };
+    const attempts = [
+      markArrived(db, M, 'm1', at(31)),
+      markLeft(db, M, 'm1', at(31)),
+      declareRecusal(db, { meetingId: M, caseId: C1, memberId: 'm2', reason: 'x' }, at(31)),
+      dismissRecusal(db, { meetingId: M, caseId: C1, memberId: 'm2', conflictId: 'c1', reason: 'x' }, at(31)),
+      confirmRecusal(db, { meetingId: M, caseId: C1, memberId: 'm2', conflictId: 'c1' }, at(31)),
+      openProposal(db, { meetingId: M, caseId: C3, proposal: { kind: 'reject' } }, at(31)),
+      recordVote(db, { meetingId: M, caseId: C1, proposalNo: 1, memberId: 'm1', vote: 'approve' }, at(31)),
+      closeProposal(db, { meetingId: M, caseId: C1, no: 1 }, at(31)),
+      recordDecision(db, { meetingId: M, caseId: C2, proposalNo: passed.no, rationale: '' }, at(31)),
+      reopenDecision(db, { meetingId: M, caseId: C2, reason: 'x' }, at(31)),
+    ];
+    for (const attempt of attempts) expect(await refusal(attempt)).toEqual({ code: 'MEETING_NOT_OPEN', params: { meetingId: M, status: 'closed' } });
+    expect({ audit: await db.audit.count(), votes: await db.votes.count(), proposals: await db.proposals.count() }).toEqual(before);
+    expect((await refusal(markArrived(db, 'no-such-meeting', 'm1', at(31)))).code).toBe('MEETING_NOT_FOUND');
+  });
+
+  it('keeps one audit chain, every room entry naming the operator', async () => {
+    await seedOpenMeeting(db);
+    await markArrived(db, M, 'm1', at(1));
+    await declareRecusal(db, { meetingId: M, caseId: C1, memberId: 'm2', reason: '이해관계' }, at(2));
+    await openProposal(db, { meetingId: M, caseId: C1, proposal: { kind: 'reject' } }, at(3));
+    await recordVote(db, { meetingId: M, caseId: C1, proposalNo: 1, memberId: 'm1', vote: 'approve' }, at(4));
+    await db.settings.put({ key: 'operator', value: 'm1' });
+    await markArrived(db, M, 'm3', at(5));
+    const room = await db.audit.where('entity').anyOf('attendance', 'recusal', 'proposal', 'vote').sortBy('sequence');
+    expect(room.map((e) => e.actor)).toEqual(['s1', 's1', 's1', 's1', 'm1']);
+    expect(await db.votes.get([M, C1, 1, 'm1'])).toMatchObject({ recordedBy: 's1' });
+    expect(await firstBrokenAuditEntry(db)).toBeNull();
+  });
+});

@@ -4,7 +4,7 @@
  * how many would be added (and of them deferred) and how many are refused as decided or as
  * already on the agenda. The tiers and their awards are the bundles' policies'.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatKrw, type Language } from '../../shared/i18n';
@@ -27,10 +27,10 @@ function tierLabel(t: TFunction, tier: PolicyTier, language: Language): string {
   return t('meeting.tierOption', { tier: tier.id, award: tier.award === null ? t('meeting.caseByCase') : formatKrw(tier.award, language) });
 }
 
-function Select({ label, value, onChange, children }: { label: string; value: string; onChange(value: string): void; children: React.ReactNode }) {
+function Select({ label, value, onChange, children, wide }: { label: string; value: string; onChange(value: string): void; children: ReactNode; wide?: boolean }) {
   const id = useId();
   return (
-    <div className="meeting-field">
+    <div className={wide ? 'meeting-field meeting-field--wide' : 'meeting-field'}>
       <label className="meeting-field__label" htmlFor={id}>
         {label}
       </label>
@@ -94,7 +94,7 @@ export function AgendaAddPanel({ meetingId, agenda }: { meetingId: string; agend
       </h2>
       <p className="screen__note">{t('meeting.addIntro')}</p>
       <div className="meeting-add__controls">
-        <Select label={t('meeting.addBy')} value={pick} onChange={(v) => setPick(v as Pick)}>
+        <Select wide label={t('meeting.addBy')} value={pick} onChange={(v) => setPick(v as Pick)}>
           <option value="filter">{t('meeting.byFilter')}</option>
           {bundles.map((b) => (
             <option key={b.bundleId} value={`bundle:${b.bundleId}`}>

@@ -5,7 +5,7 @@
  * through the announcer, and the focus stays with the case moved. The order shown changes at
  * once (the write follows); the live read then confirms it, or puts back what is stored.
  */
-import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatKrw } from '../../shared/i18n';
 import { flagLabel, flagTitle } from '../cases';
@@ -43,7 +43,8 @@ export function AgendaTable({ meetingId, items, editable }: Props) {
   // what is stored wins: each live read of the agenda resets the order shown
   useEffect(() => setOrder(items.map((i) => i.caseId)), [items]);
 
-  useEffect(() => {
+  // in the same commit as the rows move, so the focus never rests on a row that went
+  useLayoutEffect(() => {
     const want = focusNext.current;
     if (want === 'empty') {
       focusNext.current = null;
@@ -161,7 +162,7 @@ export function AgendaTable({ meetingId, items, editable }: Props) {
           {problem}
         </p>
       )}
-      <TableRegion label={t('meeting.agendaTitle')}>
+      <TableRegion label={t('meeting.agendaCaption', { count: order.length })}>
         <table className="data-table agenda-table" ref={tableRef}>
           <caption>{t('meeting.agendaCaption', { count: order.length })}</caption>
           <thead>

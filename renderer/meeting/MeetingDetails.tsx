@@ -88,13 +88,13 @@ export function MeetingDetails({ meeting }: { meeting: MeetingRow }) {
               <dd>{meeting.place}</dd>
               {meeting.openedAt && (
                 <>
-                  <dt>{t('meeting.openMeeting')}</dt>
+                  <dt>{t('meeting.openedAt')}</dt>
                   <dd>{formatDateTime(meeting.openedAt, language)}</dd>
                 </>
               )}
               {meeting.closedAt && (
                 <>
-                  <dt>{t('meeting.closeMeeting')}</dt>
+                  <dt>{t('meeting.closedAt')}</dt>
                   <dd>{formatDateTime(meeting.closedAt, language)}</dd>
                 </>
               )}

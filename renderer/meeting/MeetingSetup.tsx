@@ -87,18 +87,19 @@ export function MeetingSetup({ meetingId }: { meetingId: string }) {
         <>
           {view.value.meeting.status === 'closed' && <p className="card card--empty">{t('meeting.closedNote')}</p>}
           <MeetingDetails key={`${view.value.meeting.status}`} meeting={view.value.meeting} />
-          <section className="meeting-section" aria-labelledby={agendaId}>
-            <h2 id={agendaId} className="meeting-section__title">
-              {t('meeting.agendaTitle')}
-            </h2>
-            <AgendaTable meetingId={meetingId} items={view.value.items} editable={view.value.meeting.status !== 'closed'} />
-          </section>
+          {/* the ways in come before the agenda: a long agenda would push them out of reach */}
           {view.value.meeting.status !== 'closed' && (
             <>
               <AgendaAddPanel meetingId={meetingId} agenda={view.value.meeting.agenda} />
               <CaseIdAdd meetingId={meetingId} />
             </>
           )}
+          <section className="meeting-section" aria-labelledby={agendaId}>
+            <h2 id={agendaId} className="meeting-section__title">
+              {t('meeting.agendaTitle')}
+            </h2>
+            <AgendaTable meetingId={meetingId} items={view.value.items} editable={view.value.meeting.status !== 'closed'} />
+          </section>
         </>
       )}
     </ScreenFrame>

@@ -38,7 +38,7 @@ export const enMeeting: typeof koMeeting = {
       rules: 'The counting rules are not valid.',
     },
 
-    membersTitle: 'Members',
+    membersTitle: 'Council members',
     membersIntro: "The council's members. The secretary keeps the record and does not vote. A new meeting's attendance lists the voting members.",
     membersCaption: 'Members',
     empty: 'No members yet.',
@@ -63,6 +63,8 @@ export const enMeeting: typeof koMeeting = {
     detailsTitle: 'Details',
     saveDetails: 'Save details',
     detailsSaved: 'Details saved.',
+    openedAt: 'Opened at',
+    closedAt: 'Closed at',
     detailsLocked: 'Once the meeting is open its details no longer change.',
 
     rulesTitle: 'Counting rules',
@@ -80,7 +82,7 @@ export const enMeeting: typeof koMeeting = {
 
     agendaTitle: 'Agenda',
     agendaCaption: 'Agenda (cases: {{count}})',
-    agendaEmpty: 'The agenda is empty. Add cases below.',
+    agendaEmpty: 'The agenda is empty. Add cases above.',
     agendaHint: "Alt+↑ or Alt+↓ on a row's buttons moves the case. Rows can also be dragged.",
     colPosition: 'No.',
     colCase: 'Case',

@@ -67,6 +67,8 @@ export const koMeeting = {
     detailsTitle: '세부 사항',
     saveDetails: '세부 사항 저장',
     detailsSaved: '세부 사항을 저장했습니다.',
+    openedAt: '시작한 시각',
+    closedAt: '종료한 시각',
     detailsLocked: '회의가 시작되면 세부 사항은 바뀌지 않습니다.',
 
     rulesTitle: '회의 규칙',
@@ -84,7 +86,7 @@ export const koMeeting = {
 
     agendaTitle: '안건',
     agendaCaption: '안건 {{count}}건',
-    agendaEmpty: '안건이 아직 없습니다. 아래에서 사건을 추가하세요.',
+    agendaEmpty: '안건이 아직 없습니다. 위에서 사건을 추가하세요.',
     agendaHint: '행 안의 단추에서 Alt+↑ 또는 Alt+↓로 순서를 바꿉니다. 행을 끌어 옮길 수도 있습니다.',
     colPosition: '순서',
     colCase: '사건 번호',

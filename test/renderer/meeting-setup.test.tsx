@@ -174,7 +174,7 @@ describe('the agenda', { timeout: 20_000 }, () => {
     await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
     await waitFor(() => expect(agendaIds()).toEqual([2, 1, 3].map(caseIdOf)));
     await waitFor(() => expect(said()).toBe(`${caseIdOf(1)} 사건을 3건 중 2번째로 옮겼습니다.`));
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: `${caseIdOf(1)} 아래로` }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: `${caseIdOf(1)} 아래로` })));
     await waitFor(async () => expect((await db.meetings.get(MEETING))!.agenda).toEqual([2, 1, 3].map(caseIdOf)));
 
     await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
@@ -213,7 +213,7 @@ describe('the agenda', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: `${caseIdOf(2)} 안건에서 빼기` }));
     await waitFor(() => expect(agendaIds()).toEqual([1, 3].map(caseIdOf)));
     await waitFor(() => expect(said()).toBe(`${caseIdOf(2)} 사건을 안건에서 뺐습니다.`));
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: `${caseIdOf(3)} 안건에서 빼기` }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: `${caseIdOf(3)} 안건에서 빼기` })));
     await user.keyboard('{Enter}');
     expect((await screen.findByRole('alert')).textContent).toBe(`${caseIdOf(3)} 사건은 이 회의에서 제안이 있었으므로 안건에서 뺄 수 없습니다.`);
     expect(agendaIds()).toEqual([1, 3].map(caseIdOf));

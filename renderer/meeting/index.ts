@@ -1,4 +1,4 @@
-/** The Meeting feature (placeholder until the meeting is built): the council's members and what comes next. */
+/** The Meeting feature: the list of meetings, a meeting's setup (details, rules, agenda), and its room. */
 export { MeetingScreen } from './MeetingScreen';
 export { koMeeting } from './strings-ko';
 export { enMeeting } from './strings-en';

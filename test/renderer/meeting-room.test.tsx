@@ -6,7 +6,12 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { ApiBridge } from '../../shared/api';
+import { ok } from '../../shared/result';
+import { fakeBridge } from './support/fake-bridge';
+import { demoCouncil } from './support/demo-council';
+import { PROJECTOR_FOCUS_KEY } from '../../renderer/meeting/projector/projector-focus';
 import { Announcer } from '../../renderer/common/Announcer';
 import { resetAnnouncer, useAnnouncerStore } from '../../renderer/common/announcer';
 import { createCouncilApi } from '../../renderer/common/council-api';
@@ -24,7 +29,7 @@ const C2 = '1015-000002';
 /** The machine is shared: a write and the read after it may take a while. */
 const SLOW = { timeout: 8000 };
 
-async function openRoom(present: string[], prepare?: (db: CouncilDb) => Promise<void>) {
+async function openRoom(present: string[], prepare?: (db: CouncilDb) => Promise<void>, bridge?: () => ApiBridge | undefined) {
   resetRoomStore();
   resetAnnouncer();
   const db = openCouncilDb(freshDbName());
@@ -35,7 +40,7 @@ async function openRoom(present: string[], prepare?: (db: CouncilDb) => Promise<
   const user = userEvent.setup();
   render(
     <I18nextProvider i18n={i18n}>
-      <ServicesProvider services={{ db, api: createCouncilApi(() => undefined) }}>
+      <ServicesProvider services={{ db, api: createCouncilApi(bridge ?? (() => undefined)) }}>
         <MeetingRoom />
         <Announcer />
       </ServicesProvider>
@@ -190,5 +195,26 @@ describe('meeting room, keyboard only', { timeout: 60_000 }, () => {
     await screen.findByTestId('room-case-name', {}, SLOW);
     expect(screen.getByTestId('room-case-name').textContent).toBe('마포택시');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('room-case-name')), SLOW);
+  });
+
+  it('opens the keys\' help with ? and closes it with Escape; W opens the projector view, which follows the case', async () => {
+    const bridge = fakeBridge(demoCouncil());
+    bridge.openProjector.mockImplementation(async () => ok({ opened: false }));
+    const opened = vi.spyOn(window, 'open').mockImplementation(() => null);
+    const { db, user } = await openRoom(['m1', 'm2', 'm3'], undefined, () => bridge);
+    await user.keyboard('?');
+    const dialog = await screen.findByRole('dialog', { name: '단축키' });
+    expect(dialog.textContent).toContain('W: 프로젝터 화면 열기');
+    // the room's keys stay quiet while the dialog is open
+    await user.keyboard('{PageDown}');
+    expect(screen.getByTestId('room-position').textContent).toBe('안건 1 / 3');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await user.keyboard('w');
+    await waitFor(() => expect(bridge.openProjector).toHaveBeenCalledWith({ meetingId: MEETING_ID }));
+    await waitFor(() => expect(opened).toHaveBeenCalledWith(expect.stringContaining(`#projector=${MEETING_ID}`), 'council-desk-projector'));
+    await user.keyboard('{PageDown}');
+    await waitFor(async () => expect((await db.settings.get(PROJECTOR_FOCUS_KEY))?.value).toEqual({ meetingId: MEETING_ID, caseId: C2 }), SLOW);
+    opened.mockRestore();
   });
 });

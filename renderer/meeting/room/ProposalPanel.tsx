@@ -13,6 +13,7 @@ import { ProposalForm } from './ProposalForm';
 import { ProposalHistory } from './ProposalHistory';
 import { RoomSection } from './RoomSection';
 import { TallyPanel } from './TallyPanel';
+import type { CountingRules } from '../../../shared/meeting/rules';
 import { VotePanel } from './VotePanel';
 import { proposalWhat } from './room-words';
 
@@ -28,6 +29,7 @@ interface Props {
   present: ReadonlySet<string>;
   recused: ReadonlySet<string>;
   count: VoteCount;
+  rules: CountingRules;
   language: Language;
   disabled: boolean;
   onPropose(input: ProposalInput): Promise<boolean>;
@@ -58,7 +60,7 @@ export function ProposalPanel(props: Props) {
         {open ? (
           <>
             <VotePanel voters={props.voters} votes={props.votes} present={props.present} recused={props.recused} disabled={props.disabled} onVote={props.onVote} onRefused={props.onRefused} onAllVoted={closeButton} />
-            <TallyPanel count={props.count} />
+            <TallyPanel count={props.count} rules={props.rules} language={props.language} />
             <button type="button" className="button button--primary" disabled={props.disabled} onClick={() => props.onClose(open)} data-testid="room-close-vote">
               {t('room.proposal.close')}
             </button>

@@ -7,6 +7,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { presentAt, votingMembers } from '../../../shared/meeting/counting';
 import { ScreenFrame } from '../../common/ScreenFrame';
+import { describeError } from '../../common/council-api';
+import { useServices } from '../../common/services';
+import { openProjector, setProjectorFocus } from '../projector';
 import { useUiStore } from '../../common/ui-store';
 import type { MemberRow } from '../../db/rows';
 import { requiredDocumentChecklist } from '../../review';
@@ -39,6 +42,7 @@ function focusCase() {
 
 export function RoomBody({ data, caseId, room, reload }: Props) {
   const { t } = useTranslation();
+  const { db, api } = useServices();
   const language = useUiStore((s) => s.language);
   const setCase = useRoomStore((s) => s.setCase);
   const { meeting, members } = data;
@@ -80,11 +84,17 @@ export function RoomBody({ data, caseId, room, reload }: Props) {
     // The review is shown in place of the room (MeetingRoom.tsx); previous and next follow the agenda.
     useUiStore.setState({ reviewCaseId: caseId, reviewOrder: meeting.agenda, reviewListSize: meeting.agenda.length });
   };
-  useRoomKeys({ previous: () => go(-1), next: () => go(1), evidence, focus: focusSection });
+  const [keysOpen, setKeysOpen] = useState(false);
+  const projector = () => void openProjector(api, meeting.meetingId).catch((err: unknown) => action.refuse(describeError(err).message));
+  // The projector window follows the case in front of the council.
+  useEffect(() => {
+    void setProjectorFocus(db, { meetingId: meeting.meetingId, caseId }).catch(() => undefined);
+  }, [db, meeting.meetingId, caseId]);
+  useRoomKeys({ previous: () => go(-1), next: () => go(1), evidence, focus: focusSection, projector, help: () => setKeysOpen(true) });
 
   return (
     <ScreenFrame screen="meeting-room" title={t('room.title', { date: meeting.date, place: meeting.place })} intro={t('room.intro')}>
-      <RoomKeysHelp />
+      <RoomKeysHelp open={keysOpen} onOpen={() => setKeysOpen(true)} onClose={() => setKeysOpen(false)} onProjector={projector} />
       {disabled && <p className="notice room-closed">{t('room.notOpen', { status: t(`room.meetingStatus.${meeting.status}`) })}</p>}
       {action.problem !== null && (
         <p className="notice notice--error room-problem" data-testid="room-problem">
@@ -112,6 +122,7 @@ export function RoomBody({ data, caseId, room, reload }: Props) {
                 present={present}
                 recused={recusedSet(recusals)}
                 count={count}
+                rules={meeting.rules}
                 language={language}
                 disabled={disabled}
                 onPropose={handlers.propose}

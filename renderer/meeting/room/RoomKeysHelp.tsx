@@ -1,17 +1,41 @@
-/** The room's keys, on screen: the meeting runs from the keyboard, so they are always in view. */
+/**
+ * The room's keys: a short list always in view, and the whole list in a dialog that ? opens (and
+ * Escape closes), as the meeting runs from the keyboard. Beside them, the projector view (W).
+ */
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from '../../common/ModalDialog';
 
-export function RoomKeysHelp() {
+const KEYS = ['cases', 'evidence', 'jump', 'vote', 'projector', 'help'] as const;
+
+interface Props {
+  open: boolean;
+  onOpen(): void;
+  onClose(): void;
+  onProjector(): void;
+}
+
+export function RoomKeysHelp({ open, onOpen, onClose, onProjector }: Props) {
   const { t } = useTranslation();
   return (
-    <details className="room-keys" open>
-      <summary>{t('room.keysTitle')}</summary>
-      <ul>
-        <li>{t('room.keys.cases')}</li>
-        <li>{t('room.keys.evidence')}</li>
-        <li>{t('room.keys.jump')}</li>
-        <li>{t('room.keys.vote')}</li>
-      </ul>
-    </details>
+    <div className="room-keys">
+      <button type="button" className="button button--quiet" onClick={onOpen} aria-keyshortcuts="?" data-testid="room-keys-open">
+        {t('room.keysOpen')} <kbd>?</kbd>
+      </button>
+      <button type="button" className="button button--quiet" onClick={onProjector} aria-keyshortcuts="W" data-testid="room-projector">
+        {t('room.projectorOpen')} <kbd>W</kbd>
+      </button>
+      {open && (
+        <ModalDialog title={t('room.keysTitle')} intro={t('room.keysIntro')} onClose={onClose}>
+          <ul className="room-keys__list" data-testid="room-keys-list">
+            {KEYS.map((key) => (
+              <li key={key}>{t(`room.keys.${key}`)}</li>
+            ))}
+          </ul>
+          <button type="button" className="button" onClick={onClose}>
+            {t('room.keysClose')}
+          </button>
+        </ModalDialog>
+      )}
+    </div>
   );
 }

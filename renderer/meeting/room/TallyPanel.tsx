@@ -1,11 +1,15 @@
 /**
  * The count as the votes stand, by the meeting's rules: approvals, rejections, abstentions, who has
  * not voted, recusals, present and members, the quorum and the approvals needed, and whether the
- * proposal passes now. The numbers only; the rules' sentences come with count-words (shared).
+ * proposal passes now; then the same count in sentences (shared/meeting/count-words.ts), as the
+ * decision file and the minutes say it.
  */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { VoteCount } from '../../../shared/meeting/counting';
+import { countReasons } from '../../../shared/meeting/count-words';
+import type { CountingRules } from '../../../shared/meeting/rules';
+import type { Language } from '../../../shared/i18n';
 
 export function outcomeWord(t: TFunction, count: VoteCount): string {
   if (!count.quorumMet) return t('room.tally.noQuorum');
@@ -16,7 +20,7 @@ export function tallyNews(t: TFunction, count: VoteCount): string {
   return t('room.tally.news', { approve: count.approve, reject: count.reject, abstain: count.abstain, notVoted: count.notVoted.length, needed: count.approvalsNeeded, outcome: outcomeWord(t, count) });
 }
 
-export function TallyPanel({ count }: { count: VoteCount }) {
+export function TallyPanel({ count, rules, language }: { count: VoteCount; rules: CountingRules; language: Language }) {
   const { t } = useTranslation();
   const rows: [string, string, number | string][] = [
     ['approve', t('room.tally.approve'), count.approve],
@@ -43,6 +47,11 @@ export function TallyPanel({ count }: { count: VoteCount }) {
       <p className={`room-tally__outcome room-tally__outcome--${count.passed ? 'passes' : 'fails'}`} data-testid="room-tally-outcome">
         {t('room.tally.outcome')}: <strong>{outcomeWord(t, count)}</strong>
       </p>
+      <ul className="room-tally__reasons" data-testid="room-tally-reasons">
+        {countReasons(count, rules, language).map((reason) => (
+          <li key={reason}>{reason}</li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -16,7 +16,13 @@ export const enRoom: typeof koRoom = {
       evidence: 'E: the evidence (Escape comes back)',
       jump: 'M: attendance, P: proposal, V: votes, D: decision',
       vote: 'In the vote list, A or Y: approve, R or N: reject, S or B: abstain, ↑↓ or Tab: next member',
+      projector: 'W: open the projector view (for the wall, without personal data)',
+      help: '?: these keys (Escape closes)',
     },
+    keysOpen: 'Keys',
+    keysIntro: 'The whole meeting runs from the keyboard.',
+    keysClose: 'Close',
+    projectorOpen: 'Open the projector view',
     nav: {
       label: 'Agenda',
       position: 'Case {{position}} of {{total}}',

@@ -1,7 +1,7 @@
 /**
  * The room's own keys, on the whole screen: [ / PageUp and ] / PageDown for the previous and next
- * case of the agenda, E for the evidence, and M, P, V, D to go to attendance, the proposal, the
- * votes and the decision. Ignored while the user types in a field or holds a modifier; the vote
+ * case of the agenda, E for the evidence, M, P, V, D to go to attendance, the proposal, the
+ * votes and the decision, W for the projector view and ? for the keys' help. Ignored while the user types in a field or holds a modifier; the vote
  * list's own keys (vote-keys.ts) are taken before they reach here.
  */
 import { useEffect, useRef } from 'react';
@@ -13,6 +13,8 @@ export interface RoomKeys {
   next(): void;
   evidence(): void;
   focus(section: RoomSection): void;
+  projector(): void;
+  help(): void;
 }
 
 const SECTION_BY_CODE: Record<string, RoomSection> = { KeyM: 'attendance', KeyP: 'proposal', KeyV: 'votes', KeyD: 'decision' };
@@ -20,14 +22,17 @@ const SECTION_BY_KEY: Record<string, RoomSection> = { m: 'attendance', p: 'propo
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
+  // A dialog (the keys' help, the bulk vote) has keys of its own.
+  return !!el && (el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.closest?.('[role="dialog"]') != null);
 }
 
 export function roomKeyAction(event: KeyboardEvent, keys: RoomKeys): (() => void) | null {
   if (event.defaultPrevented || typing(event.target) || event.ctrlKey || event.altKey || event.metaKey) return null;
   if (event.key === 'PageUp' || event.key === '[' || event.code === 'BracketLeft') return keys.previous;
   if (event.key === 'PageDown' || event.key === ']' || event.code === 'BracketRight') return keys.next;
+  if (event.key === '?') return keys.help;
   if (event.code === 'KeyE' || event.key.toLowerCase() === 'e') return keys.evidence;
+  if (event.code === 'KeyW' || event.key.toLowerCase() === 'w') return keys.projector;
   const section = SECTION_BY_CODE[event.code] ?? SECTION_BY_KEY[event.key.toLowerCase()];
   return section ? () => keys.focus(section) : null;
 }

@@ -18,7 +18,7 @@ import { ConflictForm } from './ConflictForm';
 import { ConflictList, shownValue } from './ConflictList';
 import { FormNotice } from './Field';
 import { MemberForm, type MemberSaved } from './MemberForm';
-import { RosterDialog } from './RosterDialog';
+import { ModalDialog } from '../../common/ModalDialog';
 import { problemsOf, type FormProblems } from './roster-issues';
 import './roster.css';
 
@@ -143,24 +143,24 @@ export function RosterSection() {
       {problems && <FormNotice problems={problems} />}
 
       {dialog?.kind === 'add' && (
-        <RosterDialog title={t('roster.addTitle')} intro={t('roster.formIntro')} onClose={() => setDialog(null)}>
+        <ModalDialog title={t('roster.addTitle')} intro={t('roster.formIntro')} onClose={() => setDialog(null)}>
           <MemberForm member={null} onSaved={(s) => void saved(s, true)} onCancel={() => setDialog(null)} />
-        </RosterDialog>
+        </ModalDialog>
       )}
       {dialog?.kind === 'edit' && (
-        <RosterDialog title={t('roster.editTitle', { name: dialog.member.name })} intro={t('roster.formIntro')} onClose={() => setDialog(null)}>
+        <ModalDialog title={t('roster.editTitle', { name: dialog.member.name })} intro={t('roster.formIntro')} onClose={() => setDialog(null)}>
           <MemberForm member={dialog.member} onSaved={(s) => void saved(s, false)} onCancel={() => setDialog(null)} />
-        </RosterDialog>
+        </ModalDialog>
       )}
       {dialog?.kind === 'declare' && (
-        <RosterDialog title={t('roster.declareTitle', { name: dialog.member.name })} intro={`${t('roster.declareIntro')} ${t('roster.formIntro')}`} onClose={() => setDialog(null)}>
+        <ModalDialog title={t('roster.declareTitle', { name: dialog.member.name })} intro={`${t('roster.declareIntro')} ${t('roster.formIntro')}`} onClose={() => setDialog(null)}>
           <ConflictForm
             member={dialog.member}
             bundleIds={bundles.map((b) => b.bundleId)}
             onDeclared={(c) => void declared(dialog.member, c)}
             onCancel={() => setDialog(null)}
           />
-        </RosterDialog>
+        </ModalDialog>
       )}
     </section>
   );

@@ -1,19 +1,20 @@
 /**
- * A modal dialog of the roster (a member's form, a conflict's form), drawn over the app: the rest
+ * The app's modal dialog (the roster's forms, the room's key help, the bulk vote), drawn over the app: the rest
  * of the page is inert while it is open, Tab and Shift+Tab stay inside (common/focus-trap.ts), Esc
  * closes it, its first field takes the focus, and the focus goes back to the button that opened it.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { keepTabInside, tabbables } from '../../common/focus-trap';
+import { keepTabInside, tabbables } from './focus-trap';
+import './modal-dialog.css';
 
-export function RosterDialog({ title, intro, onClose, children }: { title: string; intro: string; onClose: () => void; children: ReactNode }) {
+export function ModalDialog({ title, intro, onClose, children }: { title: string; intro: string; onClose: () => void; children: ReactNode }) {
   const id = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const host = dialogRef.current?.closest('.roster-dialog__backdrop');
+    const host = dialogRef.current?.closest('.modal-dialog__backdrop');
     const madeInert = [...document.body.children].filter((el) => el !== host && !el.hasAttribute('inert'));
     for (const el of madeInert) el.setAttribute('inert', '');
     const dialog = dialogRef.current;
@@ -26,10 +27,10 @@ export function RosterDialog({ title, intro, onClose, children }: { title: strin
   }, []);
 
   return createPortal(
-    <div className="roster-dialog__backdrop">
+    <div className="modal-dialog__backdrop">
       <div
         ref={dialogRef}
-        className="roster-dialog"
+        className="modal-dialog"
         role="dialog"
         aria-modal="true"
         aria-labelledby={`${id}-title`}
@@ -44,10 +45,10 @@ export function RosterDialog({ title, intro, onClose, children }: { title: strin
           keepTabInside(dialogRef.current, e);
         }}
       >
-        <h2 id={`${id}-title`} className="roster-dialog__title">
+        <h2 id={`${id}-title`} className="modal-dialog__title">
           {title}
         </h2>
-        <p id={`${id}-intro`} className="roster-dialog__intro">
+        <p id={`${id}-intro`} className="modal-dialog__intro">
           {intro}
         </p>
         {children}

@@ -23,8 +23,6 @@ export type AgendaSelection =
   /** Every unflagged case in a tier with a fixed award. */
   | { kind: 'unflaggedFixedAward' };
 
-export const ALL_CASES: AgendaSelection = { kind: 'filter', tier: 'all', flagged: 'all', bundle: 'all' };
-
 /** The tiers of the bundles' policies in order, each id once (with the award of its first policy). */
 export function policyTiers(bundles: readonly BundleRow[]): PolicyTier[] {
   const seen = new Map<string, PolicyTier>();

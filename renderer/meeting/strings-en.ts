@@ -88,7 +88,7 @@ export const enMeeting: typeof koMeeting = {
     colCase: 'Case',
     colBusiness: 'Business',
     colTier: 'Suggested tier',
-    colAward: 'Award',
+    colAward: SUGGESTION_WORDS.en.award,
     colFlags: 'Flags',
     colState: 'State',
     colActions: 'Order · remove',

@@ -92,7 +92,7 @@ export const koMeeting = {
     colCase: '사건 번호',
     colBusiness: '상호',
     colTier: '제안 구간',
-    colAward: '지원금',
+    colAward: SUGGESTION_WORDS.ko.award,
     colFlags: '확인 필요',
     colState: '상태',
     colActions: '순서 · 빼기',

@@ -166,8 +166,5 @@ export const enMeeting: typeof koMeeting = {
       failed: 'The change was not made.',
     },
 
-    roomTitle: 'Meeting room: {{meetingId}}',
-    roomIntro: 'Where the meeting is run.',
-    backToSetup: 'Back to the agenda',
   },
 };

@@ -170,8 +170,5 @@ export const koMeeting = {
       failed: '바꾸지 못했습니다.',
     },
 
-    roomTitle: '{{meetingId}} 회의장',
-    roomIntro: '회의를 진행하는 화면입니다.',
-    backToSetup: '안건으로 돌아가기',
   },
 };

@@ -253,7 +253,7 @@ describe('status', { timeout: 20_000 }, () => {
     await user.click(await screen.findByRole('button', { name: '회의장으로' }));
     await waitFor(() => expect(document.querySelector('[data-screen="meeting-room"]')).not.toBeNull());
     expect(useUiStore.getState().meetingView).toBe('room');
-    await user.click(screen.getByRole('button', { name: '안건으로 돌아가기' }));
+    await user.click(await screen.findByRole('button', { name: /안건으로 돌아가기/ }, { timeout: 8000 }));
     await waitFor(() => expect(document.querySelector('[data-screen="meeting-setup"]')).not.toBeNull());
   });
 });

@@ -94,7 +94,7 @@ export function RoomBody({ data, caseId, room, reload }: Props) {
 
   return (
     <ScreenFrame screen="meeting-room" title={t('room.title', { date: meeting.date, place: meeting.place })} intro={t('room.intro')}>
-      <RoomKeysHelp open={keysOpen} onOpen={() => setKeysOpen(true)} onClose={() => setKeysOpen(false)} onProjector={projector} />
+      <RoomKeysHelp open={keysOpen} onOpen={() => setKeysOpen(true)} onClose={() => setKeysOpen(false)} onProjector={projector} onBack={() => useUiStore.getState().openMeeting(meeting.meetingId, 'setup')} />
       {disabled && <p className="notice room-closed">{t('room.notOpen', { status: t(`room.meetingStatus.${meeting.status}`) })}</p>}
       {action.problem !== null && (
         <p className="notice notice--error room-problem" data-testid="room-problem">

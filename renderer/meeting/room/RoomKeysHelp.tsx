@@ -1,6 +1,7 @@
 /**
  * The room's keys: a short list always in view, and the whole list in a dialog that ? opens (and
- * Escape closes), as the meeting runs from the keyboard. Beside them, the projector view (W).
+ * Escape closes), as the meeting runs from the keyboard. Beside them, the projector view (W) and
+ * the way back to the agenda.
  */
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../common/ModalDialog';
@@ -12,12 +13,17 @@ interface Props {
   onOpen(): void;
   onClose(): void;
   onProjector(): void;
+  /** Back to the meeting's setup and agenda. */
+  onBack(): void;
 }
 
-export function RoomKeysHelp({ open, onOpen, onClose, onProjector }: Props) {
+export function RoomKeysHelp({ open, onOpen, onClose, onProjector, onBack }: Props) {
   const { t } = useTranslation();
   return (
     <div className="room-keys">
+      <button type="button" className="button button--quiet" onClick={onBack} data-testid="room-back">
+        ← {t('room.backToSetup')}
+      </button>
       <button type="button" className="button button--quiet" onClick={onOpen} aria-keyshortcuts="?" data-testid="room-keys-open">
         {t('room.keysOpen')} <kbd>?</kbd>
       </button>

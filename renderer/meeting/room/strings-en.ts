@@ -20,6 +20,7 @@ export const enRoom: typeof koRoom = {
       help: '?: these keys (Escape closes)',
     },
     keysOpen: 'Keys',
+    backToSetup: 'Back to the agenda',
     keysIntro: 'The whole meeting runs from the keyboard.',
     keysClose: 'Close',
     projectorOpen: 'Open the projector view',

@@ -22,6 +22,7 @@ export const koRoom = {
       help: '?: 이 단축키 안내 (Esc로 닫음)',
     },
     keysOpen: '단축키 안내',
+    backToSetup: '안건으로 돌아가기',
     keysIntro: '회의는 키보드만으로 진행할 수 있습니다.',
     keysClose: '닫기',
     projectorOpen: '프로젝터 화면 열기',

@@ -17,13 +17,21 @@ export type AuditCheck = { intact: true; entries: number; head: string | null } 
 /** Rows read at a time: large enough that Dexie's cost per call is small, small enough that the UI gets its turn every few tens of milliseconds. */
 export const AUDIT_CHUNK = 1000;
 
-/** Every row, oldest first, a chunk at a time; `visit` returns false to stop. */
+/**
+ * Every row, oldest first, a chunk at a time; `visit` returns false to stop. The next chunk is
+ * asked for before this one is visited, so the database reads it while this one is hashed.
+ */
 async function eachChunk(db: CouncilDb, chunk: number, visit: (rows: AuditRow[]) => boolean): Promise<void> {
-  let after: AuditRow['sequence'] | null = null;
+  const read = (after: number | null): Promise<AuditRow[]> => (after === null ? db.audit.orderBy(':id') : db.audit.where(':id').above(after)).limit(chunk).toArray();
+  let pending = read(null);
   for (;;) {
-    const rows: AuditRow[] = await (after === null ? db.audit.orderBy(':id') : db.audit.where(':id').above(after)).limit(chunk).toArray();
-    if (rows.length === 0 || !visit(rows)) return;
-    after = rows[rows.length - 1]!.sequence;
+    const rows = await pending;
+    if (rows.length === 0) return;
+    pending = read(rows[rows.length - 1]!.sequence);
+    if (!visit(rows)) {
+      await pending.catch(() => undefined); // not left to fail unheard
+      return;
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import { enReview, enEvidence } from '../review';
 import { enWelcome } from '../welcome';
 import { enMeeting } from '../meeting';
 import { enProjector } from '../meeting/projector';
+import { enBulk } from '../meeting/bulk';
 import { enDecisions } from '../decisions';
 import { enMinutes } from '../minutes';
 import { enSettings } from '../settings';
@@ -66,6 +67,7 @@ export const en: Messages = {
   ...enWelcome,
   ...enMeeting,
   ...enProjector,
+  ...enBulk,
   ...enDecisions,
   ...enMinutes,
   ...enSettings,

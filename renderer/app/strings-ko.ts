@@ -13,6 +13,7 @@ import { koReview, koEvidence } from '../review';
 import { koWelcome } from '../welcome';
 import { koMeeting } from '../meeting';
 import { koProjector } from '../meeting/projector';
+import { koBulk } from '../meeting/bulk';
 import { koDecisions } from '../decisions';
 import { koMinutes } from '../minutes';
 import { koSettings } from '../settings';
@@ -72,6 +73,7 @@ export const ko = {
   ...koWelcome,
   ...koMeeting,
   ...koProjector,
+  ...koBulk,
   ...koDecisions,
   ...koMinutes,
   ...koSettings,

@@ -6,55 +6,16 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { countVote, presentAt } from '../../shared/meeting/counting';
 import { DEFAULT_COUNTING_RULES } from '../../shared/meeting/rules';
 import { firstBrokenAuditEntry } from '../../renderer/db/audit';
-import type { CaseRow, MeetingRow, RecusalRow } from '../../renderer/db/rows';
 import type { CouncilDb } from '../../renderer/db/schema';
 import { bulkOpenSuggestionProposals, loadBulkStanding, planBulkVote, recordBulkVote } from '../../renderer/meeting/bulk';
-import { seedDemoCouncil } from './support/demo-seed';
+import { AGENDA, ARRIVED, bulkMeeting as meeting, CASE_BY_CASE, EXTRA, MEETING, NOW, RECUSED_M3, seedBulkMeeting, suggestedAward, VOTABLE } from './support/bulk-meeting';
 import { freshDbEachTest } from './support/fresh-db';
 
-const MEETING = '2023-03-02';
-const NOW = '2023-03-02T15:00:00+09:00';
 const when = { now: NOW };
-const ARRIVED = '2023-03-02T14:00:00+09:00';
-/** The demo's case-by-case case (연남꽃집, 900,000 claimed: tier T3, award decided case by case). */
-const CASE_BY_CASE = '1015-000003';
-const EXTRA = Array.from({ length: 12 }, (_, i) => `1015-0001${String(i).padStart(2, '0')}`);
-const AGENDA = ['1015-000001', '1015-000002', CASE_BY_CASE, ...EXTRA];
-const VOTABLE = AGENDA.filter((id) => id !== CASE_BY_CASE);
-const RECUSED_M3 = [EXTRA[0]!, EXTRA[4]!, EXTRA[8]!];
 
 let db: CouncilDb;
 freshDbEachTest((d) => (db = d));
-
-function meeting(extra: Partial<MeetingRow> = {}): MeetingRow {
-  return {
-    meetingId: MEETING,
-    date: MEETING,
-    place: '협의체 회의실',
-    startTime: '14:00',
-    rules: DEFAULT_COUNTING_RULES,
-    agenda: AGENDA,
-    attendance: ['m1', 'm2', 'm3', 'm4', 'm5'].map((memberId) => ({ memberId, present: true, arrivedAt: ARRIVED, leftAt: null })),
-    status: 'open',
-    createdAt: '2023-03-01T09:00:00+09:00',
-    openedAt: ARRIVED,
-    closedAt: null,
-    ...extra,
-  };
-}
-
-function recusal(caseId: string, memberId: string, status: RecusalRow['status'] = 'recused'): RecusalRow {
-  return { meetingId: MEETING, caseId, memberId, status, reason: '해당 사업자와 거래 관계', conflictId: null, confirmedBy: 's1', at: ARRIVED };
-}
-
-beforeEach(async () => {
-  await seedDemoCouncil(db, { timestamp: '2023-03-01T10:00:00+09:00' });
-  // More cases like the demo's first two (tiers T1 and T2), so a selection is more than a handful.
-  const [first, second] = (await db.cases.bulkGet(['1015-000001', '1015-000002'])) as CaseRow[];
-  await db.cases.bulkPut(EXTRA.map((caseId, i) => ({ ...(i % 2 === 0 ? first! : second!), caseId })));
-  await db.meetings.put(meeting());
-  await db.recusals.bulkPut([...RECUSED_M3.map((c) => recusal(c, 'm3')), recusal(EXTRA[1]!, 'm4', 'dismissed')]);
-});
+beforeEach(() => seedBulkMeeting(db));
 
 async function openAll(): Promise<void> {
   const opened = await bulkOpenSuggestionProposals(db, MEETING, AGENDA, when);
@@ -121,7 +82,7 @@ describe('planBulkVote and recordBulkVote', () => {
       bar: null,
       selected: AGENDA.length,
       cases: VOTABLE.length - 3,
-      totalAmount: VOTABLE.filter((c) => !RECUSED_M3.includes(c)).reduce((sum, c) => sum + (c === '1015-000001' || EXTRA.indexOf(c) % 2 === 0 ? 30_000 : 50_000), 0),
+      totalAmount: VOTABLE.filter((c) => !RECUSED_M3.includes(c)).reduce((sum, c) => sum + suggestedAward(c), 0),
       recusedOn: RECUSED_M3,
       notOpen: [CASE_BY_CASE],
       alreadyVoted: 0,

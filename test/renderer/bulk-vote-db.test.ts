@@ -149,6 +149,19 @@ describe('planBulkVote and recordBulkVote', () => {
     const [change] = await db.audit.where('sequence').above(auditBefore).toArray();
     expect(change).toMatchObject({ action: 'change', detail: { caseId: '1015-000001', vote: 'abstain', before: 'approve', bulk: true } });
     expect(await db.votes.get([MEETING, '1015-000001', 1, 'm2'])).toMatchObject({ vote: 'abstain' });
+    // The same vote on one case and a new one on another, in one call.
+    expect(await recordBulkVote(db, MEETING, 'm2', 'approve', ['1015-000002', EXTRA[2]!], when)).toMatchObject({ recorded: 1, changed: 0, unchanged: 1 });
+    expect(await firstBrokenAuditEntry(db)).toBeNull();
+  });
+
+  it('counts a vote on an earlier, failed proposal as no vote on the open one', async () => {
+    const [a] = EXTRA as [string];
+    await db.proposals.put({ meetingId: MEETING, caseId: a, no: 1, outcome: 'award', tier: 'T1', amount: 30_000, fromSuggestion: true, missingDocuments: [], status: 'failed', openedAt: ARRIVED, closedAt: ARRIVED, tally: null });
+    await db.votes.put({ meetingId: MEETING, caseId: a, proposalNo: 1, memberId: 'm2', vote: 'approve', recordedBy: 's1', recordedAt: ARRIVED });
+    await openAll();
+    expect((await planBulkVote(db, MEETING, 'm2', [a], when)).alreadyVoted).toBe(0);
+    expect(await recordBulkVote(db, MEETING, 'm2', 'approve', [a], when)).toMatchObject({ recorded: 1, changed: 0, unchanged: 0 });
+    expect(await db.votes.get([MEETING, a, 2, 'm2'])).toMatchObject({ vote: 'approve' });
   });
 
   it('after the five members vote, each case counts as countVote counts its rows', async () => {

@@ -10,10 +10,11 @@
  *
  * Whether a vote may be recorded is vote-eligibility.ts's rule, the same as for one vote.
  */
+import Dexie from 'dexie';
 import { standingDecision } from '../../db/case-meeting-state';
 import { appendAuditBatch } from '../../db/audit-batch';
 import type { AuditInput } from '../../db/audit';
-import type { CaseRow, DecisionRow, MeetingRow, MemberRow, ProposalRow, RecusalRow, VoteRow } from '../../db/rows';
+import type { CaseRow, DecisionRow, ProposalRow, RecusalRow, VoteRow } from '../../db/rows';
 import type { CouncilDb } from '../../db/schema';
 import { operatorOf } from '../../db/settings';
 import type { VoteChoice } from '../../../shared/meeting/types';
@@ -185,52 +186,81 @@ export interface BulkVotePlan {
   alreadyVoted: number;
 }
 
-interface Sorted {
-  meeting: MeetingRow | undefined;
+/** What a vote goes to: the case and the number of its open proposal. */
+type OpenKey = Pick<ProposalRow, 'caseId' | 'no'>;
+
+interface Sorted<P extends OpenKey> {
   bar: MemberVoteBar | null;
   selected: number;
   /** The open proposals the vote goes to, in the order of the selection. */
-  eligible: ProposalRow[];
+  eligible: P[];
   recusedOn: string[];
   notOpen: string[];
 }
 
-/** Reads what the member's vote on the cases depends on and sorts the cases by the eligibility rule. */
-async function sortCases(db: CouncilDb, meetingId: string, memberId: string, caseIds: readonly string[], at: string): Promise<Sorted> {
+/**
+ * Reads what the member's vote on the cases depends on and sorts the cases by the eligibility
+ * rule. `readOpen` reads the meeting's open proposals by case (the rows, or only their keys).
+ */
+async function sortCases<P extends OpenKey>(db: CouncilDb, meetingId: string, memberId: string, caseIds: readonly string[], at: string, readOpen: () => Promise<Map<string, P>>): Promise<Sorted<P>> {
   const ids = distinct(caseIds);
   const [meeting, member] = await Promise.all([db.meetings.get(meetingId), db.members.get(memberId)]);
-  const bar = memberVoteBar(meeting, member as MemberRow | undefined, at);
-  if (bar !== null || meeting === undefined) return { meeting, bar, selected: ids.length, eligible: [], recusedOn: [], notOpen: [] };
-  const [proposals, recusals] = await Promise.all([
-    db.proposals.where('meetingId').equals(meetingId).toArray(),
-    db.recusals.where('memberId').equals(memberId).filter((r) => r.meetingId === meetingId).toArray(),
-  ]);
-  const open = openProposalsByCase(proposals);
+  const bar = memberVoteBar(meeting, member, at);
+  if (bar !== null || meeting === undefined) return { bar, selected: ids.length, eligible: [], recusedOn: [], notOpen: [] };
+  const [open, recusals] = await Promise.all([readOpen(), db.recusals.where('memberId').equals(memberId).filter((r) => r.meetingId === meetingId).toArray()]);
   const recused = recusedCases(recusals, memberId);
   const agenda = new Set(meeting.agenda);
-  const eligible: ProposalRow[] = [];
+  const eligible: P[] = [];
   const recusedOn: string[] = [];
   const notOpen: string[] = [];
+  const isOpen = { status: 'open' } as const;
   for (const caseId of ids) {
     const proposal = agenda.has(caseId) ? open.get(caseId) : undefined;
-    const caseBar = caseVoteBar(proposal, recused.has(caseId) ? { status: 'recused' } : undefined);
+    const caseBar = caseVoteBar(proposal && isOpen, recused.has(caseId) ? { status: 'recused' } : undefined);
     if (caseBar === 'no-open-proposal') notOpen.push(caseId);
     else if (caseBar === 'recused') recusedOn.push(caseId);
     else eligible.push(proposal!);
   }
-  return { meeting, bar, selected: ids.length, eligible, recusedOn, notOpen };
+  return { bar, selected: ids.length, eligible, recusedOn, notOpen };
 }
 
-function voteKey(meetingId: string, p: Pick<ProposalRow, 'caseId' | 'no'>, memberId: string): [string, string, number, string] {
-  return [meetingId, p.caseId, p.no, memberId];
+/** The open proposals of the meeting, whole rows (the plan needs their amounts). */
+function openProposalRows(db: CouncilDb, meetingId: string): () => Promise<Map<string, ProposalRow>> {
+  return async () => openProposalsByCase(await db.proposals.where('meetingId').equals(meetingId).toArray());
+}
+
+/** The open proposals of the meeting, their keys only: a vote needs no more, and keys cost far less to read than rows. */
+function openProposalKeys(db: CouncilDb, meetingId: string): () => Promise<Map<string, OpenKey>> {
+  return async () => {
+    const keys = (await db.proposals.where('status').equals('open').primaryKeys()) as [string, string, number][];
+    const open = new Map<string, OpenKey>();
+    for (const [m, caseId, no] of keys) if (m === meetingId) open.set(caseId, { caseId, no });
+    return open;
+  };
+}
+
+/**
+ * The member's votes on these open proposals, by case. Read as the meeting's vote keys (one
+ * request, no rows) and then the rows of the few that are the member's: a get per case would be
+ * 10,000 requests for a bulk vote, nearly always answered "none".
+ */
+async function memberVotesOn(db: CouncilDb, meetingId: string, memberId: string, proposals: readonly OpenKey[]): Promise<Map<string, VoteRow>> {
+  const out = new Map<string, VoteRow>();
+  if (proposals.length === 0) return out;
+  const wanted = new Map(proposals.map((p) => [p.caseId, p.no]));
+  const keys = (await db.votes.where('meetingId').equals(meetingId).primaryKeys()) as [string, string, number, string][];
+  const mine = keys.filter(([, caseId, no, member]) => member === memberId && wanted.get(caseId) === no);
+  if (mine.length === 0) return out;
+  for (const row of await db.votes.bulkGet(mine)) if (row) out.set(row.caseId, row);
+  return out;
 }
 
 /** The confirmation's figures for one member's vote on the cases, read in one transaction. */
 export async function planBulkVote(db: CouncilDb, meetingId: string, memberId: string, caseIds: readonly string[], when?: BulkWhen): Promise<BulkVotePlan> {
   const at = nowOf(when);
   return db.transaction('r', [db.meetings, db.members, db.proposals, db.recusals, db.votes], async () => {
-    const sorted = await sortCases(db, meetingId, memberId, caseIds, at);
-    const existing = sorted.eligible.length > 0 ? await db.votes.bulkGet(sorted.eligible.map((p) => voteKey(meetingId, p, memberId))) : [];
+    const sorted = await sortCases(db, meetingId, memberId, caseIds, at, openProposalRows(db, meetingId));
+    const existing = await memberVotesOn(db, meetingId, memberId, sorted.eligible);
     return {
       bar: sorted.bar,
       selected: sorted.selected,
@@ -238,7 +268,7 @@ export async function planBulkVote(db: CouncilDb, meetingId: string, memberId: s
       totalAmount: sumAmounts(sorted.eligible),
       recusedOn: sorted.recusedOn,
       notOpen: sorted.notOpen,
-      alreadyVoted: existing.filter((v) => v !== undefined).length,
+      alreadyVoted: existing.size,
     };
   });
 }
@@ -267,43 +297,65 @@ export type BulkVoteResult =
 
 /**
  * Records `vote` of `memberId` on every case of `caseIds` where the eligibility rule allows it, in
- * one read-write transaction: the vote rows with one bulkPut (recorded by the operator, at one
- * moment), one audit entry per vote written. Refused, with nothing written, when the meeting is not
- * open or the member cannot vote in it; the cases where the member is recused, or without an open
- * proposal, are skipped and reported.
+ * one read-write transaction: the vote rows (recorded by the operator, at one moment), one audit
+ * entry per vote written. Refused, with nothing written, when the meeting is not open or the
+ * member cannot vote in it; the cases where the member is recused, or without an open proposal,
+ * are skipped and reported.
+ *
+ * The votes are added, not first looked up: in a bulk vote the member has nearly always voted on
+ * none of the cases yet, and an add refuses just the keys that exist. Those few are then read and
+ * replaced (a different vote: a change, its audit entry saying what it was) or left (the same
+ * vote: nothing written). The refused adds are caught inside the transaction, so it goes on.
  */
 export async function recordBulkVote(db: CouncilDb, meetingId: string, memberId: string, vote: VoteChoice, caseIds: readonly string[], when?: BulkWhen): Promise<BulkVoteResult> {
   const at = nowOf(when);
   return bulkTransaction(db, async () => {
-    const sorted = await sortCases(db, meetingId, memberId, caseIds, at);
+    const sorted = await sortCases(db, meetingId, memberId, caseIds, at, openProposalKeys(db, meetingId));
     if (sorted.bar !== null) return { kind: 'refused', reason: sorted.bar };
-    const [operator, before] = await Promise.all([
-      db.settings.get('operator'),
-      sorted.eligible.length > 0 ? db.votes.bulkGet(sorted.eligible.map((p) => voteKey(meetingId, p, memberId))) : Promise.resolve([]),
-    ]);
-    const recordedBy = operatorOf(operator?.value);
-    const rows: VoteRow[] = [];
-    const audit: AuditInput[] = [];
-    let changed = 0;
-    let unchanged = 0;
-    sorted.eligible.forEach((p, i) => {
-      const earlier = before[i];
-      if (earlier !== undefined && earlier.vote === vote) {
-        unchanged += 1;
-        return;
-      }
-      rows.push({ meetingId, caseId: p.caseId, proposalNo: p.no, memberId, vote, recordedBy, recordedAt: at });
-      const detail: Record<string, unknown> = { meetingId, caseId: p.caseId, proposalNo: p.no, memberId, vote, bulk: true };
-      if (earlier !== undefined) {
-        changed += 1;
-        detail.before = earlier.vote;
-      }
-      audit.push({ at, entity: 'vote', entityId: `${meetingId}/${p.caseId}/${p.no}/${memberId}`, action: earlier === undefined ? 'record' : 'change', detail });
-    });
-    if (rows.length > 0) {
-      await db.votes.bulkPut(rows);
-      await appendAuditBatch(db, audit);
+    const recordedBy = operatorOf((await db.settings.get('operator'))?.value);
+    const rows: VoteRow[] = sorted.eligible.map((p) => ({ meetingId, caseId: p.caseId, proposalNo: p.no, memberId, vote, recordedBy, recordedAt: at }));
+    const existed = await addNew(db, rows);
+    const before = new Map<string, VoteChoice>();
+    if (existed.length > 0) {
+      const earlier = await db.votes.bulkGet(existed.map((r) => [meetingId, r.caseId, r.proposalNo, memberId] as [string, string, number, string]));
+      const replaced: VoteRow[] = [];
+      existed.forEach((row, i) => {
+        const was = earlier[i];
+        if (was === undefined || was.vote === row.vote) return;
+        before.set(row.caseId, was.vote);
+        replaced.push(row);
+      });
+      if (replaced.length > 0) await db.votes.bulkPut(replaced);
     }
-    return { kind: 'recorded', recorded: rows.length - changed, changed, unchanged, recusedOn: sorted.recusedOn, notOpen: sorted.notOpen, at };
+    const added = new Set(rows);
+    for (const row of existed) added.delete(row);
+    const audit: AuditInput[] = [];
+    for (const row of rows) {
+      const was = before.get(row.caseId);
+      if (!added.has(row) && was === undefined) continue; // the same vote was there already
+      const detail: Record<string, unknown> = { meetingId, caseId: row.caseId, proposalNo: row.proposalNo, memberId, vote, bulk: true };
+      if (was !== undefined) detail.before = was;
+      audit.push({ at, entity: 'vote', entityId: `${meetingId}/${row.caseId}/${row.proposalNo}/${memberId}`, action: was === undefined ? 'record' : 'change', detail });
+    }
+    await appendAuditBatch(db, audit);
+    const changed = before.size;
+    return { kind: 'recorded', recorded: added.size, changed, unchanged: existed.length - changed, recusedOn: sorted.recusedOn, notOpen: sorted.notOpen, at };
   });
+}
+
+/** Adds the rows; returns those whose key was there already (not written). Any other failure throws. */
+async function addNew(db: CouncilDb, rows: readonly VoteRow[]): Promise<VoteRow[]> {
+  if (rows.length === 0) return [];
+  try {
+    await db.votes.bulkAdd(rows as VoteRow[]);
+    return [];
+  } catch (err) {
+    if (!(err instanceof Dexie.BulkError)) throw err;
+    const existed: VoteRow[] = [];
+    for (const [pos, failure] of Object.entries(err.failuresByPos)) {
+      if (failure.name !== 'ConstraintError') throw failure;
+      existed.push(rows[Number(pos)]!);
+    }
+    return existed;
+  }
 }

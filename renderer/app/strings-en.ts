@@ -7,6 +7,7 @@ import { enWelcome } from '../welcome';
 import { enMeeting } from '../meeting';
 import { enProjector } from '../meeting/projector';
 import { enRoom } from '../meeting/room';
+import { enBulk } from '../meeting/bulk';
 import { enDecisions } from '../decisions';
 import { enMinutes } from '../minutes';
 import { enSettings } from '../settings';
@@ -68,6 +69,7 @@ export const en: Messages = {
   ...enMeeting,
   ...enProjector,
   ...enRoom,
+  ...enBulk,
   ...enDecisions,
   ...enMinutes,
   ...enSettings,

@@ -14,6 +14,7 @@ import { koWelcome } from '../welcome';
 import { koMeeting } from '../meeting';
 import { koProjector } from '../meeting/projector';
 import { koRoom } from '../meeting/room';
+import { koBulk } from '../meeting/bulk';
 import { koDecisions } from '../decisions';
 import { koMinutes } from '../minutes';
 import { koSettings } from '../settings';
@@ -74,6 +75,7 @@ export const ko = {
   ...koMeeting,
   ...koProjector,
   ...koRoom,
+  ...koBulk,
   ...koDecisions,
   ...koMinutes,
   ...koSettings,

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { importVersusBulkPut } from './bench-browser';
 import { casesListFigures } from './bench-cases';
+import { bulkVoteFigures } from './bench-meeting';
 import { pdfFirstPage } from './bench-pdf';
 import { writeCasesOnlyBundle, writeEvidenceBundle, writeLargeEntryBundle } from './bench-bundles';
 import { hostileChild, hostileFigures } from './bench-hostile';
@@ -42,8 +43,9 @@ async function main(): Promise<void> {
     evidence: path.join(dir, 'evidence-2000x3.cdbundle'),
     large: path.join(dir, 'large-entry-200mb.cdbundle'),
   };
-  // deterministic content: a bundle left by an earlier run is the same file (BENCH_ONLY=hostile makes its own)
-  if (only !== 'hostile') {
+  // deterministic content: a bundle left by an earlier run is the same file (BENCH_ONLY=hostile
+  // makes its own; BENCH_ONLY=meeting needs none)
+  if (only !== 'hostile' && only !== 'meeting') {
     console.log(`making benchmark bundles in ${dir} …`);
     if (!existsSync(bundles.cases)) await writeCasesOnlyBundle(bundles.cases, 20_000, key);
     const casesOnly = only === 'json'; // BENCH_ONLY=json needs only the cases bundle
@@ -80,6 +82,7 @@ async function main(): Promise<void> {
   }
   if (only === 'all' || only === 'pdf') figures.push(...(await pdfFirstPage(Number(process.env.BENCH_RUNS ?? 5))));
   if (only === 'all' || only === 'browser' || only === 'cases') figures.push(...(await casesListFigures(Number(process.env.BENCH_RUNS ?? 7))));
+  if (only === 'all' || only === 'meeting') figures.push(...(await bulkVoteFigures(Number(process.env.BENCH_RUNS ?? 5))));
   console.log('');
   printTable(figures);
   const out = path.join(root, 'test-results/bench/bench.json');

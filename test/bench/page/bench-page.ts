@@ -1,5 +1,6 @@
 import './cases-bench';
 import './pdf-bench';
+import './meeting-bench';
 /**
  * The browser half of the import benchmark, built with the renderer's own modules: the app's
  * import pipeline (importBundle: IPC bridge, chunks, Dexie writes, rollback bookkeeping) against

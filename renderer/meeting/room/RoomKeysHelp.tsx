@@ -1,20 +1,22 @@
 /**
  * The room's keys: a short list always in view, and the whole list in a dialog that ? opens (and
- * Escape closes), as the meeting runs from the keyboard. Beside them, the projector view (W).
+ * Escape closes), as the meeting runs from the keyboard. Beside them, the projector view (W) and the bulk vote (G).
  */
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../common/ModalDialog';
 
-const KEYS = ['cases', 'evidence', 'jump', 'vote', 'projector', 'help'] as const;
+const KEYS = ['cases', 'evidence', 'jump', 'vote', 'projector', 'bulk', 'help'] as const;
 
 interface Props {
   open: boolean;
   onOpen(): void;
   onClose(): void;
   onProjector(): void;
+  onBulk(): void;
+  bulkDisabled: boolean;
 }
 
-export function RoomKeysHelp({ open, onOpen, onClose, onProjector }: Props) {
+export function RoomKeysHelp({ open, onOpen, onClose, onProjector, onBulk, bulkDisabled }: Props) {
   const { t } = useTranslation();
   return (
     <div className="room-keys">
@@ -23,6 +25,9 @@ export function RoomKeysHelp({ open, onOpen, onClose, onProjector }: Props) {
       </button>
       <button type="button" className="button button--quiet" onClick={onProjector} aria-keyshortcuts="W" data-testid="room-projector">
         {t('room.projectorOpen')} <kbd>W</kbd>
+      </button>
+      <button type="button" className="button button--quiet" onClick={onBulk} disabled={bulkDisabled} aria-keyshortcuts="G" data-testid="room-bulk">
+        {t('room.bulkOpen')} <kbd>G</kbd>
       </button>
       {open && (
         <ModalDialog title={t('room.keysTitle')} intro={t('room.keysIntro')} onClose={onClose}>

@@ -78,13 +78,15 @@ describe('a meeting from the keyboard alone', () => {
     await activate(page, /^회의$/, { back: true });
     await page.locator('[data-screen="meeting"]').waitFor();
     await tabTo(page, /^날짜/);
-    await type(page, '20230302');
+    // Chromium's date field here is month, day, year.
+    await type(page, '03022023');
     await tabTo(page, /^시작 시각/);
     await type(page, '0200P');
     await tabTo(page, /^장소/);
     await type(page, '협의체 회의실');
+    await page.screenshot({ path: 'test-results/e2e-meeting-new.png' });
     await activate(page, /^회의 만들기$/);
-    await page.getByRole('heading', { name: '2023-03-02 회의' }).waitFor();
+    await page.getByRole('heading', { name: '2023-03-02 회의' }).waitFor({ timeout: 8000 }).catch(async (e) => { await page.screenshot({ path: 'test-results/e2e-meeting-fail.png' }); throw e; });
 
     // The agenda: the preset, the case 1015-000011, one over 500,000.
     await tabTo(page, /^고르는 방법/);

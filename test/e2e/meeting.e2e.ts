@@ -90,6 +90,26 @@ describe('a meeting from the keyboard alone', () => {
 
     // The agenda: the preset, the case 1015-000011, one over 500,000.
     await tabTo(page, /^고르는 방법/);
-    await page.screenshot({ path: 'test-results/e2e-meeting-setup.png' });
+    for (let i = 0; i < 6; i += 1) {
+      const chosen = await page.evaluate(() => (document.activeElement as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+      if (/확인 필요 표시가 없는/.test(chosen)) break;
+      await press(page, 'ArrowDown');
+    }
+    await activate(page, /건 안건에 추가$/);
+    await page.getByText(/안건에 \d+건을 추가했습니다/).first().waitFor();
+    for (const caseId of ['1015-000011', '1015-000001']) {
+      await tabTo(page, /^사건 번호 또는 상호/, { max: 200 });
+      await press(page, 'Control+a');
+      await type(page, caseId);
+      await press(page, 'Enter');
+      await activate(page, new RegExp(`^${caseId} 안건에 추가$`));
+      await page.getByRole('row').filter({ hasText: caseId }).first().waitFor();
+    }
+    await activate(page, /^회의 시작$/, { back: true, max: 200 });
+    await page.getByText('상태: 진행 중').waitFor();
+    await activate(page, /^회의장으로$/);
+    await page.locator('[data-screen="meeting-room"]').waitFor();
+    await page.screenshot({ path: 'test-results/e2e-meeting-room.png' });
+    console.log(`keystrokes so far: ${keystrokes}`);
   }, 240_000);
 });

@@ -21,9 +21,10 @@ import { resetRoomStore } from '../../renderer/meeting/room/room-store';
 import { freshDbName } from './support/render-app';
 import { AGENDA, MEETING_ID, seatMembers, seedOpenMeeting, VOTERS } from './support/room-meeting';
 
-const SLOW = { timeout: 8000 };
+// The machine is shared: a write and the read after it may take a while.
+const SLOW = { timeout: 20_000 };
 
-describe('room bulk vote', { timeout: 60_000 }, () => {
+describe('room bulk vote', { timeout: 120_000 }, () => {
   it('G: preset, open the suggestions, five members, close and decide', async () => {
     resetRoomStore();
     resetAnnouncer();
@@ -64,6 +65,12 @@ describe('room bulk vote', { timeout: 60_000 }, () => {
       await waitFor(async () => expect(await db.votes.count()).toBe(i * expected.caseIds.length), SLOW);
       await waitFor(() => expect(document.activeElement?.closest('fieldset')).not.toBeNull(), SLOW);
       await user.keyboard('a');
+      // Enter once the plan is read and the confirm button (which A focused) is enabled.
+      await waitFor(() => {
+        const confirm = document.activeElement as HTMLButtonElement;
+        expect(confirm.tagName).toBe('BUTTON');
+        expect(confirm.disabled).toBe(false);
+      }, SLOW);
       await user.keyboard('{Enter}');
     }
     await waitFor(async () => expect(await db.votes.count()).toBe(VOTERS.length * expected.caseIds.length), SLOW);

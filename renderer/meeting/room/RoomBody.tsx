@@ -9,6 +9,7 @@ import { presentAt, votingMembers } from '../../../shared/meeting/counting';
 import { ScreenFrame } from '../../common/ScreenFrame';
 import { describeError } from '../../common/council-api';
 import { useServices } from '../../common/services';
+import { useRoomBulkVote } from '../bulk';
 import { openProjector, setProjectorFocus } from '../projector';
 import { useUiStore } from '../../common/ui-store';
 import type { MemberRow } from '../../db/rows';
@@ -90,11 +91,21 @@ export function RoomBody({ data, caseId, room, reload }: Props) {
   useEffect(() => {
     void setProjectorFocus(db, { meetingId: meeting.meetingId, caseId }).catch(() => undefined);
   }, [db, meeting.meetingId, caseId]);
-  useRoomKeys({ previous: () => go(-1), next: () => go(1), evidence, focus: focusSection, projector, help: () => setKeysOpen(true) });
+  const bulk = useRoomBulkVote({ meetingId: meeting.meetingId, agenda: meeting.agenda, disabled, reload, onProblem: action.refuse });
+  useRoomKeys({ previous: () => go(-1), next: () => go(1), evidence, focus: focusSection, projector, bulk: () => void bulk.start(), help: () => setKeysOpen(true) });
 
   return (
     <ScreenFrame screen="meeting-room" title={t('room.title', { date: meeting.date, place: meeting.place })} intro={t('room.intro')}>
-      <RoomKeysHelp open={keysOpen} onOpen={() => setKeysOpen(true)} onClose={() => setKeysOpen(false)} onProjector={projector} onBack={() => useUiStore.getState().openMeeting(meeting.meetingId, 'setup')} />
+      <RoomKeysHelp
+        open={keysOpen}
+        onOpen={() => setKeysOpen(true)}
+        onClose={() => setKeysOpen(false)}
+        onProjector={projector}
+        onBulk={() => void bulk.start()}
+        bulkDisabled={disabled}
+        onBack={() => useUiStore.getState().openMeeting(meeting.meetingId, 'setup')}
+      />
+      {bulk.dialog}
       {disabled && <p className="notice room-closed">{t('room.notOpen', { status: t(`room.meetingStatus.${meeting.status}`) })}</p>}
       {action.problem !== null && (
         <p className="notice notice--error room-problem" data-testid="room-problem">

@@ -1,23 +1,25 @@
 /**
  * The room's keys: a short list always in view, and the whole list in a dialog that ? opens (and
- * Escape closes), as the meeting runs from the keyboard. Beside them, the projector view (W) and
- * the way back to the agenda.
+ * Escape closes), as the meeting runs from the keyboard. Beside them, the projector view (W), the
+ * bulk vote (G) and the way back to the agenda.
  */
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../common/ModalDialog';
 
-const KEYS = ['cases', 'evidence', 'jump', 'vote', 'projector', 'help'] as const;
+const KEYS = ['cases', 'evidence', 'jump', 'vote', 'projector', 'bulk', 'help'] as const;
 
 interface Props {
   open: boolean;
   onOpen(): void;
   onClose(): void;
   onProjector(): void;
+  onBulk(): void;
+  bulkDisabled: boolean;
   /** Back to the meeting's setup and agenda. */
   onBack(): void;
 }
 
-export function RoomKeysHelp({ open, onOpen, onClose, onProjector, onBack }: Props) {
+export function RoomKeysHelp({ open, onOpen, onClose, onProjector, onBulk, bulkDisabled, onBack }: Props) {
   const { t } = useTranslation();
   return (
     <div className="room-keys">
@@ -29,6 +31,9 @@ export function RoomKeysHelp({ open, onOpen, onClose, onProjector, onBack }: Pro
       </button>
       <button type="button" className="button button--quiet" onClick={onProjector} aria-keyshortcuts="W" data-testid="room-projector">
         {t('room.projectorOpen')} <kbd>W</kbd>
+      </button>
+      <button type="button" className="button button--quiet" onClick={onBulk} disabled={bulkDisabled} aria-keyshortcuts="G" data-testid="room-bulk">
+        {t('room.bulkOpen')} <kbd>G</kbd>
       </button>
       {open && (
         <ModalDialog title={t('room.keysTitle')} intro={t('room.keysIntro')} onClose={onClose}>

@@ -17,6 +17,7 @@ export const enRoom: typeof koRoom = {
       jump: 'M: attendance, P: proposal, V: votes, D: decision',
       vote: 'In the vote list, A or Y: approve, R or N: reject, S or B: abstain, ↑↓ or Tab: next member',
       projector: 'W: open the projector view (for the wall, without personal data)',
+      bulk: 'G: bulk vote (the unflagged T1 and T2 cases with their suggestion)',
       help: '?: these keys (Escape closes)',
     },
     keysOpen: 'Keys',
@@ -24,6 +25,7 @@ export const enRoom: typeof koRoom = {
     keysIntro: 'The whole meeting runs from the keyboard.',
     keysClose: 'Close',
     projectorOpen: 'Open the projector view',
+    bulkOpen: 'Bulk vote',
     nav: {
       label: 'Agenda',
       position: 'Case {{position}} of {{total}}',

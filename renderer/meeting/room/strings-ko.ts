@@ -19,6 +19,7 @@ export const koRoom = {
       jump: 'M: 출석, P: 상정안, V: 표결, D: 의결',
       vote: '표결 목록에서 A 또는 Y: 찬성, R 또는 N: 반대, S 또는 B: 기권, ↑↓ 또는 Tab: 위원 이동',
       projector: 'W: 프로젝터 화면 열기 (개인정보 없이 벽에 띄우는 화면)',
+      bulk: 'G: 일괄 표결 (확인 필요 표시 없는 T1·T2 사건을 제안대로)',
       help: '?: 이 단축키 안내 (Esc로 닫음)',
     },
     keysOpen: '단축키 안내',
@@ -26,6 +27,7 @@ export const koRoom = {
     keysIntro: '회의는 키보드만으로 진행할 수 있습니다.',
     keysClose: '닫기',
     projectorOpen: '프로젝터 화면 열기',
+    bulkOpen: '일괄 표결',
     nav: {
       label: '안건 이동',
       position: '안건 {{position}} / {{total}}',

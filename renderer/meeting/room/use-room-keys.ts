@@ -1,7 +1,7 @@
 /**
  * The room's own keys, on the whole screen: [ / PageUp and ] / PageDown for the previous and next
  * case of the agenda, E for the evidence, M, P, V, D to go to attendance, the proposal, the
- * votes and the decision, W for the projector view and ? for the keys' help. Ignored while the user types in a field or holds a modifier; the vote
+ * votes and the decision, W for the projector view, G for the bulk vote and ? for the keys' help. Ignored while the user types in a field or holds a modifier; the vote
  * list's own keys (vote-keys.ts) are taken before they reach here.
  */
 import { useEffect, useRef } from 'react';
@@ -14,6 +14,7 @@ export interface RoomKeys {
   evidence(): void;
   focus(section: RoomSection): void;
   projector(): void;
+  bulk(): void;
   help(): void;
 }
 
@@ -33,6 +34,7 @@ export function roomKeyAction(event: KeyboardEvent, keys: RoomKeys): (() => void
   if (event.key === '?') return keys.help;
   if (event.code === 'KeyE' || event.key.toLowerCase() === 'e') return keys.evidence;
   if (event.code === 'KeyW' || event.key.toLowerCase() === 'w') return keys.projector;
+  if (event.code === 'KeyG' || event.key.toLowerCase() === 'g') return keys.bulk;
   const section = SECTION_BY_CODE[event.code] ?? SECTION_BY_KEY[event.key.toLowerCase()];
   return section ? () => keys.focus(section) : null;
 }

@@ -108,6 +108,36 @@ const STATES: [name: string, reach: (page: Page) => Promise<void>][] = [
     await page.getByTestId('review-flags').waitFor();
   }],
   ['ko-meeting', (page) => go(page, 'ko', 'meeting')],
+  // A meeting made, its agenda by the preset, opened, and run in the room with the keys' help shown.
+  ['ko-meeting-setup', async (page) => {
+    const form = page.locator('[data-screen="meeting"]');
+    await form.getByLabel('날짜').fill('2023-03-02');
+    await form.getByLabel('시작 시각').fill('14:00');
+    await form.getByLabel('장소').fill('협의체 회의실');
+    await form.getByRole('button', { name: '회의 만들기' }).click();
+    await page.locator('[data-screen="meeting-setup"]').waitFor();
+  }],
+  ['ko-meeting-setup-agenda', async (page) => {
+    await page.getByRole('combobox', { name: '고르는 방법' }).selectOption('unflaggedFixedAward');
+    await page.getByRole('button', { name: /건 안건에 추가/ }).click();
+    await page.locator('[data-screen="meeting-setup"] table tbody tr').first().waitFor();
+  }],
+  ['ko-meeting-room', async (page) => {
+    await page.getByRole('button', { name: '회의 시작' }).click();
+    await page.getByRole('button', { name: '회의장으로' }).click();
+    await page.getByTestId('room-case-name').waitFor();
+  }],
+  ['ko-meeting-room-keys', async (page) => {
+    await page.keyboard.press('?');
+    await page.getByRole('dialog').waitFor();
+  }],
+  ['ko-meeting-back-to-list', async (page) => {
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByTestId('room-back').click();
+    await page.getByRole('button', { name: '회의 목록으로' }).click();
+    await page.locator('[data-screen="meeting"]').waitFor();
+  }],
   ['ko-decisions', (page) => go(page, 'ko', 'decisions')],
   ['ko-minutes', (page) => go(page, 'ko', 'minutes')],
   ['ko-settings', (page) => go(page, 'ko', 'settings')],
@@ -160,6 +190,18 @@ describe('accessibility gate (axe-core)', () => {
       expect(verdict.failures).toEqual([]);
     });
   }
+
+  it('has no serious, critical or unlisted violation: ko-projector (its own window)', async () => {
+    const page = await app.context.newPage();
+    const url = new URL(app.url);
+    url.hash = 'projector=2023-03-02';
+    await page.goto(url.toString());
+    await page.locator('[data-screen="projector"] h1').waitFor();
+    const verdict = await checkScreen(page, 'ko-projector', allowlist, used);
+    verdicts.push(verdict);
+    await page.close();
+    expect(verdict.failures).toEqual([]);
+  });
 
   it('fails a page with a serious violation or an unlisted moderate one, and lets a listed one through', async () => {
     const page = await app.context.newPage();

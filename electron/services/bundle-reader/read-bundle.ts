@@ -14,6 +14,7 @@ import type { BundleManifest } from '../../../shared/schemas/bundle-manifest';
 import type { CaseRecord } from '../../../shared/schemas/case-record';
 import type { TrustedKey } from '../../../shared/schemas/trust-file';
 import { abortError, throwIfAborted } from './abort';
+import type { CaseLineOptions } from './case-line-pipeline';
 import type { EntryReader } from './entry-chunks';
 import { checkListedFiles } from './files-check';
 import { InflateBudget, resolveLimits, type BundleLimits } from './limits';
@@ -42,6 +43,8 @@ export interface ReadBundleOptions {
   onCase?: (record: CaseRecord, line: number) => void | Promise<void>;
   /** Inflated evidence bytes in pieces (<= 1 MiB), files in sorted path order, last: true on each file's final piece; awaited. */
   onEvidencePiece?: (piece: EvidencePiece) => void | Promise<void>;
+  /** How case lines are checked (worker threads or this one): the same report either way. */
+  caseLines?: CaseLineOptions;
 }
 
 /** The report, and the manifest when it could be read (the verify command prints from it). */
@@ -77,7 +80,7 @@ export async function readBundleWithManifest(path: string, options: ReadBundleOp
       log.fatal('limits', info.file, null, 'caseCount', problem('LIMIT_CASES_DECLARED', { count: info.manifest.caseCount, max: limits.maxCases }));
     }
     checkListedFiles(directory, info.manifest, info.file, log);
-    const stage: ReadStage = { reader, directory, manifest: info, onCase: options.onCase, onEvidencePiece: options.onEvidencePiece };
+    const stage: ReadStage = { reader, directory, manifest: info, onCase: options.onCase, onEvidencePiece: options.onEvidencePiece, caseLines: options.caseLines };
     if (!log.failed && options.onManifest) {
       await options.onManifest(summaryOf(fileName, info, directory, stage));
       throwIfAborted(signal);

@@ -5,22 +5,41 @@
  * one warning. Once the error cap is reached the remaining lines are only counted (a warning says
  * how many), so a small bundle of millions of bad lines costs what inflating it costs; caseCount
  * is then not compared (which of the unchecked lines are blank is not known).
+ *
+ * This thread inflates, hashes and splits; each line's own checks run on worker threads when
+ * the file is large enough to be worth them (case-line-pipeline.ts, case-line-pool.ts), with
+ * the same report, and on this thread when no worker can be started.
  */
 import { createHash } from 'node:crypto';
-import { abortError } from './abort';
+import { availableParallelism } from 'node:os';
+import { abortError, throwIfAborted } from './abort';
 import { CaseLineChecker } from './case-line-check';
+import { CaseLinePipeline, type CaseLineOptions } from './case-line-pipeline';
+import { CaseLinePool } from './case-line-pool';
+import { caseLineWorkerScript } from './case-line-worker-script';
 import { entryChunks } from './entry-chunks';
 import { CASES_FILE, checkListedHash } from './files-check';
 import { MAX_CASE_LINE_BYTES } from './limits';
-import { NdjsonSplitter, type BlankLines, type NdjsonItem } from './ndjson-lines';
+import { NdjsonSplitter } from './ndjson-lines';
 import { problem } from './problem-codes';
-import type { ProblemLog } from './problem-log';
-import { settle, type ReadStage } from './read-stage';
+import { HeldFatalError, HoldingLog } from './problem-log';
+import type { ReadStage } from './read-stage';
+import type { ZipRecord } from './zip-archive';
+
+/** Below this, starting worker threads (some 30-60 ms of a core each) costs more than they save. */
+const MIN_WORKER_BYTES = 1024 * 1024;
+const BATCH_BYTES = 256 * 1024;
+/** Batches split and not yet applied, per worker: those at the worker and those this thread checked meanwhile. */
+const BATCHES_PER_WORKER = 4;
+/** This thread checks lines too when the workers are behind (case-line-pipeline.ts), so one core is left to it. */
+const MAX_WORKERS = 4;
+/** awaitWorkers waits no longer than this: a worker that never starts must not hang the read. */
+const AWAIT_WORKERS_MS = 30_000;
 
 export async function readCases(stage: ReadStage): Promise<CaseLineChecker> {
-  const { reader, directory, manifest: info, onCase } = stage;
+  const { reader, directory, manifest: info } = stage;
   const { log, signal } = reader;
-  const { maxCases } = reader.budget.limits;
+  const options = stage.caseLines ?? {};
   const checker = new CaseLineChecker(directory.entries, MAX_CASE_LINE_BYTES, log, directory.refused);
   const entry = directory.entries.get(CASES_FILE);
   if (entry === undefined) {
@@ -31,28 +50,41 @@ export async function readCases(stage: ReadStage): Promise<CaseLineChecker> {
   const splitter = new NdjsonSplitter(MAX_CASE_LINE_BYTES);
   if (log.full) splitter.countOnly();
 
-  const take = async (items: Iterable<NdjsonItem>): Promise<void> => {
-    for (const item of items) {
-      if ('blank' in item) {
-        warnBlank(item, log);
-        continue;
+  const workers = log.full ? 0 : workersFor(entry, options);
+  const script = workers > 0 ? (options.script ?? caseLineWorkerScript()) : null;
+  const pool = script !== null ? new CaseLinePool(script, workers) : null;
+  const onAbort = () => pool?.terminate(abortError());
+  signal?.addEventListener('abort', onAbort, { once: true });
+  let pipeline: CaseLinePipeline | null = null;
+  try {
+    if (pool !== null && options.awaitWorkers === true) await pool.readyWithin(AWAIT_WORKERS_MS);
+    throwIfAborted(signal);
+    const batchBytes = options.batchBytes ?? BATCH_BYTES;
+    pipeline = new CaseLinePipeline(stage, checker, splitter, pool, batchBytes, BATCHES_PER_WORKER * Math.max(1, workers), MAX_CASE_LINE_BYTES);
+    // the entry's own fatal problems wait for the lines read before them (case-line-pipeline.ts)
+    const entryReader = { ...reader, log: new HoldingLog(log) };
+    try {
+      for await (const chunk of entryChunks(entryReader, CASES_FILE, entry)) {
+        hash.update(chunk);
+        await pipeline.take(splitter.push(chunk));
+        await pipeline.afterChunk();
       }
-      const record = checker.check(item);
-      if (checker.caseLines > maxCases) log.fatal('limits', CASES_FILE, item.line, '', problem('LIMIT_CASES', { max: maxCases }));
-      if (log.full) splitter.countOnly();
-      if (record === null || onCase === undefined || log.failed) continue;
-      const pending = settle(onCase(record, item.line));
-      if (pending) {
-        await pending;
-        if (signal?.aborted) throw abortError();
-      }
+    } catch (e) {
+      if (!(e instanceof HeldFatalError)) throw e;
+      await pipeline.finish();
+      log.fatal(...e.args);
     }
-  };
-  for await (const chunk of entryChunks(reader, CASES_FILE, entry)) {
-    hash.update(chunk);
-    await take(splitter.push(chunk));
+    await pipeline.take(splitter.end());
+    await pipeline.finish();
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    pool?.terminate();
+    // also when a fatal problem ended the reading: what was checked until then, and where
+    if (pipeline !== null) {
+      const fallback = workers === 0 || pipeline.linesInWorkers > 0 ? null : script === null ? 'no worker script was found' : (pool?.failure ?? 'the workers were not ready before the last line was read');
+      options.onChecked?.({ workers: pipeline.linesInWorkers > 0 ? pool!.size : 0, linesInWorkers: pipeline.linesInWorkers, linesInThread: pipeline.linesInThread, fallback });
+    }
   }
-  await take(splitter.end());
   checkListedHash(CASES_FILE, hash.digest('hex'), info.manifest, info.file, log);
   if (splitter.unchecked > 0) {
     log.linesNotChecked = splitter.unchecked;
@@ -63,10 +95,10 @@ export async function readCases(stage: ReadStage): Promise<CaseLineChecker> {
   return checker;
 }
 
-/** One warning for a run of blank lines, however long. */
-function warnBlank(run: BlankLines, log: ProblemLog): void {
-  if (run.first === run.last) log.warn('case', CASES_FILE, run.first, '', problem('CASE_LINE_EMPTY'));
-  else log.warn('case', CASES_FILE, run.first, '', problem('CASE_LINES_EMPTY', { after: run.last - run.first, lastLine: run.last }));
+/** How many worker threads check this entry's lines: one per core but this thread's, none for a small entry or on one core. */
+function workersFor(entry: ZipRecord, options: CaseLineOptions): number {
+  const wanted = options.workers ?? Math.min(MAX_WORKERS, availableParallelism() - 1);
+  return entry.uncompressedSize < (options.minBytes ?? MIN_WORKER_BYTES) ? 0 : wanted;
 }
 
 function checkCaseCount(cases: number, stage: ReadStage): void {

@@ -28,7 +28,7 @@ import { settle, type ReadStage } from './read-stage';
 
 /** How the case lines are checked; tests and the benchmark choose, the app and the CLI take the defaults. */
 export interface CaseLineOptions {
-  /** Worker threads; 0: every line on the reading thread. Default: one per core but the reading thread's, at most 4. */
+  /** Worker threads; 0: every line on the reading thread. Default: one per core but the reading thread's, at most 4; none with onCase. */
   workers?: number;
   /** A cases.ndjson that inflates to less is checked on the reading thread: starting workers costs more. Default 1 MiB. */
   minBytes?: number;

@@ -22,9 +22,10 @@ import { CASES_FILE, checkListedHash } from './files-check';
 import { MAX_CASE_LINE_BYTES } from './limits';
 import { NdjsonSplitter } from './ndjson-lines';
 import { problem } from './problem-codes';
-import { HeldFatalError, HoldingLog } from './problem-log';
+import { HeldFatalError, HoldingLog, type ProblemLog } from './problem-log';
 import type { ReadStage } from './read-stage';
 import type { ZipRecord } from './zip-archive';
+import type { BundleDirectory } from './zip-directory';
 
 /** Below this, starting worker threads (some 30-60 ms of a core each) costs more than they save. */
 const MIN_WORKER_BYTES = 1024 * 1024;
@@ -50,9 +51,7 @@ export async function readCases(stage: ReadStage): Promise<CaseLineChecker> {
   const splitter = new NdjsonSplitter(MAX_CASE_LINE_BYTES);
   if (log.full) splitter.countOnly();
 
-  const workers = log.full ? 0 : workersFor(entry, options);
-  const script = workers > 0 ? (options.script ?? caseLineWorkerScript()) : null;
-  const pool = script !== null ? new CaseLinePool(script, workers) : null;
+  const { wanted: workers, script, pool } = stage.caseWorkers ?? startCaseWorkers(directory, stage.onCase, log, options);
   const onAbort = () => pool?.terminate(abortError());
   signal?.addEventListener('abort', onAbort, { once: true });
   let pipeline: CaseLinePipeline | null = null;
@@ -95,10 +94,34 @@ export async function readCases(stage: ReadStage): Promise<CaseLineChecker> {
   return checker;
 }
 
-/** How many worker threads check this entry's lines: one per core but this thread's, none for a small entry or on one core. */
-function workersFor(entry: ZipRecord, options: CaseLineOptions): number {
-  const wanted = options.workers ?? Math.min(MAX_WORKERS, availableParallelism() - 1);
+/**
+ * How many worker threads check this entry's lines: one per core but this thread's, none for a
+ * small entry or on one core. None either, unless asked for, when the cases go to onCase (the
+ * import): a record comes back from a worker by structured clone, whose reading here costs about
+ * what checking the line here does (measured: BENCH_ONLY=node's figure, README.md).
+ */
+function workersFor(entry: ZipRecord, onCase: ReadStage['onCase'], options: CaseLineOptions): number {
+  const wanted = options.workers ?? (onCase !== undefined ? 0 : Math.min(MAX_WORKERS, availableParallelism() - 1));
   return entry.uncompressedSize < (options.minBytes ?? MIN_WORKER_BYTES) ? 0 : wanted;
+}
+
+/** The worker threads meant for cases.ndjson's lines, if any, and the pool started for them. */
+export interface CaseWorkers {
+  wanted: number;
+  script: string | null;
+  pool: CaseLinePool | null;
+}
+
+/**
+ * Starts the workers for cases.ndjson as soon as the directory says how large it is, so that they
+ * start while the manifest and its signature are read (a fresh process spends some 100 ms there).
+ * The caller ends them (CaseLinePool.terminate) however the reading ends; readCases uses them.
+ */
+export function startCaseWorkers(directory: BundleDirectory, onCase: ReadStage['onCase'], log: ProblemLog, options: CaseLineOptions = {}): CaseWorkers {
+  const entry = directory.entries.get(CASES_FILE);
+  const wanted = entry === undefined || log.full ? 0 : workersFor(entry, onCase, options);
+  const script = wanted > 0 ? (options.script ?? caseLineWorkerScript()) : null;
+  return { wanted, script, pool: script !== null ? new CaseLinePool(script, wanted) : null };
 }
 
 function checkCaseCount(cases: number, stage: ReadStage): void {

@@ -3,6 +3,8 @@
  * caseId unique in the bundle ignoring case (naming the earlier line), and documents that point to files in
  * the bundle, inside the case's own folder evidence/<caseId>/. Remembers which evidence files the
  * cases point to, with the media types they declare, for the evidence checks that follow.
+ * The line's own checks are its verdict (case-line-verdict.ts, made here by check() or on a
+ * worker thread); what depends on the lines before and on the bundle is apply()'s, in line order.
  */
 import { formatJsonPath } from '../../../shared/json-path';
 import type { CaseRecord, EvidenceMediaType } from '../../../shared/schemas/case-record';

@@ -7,8 +7,8 @@
  * checking every line on this thread gives, problem for problem and in the same order:
  * - Until the workers are ready, and whenever there are none, each line is checked here at once,
  *   as before; once a batch has gone to a worker, every later line goes to one.
- * - At most `maxBatches` batches are outstanding after each chunk (the reader then waits for the
- *   oldest), so memory does not grow with the entry.
+ * - At most `maxBatches` batches are split and not applied after each chunk (the reader then waits
+ *   for the oldest), so memory does not grow with the entry.
  * - Once the error cap is reached at line k, the verdicts of the lines after k are dropped, the
  *   workers are ended, and the splitter counts from line k + 1 on (countOnlyAfter): the same
  *   LINES_NOT_CHECKED count and first line as when each line is checked as it is split.

@@ -30,8 +30,12 @@ import type { BundleDirectory } from './zip-directory';
 /** Below this, starting worker threads (some 30-60 ms of a core each) costs more than they save. */
 const MIN_WORKER_BYTES = 1024 * 1024;
 const BATCH_BYTES = 256 * 1024;
-/** Batches split and not yet applied, per worker: those at the worker and those this thread checked meanwhile. */
-const BATCHES_PER_WORKER = 4;
+/**
+ * Batches split and not yet applied, per worker (256 KiB each): those at the worker and those this
+ * thread checked meanwhile. Enough that a worker held back by other programs on the cores seldom
+ * makes this thread wait (four made it wait a second in seven on a loaded machine).
+ */
+const BATCHES_PER_WORKER = 16;
 /** This thread checks lines too when the workers are behind (case-line-pipeline.ts), so one core is left to it. */
 const MAX_WORKERS = 4;
 /** awaitWorkers waits no longer than this: a worker that never starts must not hang the read. */

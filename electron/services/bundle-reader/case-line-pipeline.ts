@@ -28,7 +28,7 @@ import { settle, type ReadStage } from './read-stage';
 
 /** How the case lines are checked; tests and the benchmark choose, the app and the CLI take the defaults. */
 export interface CaseLineOptions {
-  /** Worker threads; 0: every line on the reading thread. Default: one per core but the reading thread's, at most 4; none with onCase. */
+  /** Worker threads; 0: every line on the reading thread. Default: one per idle core but the reading thread's, at most 4; none with onCase. */
   workers?: number;
   /** A cases.ndjson that inflates to less is checked on the reading thread: starting workers costs more. Default 1 MiB. */
   minBytes?: number;
@@ -48,7 +48,7 @@ export interface CaseLineChecking {
   /** Lines whose verdict a worker made, and lines checked on the reading thread. */
   linesInWorkers: number;
   linesInThread: number;
-  /** Why no worker checked lines when some were meant to, else null. */
+  /** Why no worker checked lines when the default would have some do so (busy cores, no script, a failed start), else null. */
   fallback: string | null;
 }
 

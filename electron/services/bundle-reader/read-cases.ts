@@ -11,7 +11,7 @@
  * the same report, and on this thread when no worker can be started.
  */
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { abortError, throwIfAborted } from './abort';
 import { CaseLineChecker } from './case-line-check';
 import { CaseLinePipeline, type CaseLineOptions } from './case-line-pipeline';
@@ -55,7 +55,7 @@ export async function readCases(stage: ReadStage): Promise<CaseLineChecker> {
   const splitter = new NdjsonSplitter(MAX_CASE_LINE_BYTES);
   if (log.full) splitter.countOnly();
 
-  const { wanted: workers, script, pool } = stage.caseWorkers ?? startCaseWorkers(directory, stage.onCase, log, options);
+  const { wanted: workers, script, pool, reason } = stage.caseWorkers ?? startCaseWorkers(directory, stage.onCase, log, options);
   const onAbort = () => pool?.terminate(abortError());
   signal?.addEventListener('abort', onAbort, { once: true });
   let pipeline: CaseLinePipeline | null = null;
@@ -84,7 +84,7 @@ export async function readCases(stage: ReadStage): Promise<CaseLineChecker> {
     pool?.terminate();
     // also when a fatal problem ended the reading: what was checked until then, and where
     if (pipeline !== null) {
-      const fallback = workers === 0 || pipeline.linesInWorkers > 0 ? null : script === null ? 'no worker script was found' : (pool?.failure ?? 'the workers were not ready before the last line was read');
+      const fallback = workers === 0 || pipeline.linesInWorkers > 0 ? reason : script === null ? 'no worker script was found' : (pool?.failure ?? 'the workers were not ready before the last line was read');
       options.onChecked?.({ workers: pipeline.linesInWorkers > 0 ? pool!.size : 0, linesInWorkers: pipeline.linesInWorkers, linesInThread: pipeline.linesInThread, fallback });
     }
   }
@@ -99,21 +99,31 @@ export async function readCases(stage: ReadStage): Promise<CaseLineChecker> {
 }
 
 /**
- * How many worker threads check this entry's lines: one per core but this thread's, none for a
- * small entry or on one core. None either, unless asked for, when the cases go to onCase (the
- * import): a record comes back from a worker by structured clone, whose reading here costs about
- * what checking the line here does (measured: BENCH_ONLY=node's figure, README.md).
+ * How many worker threads check this entry's lines, and why none when none: one per idle core but
+ * this thread's (at most 4), none for a small entry or on one core. A worker only helps on a core
+ * nothing else wants: on one that other programs keep busy it costs its start and a cold start of
+ * its code (about a third more CPU in all) and gains no time, so the cores counted are those the
+ * last minute's load average leaves idle (0 on Windows, where every core counts). None either,
+ * unless asked for, when the cases go to onCase (the import): a record read back from a worker by
+ * structured clone costs about what checking the line here does.
  */
-function workersFor(entry: ZipRecord, onCase: ReadStage['onCase'], options: CaseLineOptions): number {
-  const wanted = options.workers ?? (onCase !== undefined ? 0 : Math.min(MAX_WORKERS, availableParallelism() - 1));
-  return entry.uncompressedSize < (options.minBytes ?? MIN_WORKER_BYTES) ? 0 : wanted;
+function workersFor(entry: ZipRecord, onCase: ReadStage['onCase'], options: CaseLineOptions): { wanted: number; reason: string | null } {
+  if (entry.uncompressedSize < (options.minBytes ?? MIN_WORKER_BYTES)) return { wanted: 0, reason: null };
+  if (options.workers !== undefined) return { wanted: options.workers, reason: null };
+  if (onCase !== undefined) return { wanted: 0, reason: null };
+  const cores = availableParallelism();
+  const load = loadavg()[0] ?? 0;
+  const wanted = Math.max(0, Math.min(MAX_WORKERS, cores - 1, Math.floor(cores - load + 0.5)));
+  if (wanted > 0 || cores < 2) return { wanted, reason: null };
+  return { wanted, reason: `the cores are busy (load average ${load.toFixed(1)} on ${cores} cores)` };
 }
 
-/** The worker threads meant for cases.ndjson's lines, if any, and the pool started for them. */
+/** The worker threads meant for cases.ndjson's lines, if any, the pool started for them, and why none were meant. */
 export interface CaseWorkers {
   wanted: number;
   script: string | null;
   pool: CaseLinePool | null;
+  reason: string | null;
 }
 
 /**
@@ -123,9 +133,9 @@ export interface CaseWorkers {
  */
 export function startCaseWorkers(directory: BundleDirectory, onCase: ReadStage['onCase'], log: ProblemLog, options: CaseLineOptions = {}): CaseWorkers {
   const entry = directory.entries.get(CASES_FILE);
-  const wanted = entry === undefined || log.full ? 0 : workersFor(entry, onCase, options);
+  const { wanted, reason } = entry === undefined || log.full ? { wanted: 0, reason: null } : workersFor(entry, onCase, options);
   const script = wanted > 0 ? (options.script ?? caseLineWorkerScript()) : null;
-  return { wanted, script, pool: script !== null ? new CaseLinePool(script, wanted) : null };
+  return { wanted, script, pool: script !== null ? new CaseLinePool(script, wanted) : null, reason };
 }
 
 function checkCaseCount(cases: number, stage: ReadStage): void {

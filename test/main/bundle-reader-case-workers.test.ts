@@ -14,6 +14,7 @@ import type { BundleReport } from '../../shared/bundle-report';
 import type { CaseRecord } from '../../shared/schemas/case-record';
 import { readBundle, type CaseLineChecking, type CaseLineOptions, type ReadBundleOptions } from '../../electron/services/bundle-reader';
 import { liveCaseLineWorkers } from '../../electron/services/bundle-reader/case-line-pool';
+import { workersForIdleCores } from '../../electron/services/bundle-reader/read-cases';
 import { casesOf, pack, tinyParts, writeInto, type BundleParts } from './fixtures/bundle-parts';
 import { assertCoded, bundleFolder, errorTexts, warningTexts } from './fixtures/read-helpers';
 
@@ -197,6 +198,13 @@ describe('case lines on worker threads', () => {
     });
     expect(report.valid).toBe(true);
     expect(seen).toEqual(Array.from({ length: 203 }, (_, i) => i + 1));
+  });
+});
+
+describe('how many workers', () => {
+  it('takes one per idle core but the reading thread\'s, at most four: none on one core or when the cores are busy', () => {
+    const cases: [number, number, number][] = [[2, 0, 1], [2, 1.5, 1], [2, 1.6, 0], [2, 10, 0], [1, 0, 0], [4, 0, 3], [8, 0, 4], [8, 5, 3], [8, 7.6, 0]];
+    expect(cases.map(([cores, load]) => workersForIdleCores(cores, load))).toEqual(cases.map(([, , workers]) => workers));
   });
 });
 

@@ -113,9 +113,14 @@ function workersFor(entry: ZipRecord, onCase: ReadStage['onCase'], options: Case
   if (onCase !== undefined) return { wanted: 0, reason: null };
   const cores = availableParallelism();
   const load = loadavg()[0] ?? 0;
-  const wanted = Math.max(0, Math.min(MAX_WORKERS, cores - 1, Math.floor(cores - load + 0.5)));
+  const wanted = workersForIdleCores(cores, load);
   if (wanted > 0 || cores < 2) return { wanted, reason: null };
   return { wanted, reason: `the cores are busy (load average ${load.toFixed(1)} on ${cores} cores)` };
+}
+
+/** Workers for `cores` cores at a load average of `load`: the idle cores (rounded) but the reading thread's, at most 4. */
+export function workersForIdleCores(cores: number, load: number): number {
+  return Math.max(0, Math.min(MAX_WORKERS, cores - 1, Math.floor(cores - load + 0.5)));
 }
 
 /** The worker threads meant for cases.ndjson's lines, if any, the pool started for them, and why none were meant. */

@@ -112,10 +112,21 @@ function workersFor(entry: ZipRecord, onCase: ReadStage['onCase'], options: Case
   if (options.workers !== undefined) return { wanted: options.workers, reason: null };
   if (onCase !== undefined) return { wanted: 0, reason: null };
   const cores = availableParallelism();
-  const load = loadavg()[0] ?? 0;
+  const load = Math.max(0, (loadavg()[0] ?? 0) - ownLoad());
   const wanted = workersForIdleCores(cores, load);
   if (wanted > 0 || cores < 2) return { wanted, reason: null };
-  return { wanted, reason: `the cores are busy (load average ${load.toFixed(1)} on ${cores} cores)` };
+  return { wanted, reason: `the cores are busy (a load average of ${load.toFixed(1)} besides this process, on ${cores} cores)` };
+}
+
+/**
+ * This process's own share of the load average, which counts its threads too: its CPU time per
+ * second of its life, damped as the 1-minute average damps it. Else reading bundles one after
+ * another (the benchmark, an inbox checked in turn) would find the cores busy with its own work.
+ */
+function ownLoad(): number {
+  const life = process.uptime();
+  const { user, system } = process.cpuUsage();
+  return life > 0 ? ((user + system) / 1e6 / life) * (1 - Math.exp(-life / 60)) : 0;
 }
 
 /** Workers for `cores` cores at a load average of `load`: the idle cores (rounded) but the reading thread's, at most 4. */

@@ -6,7 +6,8 @@
  * blank-line warnings, onCase (awaited), LIMIT_CASES, the error cap. So the report is the one
  * checking every line on this thread gives, problem for problem and in the same order:
  * - Until the workers are ready, and whenever there are none, each line is checked here at once,
- *   as before; once a batch has gone to a worker, every later line goes to one.
+ *   as before; from then on every line goes into a batch, which a worker checks, or this thread
+ *   when the workers have enough to do.
  * - At most `maxBatches` batches are split and not applied after each chunk (the reader then waits
  *   for the oldest), so memory does not grow with the entry.
  * - Once the error cap is reached at line k, the verdicts of the lines after k are dropped, the
@@ -56,8 +57,8 @@ export interface CaseLineChecking {
  * A batch goes to a worker while fewer than this many per worker are waiting there; else this
  * thread checks it itself. So a worker always has the next batch at hand, and this thread, which
  * only inflates, hashes and splits otherwise, checks lines too when the workers are behind: on two
- * cores, one worker and this thread keep both busy; on a machine whose cores are taken, the
- * workers cost little more than their start.
+ * cores, one worker and this thread keep both busy, and a worker that other programs hold back
+ * does fewer batches rather than hold up this thread.
  */
 const QUEUED_PER_WORKER = 2;
 

@@ -4,10 +4,15 @@ import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', external: ['electron'] };
+// The bundle reader checks case lines on worker threads; their script sits beside each bundle that
+// holds the reader, found there by the bundle's own folder (case-line-worker-script.ts).
+const caseLineWorker = 'electron/services/bundle-reader/case-line-worker.ts';
 
 await Promise.all([
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
   build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' }),
   build({ ...common, entryPoints: ['electron/cli.ts'], outfile: 'dist/cli/council-desk.cjs', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: [caseLineWorker], outfile: 'dist/electron/case-line-worker.cjs' }),
+  build({ ...common, entryPoints: [caseLineWorker], outfile: 'dist/cli/case-line-worker.cjs' }),
 ]);
 chmodSync('dist/cli/council-desk.cjs', 0o755);

@@ -55,7 +55,9 @@ async function main(): Promise<void> {
 
   const figures: Figure[] = [];
   if (only === 'all' || only === 'node') {
-    figures.push(await validateThroughput(bundles.cases, trustPath));
+    // BENCH_CASE_WORKERS=0 checks the case lines on the reading thread (the reader's default: worker threads)
+    const caseWorkers = process.env.BENCH_CASE_WORKERS === undefined ? undefined : Number(process.env.BENCH_CASE_WORKERS);
+    figures.push(await validateThroughput(bundles.cases, trustPath, 5, caseWorkers));
     figures.push(strictJsonCost(bundles.cases));
     figures.push(engineThroughput());
     const self = __filename;

@@ -9,6 +9,16 @@ function run(command, args) {
 
 run('node', ['build/build-node.mjs']);
 run('npx', ['vite', 'build', '--config', 'test/bench/vite.bench.config.ts']);
+// the bundle reader's case-line worker beside the benchmark's bundle, as build-node.mjs puts it beside the CLI's
+await build({
+  entryPoints: ['electron/services/bundle-reader/case-line-worker.ts'],
+  outfile: 'dist/bench/case-line-worker.cjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+});
 await build({
   entryPoints: ['test/bench/bench.ts'],
   outfile: 'dist/bench/bench.cjs',

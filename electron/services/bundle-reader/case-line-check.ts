@@ -3,17 +3,14 @@
  * caseId unique in the bundle ignoring case (naming the earlier line), and documents that point to files in
  * the bundle, inside the case's own folder evidence/<caseId>/. Remembers which evidence files the
  * cases point to, with the media types they declare, for the evidence checks that follow.
+ * The line's own checks are its verdict (case-line-verdict.ts, made here by check() or on a
+ * worker thread); what depends on the lines before and on the bundle is apply()'s, in line order.
  */
-import { isUtf8 } from 'node:buffer';
 import { formatJsonPath } from '../../../shared/json-path';
-import { parseStrictJson } from '../../../shared/json/strict-json';
-import { wordIssues } from '../../../shared/problems/zod-wording';
-import { CASE_ID_PATTERN, type CaseRecord, type EvidenceMediaType } from '../../../shared/schemas/case-record';
-import { parseCaseRecord } from './case-schema';
+import type { CaseRecord, EvidenceMediaType } from '../../../shared/schemas/case-record';
+import { lineVerdict, tooLongVerdict, type DocumentRef, type LineVerdict } from './case-line-verdict';
 import { collisionKey, displayName } from './entry-names';
 import { CASES_FILE } from './files-check';
-import { jsonShapeBreach } from './json-shape';
-import { MAX_CASE_LINE_VALUES, MAX_JSON_DEPTH, SHAPE_CHECK_MIN_LINE_BYTES } from './limits';
 import type { NdjsonLine } from './ndjson-lines';
 import { problem } from './problem-codes';
 import type { ProblemLog } from './problem-log';
@@ -44,45 +41,28 @@ export class CaseLineChecker {
 
   /** The case when the line is sound, else null (its problems are logged). */
   check(input: NdjsonLine): CaseRecord | null {
-    const line = input.line;
+    const verdict = input.tooLong ? tooLongVerdict(this.maxLineBytes) : lineVerdict(input.bytes, true);
+    return this.apply(input.line, verdict);
+  }
+
+  /**
+   * The checks that depend on the lines before, and on the bundle, given a line's own verdict
+   * (case-line-verdict.ts, made here or on a worker thread): called in line order, it logs what
+   * check() logs, in the same order. The record when the line is sound and the verdict carries it.
+   */
+  apply(line: number, verdict: LineVerdict): CaseRecord | null {
     const log = this.log;
-    if (input.tooLong) {
-      this.caseLines += 1;
-      log.error('case', CASES_FILE, line, '', problem('CASE_LINE_TOO_LONG', { maxBytes: this.maxLineBytes }));
-      return null;
-    }
-    const bytes = input.bytes;
-    if (!isUtf8(bytes)) {
-      this.caseLines += 1;
-      log.error('case', CASES_FILE, line, '', problem('CASE_LINE_NOT_UTF8'));
-      return null;
-    }
     this.caseLines += 1;
-    const breach = bytes.length < SHAPE_CHECK_MIN_LINE_BYTES ? null : jsonShapeBreach(bytes, { maxDepth: MAX_JSON_DEPTH, maxValues: MAX_CASE_LINE_VALUES });
-    if (breach === 'depth') log.error('case', CASES_FILE, line, '', problem('CASE_LINE_TOO_DEEP', { maxDepth: MAX_JSON_DEPTH }));
-    if (breach === 'values') log.error('case', CASES_FILE, line, '', problem('CASE_LINE_TOO_MANY_VALUES', { maxValues: MAX_CASE_LINE_VALUES }));
-    if (breach !== null) return null;
-    const text = bytes.toString('utf8');
-    const strict = parseStrictJson(text);
-    if (!strict.ok) {
-      if (strict.error === 'not-json') log.error('case', CASES_FILE, line, '', problem('CASE_LINE_NOT_JSON', { detail: strict.detail }));
-      else log.error('case', CASES_FILE, line, strict.duplicate.path, problem('CASE_LINE_DUPLICATE_KEY', { key: strict.duplicate.key, column: strict.duplicate.column }));
+    if (!verdict.sound) {
+      for (const p of verdict.problems) log.error('case', CASES_FILE, line, p.path, p);
+      if (verdict.caseId !== null) this.noteCaseId(verdict.caseId, line);
+      for (const file of verdict.mentioned) this.mentioned.add(file);
       return null;
     }
-    const json = strict.value;
     const errorsBefore = log.errorCount;
-    const parsed = parseCaseRecord(json);
-    if (!parsed.success) {
-      for (const p of wordIssues(parsed.issues, json)) log.error('case', CASES_FILE, line, p.path, p);
-      const raw = (json ?? {}) as { caseId?: unknown; documents?: unknown };
-      if (typeof raw.caseId === 'string' && CASE_ID_PATTERN.test(raw.caseId)) this.noteCaseId(raw.caseId, line);
-      if (Array.isArray(raw.documents)) for (const doc of raw.documents) if (typeof doc?.file === 'string') this.mentioned.add(doc.file);
-      return null;
-    }
-    const record = parsed.data;
-    this.noteCaseId(record.caseId, line);
-    this.checkDocuments(record, line);
-    return log.errorCount === errorsBefore ? record : null;
+    this.noteCaseId(verdict.caseId, line);
+    this.checkDocuments(verdict.caseId, verdict.documents, line);
+    return log.errorCount === errorsBefore ? verdict.record : null;
   }
 
   /**
@@ -97,9 +77,9 @@ export class CaseLineChecker {
     else this.log.error('case', CASES_FILE, line, 'caseId', problem('CASE_ID_CASE_COLLISION', { caseId, other: earlier.caseId, earlierLine: earlier.line }));
   }
 
-  private checkDocuments(record: CaseRecord, line: number): void {
-    const folder = `evidence/${record.caseId}/`;
-    record.documents.forEach((doc, index) => {
+  private checkDocuments(caseId: string, documents: readonly DocumentRef[], line: number): void {
+    const folder = `evidence/${caseId}/`;
+    documents.forEach((doc, index) => {
       const path = formatJsonPath(['documents', index, 'file']);
       const shown = displayName(doc.file);
       if (!this.filesInBundle.has(doc.file)) {
@@ -112,8 +92,8 @@ export class CaseLineChecker {
         return;
       }
       const ref = this.evidence.get(doc.file);
-      if (ref === undefined) this.evidence.set(doc.file, { caseId: record.caseId, line, documents: [{ index, mediaType: doc.mediaType }] });
-      else if (ref.caseId === record.caseId) ref.documents.push({ index, mediaType: doc.mediaType });
+      if (ref === undefined) this.evidence.set(doc.file, { caseId, line, documents: [{ index, mediaType: doc.mediaType }] });
+      else if (ref.caseId === caseId) ref.documents.push({ index, mediaType: doc.mediaType });
     });
   }
 

@@ -7,6 +7,7 @@
  */
 export { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './limits';
 export { readBundle, readBundleWithManifest, type BundleReading, type ReadBundleOptions } from './read-bundle';
+export type { CaseLineChecking, CaseLineOptions } from './case-line-pipeline';
 export { peekBundle } from './peek-bundle';
 export { reportText } from './report-text';
 export { collisionKey, collisionProblem, displayName, entryNameProblem } from './entry-names';

@@ -148,6 +148,21 @@ export class NdjsonSplitter {
     this.skipping = false;
   }
 
+  /**
+   * countOnly() as if it had been called right after line `line` was handed out, though the
+   * splitter has gone on since (a consumer whose checks run behind, on worker threads): every
+   * line numbered after it, blank runs included, is counted as not handed out, the line begun
+   * is too, and `lines` is `line` again. Called between pushes, never while push() is suspended.
+   */
+  countOnlyAfter(line: number): void {
+    if (this.counting) return;
+    const run = this.run === null ? 0 : this.run.last - this.run.first + 1;
+    // countOnly() counts the pending run itself; the rest numbered after `line` is counted here
+    this.counted += this.lineNo - line - run;
+    this.countOnly();
+    this.lineNo = line;
+  }
+
   /** How many lines were handed out, one by one or in blank runs. */
   get lines(): number {
     return this.lineNo;

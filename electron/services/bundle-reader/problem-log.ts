@@ -21,6 +21,16 @@ export class FatalBundleError extends Error {
   }
 }
 
+/**
+ * A fatal problem held back (HoldingLog): not logged yet, its arguments kept for when it is.
+ * A FatalBundleError, so the entry readers pass it on as they pass on their own.
+ */
+export class HeldFatalError extends FatalBundleError {
+  constructor(readonly args: Parameters<ProblemLog['fatal']>) {
+    super(reported(...args));
+  }
+}
+
 export class ProblemLog {
   readonly errors: Reported[] = [];
   readonly warnings: Reported[] = [];
@@ -67,4 +77,40 @@ export class ProblemLog {
 
 function reported(kind: ProblemKind, file: string, line: number | null, path: string, coded: CodedMessage<ProblemCode>): Reported {
   return { ...problemAt({ file, line, path }, coded), kind };
+}
+
+/**
+ * The log as an entry reader (entry-chunks.ts) sees it while case lines are checked behind it on
+ * worker threads: its fatal problems are thrown as HeldFatalError without being logged, so that
+ * the caller can first apply the lines read before (case-line-pipeline.ts) and then log the
+ * problem where it would have come. Everything else goes to the log itself.
+ */
+export class HoldingLog extends ProblemLog {
+  constructor(private readonly log: ProblemLog) {
+    super(log.maxErrors);
+  }
+
+  override get failed(): boolean {
+    return this.log.failed;
+  }
+
+  override get full(): boolean {
+    return this.log.full;
+  }
+
+  override error(...args: Parameters<ProblemLog['error']>): Reported {
+    return this.log.error(...args);
+  }
+
+  override warn(...args: Parameters<ProblemLog['warn']>): void {
+    this.log.warn(...args);
+  }
+
+  override notice(...args: Parameters<ProblemLog['notice']>): void {
+    this.log.notice(...args);
+  }
+
+  override fatal(...args: Parameters<ProblemLog['fatal']>): never {
+    throw new HeldFatalError(args);
+  }
 }

@@ -14,13 +14,14 @@ import type { BundleManifest } from '../../../shared/schemas/bundle-manifest';
 import type { CaseRecord } from '../../../shared/schemas/case-record';
 import type { TrustedKey } from '../../../shared/schemas/trust-file';
 import { abortError, throwIfAborted } from './abort';
+import type { CaseLineOptions } from './case-line-pipeline';
 import type { EntryReader } from './entry-chunks';
 import { checkListedFiles } from './files-check';
 import { InflateBudget, resolveLimits, type BundleLimits } from './limits';
 import { findManifest, parseManifest, readManifestBytes, type ManifestInfo, type ManifestSighting } from './manifest-reader';
 import { problem } from './problem-codes';
 import { FatalBundleError, ProblemLog } from './problem-log';
-import { readCases } from './read-cases';
+import { readCases, startCaseWorkers, type CaseWorkers } from './read-cases';
 import { evidenceFiles, readEvidence } from './read-evidence';
 import type { ReadStage } from './read-stage';
 import { closeZipArchive, openZipArchive, type ZipArchive } from './zip-archive';
@@ -42,6 +43,8 @@ export interface ReadBundleOptions {
   onCase?: (record: CaseRecord, line: number) => void | Promise<void>;
   /** Inflated evidence bytes in pieces (<= 1 MiB), files in sorted path order, last: true on each file's final piece; awaited. */
   onEvidencePiece?: (piece: EvidencePiece) => void | Promise<void>;
+  /** How case lines are checked (worker threads or this one): the same report either way. */
+  caseLines?: CaseLineOptions;
 }
 
 /** The report, and the manifest when it could be read (the verify command prints from it). */
@@ -63,6 +66,7 @@ export async function readBundleWithManifest(path: string, options: ReadBundleOp
   const seen: ManifestSighting = { bundleId: null, caseCount: null, signature: null, manifestSha256: null };
   let manifest: BundleManifest | null = null;
   let zip: ZipArchive | null = null;
+  let caseWorkers: CaseWorkers | undefined;
   try {
     throwIfAborted(signal);
     zip = await openBundleFile(path, fileName, log);
@@ -70,6 +74,7 @@ export async function readBundleWithManifest(path: string, options: ReadBundleOp
     const reader: EntryReader = { zip, bundleFile: fileName, budget: new InflateBudget(limits), log, signal };
     const directory = await readBundleDirectory(zip, fileName, limits, log);
     throwIfAborted(signal);
+    caseWorkers = startCaseWorkers(directory, options.onCase, log, options.caseLines);
     const found = findManifest(directory.entries, fileName, log);
     const info = parseManifest(await readManifestBytes(reader, found.file, found.entry), found.file, options, log, seen);
     manifest = info.manifest;
@@ -77,7 +82,7 @@ export async function readBundleWithManifest(path: string, options: ReadBundleOp
       log.fatal('limits', info.file, null, 'caseCount', problem('LIMIT_CASES_DECLARED', { count: info.manifest.caseCount, max: limits.maxCases }));
     }
     checkListedFiles(directory, info.manifest, info.file, log);
-    const stage: ReadStage = { reader, directory, manifest: info, onCase: options.onCase, onEvidencePiece: options.onEvidencePiece };
+    const stage: ReadStage = { reader, directory, manifest: info, onCase: options.onCase, onEvidencePiece: options.onEvidencePiece, caseLines: options.caseLines, caseWorkers };
     if (!log.failed && options.onManifest) {
       await options.onManifest(summaryOf(fileName, info, directory, stage));
       throwIfAborted(signal);
@@ -88,6 +93,7 @@ export async function readBundleWithManifest(path: string, options: ReadBundleOp
     if (signal?.aborted) throw abortError();
     if (!(e instanceof FatalBundleError)) throw e;
   } finally {
+    caseWorkers?.pool?.terminate();
     closeZipArchive(zip);
   }
   const signature = seen.signature;

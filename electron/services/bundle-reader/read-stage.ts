@@ -1,6 +1,8 @@
 /** What the reading stages (cases, evidence) share: where to read, where to log, whom to call. */
 import type { EvidencePiece } from '../../../shared/bundle-import';
 import type { CaseRecord } from '../../../shared/schemas/case-record';
+import type { CaseLineOptions } from './case-line-pipeline';
+import type { CaseWorkers } from './read-cases';
 import type { EntryReader } from './entry-chunks';
 import type { ManifestInfo } from './manifest-reader';
 import type { BundleDirectory } from './zip-directory';
@@ -11,6 +13,9 @@ export interface ReadStage {
   manifest: ManifestInfo;
   onCase?: ((record: CaseRecord, line: number) => void | Promise<void>) | undefined;
   onEvidencePiece?: ((piece: EvidencePiece) => void | Promise<void>) | undefined;
+  caseLines?: CaseLineOptions | undefined;
+  /** Started by readBundle once the directory is read; readCases starts them itself when not. */
+  caseWorkers?: CaseWorkers | undefined;
 }
 
 /** Awaits a callback's answer only when it is a promise: most calls return nothing, and a line costs microseconds. */

@@ -28,6 +28,7 @@ import type { BulkVoteResult } from './bulk-vote-db';
 import { PlanSummary } from './PlanSummary';
 import { ProgressTable } from './ProgressTable';
 import { useBulkVote } from './use-bulk-vote';
+import '../../common/modal-dialog.css';
 import './bulk.css';
 
 export interface BulkVoteDialogProps {
@@ -169,9 +170,9 @@ export function BulkVoteDialog({ meetingId, caseIds, onClose, now = systemNow }:
   const introId = `${id}-intro`;
 
   return createPortal(
-    <div className="bulk-vote__backdrop">
-      <div ref={dialogRef} className="bulk-vote" role="dialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={introId} tabIndex={-1} onKeyDown={onKeyDown} data-dialog="bulk-vote">
-        <h2 id={titleId} className="bulk-vote__title">
+    <div className="modal-dialog__backdrop">
+      <div ref={dialogRef} className="modal-dialog bulk-vote" role="dialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={introId} tabIndex={-1} onKeyDown={onKeyDown} data-dialog="bulk-vote">
+        <h2 id={titleId} className="modal-dialog__title">
           {t('bulk.title')}
         </h2>
         <p id={introId} className="bulk-vote__intro">

@@ -32,7 +32,7 @@ function median(values: number[]): number {
 /** How the reader checked the case lines, for the figure's name: on worker threads, or on the reading thread (and why). */
 function checkingLabel(how: CaseLineChecking | null): string {
   if (how === null) return 'case lines: not told';
-  if (how.workers > 0) return `case lines on ${how.workers} worker thread${how.workers === 1 ? '' : 's'} (${how.linesInThread.toLocaleString('en')} on the reading thread while they started)`;
+  if (how.workers > 0) return `case lines on ${how.workers} worker thread${how.workers === 1 ? '' : 's'} and the reading thread (${how.linesInWorkers.toLocaleString('en')} / ${how.linesInThread.toLocaleString('en')} lines)`;
   return `case lines on the reading thread${how.fallback ? `: ${how.fallback}` : ''}`;
 }
 

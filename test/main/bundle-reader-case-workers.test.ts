@@ -202,8 +202,8 @@ describe('case lines on worker threads', () => {
 });
 
 describe('how many workers', () => {
-  it('takes one per idle core but the reading thread\'s, at most four: none on one core or when the cores are busy', () => {
-    const cases: [number, number, number][] = [[2, 0, 1], [2, 1.5, 1], [2, 1.6, 0], [2, 10, 0], [1, 0, 0], [4, 0, 3], [8, 0, 4], [8, 5, 3], [8, 7.6, 0]];
+  it('takes one per core but the reading thread\'s, at most four, fewer on busy cores: none on one core or when the cores are oversubscribed', () => {
+    const cases: [number, number, number][] = [[2, 0, 1], [2, 2.4, 1], [2, 2.6, 0], [2, 10, 0], [1, 0, 0], [4, 0, 3], [8, 0, 4], [8, 5, 4], [8, 7, 2], [8, 9.6, 0]];
     expect(cases.map(([cores, load]) => workersForIdleCores(cores, load))).toEqual(cases.map(([, , workers]) => workers));
   });
 });

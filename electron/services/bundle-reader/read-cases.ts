@@ -99,11 +99,11 @@ export async function readCases(stage: ReadStage): Promise<CaseLineChecker> {
 }
 
 /**
- * How many worker threads check this entry's lines, and why none when none: one per idle core but
- * this thread's (at most 4), none for a small entry or on one core. A worker only helps on a core
- * nothing else wants: on one that other programs keep busy it costs its start and a cold start of
- * its code (about a third more CPU in all) and gains no time, so the cores counted are those the
- * last minute's load average leaves idle (0 on Windows, where every core counts). None either,
+ * How many worker threads check this entry's lines, and why none when none: one per core but this
+ * thread's (at most 4), none for a small entry or on one core. A worker only helps on a core other
+ * programs leave free: on cores they keep busy it costs its start and a cold start of its code
+ * (about a third more CPU in all) and gains no time, so the last minute's load average decides
+ * (workersForIdleCores; Windows reports none, so there every core counts). None either,
  * unless asked for, when the cases go to onCase (the import): a record read back from a worker by
  * structured clone costs about what checking the line here does.
  */
@@ -129,9 +129,15 @@ function ownLoad(): number {
   return life > 0 ? ((user + system) / 1e6 / life) * (1 - Math.exp(-life / 60)) : 0;
 }
 
-/** Workers for `cores` cores at a load average of `load`: the idle cores (rounded) but the reading thread's, at most 4. */
+/**
+ * Workers for `cores` cores at a load average of `load` besides this process: one per core but the
+ * reading thread's (at most 4), fewer as the load leaves fewer idle, none once the cores are
+ * oversubscribed (a load above the cores and a half). One more than the idle cores: the reading
+ * thread takes the batches a held-back worker does not (measured on 2 cores: a worker gained at a
+ * load of 2-2.5 and lost only from about 7 on).
+ */
 export function workersForIdleCores(cores: number, load: number): number {
-  return Math.max(0, Math.min(MAX_WORKERS, cores - 1, Math.floor(cores - load + 0.5)));
+  return Math.max(0, Math.min(MAX_WORKERS, cores - 1, Math.floor(cores - load + 1.5)));
 }
 
 /** The worker threads meant for cases.ndjson's lines, if any, the pool started for them, and why none were meant. */

@@ -29,7 +29,11 @@ async function councilDb(extra = 0): Promise<CouncilDb> {
 
 async function openDecisions(app: ReturnType<typeof renderApp>) {
   await app.user.click(await screen.findByRole('link', { name: '의결' }));
-  const root = await waitFor(() => document.querySelector('[data-screen="decisions"]') as HTMLElement);
+  const root = await waitFor(() => {
+      const el = document.querySelector<HTMLElement>('[data-screen="decisions"]');
+      expect(el).not.toBeNull();
+      return el!;
+    });
   return within(within(root).getByRole('region', { name: '감사 기록' }));
 }
 
@@ -97,7 +101,11 @@ describe('the audit log on the Decisions screen', () => {
 
     notice.focus();
     await app.user.keyboard('{Enter}');
-    const root = await waitFor(() => document.querySelector('[data-screen="decisions"]') as HTMLElement);
+    const root = await waitFor(() => {
+      const el = document.querySelector<HTMLElement>('[data-screen="decisions"]');
+      expect(el).not.toBeNull();
+      return el!;
+    });
     const panel = within(within(root).getByRole('region', { name: '감사 기록' }));
     expect(panel.getByTestId('audit-status').textContent).toBe(`감사 기록: ${sequence}번 항목에서 끊김 (전체 ${count}개 항목)`);
     expect(panel.getByTestId('audit-what').textContent).toContain('저장된 해시와 맞지 않습니다');

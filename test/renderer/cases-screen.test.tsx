@@ -47,7 +47,11 @@ async function openCases(rows: CaseSummaryRow[] = Array.from({ length: TOTAL }, 
   await db.caseSummaries.bulkPut(rows);
   const app = renderApp(db);
   await app.user.click(await screen.findByRole('link', { name: '사건' }));
-  const root = await waitFor(() => document.querySelector('[data-screen="cases"]') as HTMLElement);
+  const root = await waitFor(() => {
+    const el = document.querySelector<HTMLElement>('[data-screen="cases"]');
+    expect(el).not.toBeNull();
+    return el!;
+  });
   return { ...app, root };
 }
 

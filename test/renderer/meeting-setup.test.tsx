@@ -43,7 +43,11 @@ async function openSetup(agenda: number[] = [], prepare?: (db: ReturnType<typeof
     await prepare?.(db);
   });
   await app.user.click(await screen.findByRole('button', { name: MEETING }));
-  const root = await waitFor(() => document.querySelector('[data-screen="meeting-setup"]') as HTMLElement);
+  const root = await waitFor(() => {
+    const el = document.querySelector<HTMLElement>('[data-screen="meeting-setup"]');
+    expect(el).not.toBeNull();
+    return el!;
+  });
   return { ...app, root };
 }
 

@@ -4,7 +4,7 @@
  * what the room writes (proposals, decisions) shows here too. A closed meeting is shown, not
  * changed.
  */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { announce } from '../common/announcer';
 import { ErrorNotice } from '../common/ErrorNotice';
@@ -26,6 +26,7 @@ export function MeetingSetup({ meetingId }: { meetingId: string }) {
   const view = useLiveValue(() => loadMeetingView(db, meetingId), [db, meetingId]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const statusRef = useRef<HTMLSpanElement>(null);
   const agendaId = useId();
   const ui = useUiStore.getState();
 
@@ -36,6 +37,8 @@ export function MeetingSetup({ meetingId }: { meetingId: string }) {
       if (to === 'open') await openMeeting(db, meetingId);
       else await closeMeeting(db, meetingId);
       announce(t(to === 'open' ? 'meeting.opened' : 'meeting.closed', { meetingId }));
+      // the button pressed is gone now: focus stays on the status it changed, not lost to the page
+      statusRef.current?.focus();
     } catch (err) {
       setProblem(refusalText(t, err));
     } finally {
@@ -52,7 +55,7 @@ export function MeetingSetup({ meetingId }: { meetingId: string }) {
         </button>
         {meeting && (
           <>
-            <span className={`meeting-status meeting-status--${meeting.status}`} data-testid="meeting-status">
+            <span ref={statusRef} tabIndex={-1} className={`meeting-status meeting-status--${meeting.status}`} data-testid="meeting-status">
               {t('meeting.statusLine', { status: t(`meeting.status.${meeting.status}`) })}
             </span>
             {meeting.status === 'planned' && (

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   if (only !== 'hostile' && only !== 'meeting') {
     console.log(`making benchmark bundles in ${dir} …`);
     if (!existsSync(bundles.cases)) await writeCasesOnlyBundle(bundles.cases, 20_000, key);
-    const casesOnly = only === 'json'; // BENCH_ONLY=json needs only the cases bundle
+    const casesOnly = only === 'json' || only === 'validate'; // BENCH_ONLY=json and =validate need only the cases bundle
     if (!casesOnly && !existsSync(bundles.evidence)) await writeEvidenceBundle(bundles.evidence, 2_000, 3, 10_000, key);
     if (!casesOnly && !existsSync(bundles.large)) await writeLargeEntryBundle(bundles.large, 200 * 1024 * 1024);
   }
@@ -75,6 +75,8 @@ async function main(): Promise<void> {
     });
   }
   if (only === 'json') figures.push(strictJsonCost(bundles.cases));
+  // validate's throughput alone, against its floor (for comparing two builds quickly, turn by turn)
+  if (only === 'validate') figures.push(await validateThroughput(bundles.cases, trustPath, 5, process.env.BENCH_CASE_WORKERS === undefined ? undefined : Number(process.env.BENCH_CASE_WORKERS)));
   if (only === 'all' || only === 'node' || only === 'hostile') figures.push(...(await hostileFigures(__filename, dir)));
   if (only === 'all' || only === 'browser') {
     figures.push(...(await importVersusBulkPut([

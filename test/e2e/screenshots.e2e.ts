@@ -4,10 +4,11 @@
  */
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, loadDemoCouncil, type RunningApp } from './app-harness';
 import { benchStyleBundle, brokenCopy, tempFolder } from './bundle-fixtures';
+import { DEMO_VOTE, openProjectorPage, playVoteScene } from './room-scene';
 
 const outDir = path.resolve(__dirname, '../../test-results/screenshots');
 let app: RunningApp;
@@ -20,10 +21,11 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function shoot(name: string, page: Page = app.page): Promise<void> {
+/** The whole page, or only the part given. */
+async function shoot(name: string, page: Page = app.page, part?: Locator): Promise<void> {
   const file = path.join(outDir, `${name}.png`);
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: file, fullPage: true });
+  await (part ? part.screenshot({ path: file }) : page.screenshot({ path: file, fullPage: true }));
   expect(statSync(file).size).toBeGreaterThan(10_000);
 }
 
@@ -80,7 +82,69 @@ describe('screenshots', () => {
     await reviewShots('en', 'Cases', 'Search', '소상공인 확인서', 'Daily sales');
     expect(app.problems).toEqual([]);
   });
+
+  it('of the meeting room with a vote under way, its projector view and the roster, in Korean and in English', async () => {
+    const { page } = app;
+    // the meeting's own afternoon, so the arrivals read as they would (this app's last test: the clock stays)
+    await page.context().clock.setFixedTime(new Date('2023-03-02T14:03:00+09:00'));
+    await page.getByRole('button', { name: '한국어' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: '회의', exact: true }).click();
+    const form = page.locator('[data-screen="meeting"]');
+    await form.getByLabel('날짜').fill('2023-03-02');
+    await form.getByLabel('시작 시각').fill('14:00');
+    await form.getByLabel('장소').fill('협의체 회의실');
+    await form.getByRole('button', { name: '회의 만들기' }).click();
+    await page.getByRole('combobox', { name: '고르는 방법' }).selectOption('unflaggedFixedAward');
+    await page.getByRole('button', { name: /건 안건에 추가/ }).click();
+    await page.locator('[data-screen="meeting-setup"] table tbody tr').first().waitFor();
+    await page.getByRole('button', { name: '회의 시작' }).click();
+    await page.getByRole('button', { name: '회의장으로' }).click();
+    await playVoteScene(page, DEMO_VOTE);
+    await roomShots('ko', '설정');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Meeting', exact: true }).click();
+    await page.getByTestId('room-tally').waitFor();
+    await roomShots('en', 'Settings');
+    expect(app.problems).toEqual([]);
+  });
 });
+
+/**
+ * From the room with the vote under way: the room (tall enough for the attendance, the votes and
+ * the tally), the projector view at the wall's 1920x1080, and Settings' council members.
+ */
+async function roomShots(lang: 'ko' | 'en', settingsLink: string): Promise<void> {
+  const { page } = app;
+  const viewport = page.viewportSize();
+  await page.getByTestId('room-tally').waitFor();
+  await fitScreen(page);
+  await shoot(`${lang}-16-meeting-room`);
+  const category = await page.locator('.room-case__facts dd').nth(1).innerText();
+  if (viewport) await page.setViewportSize(viewport);
+  const projector = await openProjectorPage(app, '2023-03-02');
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await projector.getByTestId('projector-tally').waitFor();
+  // the wall shows the category in words, as the room does
+  expect(await projector.locator('.projector__where').innerText()).toContain(category);
+  await shoot(`${lang}-17-projector`, projector);
+  await projector.close();
+  await page.getByRole('navigation').getByRole('link', { name: settingsLink, exact: true }).click();
+  const roster = page.getByTestId('roster');
+  await roster.getByRole('table').first().waitFor();
+  await fitScreen(page);
+  await shoot(`${lang}-18-roster`, page, roster);
+  if (viewport) await page.setViewportSize(viewport);
+}
+
+/** The window made as tall as the screen in the main area, which scrolls inside the frame (so a full-page shot would cut it). */
+async function fitScreen(page: Page): Promise<void> {
+  const width = page.viewportSize()?.width ?? 1280;
+  const height = await page.evaluate(() => {
+    const main = document.querySelector('.app-shell__main');
+    return main ? main.getBoundingClientRect().top + main.scrollHeight : document.documentElement.scrollHeight;
+  });
+  await page.setViewportSize({ width, height: Math.ceil(height) });
+}
 
 /** Opens a case from the Cases list's search box (Enter), then shoots its chart, its PDF, and a duplicate case. */
 async function reviewShots(lang: 'ko' | 'en', casesLink: string, searchLabel: string, pdfTab: string, chartTab: string): Promise<void> {

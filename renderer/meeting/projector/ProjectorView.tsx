@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { formatKrw, type Language } from '../../../shared/i18n';
 import type { CouncilDb } from '../../db/schema';
 import { useUiStore } from '../../common/ui-store';
+import { wordFor } from '../../review';
 import type { ProjectedCase, ProjectedProposal, ProjectorState } from './projector-state';
 import { useProjectorState } from './use-projector-state';
 import './projector.css';
@@ -16,7 +17,7 @@ function krw(amount: number | null, language: Language): string {
 }
 
 function CaseFacts({ item, language }: { item: ProjectedCase; language: Language }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { suggestion } = item;
   const suggested = suggestion.tier === null ? t('projector.noTier') : suggestion.award === null ? t('projector.tierCaseByCase', { tier: suggestion.tier }) : t('projector.tierAward', { tier: suggestion.tier, award: krw(suggestion.award, language) });
   return (
@@ -26,7 +27,7 @@ function CaseFacts({ item, language }: { item: ProjectedCase; language: Language
         {item.businessName}
       </h2>
       <p className="projector__where">
-        {item.region} · {item.category}
+        {item.region} · {wordFor(i18n, 'categories', item.category)}
       </p>
       <dl className="projector__figures">
         <div>

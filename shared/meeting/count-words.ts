@@ -53,12 +53,12 @@ export function rulesText(rules: CountingRules, lang: Language): string {
 function recusalSentence(n: number, recusedInBase: boolean, lang: Language): string {
   if (lang === 'ko') {
     return recusedInBase
-      ? `회피 위원 ${n}명도 재적위원 수에 넣고, 출석했다면 출석 수에도 넣습니다 (recusedInBase true).`
-      : `회피 위원 ${n}명은 재적위원 수에 넣지 않습니다 (recusedInBase false).`;
+      ? `회피 위원 ${n}명도 재적위원 수에 넣고, 출석했다면 출석 수에도 넣습니다.`
+      : `회피 위원 ${n}명은 재적위원 수에 넣지 않습니다.`;
   }
   return recusedInBase
-    ? `${people(n, lang)} recused, still counted among the members and, if present, those present (recusedInBase true).`
-    : `${people(n, lang)} recused, not counted among the members (recusedInBase false).`;
+    ? `${people(n, lang)} recused, still counted among the members and, if present, those present.`
+    : `${people(n, lang)} recused, not counted among the members.`;
 }
 
 function quorumSentence(count: VoteCount, lang: Language): string {

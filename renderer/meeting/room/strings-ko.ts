@@ -41,7 +41,7 @@ export const koRoom = {
       caseId: '사건 {{caseId}}',
       region: '지역',
       category: '업종',
-      claimedLoss: '신청 손실',
+      claimedLoss: '신청 손실액',
       assessedLoss: '산정 손실액',
       noAssessedLoss: '산정할 수 없음',
       status: '상태',

@@ -212,6 +212,8 @@ describe('meeting room, keyboard only', { timeout: 60_000 }, () => {
     await user.keyboard('?');
     const dialog = await screen.findByRole('dialog', { name: '단축키' });
     expect(dialog.textContent).toContain('W: 프로젝터 화면 열기');
+    // The vote keys as the vote list and the bulk vote take them (one map, renderer/meeting/vote-keys.ts).
+    expect(dialog.textContent).toContain('표결 목록에서 A 또는 Y: 찬성, R 또는 N: 반대, S 또는 B: 기권');
     // the room's keys stay quiet while the dialog is open
     await user.keyboard('{PageDown}');
     expect(screen.getByTestId('room-position').textContent).toBe('안건 1 / 3');

@@ -15,7 +15,7 @@ export const enRoom: typeof koRoom = {
       cases: '[ or PageUp: previous case, ] or PageDown: next case',
       evidence: 'E: the evidence (Escape comes back)',
       jump: 'M: attendance, P: proposal, V: votes, D: decision',
-      vote: 'In the vote list, A or Y: approve, R or N: reject, S or B: abstain, ↑↓ or Tab: next member',
+      vote: 'In the vote list, {{approve}}: approve, {{reject}}: reject, {{abstain}}: abstain, ↑↓ or Tab: next member',
       projector: 'W: open the projector view (for the wall, without personal data)',
       bulk: 'G: bulk vote (the unflagged T1 and T2 cases with their suggestion)',
       help: '?: these keys (Escape closes)',
@@ -112,7 +112,7 @@ export const enRoom: typeof koRoom = {
     vote: {
       title: 'Votes',
       listLabel: 'Votes by member',
-      hint: 'A or Y: approve, R or N: reject, S or B: abstain',
+      hint: '{{approve}}: approve, {{reject}}: reject, {{abstain}}: abstain',
       choice: { approve: 'Approve', reject: 'Reject', abstain: 'Abstain' },
       notVoted: 'Not voted',
       recused: 'Recused',

@@ -17,7 +17,7 @@ export const koRoom = {
       cases: '[ 또는 PageUp: 이전 안건, ] 또는 PageDown: 다음 안건',
       evidence: 'E: 증빙 보기 (Esc로 돌아옴)',
       jump: 'M: 출석, P: 상정안, V: 표결, D: 의결',
-      vote: '표결 목록에서 A 또는 Y: 찬성, R 또는 N: 반대, S 또는 B: 기권, ↑↓ 또는 Tab: 위원 이동',
+      vote: '표결 목록에서 {{approve}}: 찬성, {{reject}}: 반대, {{abstain}}: 기권, ↑↓ 또는 Tab: 위원 이동',
       projector: 'W: 프로젝터 화면 열기 (개인정보 없이 벽에 띄우는 화면)',
       bulk: 'G: 일괄 표결 (확인 필요 표시 없는 T1·T2 사건을 제안대로)',
       help: '?: 이 단축키 안내 (Esc로 닫음)',
@@ -114,7 +114,7 @@ export const koRoom = {
     vote: {
       title: '표결',
       listLabel: '위원별 표결',
-      hint: 'A 또는 Y: 찬성, R 또는 N: 반대, S 또는 B: 기권',
+      hint: '{{approve}}: 찬성, {{reject}}: 반대, {{abstain}}: 기권',
       choice: { approve: '찬성', reject: '반대', abstain: '기권' },
       notVoted: '미표결',
       recused: '회피',

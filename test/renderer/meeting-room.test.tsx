@@ -181,6 +181,37 @@ describe('meeting room, keyboard only', { timeout: 60_000 }, () => {
     expect([figure('members'), figure('present'), figure('recused')]).toEqual(['4', '3', '1']);
   });
 
+  it('withdraws a recusal with a reason: the member counts again and votes on the open proposal', async () => {
+    const { db, user } = await openRoom(['m1', 'm2', 'm3', 'm4'], async (d) => {
+      await declareRecusal(d, { meetingId: MEETING_ID, caseId: '1015-000001', memberId: 'm4', reason: '신청인과 거래 관계' });
+    });
+    await user.keyboard('p');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(document.activeElement).toBe(memberButton('m1')), SLOW);
+    expect([figure('members'), figure('present'), figure('recused')]).toEqual(['4', '3', '1']);
+
+    screen.getByRole('button', { name: '최지아 위원 회피 철회…' }).focus();
+    await user.keyboard('{Enter}');
+    const reason = await screen.findByLabelText('회피를 철회하는 사유', {}, SLOW);
+    expect(document.activeElement).toBe(reason);
+    // An empty reason is refused by the data, in words.
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByTestId('room-problem').textContent).toBe('사유를 적어 주세요.'), SLOW);
+    await user.keyboard('거래 관계는 다른 사업자의 것이었음{Enter}');
+    await waitFor(() => expect(memberButton('m4').dataset.state).toBe('notVoted'), SLOW);
+    expect(screen.getByTestId('room-recusals').textContent).toBe('최지아: 회피 철회 (거래 관계는 다른 사업자의 것이었음)');
+    expect(screen.queryByTestId('room-withdraw-recusal')).toBeNull();
+    expect(useAnnouncerStore.getState().polite?.text).toBe('최지아 위원의 회피를 철회했습니다. 이 사건의 표결에 다시 포함됩니다.');
+    // Back in the count: 5 members, 4 present; focus went to the votes.
+    expect([figure('members'), figure('present'), figure('recused')]).toEqual(['5', '4', '0']);
+    await waitFor(() => expect(document.activeElement).toBe(memberButton('m1')), SLOW);
+    memberButton('m4').focus();
+    await user.keyboard('a');
+    await waitFor(() => expect(memberButton('m4').dataset.state).toBe('approve'), SLOW);
+    expect(await db.votes.get([MEETING_ID, '1015-000001', 1, 'm4'])).toMatchObject({ vote: 'approve' });
+    expect(await db.recusals.get([MEETING_ID, '1015-000001', 'm4'])).toMatchObject({ status: 'withdrawn', reason: '신청인과 거래 관계', withdrawal: { reason: '거래 관계는 다른 사업자의 것이었음', by: 's1' } });
+  });
+
   it('says a departure that loses the quorum assertively', async () => {
     const { user } = await openRoom(['m1', 'm2', 'm3']);
     await user.keyboard('m');

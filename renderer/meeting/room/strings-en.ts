@@ -78,6 +78,10 @@ export const enRoom: typeof koRoom = {
       declareReason: 'Reason for the recusal',
       confirmedNews: '{{name}} is recused on this case.',
       dismissedNews: 'The suggested recusal of {{name}} was dismissed.',
+      withdraw: 'Withdraw the recusal of {{name}}…',
+      withdrawReason: 'Why the recusal is withdrawn',
+      withdrawn: '{{name}}: recusal withdrawn ({{reason}})',
+      withdrawnNews: 'The recusal of {{name}} is withdrawn: they count on this case again.',
     },
     proposal: {
       title: 'Proposal',
@@ -176,6 +180,7 @@ export const enRoom: typeof koRoom = {
       MEMBER_NOT_PRESENT: '{{name}} is not present.',
       MEMBER_RECUSED: '{{name}} is recused on this case and cannot vote on it.',
       ALREADY_RECUSED: '{{name}} is recused already.',
+      NOT_RECUSED: '{{name}} is not recused on this case.',
       CONFLICT_NOT_FOUND: '{{name}} declared no conflict matching this case.',
       REASON_REQUIRED: 'Write the reason.',
       PROPOSAL_ALREADY_OPEN: 'The vote on proposal {{no}} is still open.',

@@ -80,6 +80,10 @@ export const koRoom = {
       declareReason: '회피 사유',
       confirmedNews: '{{name}} 위원이 이 사건에서 회피합니다.',
       dismissedNews: '{{name}} 위원의 회피 제안을 기각했습니다.',
+      withdraw: '{{name}} 위원 회피 철회…',
+      withdrawReason: '회피를 철회하는 사유',
+      withdrawn: '{{name}}: 회피 철회 ({{reason}})',
+      withdrawnNews: '{{name}} 위원의 회피를 철회했습니다. 이 사건의 표결에 다시 포함됩니다.',
     },
     proposal: {
       title: '상정안',
@@ -178,6 +182,7 @@ export const koRoom = {
       MEMBER_NOT_PRESENT: '{{name}} 위원은 출석해 있지 않습니다.',
       MEMBER_RECUSED: '{{name}} 위원은 이 사건에서 회피했으므로 표결할 수 없습니다.',
       ALREADY_RECUSED: '{{name}} 위원은 이미 회피했습니다.',
+      NOT_RECUSED: '{{name}} 위원은 이 사건에서 회피하지 않았습니다.',
       CONFLICT_NOT_FOUND: '이 사건에 맞는 {{name}} 위원의 이해충돌 신고가 없습니다.',
       REASON_REQUIRED: '사유를 적어 주세요.',
       PROPOSAL_ALREADY_OPEN: '상정안 {{no}}의 표결이 아직 끝나지 않았습니다.',

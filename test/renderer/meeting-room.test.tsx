@@ -229,6 +229,8 @@ describe('meeting room, keyboard only', { timeout: 60_000 }, () => {
     await user.keyboard('e');
     await screen.findByTestId('review-title', {}, SLOW);
     expect(screen.getByTestId('review-title').textContent).toBe('사건 1015-000002 — 마포택시');
+    // Opened from the room, "back" says it goes back to the meeting.
+    expect(screen.getByTestId('review-back').textContent).toBe('← 회의로 돌아가기 Esc');
     await user.keyboard('{Escape}');
     await screen.findByTestId('room-case-name', {}, SLOW);
     expect(screen.getByTestId('room-case-name').textContent).toBe('마포택시');

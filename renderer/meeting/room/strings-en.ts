@@ -99,7 +99,6 @@ export const enRoom: typeof koRoom = {
       amountInvalid: 'Enter a whole number of at least 1.',
       deferLabel: 'Documents awaited',
       submit: 'Put to the vote',
-      cancel: 'Cancel',
       describe: {
         award: 'Proposal {{no}}: award {{amount}} (tier {{tier}})',
         awardFromSuggestion: 'Proposal {{no}}: award {{amount}} (tier {{tier}}, as suggested)',

@@ -101,7 +101,6 @@ export const koRoom = {
       amountInvalid: '1원 이상의 정수로 적어 주세요.',
       deferLabel: '보완을 기다릴 서류',
       submit: '상정',
-      cancel: '취소',
       describe: {
         award: '상정안 {{no}}: 지원금 {{amount}} ({{tier}} 구간)',
         awardFromSuggestion: '상정안 {{no}}: 지원금 {{amount}} ({{tier}} 구간, 제안대로)',

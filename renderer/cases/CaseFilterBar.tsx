@@ -31,9 +31,9 @@ interface Choice {
 
 function FilterSelect({ label, value, options, onChange }: { label: string; value: string; options: readonly Choice[]; onChange(value: string): void }) {
   return (
-    <label className="case-filters__field">
-      <span className="case-filters__label">{label}</span>
-      <select className="case-filters__input" value={value} onChange={(e) => onChange(e.target.value)}>
+    <label className="form-field">
+      <span className="form-field__label">{label}</span>
+      <select className="form-field__input" value={value} onChange={(e) => onChange(e.target.value)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -59,11 +59,11 @@ export function CaseFilterBar({ bundles }: { bundles: readonly BundleRow[] }) {
         e.preventDefault();
         useCasesStore.getState().openActive();
       }}>
-      <label className="case-filters__field case-filters__field--search">
-        <span className="case-filters__label">{t('cases.search')}</span>
+      <label className="form-field form-field--wide">
+        <span className="form-field__label">{t('cases.search')}</span>
         <input
           type="search"
-          className="case-filters__input"
+          className="form-field__input"
           value={filters.search}
           placeholder={t('cases.searchPlaceholder')}
           autoComplete="off"

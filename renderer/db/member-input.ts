@@ -31,6 +31,10 @@ export const ROSTER_ISSUE_CODES = [
   'CHAIR_CONFIRM_NEEDED',
   /** The operator (the member at this keyboard) cannot be made inactive. */
   'OPERATOR_DEACTIVATE',
+  /** A voting member of an open meeting: made inactive, secretary, chair or not chair only once it closes. */
+  'MEMBER_IN_OPEN_MEETING',
+  /** Someone made a voting member (added, made active again, no longer secretary) only once the open meeting closes. */
+  'VOTERS_FIXED_IN_OPEN_MEETING',
   'INVALID',
 ] as const;
 export type RosterIssueCode = (typeof ROSTER_ISSUE_CODES)[number];
@@ -64,6 +68,8 @@ const ENGLISH: Record<RosterIssueCode, (p: Record<string, string | number>) => s
   CONFLICT_NOT_FOUND: (p) => `Member ${p.memberId} has no declared conflict ${p.conflictId}.`,
   CHAIR_CONFIRM_NEEDED: (p) => `${p.chair} is the chair now; confirm to make them a member.`,
   OPERATOR_DEACTIVATE: (p) => `${p.name} is the operator at this keyboard and cannot be made inactive; choose another operator first.`,
+  MEMBER_IN_OPEN_MEETING: (p) => `${p.name} votes in the open meeting ${p.meeting}: whether they are active and their role change only once it is closed.`,
+  VOTERS_FIXED_IN_OPEN_MEETING: (p) => `The meeting ${p.meeting} is open: ${p.name} can be made a voting member only once it is closed.`,
   INVALID: (p) => `The value is not valid (${p.detail}).`,
 };
 

@@ -9,9 +9,18 @@
  * chair before a member, audited too); the operator cannot be made inactive; a member is never
  * deleted, because votes and decisions name them: one who leaves is made inactive. A withdrawn
  * conflict leaves the member but stays in the audit entry that withdrew it.
+ *
+ * While a meeting is open its counts rest on the voting members (FORMATS.md, "Counting rules":
+ * members(c) is |V| minus the recused, whether present or not, and the tie rule asks the chair),
+ * and every voting member is in its attendance from its opening. So the voting members stay as
+ * they are until it closes: a voting member is not made inactive, secretary, chair or no longer
+ * chair (MEMBER_IN_OPEN_MEETING), and nobody is made a voting member, added, made active again or
+ * no longer secretary (VOTERS_FIXED_IN_OPEN_MEETING). Names, affiliations, conflicts and a
+ * secretary's changes go on as usual.
  */
 import type { DeclaredConflict } from '../../shared/council';
 import { conflictKey } from '../../shared/meeting/conflicts';
+import { votingMembers } from '../../shared/meeting/counting';
 import { appendAudit } from './audit';
 import { parseConflictInput, parseMemberEdit, parseMemberInput, refuse, type MemberEdit } from './member-input';
 import type { MemberRow } from './rows';
@@ -40,7 +49,25 @@ export function nextMemberId(members: readonly Pick<MemberRow, 'memberId'>[]): s
 }
 
 function scope(db: CouncilDb) {
-  return [db.members, db.settings, db.audit];
+  return [db.members, db.meetings, db.settings, db.audit];
+}
+
+const votes = (m: Pick<MemberRow, 'memberId' | 'role' | 'active'>) => votingMembers([m]).length === 1;
+
+/**
+ * Refuses a change of who votes, or of who chairs, while a meeting is open (see the top): `before`
+ * null for a member being added. The refusal names the meeting and sits on the field that changed.
+ */
+async function keepOpenMeetingVoters(db: CouncilDb, before: MemberRow | null, after: MemberRow): Promise<void> {
+  const wasVoter = before !== null && votes(before);
+  const isVoter = votes(after);
+  const chairChanged = before !== null && before.role !== after.role && (before.role === 'chair' || after.role === 'chair');
+  if (!wasVoter && !isVoter) return;
+  if (wasVoter && isVoter && !chairChanged) return;
+  const open = await db.meetings.where('status').equals('open').first();
+  if (!open) return;
+  const field = before !== null && before.active !== after.active ? 'active' : 'role';
+  refuse(field, wasVoter ? 'MEMBER_IN_OPEN_MEETING' : 'VOTERS_FIXED_IN_OPEN_MEETING', { name: after.name, meeting: `${open.date} ${open.place}` });
 }
 
 async function memberOrRefuse(db: CouncilDb, memberId: string): Promise<MemberRow> {
@@ -83,6 +110,7 @@ export async function addMember(db: CouncilDb, input: unknown, options: RosterOp
   const at = (options.now ?? (() => new Date().toISOString()))();
   return db.transaction('rw', scope(db), async () => {
     const member: MemberRow = { memberId: nextMemberId(await db.members.toArray()), ...fields, active: true, conflicts: [] };
+    await keepOpenMeetingVoters(db, null, member);
     const chairs = await otherChairs(db, member, options);
     // add, not put: an id taken after all is an error, never an overwrite.
     await db.members.add(member);
@@ -104,6 +132,7 @@ export async function updateMember(db: CouncilDb, memberId: string, input: unkno
       refuse('active', 'OPERATOR_DEACTIVATE', { name: before.name });
     }
     const after: MemberRow = { ...before, ...edit };
+    await keepOpenMeetingVoters(db, before, after);
     const chairs = await otherChairs(db, after, options);
     await db.members.put(after);
     const pick = (m: MemberEdit) => Object.fromEntries(changed.map((key) => [key, m[key]]));

@@ -138,18 +138,28 @@ export interface MeetingRow {
 /**
  * A member's recusal on one case of one meeting (key [meetingId+caseId+memberId]): confirmed
  * ('recused': out of that case's count as the rules say) or, for one suggested by a declared
- * conflict, dismissed by the operator with a reason.
+ * conflict, dismissed by the operator with a reason; a confirmed one may be withdrawn with a
+ * reason ('withdrawn': counted as no recusal, the member counts on the case again).
  */
 export interface RecusalRow {
   meetingId: string;
   caseId: string;
   memberId: string;
-  status: 'recused' | 'dismissed';
+  status: 'recused' | 'dismissed' | 'withdrawn';
+  /** Why the member is recused (or, dismissed, why not); kept when the recusal is withdrawn. */
   reason: string;
   /** The declared conflict that suggested it; null for one declared on the spot. */
   conflictId: string | null;
   /** The operator who confirmed (or dismissed) it. */
   confirmedBy: string | null;
+  at: string;
+  /** Set when status is 'withdrawn' (null otherwise): why, by which operator, when. */
+  withdrawal: RecusalWithdrawal | null;
+}
+
+export interface RecusalWithdrawal {
+  reason: string;
+  by: string | null;
   at: string;
 }
 

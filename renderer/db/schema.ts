@@ -92,6 +92,20 @@ export const schemaVersions: readonly SchemaStep[] = [
       decisions: '[caseId+revision], caseId, meetingId, outcome',
     },
   },
+  {
+    // No new tables: a confirmed recusal can be withdrawn; recusal rows stored before gain
+    // `withdrawal: null` (none was withdrawn).
+    version: 6,
+    stores: {},
+    upgrade: async (tx) => {
+      await tx
+        .table('recusals')
+        .toCollection()
+        .modify((r: Record<string, unknown>) => {
+          if (r.withdrawal === undefined) r.withdrawal = null;
+        });
+    },
+  },
 ];
 
 export type CouncilDb = Dexie & {

@@ -30,11 +30,11 @@ function tierLabel(t: TFunction, tier: PolicyTier, language: Language): string {
 function Select({ label, value, onChange, children, wide }: { label: string; value: string; onChange(value: string): void; children: ReactNode; wide?: boolean }) {
   const id = useId();
   return (
-    <div className={wide ? 'meeting-field meeting-field--wide' : 'meeting-field'}>
-      <label className="meeting-field__label" htmlFor={id}>
+    <div className={wide ? 'form-field form-field--wide' : 'form-field'}>
+      <label className="form-field__label" htmlFor={id}>
         {label}
       </label>
-      <select id={id} className="meeting-field__input" value={value} onChange={(e) => onChange(e.target.value)}>
+      <select id={id} className="form-field__input" value={value} onChange={(e) => onChange(e.target.value)}>
         {children}
       </select>
     </div>

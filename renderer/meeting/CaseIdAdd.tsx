@@ -61,14 +61,14 @@ export function CaseIdAdd({ meetingId }: { meetingId: string }) {
           submit();
         }}
       >
-        <div className="meeting-field">
-          <label className="meeting-field__label" htmlFor={inputId}>
+        <div className="form-field">
+          <label className="form-field__label" htmlFor={inputId}>
             {t('meeting.searchLabel')}
           </label>
           <input
             id={inputId}
             type="search"
-            className="meeting-field__input"
+            className="form-field__input"
             value={query}
             placeholder={t('meeting.searchPlaceholder')}
             autoComplete="off"

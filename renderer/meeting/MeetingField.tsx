@@ -20,14 +20,14 @@ export function MeetingField({ label, type, value, onChange, problem, hint, inpu
   const problemId = `${id}-problem`;
   const describedBy = [hint ? hintId : null, problem ? problemId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="meeting-field">
-      <label className="meeting-field__label" htmlFor={id}>
+    <div className="form-field">
+      <label className="form-field__label" htmlFor={id}>
         {label}
       </label>
       <input
         id={id}
         ref={inputRef}
-        className="meeting-field__input"
+        className="form-field__input"
         type={type}
         value={value}
         readOnly={readOnly}
@@ -39,12 +39,12 @@ export function MeetingField({ label, type, value, onChange, problem, hint, inpu
         onChange={(e) => onChange(e.target.value)}
       />
       {hint && (
-        <p id={hintId} className="meeting-field__hint">
+        <p id={hintId} className="form-field__hint">
           {hint}
         </p>
       )}
       {problem && (
-        <p id={problemId} className="meeting-field__problem">
+        <p id={problemId} className="form-field__problem">
           {problem}
         </p>
       )}

@@ -1,5 +1,5 @@
 /**
- * The top of the case review screen: back to the list, the case's title (focused on opening, so
+ * The top of the case review screen: back to where it was opened from (backLabel), the case's title (focused on opening, so
  * keyboard and screen-reader users land on it), its status and revision, and previous / next in
  * the list order it was opened from, with the case's place in that list (and, when a search or a
  * filter narrowed the list, how many cases it holds in all).
@@ -18,6 +18,8 @@ interface Props {
   neighbours: CaseNeighbours;
   /** How many cases the list held before its search and filters. */
   listSize: number;
+  /** "Back to the cases", or to the meeting when the room opened it. */
+  backLabel: string;
   onBack: () => void;
   onOpen: (caseId: string) => void;
 }
@@ -39,7 +41,7 @@ function StepButton({ step, target, keys, onOpen, children }: StepProps) {
   );
 }
 
-export function CaseReviewHeader({ row, meetingState, neighbours, listSize, onBack, onOpen }: Props) {
+export function CaseReviewHeader({ row, meetingState, neighbours, listSize, backLabel, onBack, onOpen }: Props) {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -50,7 +52,7 @@ export function CaseReviewHeader({ row, meetingState, neighbours, listSize, onBa
     <header className="review-header">
       <div className="review-header__bar">
         <button type="button" className="button button--quiet" onClick={onBack} aria-keyshortcuts="Escape" data-testid="review-back">
-          ← {t('review.back')} <kbd>{t('review.backHint')}</kbd>
+          ← {backLabel} <kbd>{t('review.backHint')}</kbd>
         </button>
         <nav className="review-header__nav" aria-label={t('review.navLabel')}>
           <StepButton step="previous" target={neighbours.previous} keys="Alt+ArrowLeft" onOpen={onOpen}>

@@ -1,7 +1,8 @@
 /**
  * The case review screen, the heart of the app: on the left the claim and the statement, the
  * suggestion with its reasons, the flags in words, the required documents and the business; on
- * the right the evidence. Previous and next follow the Cases list's order; Escape goes back to it.
+ * the right the evidence. Previous and next follow the order it was opened from (the Cases list, or
+ * the meeting room's agenda); Escape and "back" go back there, the button saying where (`from`).
  */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,8 +21,12 @@ import { loadCaseReview } from './load-case-review';
 import { useUiStore } from '../common/ui-store';
 import './review.css';
 
-export function CaseReviewScreen() {
+/** Where the review was opened from, and goes back to. */
+export type ReviewFrom = 'cases' | 'meeting';
+
+export function CaseReviewScreen({ from = 'cases' }: { from?: ReviewFrom }) {
   const { t } = useTranslation();
+  const backLabel = t(from === 'meeting' ? 'review.backToMeeting' : 'review.back');
   const { db } = useServices();
   const caseId = useUiStore((s) => s.reviewCaseId) ?? '';
   const order = useUiStore((s) => s.reviewOrder);
@@ -49,7 +54,7 @@ export function CaseReviewScreen() {
     return (
       <section className="review" data-screen="case-review">
         <button type="button" className="button button--quiet" onClick={closeCase}>
-          ← {t('review.back')}
+          ← {backLabel}
         </button>
         <ErrorNotice title={t('review.loadFailed')} error={error} />
       </section>
@@ -58,7 +63,7 @@ export function CaseReviewScreen() {
   const { row, bundle, documents, assessment, meetingState } = review.value;
   return (
     <section className="review" data-screen="case-review" data-case-id={row.caseId} aria-labelledby="screen-title-case-review">
-      <CaseReviewHeader row={row} meetingState={meetingState} neighbours={neighbours} listSize={listSize} onBack={closeCase} onOpen={open} />
+      <CaseReviewHeader row={row} meetingState={meetingState} neighbours={neighbours} listSize={listSize} backLabel={backLabel} onBack={closeCase} onOpen={open} />
       <div className="review__columns">
         <div className="review__facts">
           <ClaimCard record={row.record} language={language} />

@@ -10,6 +10,7 @@ export const enReview: typeof koReview = {
     loadFailed: 'The case could not be loaded.',
     notFound: 'Case {{caseId}} is not in the database.',
     back: 'Back to the cases',
+    backToMeeting: 'Back to the meeting',
     backHint: 'Esc',
     previous: 'Previous case',
     next: 'Next case',

@@ -13,6 +13,7 @@ export const koReview = {
     loadFailed: '사건을 불러오지 못했습니다.',
     notFound: '사건 {{caseId}}이(가) 데이터베이스에 없습니다.',
     back: '사건 목록으로',
+    backToMeeting: '회의로 돌아가기',
     backHint: 'Esc',
     previous: '이전 사건',
     next: '다음 사건',

@@ -124,6 +124,8 @@ export const enSettings: typeof koSettings = {
       CONFLICT_NOT_FOUND: 'This conflict has already been withdrawn ({{conflictId}}).',
       CHAIR_CONFIRM_NEEDED: '{{chair}} is the chair now.',
       OPERATOR_DEACTIVATE: '{{name}} is the operator at this computer and cannot be made inactive. Choose another operator in the header first.',
+      MEMBER_IN_OPEN_MEETING: '{{name}} votes in the open meeting ({{meeting}}). So that its quorum and counts do not change mid-meeting, change whether they are active, or their role, once it is closed.',
+      VOTERS_FIXED_IN_OPEN_MEETING: 'The meeting ({{meeting}}) is open. So that its quorum and counts do not change mid-meeting, make {{name}} a voting member once it is closed.',
       INVALID: 'The value is not valid ({{detail}}).',
     },
   },

@@ -122,6 +122,8 @@ export const koSettings = {
       CONFLICT_NOT_FOUND: '이 이해충돌은 이미 철회되었습니다 ({{conflictId}}).',
       CHAIR_CONFIRM_NEEDED: '지금 위원장은 {{chair}}입니다.',
       OPERATOR_DEACTIVATE: '{{name}} 위원은 이 컴퓨터의 입력 담당이라 활동 종료로 바꿀 수 없습니다. 먼저 머리글에서 다른 입력 담당을 고르세요.',
+      MEMBER_IN_OPEN_MEETING: '{{name}} 위원은 진행 중인 회의({{meeting}})에서 표결하는 위원입니다. 정족수와 표결 집계가 회의 도중에 바뀌지 않도록, 활동 여부와 역할은 회의를 마친 뒤 바꾸세요.',
+      VOTERS_FIXED_IN_OPEN_MEETING: '회의({{meeting}})가 진행 중입니다. 정족수와 표결 집계가 회의 도중에 바뀌지 않도록, {{name}} 님을 표결하는 위원으로 하는 일은 회의를 마친 뒤 하세요.',
       INVALID: '값이 올바르지 않습니다 ({{detail}}).',
     },
   },

@@ -144,6 +144,29 @@ describe('the bulk vote dialog', () => {
     expect(document.activeElement).toBe(confirm);
   }, 20_000);
 
+  it("takes the room's vote keys (A or Y, R or N, S or B, also as the Korean input method types them) and says them", async () => {
+    const { user, dialog } = await openDialog();
+    // The app's modal dialog: labelled by its title, described by the intro naming the keys.
+    expect(screen.getByRole('dialog', { name: '일괄 표결', description: /키 — A 또는 Y: 찬성 · R 또는 N: 반대 · S 또는 B: 기권 · Esc: 닫기/ })).toBe(dialog);
+    const approve = within(dialog).getByRole('radio', { name: '찬성 (A 또는 Y)' });
+    expect(approve.getAttribute('aria-keyshortcuts')).toBe('A Y');
+    expect(within(dialog).getByRole('radio', { name: '기권 (S 또는 B)' }).getAttribute('aria-keyshortcuts')).toBe('S B');
+    const plan = () => dialog.querySelector('.bulk-vote__confirmation')?.textContent ?? '';
+    await waitFor(() => expect(plan()).toBe('표결을 고르십시오 (A 또는 Y: 찬성, R 또는 N: 반대, S 또는 B: 기권).'));
+
+    await user.keyboard('y');
+    await waitFor(() => expect(plan()).toContain('정한결 · 찬성'));
+    expect((approve as HTMLInputElement).checked).toBe(true);
+    // N (the physical key, whatever it types), then B as the Korean 2-set layout types it (ㅠ): the last one counts.
+    await user.keyboard('[KeyN]');
+    await waitFor(() => expect(plan()).toContain('정한결 · 반대'));
+    await user.keyboard('ㅠ');
+    await waitFor(() => expect(plan()).toContain('정한결 · 기권'));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(polite()).toBe('정한결의 기권 표결을 14건 기록했습니다.'));
+    expect(await db.votes.get([MEETING, AGENDA[0]!, 1, 'm1'])).toMatchObject({ vote: 'abstain' });
+  });
+
   it('says why nothing can be recorded when the meeting is not open', async () => {
     await db.meetings.put(bulkMeeting({ status: 'closed', closedAt: NOW }));
     const { user, dialog } = await openDialog();

@@ -80,6 +80,8 @@ describe('case review screen', () => {
   it('goes to the previous and next case in list order with the buttons and Alt+arrows, and back with Escape', async () => {
     await openReview('1015-000002');
     expect(screen.getByTestId('review-position').textContent).toBe('2 / 3');
+    // Opened from the Cases list, "back" says it goes to the list.
+    expect(screen.getByTestId('review-back').textContent).toBe('← 사건 목록으로 Esc');
     fireEvent.click(screen.getByTestId('review-next'));
     expect(await screen.findByText('사건 1015-000003 — 연남꽃집')).toBeTruthy();
     expect((screen.getByTestId('review-next') as HTMLButtonElement).disabled).toBe(true);

@@ -18,7 +18,7 @@ describe('council database schema', () => {
     const db = openCouncilDb(freshDbName());
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const keys = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]));
     expect(keys).toEqual({
       bundles: 'bundleId',
@@ -53,6 +53,23 @@ describe('council database schema', () => {
     expect(await db.members.get('m9')).toMatchObject({ memberId: 'm9', active: true, conflicts: [] });
     expect(db.decisions.schema.primKey.keyPath).toEqual(['caseId', 'revision']);
     expect(db.votes.schema.primKey.keyPath).toEqual(['meetingId', 'caseId', 'proposalNo', 'memberId']);
+  });
+
+  it('upgrades a version 5 database: recusal rows gain withdrawal null', async () => {
+    const name = freshDbName();
+    const v5 = openCouncilDb(name, schemaVersions.slice(0, 5));
+    await v5.open();
+    expect(v5.verno).toBe(5);
+    const stored = { meetingId: '2023-03-02', caseId: '1015-000001', memberId: 'm4', status: 'recused', reason: '거래 관계', conflictId: null, confirmedBy: 's1', at: '2023-03-02T14:03:00+09:00' };
+    await v5.table('recusals').bulkPut([stored, { ...stored, memberId: 'm2', status: 'dismissed', conflictId: 'm2-c1' }]);
+    v5.close();
+    const db = openCouncilDb(name);
+    opened.push(db);
+    const rows = await db.recusals.where('[meetingId+caseId]').equals(['2023-03-02', '1015-000001']).sortBy('memberId');
+    expect(rows).toEqual([
+      { ...stored, memberId: 'm2', status: 'dismissed', conflictId: 'm2-c1', withdrawal: null },
+      { ...stored, withdrawal: null },
+    ]);
   });
 
   it('keeps and migrates the data when a later version step is appended', async () => {

@@ -9,7 +9,7 @@ import { markArrived, markLeft } from '../../renderer/meeting/room/attendance-db
 import { rationaleNeeds } from '../../renderer/meeting/room/award-rules';
 import { recordDecision, reopenDecision } from '../../renderer/meeting/room/decision-db';
 import { closeProposal, openProposal, type ProposalInput } from '../../renderer/meeting/room/proposal-db';
-import { confirmRecusal, declareRecusal, dismissRecusal } from '../../renderer/meeting/room/recusal-db';
+import { confirmRecusal, declareRecusal, dismissRecusal, withdrawRecusal } from '../../renderer/meeting/room/recusal-db';
 import { countCase, countMeeting } from '../../renderer/meeting/room/room-count';
 import { loadRoomCase, pendingSuggestions } from '../../renderer/meeting/room/room-load';
 import { isRoomRefusal, type RefusalCode } from '../../renderer/meeting/room/room-refusal';
@@ -125,7 +125,7 @@ describe('conflicts and recusals', () => {
     expect((await refusal(confirmRecusal(db, { meetingId: M, caseId: C1, memberId: 'm4', conflictId: 'c1' }, at(1)))).code).toBe('CONFLICT_NOT_FOUND');
 
     const row = await confirmRecusal(db, { meetingId: M, caseId: C2, memberId: 'm4', conflictId: 'c1' }, at(2));
-    expect(row).toEqual({ meetingId: M, caseId: C2, memberId: 'm4', status: 'recused', reason: '신청인이 배우자의 가게', conflictId: 'c1', confirmedBy: 's1', at: at(2).now });
+    expect(row).toEqual({ meetingId: M, caseId: C2, memberId: 'm4', status: 'recused', reason: '신청인이 배우자의 가게', conflictId: 'c1', confirmedBy: 's1', at: at(2).now, withdrawal: null });
     expect(pendingSuggestions(await loadRoomCase(db, M, C2, await db.members.toArray()))).toEqual([]);
     const count = await countOf(C2, 1, 3);
     expect([count.members, count.present, count.recused, count.quorumNeeded]).toEqual([4, 4, 1, 3]);
@@ -170,6 +170,57 @@ describe('conflicts and recusals', () => {
     expect([count.approve, count.reject, count.members, count.present, count.ignored]).toEqual([1, 1, 4, 4, ['m2']]);
     const entry = (await db.audit.where('entity').equals('recusal').toArray())[0]!;
     expect(entry.detail.votesSetAside).toEqual([{ proposalNo: 1, vote: 'approve' }]);
+  });
+
+  it('withdraws a confirmed recusal only with a reason: the member counts again, the vote set aside counts again and can change', async () => {
+    await seedOpenMeeting(db);
+    await seatMembers(db, VOTERS);
+    await openProposal(db, { meetingId: M, caseId: C2, proposal: { kind: 'suggestion' } }, at(1));
+    await vote(C2, 1, { m1: 'approve', m2: 'approve', m3: 'reject' }, 2);
+    await declareRecusal(db, { meetingId: M, caseId: C2, memberId: 'm2', reason: '이해관계' }, at(3));
+    expect([(await countOf(C2, 1, 4)).approve, (await countOf(C2, 1, 4)).members]).toEqual([1, 4]);
+
+    const target = { meetingId: M, caseId: C2, memberId: 'm2' };
+    expect((await refusal(withdrawRecusal(db, { ...target, reason: ' ' }, at(4)))).code).toBe('REASON_REQUIRED');
+    expect(await refusal(withdrawRecusal(db, { ...target, memberId: 'm5', reason: '착오' }, at(4)))).toEqual({ code: 'NOT_RECUSED', params: { memberId: 'm5', caseId: C2 } });
+    const row = await withdrawRecusal(db, { ...target, reason: '회피 사유가 다른 사건의 것이었음' }, at(5));
+    expect(row).toEqual({
+      ...target,
+      status: 'withdrawn',
+      reason: '이해관계',
+      conflictId: null,
+      confirmedBy: 's1',
+      at: at(3).now,
+      withdrawal: { reason: '회피 사유가 다른 사건의 것이었음', by: 's1', at: at(5).now },
+    });
+    // Counted as no recusal: the member is back in members(c) and present(c), the approval counts again.
+    const count = await countOf(C2, 1, 6);
+    expect([count.approve, count.reject, count.members, count.present, count.recused, count.ignored]).toEqual([2, 1, 5, 5, 0, []]);
+    // The proposal is still open: the member's vote can change (or be cast).
+    await recordVote(db, { meetingId: M, caseId: C2, proposalNo: 1, memberId: 'm2', vote: 'reject' }, at(7));
+    expect([(await countOf(C2, 1, 8)).approve, (await countOf(C2, 1, 8)).reject]).toEqual([1, 2]);
+
+    const entries = await db.audit.where('entity').equals('recusal').sortBy('sequence');
+    expect(entries[1]).toMatchObject({
+      action: 'withdraw',
+      actor: 's1',
+      entityId: `${M}/${C2}/m2`,
+      detail: { status: 'withdrawn', reason: '회피 사유가 다른 사건의 것이었음', before: { status: 'recused', reason: '이해관계' }, votesCountAgain: [{ proposalNo: 1, vote: 'approve' }] },
+    });
+    expect((await refusal(withdrawRecusal(db, { ...target, reason: '다시' }, at(9)))).code).toBe('NOT_RECUSED');
+    // Recused again later: a new recusal over the withdrawn one.
+    expect(await declareRecusal(db, { ...target, reason: '새로 밝혀진 거래 관계' }, at(10))).toMatchObject({ status: 'recused', withdrawal: null });
+    expect(await firstBrokenAuditEntry(db)).toBeNull();
+  });
+
+  it('keeps a withdrawn suggested recusal settled: it is not suggested again', async () => {
+    await seedOpenMeeting(db);
+    await declareConflict('m4', '마포택시');
+    await seatMembers(db, VOTERS);
+    await confirmRecusal(db, { meetingId: M, caseId: C2, memberId: 'm4', conflictId: 'c1' }, at(1));
+    await withdrawRecusal(db, { meetingId: M, caseId: C2, memberId: 'm4', reason: '배우자의 가게가 아님' }, at(2));
+    expect(pendingSuggestions(await loadRoomCase(db, M, C2, await db.members.toArray()))).toEqual([]);
+    expect((await countOf(C2, 1, 3)).members).toBe(5);
   });
 });
 
@@ -386,6 +437,7 @@ describe('a meeting not open', () => {
       declareRecusal(db, { meetingId: M, caseId: C1, memberId: 'm2', reason: 'x' }, at(31)),
       dismissRecusal(db, { meetingId: M, caseId: C1, memberId: 'm2', conflictId: 'c1', reason: 'x' }, at(31)),
       confirmRecusal(db, { meetingId: M, caseId: C1, memberId: 'm2', conflictId: 'c1' }, at(31)),
+      withdrawRecusal(db, { meetingId: M, caseId: C1, memberId: 'm2', reason: 'x' }, at(31)),
       openProposal(db, { meetingId: M, caseId: C3, proposal: { kind: 'reject' } }, at(31)),
       recordVote(db, { meetingId: M, caseId: C1, proposalNo: 1, memberId: 'm1', vote: 'approve' }, at(31)),
       closeProposal(db, { meetingId: M, caseId: C1, no: 1 }, at(31)),

@@ -53,6 +53,17 @@ async function openRoom(present: string[], prepare?: (db: CouncilDb) => Promise<
 const memberButton = (id: string) => screen.getByTestId('room-vote-list').querySelector<HTMLButtonElement>(`button[data-member-id="${id}"]`)!;
 const figure = (name: string) => screen.getByTestId('room-tally').querySelector(`[data-figure="${name}"] dd`)!.textContent;
 
+/** The first case with 최지아 (m4) recused on it, four present, its suggestion put to the vote (P, Enter). */
+async function voteWithM4Recused() {
+  const room = await openRoom(['m1', 'm2', 'm3', 'm4'], async (d) => {
+    await declareRecusal(d, { meetingId: MEETING_ID, caseId: '1015-000001', memberId: 'm4', reason: '신청인과 거래 관계' });
+  });
+  await room.user.keyboard('p');
+  await room.user.keyboard('{Enter}');
+  await waitFor(() => expect(document.activeElement).toBe(memberButton('m1')), SLOW);
+  return room;
+}
+
 describe('meeting room, keyboard only', { timeout: 60_000 }, () => {
   it('records three votes with one key each, shows the tally live, closes the vote and records the decision', async () => {
     const { db, user } = await openRoom(['m1', 'm2', 'm3']);
@@ -165,12 +176,7 @@ describe('meeting room, keyboard only', { timeout: 60_000 }, () => {
   });
 
   it("refuses a recused member's key on screen, recording nothing", async () => {
-    const { db, user } = await openRoom(['m1', 'm2', 'm3', 'm4'], async (d) => {
-      await declareRecusal(d, { meetingId: MEETING_ID, caseId: '1015-000001', memberId: 'm4', reason: '신청인과 거래 관계' });
-    });
-    await user.keyboard('p');
-    await user.keyboard('{Enter}');
-    await waitFor(() => expect(document.activeElement).toBe(memberButton('m1')), SLOW);
+    const { db, user } = await voteWithM4Recused();
     expect(memberButton('m4').dataset.state).toBe('recused');
     memberButton('m4').focus();
     await user.keyboard('a');
@@ -179,6 +185,61 @@ describe('meeting room, keyboard only', { timeout: 60_000 }, () => {
     expect(await db.votes.count()).toBe(0);
     // Recused, m4 is out of the count: 4 members, 3 present.
     expect([figure('members'), figure('present'), figure('recused')]).toEqual(['4', '3', '1']);
+  });
+
+  it('withdraws a recusal with a reason: the member counts again and votes on the open proposal', async () => {
+    const { db, user } = await voteWithM4Recused();
+    expect([figure('members'), figure('present'), figure('recused')]).toEqual(['4', '3', '1']);
+
+    await waitFor(async () => {
+      if (!screen.queryByTestId('room-withdraw-recusal')) {
+        screen.getByRole('button', { name: '최지아 위원 회피 철회…' }).focus();
+        await user.keyboard('{Enter}');
+      }
+      expect(document.activeElement).toBe(screen.getByLabelText('회피를 철회하는 사유'));
+    }, SLOW);
+    // An empty reason is refused by the data, in words.
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByTestId('room-problem').textContent).toBe('사유를 적어 주세요.'), SLOW);
+    await user.keyboard('거래 관계는 다른 사업자의 것이었음{Enter}');
+    await waitFor(() => expect(memberButton('m4').dataset.state).toBe('notVoted'), SLOW);
+    expect(screen.getByTestId('room-recusals').textContent).toBe('최지아: 회피 철회 (거래 관계는 다른 사업자의 것이었음)');
+    expect(screen.queryByTestId('room-withdraw-recusal')).toBeNull();
+    expect(useAnnouncerStore.getState().polite?.text).toBe('최지아 위원의 회피를 철회했습니다. 이 사건의 표결에 다시 포함됩니다.');
+    // Back in the count: 5 members, 4 present; focus went to the votes.
+    expect([figure('members'), figure('present'), figure('recused')]).toEqual(['5', '4', '0']);
+    await waitFor(() => expect(document.activeElement).toBe(memberButton('m1')), SLOW);
+    memberButton('m4').focus();
+    await user.keyboard('a');
+    await waitFor(() => expect(memberButton('m4').dataset.state).toBe('approve'), SLOW);
+    expect(await db.votes.get([MEETING_ID, '1015-000001', 1, 'm4'])).toMatchObject({ vote: 'approve' });
+    expect(await db.recusals.get([MEETING_ID, '1015-000001', 'm4'])).toMatchObject({ status: 'withdrawn', reason: '신청인과 거래 관계', withdrawal: { reason: '거래 관계는 다른 사업자의 것이었음', by: 's1' } });
+  });
+
+  it('declares a recusal on the spot by keyboard: the member first, then the reason; Escape cancels', async () => {
+    const { db, user } = await openRoom(['m1', 'm2', 'm3']);
+    // (the room may still be settling its focus as it opens: focus the button and press until the form shows)
+    const openForm = () =>
+      waitFor(async () => {
+        if (!screen.queryByTestId('room-declare-recusal')) {
+          screen.getByRole('button', { name: '그 자리에서 회피 신고' }).focus();
+          await user.keyboard('{Enter}');
+        }
+        expect(document.activeElement).toBe(screen.getByLabelText('회피할 위원'));
+      }, SLOW);
+    await openForm();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('room-declare-recusal')).toBeNull(), SLOW);
+    expect(await db.recusals.count()).toBe(0);
+
+    await openForm();
+    await user.selectOptions(screen.getByLabelText('회피할 위원'), 'm2');
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByLabelText('회피 사유'));
+    await user.keyboard('신청인의 친족{Enter}');
+    await waitFor(() => expect(screen.getByTestId('room-recusals').textContent).toContain('박서윤: 회피 (신청인의 친족)'), SLOW);
+    expect(screen.queryByTestId('room-declare-recusal')).toBeNull();
+    expect(await db.recusals.get([MEETING_ID, '1015-000001', 'm2'])).toMatchObject({ status: 'recused', reason: '신청인의 친족', conflictId: null });
   });
 
   it('says a departure that loses the quorum assertively', async () => {
@@ -198,6 +259,8 @@ describe('meeting room, keyboard only', { timeout: 60_000 }, () => {
     await user.keyboard('e');
     await screen.findByTestId('review-title', {}, SLOW);
     expect(screen.getByTestId('review-title').textContent).toBe('사건 1015-000002 — 마포택시');
+    // Opened from the room, "back" says it goes back to the meeting.
+    expect(screen.getByTestId('review-back').textContent).toBe('← 회의로 돌아가기 Esc');
     await user.keyboard('{Escape}');
     await screen.findByTestId('room-case-name', {}, SLOW);
     expect(screen.getByTestId('room-case-name').textContent).toBe('마포택시');
@@ -212,6 +275,8 @@ describe('meeting room, keyboard only', { timeout: 60_000 }, () => {
     await user.keyboard('?');
     const dialog = await screen.findByRole('dialog', { name: '단축키' });
     expect(dialog.textContent).toContain('W: 프로젝터 화면 열기');
+    // The vote keys as the vote list and the bulk vote take them (one map, renderer/meeting/vote-keys.ts).
+    expect(dialog.textContent).toContain('표결 목록에서 A 또는 Y: 찬성, R 또는 N: 반대, S 또는 B: 기권');
     // the room's keys stay quiet while the dialog is open
     await user.keyboard('{PageDown}');
     expect(screen.getByTestId('room-position').textContent).toBe('안건 1 / 3');

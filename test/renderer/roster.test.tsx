@@ -17,6 +17,7 @@ import { demoCouncil } from './support/demo-council';
 import { seedDemoCouncil } from './support/demo-seed';
 import { fakeBridge } from './support/fake-bridge';
 import { freshDbName, renderApp } from './support/render-app';
+import { meetingRow } from './support/room-meeting';
 
 let db: CouncilDb;
 beforeEach(async () => {
@@ -133,6 +134,37 @@ describe('the roster in the database', () => {
     await updateMember(db, 'm2', await edit('m2', { active: false }));
     await updateMember(db, 'm5', await edit('m5', { role: 'chair' }));
     expect(await refusal(updateMember(db, 'm2', await edit('m2', { active: true })))).toEqual([['role', 'CHAIR_CONFIRM_NEEDED']]);
+    expect(await firstBrokenAuditEntry(db)).toBeNull();
+  });
+
+  it('keeps the voting members of an open meeting as they are until it closes, so its counts never change under the room', async () => {
+    await db.meetings.put(meetingRow({ status: 'planned', openedAt: null }));
+    // Planned: the roster changes as usual (the attendance is brought up to it at the opening).
+    await updateMember(db, 'm5', await edit('m5', { active: false }));
+    await db.meetings.update('2023-03-02', { status: 'open', openedAt: '2023-03-02T14:00:00+09:00' });
+    const before = { members: await db.members.toArray(), entries: (await memberEntries()).length };
+
+    // A voting member in its attendance is not made inactive, secretary, chair, nor (the chair) a member.
+    expect(await refusal(updateMember(db, 'm4', await edit('m4', { active: false })))).toEqual([['active', 'MEMBER_IN_OPEN_MEETING']]);
+    const err = await updateMember(db, 'm4', await edit('m4', { active: false })).catch((e: RosterError) => e);
+    expect((err as RosterError).issues[0]?.params).toEqual({ name: '최지아', meeting: '2023-03-02 협의체 회의실' });
+    expect(await refusal(updateMember(db, 'm4', await edit('m4', { role: 'secretary' })))).toEqual([['role', 'MEMBER_IN_OPEN_MEETING']]);
+    // Asked before the chair question: no chair changes hands mid-meeting.
+    expect(await refusal(updateMember(db, 'm2', await edit('m2', { role: 'chair' }), { replaceChair: true }))).toEqual([['role', 'MEMBER_IN_OPEN_MEETING']]);
+    expect(await refusal(updateMember(db, 'm1', await edit('m1', { role: 'member' })))).toEqual([['role', 'MEMBER_IN_OPEN_MEETING']]);
+    // Nobody becomes a voting member meanwhile either: added, made active again, no longer secretary.
+    expect(await refusal(addMember(db, { name: '한서진', affiliation: '한국소비자연맹', role: 'member' }))).toEqual([['role', 'VOTERS_FIXED_IN_OPEN_MEETING']]);
+    expect(await refusal(updateMember(db, 'm5', await edit('m5', { active: true })))).toEqual([['active', 'VOTERS_FIXED_IN_OPEN_MEETING']]);
+    expect(await refusal(updateMember(db, 's1', await edit('s1', { role: 'member' })))).toEqual([['role', 'VOTERS_FIXED_IN_OPEN_MEETING']]);
+    expect({ members: await db.members.toArray(), entries: (await memberEntries()).length }).toEqual(before);
+
+    // What leaves the count alone goes on: a name or an affiliation, a secretary added.
+    await updateMember(db, 'm4', await edit('m4', { affiliation: '녹색소비자연대' }));
+    expect((await addMember(db, { name: '오세훈', affiliation: '사무국', role: 'secretary' })).memberId).toBe('m6');
+
+    // Closed, the member may leave.
+    await db.meetings.update('2023-03-02', { status: 'closed', closedAt: '2023-03-02T17:00:00+09:00' });
+    expect((await updateMember(db, 'm4', await edit('m4', { active: false }))).active).toBe(false);
     expect(await firstBrokenAuditEntry(db)).toBeNull();
   });
 
@@ -340,6 +372,27 @@ describe('Settings → 협의체 위원', { timeout: 30_000 }, () => {
     expect(rosterRows(section)[4]?.slice(0, 4)).toEqual(['강민재', '위원', '참여연대', '활동 종료']);
     expect(operatorOptions()).not.toContain('강민재 (위원)');
     expect(said()).toBe('강민재 위원 정보를 바꿨습니다.');
+  });
+
+  it('says beside the checkbox why a member of the open meeting cannot be made inactive now', async () => {
+    await db.meetings.put(meetingRow());
+    const { section, view, user } = await openRoster();
+    view.getByRole('button', { name: '수정: 최지아' }).focus();
+    await user.keyboard('{Enter}');
+    const active = within(dialog()).getByRole('checkbox', { name: '활동 중인 위원' });
+    active.focus();
+    await user.keyboard(' ');
+    expect((active as HTMLInputElement).checked).toBe(false);
+    within(dialog()).getByRole('button', { name: '저장' }).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(active.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.activeElement).toBe(active);
+    const message = document.getElementById(active.getAttribute('aria-describedby')!.split(' ')[0]!);
+    expect(message?.textContent).toBe('최지아 위원은 진행 중인 회의(2023-03-02 협의체 회의실)에서 표결하는 위원입니다. 정족수와 표결 집계가 회의 도중에 바뀌지 않도록, 활동 여부와 역할은 회의를 마친 뒤 바꾸세요.');
+    expect((await db.members.get('m4'))?.active).toBe(true);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(rosterRows(section)[3]?.slice(0, 4)).toEqual(['최지아', '위원', '한국소비자연맹', '활동 중']);
   });
 
   it('declares a conflict by keyboard, refusing a bad registration number in words, and withdraws it', async () => {

@@ -26,6 +26,7 @@ describe('vote eligibility', () => {
     ['a member never arrived', { member: { memberId: 'm9', role: 'member', active: true } }, 'member-not-present'],
     ['a confirmed recusal', { recusal: { status: 'recused' } }, 'recused'],
     ['a dismissed recusal', { recusal: { status: 'dismissed' } }, null],
+    ['a withdrawn recusal', { recusal: { status: 'withdrawn' } }, null],
     ['no proposal', { proposal: undefined }, 'no-open-proposal'],
     ['a closed proposal', { proposal: { status: 'failed' } }, 'no-open-proposal'],
   ] as const)('%s', (_name, change, expected) => {

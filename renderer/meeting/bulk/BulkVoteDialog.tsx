@@ -5,30 +5,29 @@
  * transaction. Then each member's progress shows and the next member who has cases left is
  * chosen, so the secretary records all five one after another without closing.
  *
- * Keyboard: the member is a radio group (arrow keys); A, R, S choose approve, reject, abstain from
- * anywhere in the dialog and move to the confirm button, so a member is "A, Enter"; Tab stays
- * inside; Escape closes. The dialog is drawn over the page (a portal on <body>), the rest of the
- * page inert meanwhile, and focus goes back where it was when it closes.
+ * Keyboard: the member is a radio group (arrow keys); the room's vote keys (../vote-keys.ts: A or Y,
+ * R or N, S or B) choose approve, reject, abstain from anywhere in the dialog and move to the
+ * confirm button, so a member is "A, Enter". The app's modal dialog (common/ModalDialog.tsx) draws
+ * it over the inert page, keeps Tab inside, closes it on Escape (not while recording) and gives the
+ * focus back where it was.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { formatKrw } from '../../../shared/i18n';
 import { VOTE_CHOICES, type VoteChoice } from '../../../shared/meeting/types';
 import { announce } from '../../common/announcer';
 import { describeError, type ErrorInfo } from '../../common/council-api';
 import { ErrorNotice } from '../../common/ErrorNotice';
-import { keepTabInside } from '../../common/focus-trap';
 import { formatCount } from '../../common/format/numbers';
+import { ModalDialog } from '../../common/ModalDialog';
 import { useServices } from '../../common/services';
 import { useUiStore } from '../../common/ui-store';
-import { bulkVoteForKey, VOTE_KEYS } from './bulk-keys';
+import { voteForKey, voteKeyShortcuts, voteKeyWords } from '../vote-keys';
 import type { BulkStanding, MemberProgress } from './bulk-standing';
 import type { BulkVoteResult } from './bulk-vote-db';
 import { PlanSummary } from './PlanSummary';
 import { ProgressTable } from './ProgressTable';
 import { useBulkVote } from './use-bulk-vote';
-import '../../common/modal-dialog.css';
 import './bulk.css';
 
 export interface BulkVoteDialogProps {
@@ -55,7 +54,6 @@ export function BulkVoteDialog({ meetingId, caseIds, onClose, now = systemNow }:
   const { db } = useServices();
   const language = useUiStore((s) => s.language);
   const id = useId();
-  const dialogRef = useRef<HTMLDivElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const memberGroupRef = useRef<HTMLFieldSetElement>(null);
   // One array for as long as the selection is the same, however often the caller renders.
@@ -68,19 +66,7 @@ export function BulkVoteDialog({ meetingId, caseIds, onClose, now = systemNow }:
   const data = useBulkVote(db, meetingId, ids, memberId, now);
   const standing: BulkStanding | null = data.standing.state === 'done' ? data.standing.value : null;
   const n = (count: number) => formatCount(count, language);
-
-  // The rest of the page is inert while the dialog is open; focus goes back where it was.
-  useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const backdrop = dialogRef.current?.parentElement;
-    const madeInert = [...document.body.children].filter((el) => el !== backdrop && !el.hasAttribute('inert'));
-    for (const el of madeInert) el.setAttribute('inert', '');
-    dialogRef.current?.focus();
-    return () => {
-      for (const el of madeInert) el.removeAttribute('inert');
-      previous?.focus();
-    };
-  }, []);
+  const keyWords = voteKeyWords(language);
 
   // The first member with cases left is chosen once the standing is read, and focused.
   const [chosenOnce, setChosenOnce] = useState(false);
@@ -152,105 +138,95 @@ export function BulkVoteDialog({ meetingId, caseIds, onClose, now = systemNow }:
   }, [pendingAdvance, data.fresh, standing]);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>): void {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      if (!data.recording) onClose();
-      return;
-    }
-    const choice = bulkVoteForKey(e.nativeEvent);
+    const choice = voteForKey(e.nativeEvent);
     if (choice !== null) {
       e.preventDefault();
       chooseVote(choice);
-      return;
     }
-    keepTabInside(dialogRef.current, e);
   }
 
-  const titleId = `${id}-title`;
-  const introId = `${id}-intro`;
-
-  return createPortal(
-    <div className="modal-dialog__backdrop">
-      <div ref={dialogRef} className="modal-dialog bulk-vote" role="dialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={introId} tabIndex={-1} onKeyDown={onKeyDown} data-dialog="bulk-vote">
-        <h2 id={titleId} className="modal-dialog__title">
-          {t('bulk.title')}
-        </h2>
-        <p id={introId} className="bulk-vote__intro">
-          {t('bulk.intro')} {t('bulk.keys')}
-        </p>
-        {data.standing.state === 'loading' && <p role="status">{t('bulk.loading')}</p>}
-        {data.standing.state === 'failed' && <ErrorNotice title={t('bulk.readFailed')} error={data.standing.error} />}
-        {data.standing.state === 'done' && data.standing.value === null && <p className="notice notice--error">{t('bulk.missing')}</p>}
-        {standing && (
-          <>
-            <p className="bulk-vote__selection" data-selection>
-              {t('bulk.selection', { selected: n(standing.selected), open: n(standing.open), amount: formatKrw(standing.totalAmount, language) })}
+  return (
+    <ModalDialog
+      title={t('bulk.title')}
+      intro={`${t('bulk.intro')} ${t('bulk.keys', keyWords)}`}
+      onClose={() => {
+        if (!data.recording) onClose();
+      }}
+      className="bulk-vote"
+      name="bulk-vote"
+      onKeyDown={onKeyDown}
+    >
+      {data.standing.state === 'loading' && <p role="status">{t('bulk.loading')}</p>}
+      {data.standing.state === 'failed' && <ErrorNotice title={t('bulk.readFailed')} error={data.standing.error} />}
+      {data.standing.state === 'done' && data.standing.value === null && <p className="notice notice--error">{t('bulk.missing')}</p>}
+      {standing && (
+        <>
+          <p className="bulk-vote__selection" data-selection>
+            {t('bulk.selection', { selected: n(standing.selected), open: n(standing.open), amount: formatKrw(standing.totalAmount, language) })}
+          </p>
+          <form
+            className="bulk-vote__form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void confirm();
+            }}
+          >
+            <fieldset ref={memberGroupRef} className="bulk-vote__group">
+              <legend>{t('bulk.memberLegend')}</legend>
+              {standing.members.map((m) => (
+                <label key={m.memberId} className="bulk-vote__choice">
+                  <input type="radio" name={`${id}-member`} value={m.memberId} checked={memberId === m.memberId} disabled={!m.present} onChange={() => setMemberId(m.memberId)} />{' '}
+                  {m.present ? t('bulk.memberOption', { name: m.name, role: t(`roles.${m.role}`) }) : t('bulk.memberAbsent', { name: m.name, role: t(`roles.${m.role}`) })}
+                </label>
+              ))}
+            </fieldset>
+            <fieldset className="bulk-vote__group">
+              <legend>{t('bulk.voteLegend')}</legend>
+              {VOTE_CHOICES.map((choice) => (
+                <label key={choice} className="bulk-vote__choice">
+                  <input type="radio" name={`${id}-vote`} value={choice} checked={vote === choice} onChange={() => setVote(choice)} aria-keyshortcuts={voteKeyShortcuts(choice)} />{' '}
+                  {t('bulk.voteKey', { vote: t(`bulk.votes.${choice}`), key: keyWords[choice] })}
+                </label>
+              ))}
+            </fieldset>
+            <div className="bulk-vote__confirmation" aria-live="polite">
+              {member === null ? (
+                <p>{t('bulk.chooseMember')}</p>
+              ) : data.plan?.state === 'failed' ? (
+                <ErrorNotice title={t('bulk.readFailed')} error={data.plan.error} />
+              ) : plan === null ? (
+                <p>{t('bulk.planLoading')}</p>
+              ) : vote === null ? (
+                <p>{t('bulk.chooseVote', keyWords)}</p>
+              ) : (
+                <PlanSummary plan={plan} name={member.name} vote={vote} language={language} />
+              )}
+            </div>
+            {error && <ErrorNotice title={t('bulk.failed')} error={error} />}
+            <div className="bulk-vote__actions">
+              <button type="button" className="button button--quiet" onClick={onClose} disabled={data.recording}>
+                {t('bulk.close')}
+              </button>
+              <button ref={confirmRef} type="submit" className="button button--primary" aria-disabled={!canConfirm}>
+                {data.recording ? t('bulk.recording') : t('bulk.confirm', { cases: n(plan !== null && vote !== null ? plan.cases : 0) })}
+              </button>
+            </div>
+          </form>
+          {lastResult !== null && (
+            <p className="bulk-vote__result" data-result>
+              {lastResult}
             </p>
-            <form
-              className="bulk-vote__form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void confirm();
-              }}
-            >
-              <fieldset ref={memberGroupRef} className="bulk-vote__group">
-                <legend>{t('bulk.memberLegend')}</legend>
-                {standing.members.map((m) => (
-                  <label key={m.memberId} className="bulk-vote__choice">
-                    <input type="radio" name={`${id}-member`} value={m.memberId} checked={memberId === m.memberId} disabled={!m.present} onChange={() => setMemberId(m.memberId)} />{' '}
-                    {m.present ? t('bulk.memberOption', { name: m.name, role: t(`roles.${m.role}`) }) : t('bulk.memberAbsent', { name: m.name, role: t(`roles.${m.role}`) })}
-                  </label>
-                ))}
-              </fieldset>
-              <fieldset className="bulk-vote__group">
-                <legend>{t('bulk.voteLegend')}</legend>
-                {VOTE_CHOICES.map((choice) => (
-                  <label key={choice} className="bulk-vote__choice">
-                    <input type="radio" name={`${id}-vote`} value={choice} checked={vote === choice} onChange={() => setVote(choice)} aria-keyshortcuts={VOTE_KEYS[choice]} />{' '}
-                    {t('bulk.voteKey', { vote: t(`bulk.votes.${choice}`), key: VOTE_KEYS[choice] })}
-                  </label>
-                ))}
-              </fieldset>
-              <div className="bulk-vote__confirmation" aria-live="polite">
-                {member === null ? (
-                  <p>{t('bulk.chooseMember')}</p>
-                ) : data.plan?.state === 'failed' ? (
-                  <ErrorNotice title={t('bulk.readFailed')} error={data.plan.error} />
-                ) : plan === null ? (
-                  <p>{t('bulk.planLoading')}</p>
-                ) : vote === null ? (
-                  <p>{t('bulk.chooseVote')}</p>
-                ) : (
-                  <PlanSummary plan={plan} name={member.name} vote={vote} language={language} />
-                )}
-              </div>
-              {error && <ErrorNotice title={t('bulk.failed')} error={error} />}
-              <div className="bulk-vote__actions">
-                <button type="button" className="button button--quiet" onClick={onClose} disabled={data.recording}>
-                  {t('bulk.close')}
-                </button>
-                <button ref={confirmRef} type="submit" className="button button--primary" aria-disabled={!canConfirm}>
-                  {data.recording ? t('bulk.recording') : t('bulk.confirm', { cases: n(plan !== null && vote !== null ? plan.cases : 0) })}
-                </button>
-              </div>
-            </form>
-            {lastResult !== null && (
-              <p className="bulk-vote__result" data-result>
-                {lastResult}
-              </p>
-            )}
-            <ProgressTable standing={standing} language={language} />
-          </>
-        )}
-        {!standing && (
-          <div className="bulk-vote__actions">
-            <button type="button" className="button button--quiet" onClick={onClose}>
-              {t('bulk.close')}
-            </button>
-          </div>
-        )}
-      </div>
-    </div>,
-    document.body,
+          )}
+          <ProgressTable standing={standing} language={language} />
+        </>
+      )}
+      {!standing && (
+        <div className="bulk-vote__actions">
+          <button type="button" className="button button--quiet" onClick={onClose}>
+            {t('bulk.close')}
+          </button>
+        </div>
+      )}
+    </ModalDialog>
   );
 }

@@ -5,7 +5,7 @@ export const enBulk: typeof koBulk = {
   bulk: {
     title: 'Bulk vote',
     intro: "Records one member's vote on the selected agenda cases at once. Record each member in turn.",
-    keys: 'Keys: A approve · R reject · S abstain · Esc close',
+    keys: 'Keys: {{approve}}: approve · {{reject}}: reject · {{abstain}}: abstain · Esc: close',
     loading: 'Loading…',
     readFailed: 'The selected cases could not be read.',
     missing: 'There is no such meeting.',
@@ -17,7 +17,7 @@ export const enBulk: typeof koBulk = {
     votes: { approve: 'Approve', reject: 'Reject', abstain: 'Abstain' },
     voteKey: '{{vote}} ({{key}})',
     chooseMember: 'Choose the member whose vote to record.',
-    chooseVote: 'Choose the vote (A approve, R reject, S abstain).',
+    chooseVote: 'Choose the vote ({{approve}}: approve, {{reject}}: reject, {{abstain}}: abstain).',
     planLoading: 'Checking…',
     plan: '{{name}} · {{vote}} · recorded on {{cases}} cases (awards totalling {{amount}})',
     recused: 'Recused on {{count}} of {{selected}} cases: no vote recorded on those.',

@@ -3,7 +3,7 @@ export const koBulk = {
   bulk: {
     title: '일괄 표결',
     intro: '선택한 안건에 위원 한 명의 표결을 한 번에 기록합니다. 위원마다 차례로 기록할 수 있습니다.',
-    keys: '키: A 찬성 · R 반대 · S 기권 · Esc 닫기',
+    keys: '키 — {{approve}}: 찬성 · {{reject}}: 반대 · {{abstain}}: 기권 · Esc: 닫기',
     loading: '불러오는 중…',
     readFailed: '선택한 안건을 읽지 못했습니다.',
     missing: '회의가 없습니다.',
@@ -15,7 +15,7 @@ export const koBulk = {
     votes: { approve: '찬성', reject: '반대', abstain: '기권' },
     voteKey: '{{vote}} ({{key}})',
     chooseMember: '표결을 기록할 위원을 고르십시오.',
-    chooseVote: '표결을 고르십시오 (A 찬성, R 반대, S 기권).',
+    chooseVote: '표결을 고르십시오 ({{approve}}: 찬성, {{reject}}: 반대, {{abstain}}: 기권).',
     planLoading: '확인하는 중…',
     plan: '{{name}} · {{vote}} · {{cases}}건에 기록 (지원금 합계 {{amount}})',
     recused: '회피 {{count}}건 / {{selected}}건: 그 사건에는 표결을 기록하지 않습니다.',

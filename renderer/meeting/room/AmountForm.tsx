@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatKrw, type Language } from '../../../shared/i18n';
 import type { CaseRow } from '../../db/rows';
+import { RoomForm } from './RoomForm';
 
 interface Props {
   row: Pick<CaseRow, 'claimedLoss' | 'assessedLoss'>;
@@ -39,21 +40,8 @@ export function AmountForm({ row, language, onSubmit, onCancel }: Props) {
             ? { tone: 'warning', words: t('room.proposal.amountAboveAssessed', { assessedLoss: formatKrw(row.assessedLoss, language) }) }
             : null;
   return (
-    <form
-      className="room-reason"
-      data-testid="room-amount-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        // The data refuses what is wrong, in the same words as elsewhere; NaN says "not a whole number".
-        onSubmit(amount ?? Number.NaN);
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onCancel();
-        }
-      }}
-    >
+    // The data refuses what is wrong, in the same words as elsewhere; NaN says "not a whole number".
+    <RoomForm submitLabel={t('room.proposal.submit')} onSubmit={() => onSubmit(amount ?? Number.NaN)} onCancel={onCancel} testId="room-amount-form">
       <label htmlFor={id}>{t('room.proposal.amountLabel')}</label>
       <input id={id} inputMode="numeric" autoComplete="off" value={text} autoFocus onChange={(e) => setText(e.target.value)} aria-describedby={note ? `${id}-note` : undefined} aria-invalid={note?.tone === 'error'} />
       {note && (
@@ -61,14 +49,6 @@ export function AmountForm({ row, language, onSubmit, onCancel }: Props) {
           {note.words}
         </p>
       )}
-      <div className="room-actions">
-        <button type="submit" className="button button--primary">
-          {t('room.proposal.submit')}
-        </button>
-        <button type="button" className="button button--quiet" onClick={onCancel}>
-          {t('room.proposal.cancel')}
-        </button>
-      </div>
-    </form>
+    </RoomForm>
   );
 }

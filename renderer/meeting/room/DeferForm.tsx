@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequiredDocument } from '../../review';
+import { RoomForm } from './RoomForm';
 
 interface Props {
   documents: readonly RequiredDocument[];
@@ -20,20 +21,7 @@ export function DeferForm({ documents, onSubmit, onCancel }: Props) {
       return next;
     });
   return (
-    <form
-      className="room-reason"
-      data-testid="room-defer-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit(documents.map((d) => d.kind).filter((k) => chosen.has(k)));
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onCancel();
-        }
-      }}
-    >
+    <RoomForm submitLabel={t('room.proposal.submit')} onSubmit={() => onSubmit(documents.map((d) => d.kind).filter((k) => chosen.has(k)))} onCancel={onCancel} testId="room-defer-form">
       <fieldset>
         <legend>{t('room.proposal.deferLabel')}</legend>
         {documents.map((d, i) => (
@@ -43,14 +31,6 @@ export function DeferForm({ documents, onSubmit, onCancel }: Props) {
           </label>
         ))}
       </fieldset>
-      <div className="room-actions">
-        <button type="submit" className="button button--primary">
-          {t('room.proposal.submit')}
-        </button>
-        <button type="button" className="button button--quiet" onClick={onCancel}>
-          {t('room.proposal.cancel')}
-        </button>
-      </div>
-    </form>
+    </RoomForm>
   );
 }

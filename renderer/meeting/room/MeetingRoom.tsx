@@ -39,5 +39,5 @@ export function MeetingRoom() {
   const meetingId = useUiStore((s) => s.meetingId);
   const reviewing = useUiStore((s) => s.reviewCaseId !== null);
   if (meetingId === null) return null;
-  return reviewing ? <CaseReviewScreen /> : <RoomView meetingId={meetingId} />;
+  return reviewing ? <CaseReviewScreen from="meeting" /> : <RoomView meetingId={meetingId} />;
 }

@@ -1,19 +1,23 @@
 /**
- * A reason written in place (a dismissed recusal, a recusal declared now, a reopening): the field
- * takes focus, Enter records (Shift+Enter: a new line), Escape cancels. An empty reason is left to
- * the data to refuse, so the refusal is said in the same words everywhere.
+ * A reason written in place (a dismissed recusal, a recusal declared now, a withdrawn one, a
+ * reopening): the field takes focus (or, with fields of its own before it, the first of them),
+ * Enter records (Shift+Enter: a new line), Escape cancels. An empty reason is left to the data to
+ * refuse, so the refusal is said in the same words everywhere.
  */
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RoomForm } from './RoomForm';
 
 interface Props {
   label: string;
   onSubmit(reason: string): void;
   onCancel(): void;
   testId?: string;
+  /** Fields before the reason (the member of a recusal declared now); the first takes the focus. */
+  children?: ReactNode;
 }
 
-export function ReasonForm({ label, onSubmit, onCancel, testId }: Props) {
+export function ReasonForm({ label, onSubmit, onCancel, testId, children }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [reason, setReason] = useState('');
@@ -21,31 +25,13 @@ export function ReasonForm({ label, onSubmit, onCancel, testId }: Props) {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       onSubmit(reason);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onCancel();
     }
   }
   return (
-    <form
-      className="room-reason"
-      data-testid={testId}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit(reason);
-      }}
-    >
+    <RoomForm submitLabel={t('room.reason.submit')} onSubmit={() => onSubmit(reason)} onCancel={onCancel} testId={testId}>
+      {children}
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={2} value={reason} autoFocus onChange={(e) => setReason(e.target.value)} onKeyDown={onKeyDown} />
-      <div className="room-actions">
-        <button type="submit" className="button button--primary">
-          {t('room.reason.submit')}
-        </button>
-        <button type="button" className="button button--quiet" onClick={onCancel}>
-          {t('room.reason.cancel')}
-        </button>
-      </div>
-    </form>
+      <textarea id={id} rows={2} value={reason} autoFocus={children === undefined} onChange={(e) => setReason(e.target.value)} onKeyDown={onKeyDown} />
+    </RoomForm>
   );
 }

@@ -1,7 +1,9 @@
 /**
  * Recusals on the current case: the recusals declared conflicts suggest (confirm, or dismiss with
- * a reason), the recusals recorded, and a recusal declared now (a member and a reason).
+ * a reason), the recusals recorded (a confirmed one can be withdrawn, with a reason), and a recusal
+ * declared now (a member and a reason).
  */
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SuggestedRecusal } from '../../../shared/meeting/conflicts';
@@ -19,11 +21,19 @@ interface Props {
   onConfirm(s: SuggestedRecusal): void;
   onDismiss(s: SuggestedRecusal, reason: string): Promise<boolean>;
   onDeclare(memberId: string, reason: string): Promise<boolean>;
+  onWithdraw(memberId: string, reason: string): Promise<boolean>;
 }
 
-export function RecusalPanel({ voters, recusals, pending, disabled, onConfirm, onDismiss, onDeclare }: Props) {
+function recordedWords(t: TFunction, voters: readonly MemberRow[], r: RecusalRow): string {
+  const name = memberName(voters, r.memberId);
+  if (r.status === 'withdrawn') return t('room.recusal.withdrawn', { name, reason: r.withdrawal?.reason ?? '' });
+  return t(r.status === 'recused' ? 'room.recusal.recused' : 'room.recusal.dismissed', { name, reason: r.reason });
+}
+
+export function RecusalPanel({ voters, recusals, pending, disabled, onConfirm, onDismiss, onDeclare, onWithdraw }: Props) {
   const { t } = useTranslation();
   const [dismissing, setDismissing] = useState<string | null>(null);
+  const [withdrawing, setWithdrawing] = useState<string | null>(null);
   const [declaring, setDeclaring] = useState(false);
   const free = voters.filter((m) => !recusals.some((r) => r.memberId === m.memberId && r.status === 'recused'));
   return (
@@ -59,7 +69,22 @@ export function RecusalPanel({ voters, recusals, pending, disabled, onConfirm, o
         <ul className="room-list" data-testid="room-recusals">
           {recusals.map((r) => (
             <li key={r.memberId} data-member-id={r.memberId} data-status={r.status}>
-              {t(r.status === 'recused' ? 'room.recusal.recused' : 'room.recusal.dismissed', { name: memberName(voters, r.memberId), reason: r.reason })}
+              <p>{recordedWords(t, voters, r)}</p>
+              {r.status === 'recused' &&
+                (withdrawing === r.memberId ? (
+                  <ReasonForm
+                    label={t('room.recusal.withdrawReason')}
+                    testId="room-withdraw-recusal"
+                    onCancel={() => setWithdrawing(null)}
+                    onSubmit={(reason) => void onWithdraw(r.memberId, reason).then((done) => done && setWithdrawing(null))}
+                  />
+                ) : (
+                  <div className="room-actions">
+                    <button type="button" className="button" disabled={disabled} onClick={() => setWithdrawing(r.memberId)}>
+                      {t('room.recusal.withdraw', { name: memberName(voters, r.memberId) })}
+                    </button>
+                  </div>
+                ))}
             </li>
           ))}
         </ul>

@@ -121,7 +121,7 @@ export function RoomBody({ data, caseId, room, reload }: Props) {
             <CurrentCase review={room.review} language={language} onEvidence={evidence} />
             <div className="room-columns__work">
               <AttendancePanel meeting={meeting} voters={voters} present={present} quorum={countMeeting(meeting, members, now)} language={language} disabled={disabled} onArrive={handlers.arrive} onLeave={handlers.leave} />
-              <RecusalPanel voters={voters} recusals={recusals} pending={pendingSuggestions(room)} disabled={disabled || room.locked} onConfirm={handlers.confirm} onDismiss={handlers.dismiss} onDeclare={handlers.declare} />
+              <RecusalPanel voters={voters} recusals={recusals} pending={pendingSuggestions(room)} disabled={disabled || room.locked} onConfirm={handlers.confirm} onDismiss={handlers.dismiss} onDeclare={handlers.declare} onWithdraw={handlers.withdraw} />
               <ProposalPanel
                 row={room.review.row}
                 documents={requiredDocumentChecklist(room.review.bundle.manifest.policy.requiredDocuments, room.review.row.record.documents)}

@@ -5,6 +5,8 @@
  */
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../common/ModalDialog';
+import { useUiStore } from '../../common/ui-store';
+import { voteKeyWords } from '../vote-keys';
 
 const KEYS = ['cases', 'evidence', 'jump', 'vote', 'projector', 'bulk', 'help'] as const;
 
@@ -21,6 +23,7 @@ interface Props {
 
 export function RoomKeysHelp({ open, onOpen, onClose, onProjector, onBulk, bulkDisabled, onBack }: Props) {
   const { t } = useTranslation();
+  const language = useUiStore((s) => s.language);
   return (
     <div className="room-keys">
       <button type="button" className="button button--quiet" onClick={onBack} data-testid="room-back">
@@ -39,7 +42,7 @@ export function RoomKeysHelp({ open, onOpen, onClose, onProjector, onBulk, bulkD
         <ModalDialog title={t('room.keysTitle')} intro={t('room.keysIntro')} onClose={onClose}>
           <ul className="room-keys__list" data-testid="room-keys-list">
             {KEYS.map((key) => (
-              <li key={key}>{t(`room.keys.${key}`)}</li>
+              <li key={key}>{t(`room.keys.${key}`, key === 'vote' ? voteKeyWords(language) : undefined)}</li>
             ))}
           </ul>
           <button type="button" className="button" onClick={onClose}>

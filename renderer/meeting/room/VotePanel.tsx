@@ -1,14 +1,15 @@
 /**
  * The votes on the open proposal, one row per voting member, one key per vote: on a member's row
- * A/Y approve, R/N reject, S/B abstain; ↑/↓ (Home/End) or Tab move between members. After a vote
+ * A/Y approve, R/N reject, S/B abstain (../vote-keys.ts); ↑/↓ (Home/End) or Tab move between members. After a vote
  * focus moves to the next member who has not voted (or, when all have, to "close the vote").
  * A recused or absent member's row refuses the keys (the data would refuse the vote too).
  */
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VOTE_CHOICES, type VoteChoice } from '../../../shared/meeting/types';
+import { useUiStore } from '../../common/ui-store';
 import type { MemberRow, VoteRow } from '../../db/rows';
-import { VOTE_KEYSHORTCUTS, voteForKey } from './vote-keys';
+import { voteForKey, voteKeyShortcuts, voteKeyWords } from '../vote-keys';
 
 export type VoterState = VoteChoice | 'notVoted' | 'recused' | 'absent';
 
@@ -34,6 +35,7 @@ export function voterState(memberId: string, votes: readonly VoteRow[], present:
 
 export function VotePanel({ voters, votes, present, recused, disabled, onVote, onRefused, onAllVoted }: Props) {
   const { t } = useTranslation();
+  const language = useUiStore((s) => s.language);
   const hintId = useId();
   const list = useRef<HTMLUListElement>(null);
   const votedFrom = useRef<string | null>(null);
@@ -91,7 +93,7 @@ export function VotePanel({ voters, votes, present, recused, disabled, onVote, o
   return (
     <div className="room-votes">
       <p id={hintId} className="room-muted">
-        {t('room.vote.hint')}
+        {t('room.vote.hint', voteKeyWords(language))}
       </p>
       <ul ref={list} className="room-vote-list" aria-label={t('room.vote.listLabel')} data-testid="room-vote-list">
         {voters.map((m, i) => {
@@ -106,7 +108,7 @@ export function VotePanel({ voters, votes, present, recused, disabled, onVote, o
                 data-state={state}
                 data-focus-first={m.memberId === firstOpen}
                 aria-describedby={hintId}
-                aria-keyshortcuts={VOTE_KEYSHORTCUTS}
+                aria-keyshortcuts={voteKeyShortcuts()}
                 aria-disabled={state === 'recused' || state === 'absent' || disabled}
                 onKeyDown={(e) => onKeyDown(e, i)}
               >

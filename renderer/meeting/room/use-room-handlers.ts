@@ -12,7 +12,7 @@ import type { MeetingRow, MemberRow, ProposalRow, VoteRow } from '../../db/rows'
 import { markArrived, markLeft } from './attendance-db';
 import { recordDecision, reopenDecision } from './decision-db';
 import { closeProposal, openProposal, type ProposalInput } from './proposal-db';
-import { confirmRecusal, declareRecusal, dismissRecusal } from './recusal-db';
+import { confirmRecusal, declareRecusal, dismissRecusal, withdrawRecusal } from './recusal-db';
 import { countCase } from './room-count';
 import type { RoomCase } from './room-load';
 import { decisionWhat, memberName, proposalWhat } from './room-words';
@@ -80,6 +80,17 @@ export function useRoomHandlers({ meeting, members, caseId, room, openVotes, act
       if (caseId === null) return false;
       const done = ok(await run(() => declareRecusal(db, { meetingId, caseId, memberId, reason })));
       if (done) announce(t('room.recusal.confirmedNews', { name: memberName(members, memberId) }));
+      return done;
+    },
+    /** Withdrawn, the member counts again: with a proposal open focus goes to the votes, else to the recusals' heading. */
+    withdraw: async (memberId: string, reason: string) => {
+      if (caseId === null) return false;
+      const done = ok(await run(() => withdrawRecusal(db, { meetingId, caseId, memberId, reason })));
+      if (done) {
+        announce(t('room.recusal.withdrawnNews', { name: memberName(members, memberId) }));
+        if (room?.proposals.some((p) => p.status === 'open')) focus('votes');
+        else document.getElementById('room-recusal-title')?.focus();
+      }
       return done;
     },
     propose: async (input: ProposalInput) => {

@@ -2,7 +2,7 @@
  * The room's own keys, on the whole screen: [ / PageUp and ] / PageDown for the previous and next
  * case of the agenda, E for the evidence, M, P, V, D to go to attendance, the proposal, the
  * votes and the decision, W for the projector view, G for the bulk vote and ? for the keys' help. Ignored while the user types in a field or holds a modifier; the vote
- * list's own keys (vote-keys.ts) are taken before they reach here.
+ * list's own keys (../vote-keys.ts) are taken before they reach here.
  */
 import { useEffect, useRef } from 'react';
 

@@ -3,13 +3,13 @@
  * bundle), what it matches, and the reason. The hint under "matches" follows the kind; for a
  * bundle the stored bundles are offered (one not imported yet can be typed).
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFLICT_KINDS, type ConflictKind, type DeclaredConflict } from '../../../shared/council';
 import { useServices } from '../../common/services';
 import { declareConflict, type RosterField } from '../../db/members';
 import type { MemberRow } from '../../db/rows';
-import { Field, FormNotice } from './Field';
+import { Field, FormActions, FormNotice, useFocusLater } from './Field';
 import { useFormProblems } from './roster-issues';
 
 const FIELDS: readonly RosterField[] = ['kind', 'value', 'reason'];
@@ -33,12 +33,8 @@ export function ConflictForm({
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const { problems, clear, show } = useFormProblems(FIELDS);
-  const [focusTo, setFocusTo] = useState<{ field: RosterField; n: number } | null>(null);
+  const focusLater = useFocusLater();
   const fieldId = (field: RosterField) => `${id}-${field}`;
-
-  useEffect(() => {
-    if (focusTo) document.getElementById(`${id}-${focusTo.field}`)?.focus();
-  }, [focusTo, id]);
 
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault();
@@ -50,7 +46,7 @@ export function ConflictForm({
     } catch (err) {
       setBusy(false);
       const first = show(err);
-      if (first) setFocusTo((f) => ({ field: first, n: (f?.n ?? 0) + 1 }));
+      if (first) focusLater(fieldId(first));
     }
   }
 
@@ -87,14 +83,7 @@ export function ConflictForm({
         <textarea rows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
       </Field>
       <FormNotice problems={problems} />
-      <div className="settings-actions roster-form__actions">
-        <button type="button" className="button button--quiet" onClick={onCancel}>
-          {t('roster.cancel')}
-        </button>
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('roster.saving') : t('roster.declareSubmit')}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={t('roster.declareSubmit')} onCancel={onCancel} />
     </form>
   );
 }

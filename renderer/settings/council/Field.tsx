@@ -1,9 +1,11 @@
 /**
- * One labelled form control of the roster's forms, with its hint and its error tied to it by
- * aria-describedby (and aria-invalid while it has one), so a screen reader reads them with it.
+ * The parts of the roster's forms (MemberForm, ConflictForm): a labelled control with its hint and
+ * its error tied to it by aria-describedby (and aria-invalid while it has one), so a screen reader
+ * reads them with it; the problems of the change as a whole; the cancel and submit buttons; and
+ * the focus moved to a field once the form shows what the last attempt answered.
  */
 import type { ReactElement } from 'react';
-import { cloneElement } from 'react';
+import { cloneElement, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../common/ErrorNotice';
 import type { RosterIssue } from '../../db/members';
@@ -46,4 +48,28 @@ export function FormNotice({ problems }: { problems: FormProblems }) {
       ))}
     </div>
   );
+}
+
+/** Cancel, then the submit button (saying so while the change is being written). */
+export function FormActions({ busy, submitLabel, onCancel }: { busy: boolean; submitLabel: string; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="settings-actions roster-form__actions">
+      <button type="button" className="button button--quiet" onClick={onCancel}>
+        {t('roster.cancel')}
+      </button>
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {busy ? t('roster.saving') : submitLabel}
+      </button>
+    </div>
+  );
+}
+
+/** Focuses the element of an id once the form has drawn what the last attempt answered (its errors, a question). */
+export function useFocusLater(): (id: string) => void {
+  const [target, setTarget] = useState<{ id: string; n: number } | null>(null);
+  useEffect(() => {
+    if (target) document.getElementById(target.id)?.focus();
+  }, [target]);
+  return useCallback((id: string) => setTarget((prev) => ({ id, n: (prev?.n ?? 0) + 1 })), []);
 }

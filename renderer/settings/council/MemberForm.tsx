@@ -4,13 +4,13 @@
  * the focus goes to the first field in error. Making someone chair while another is asks first,
  * in the form, and the chair before becomes a member.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_ROLES, type MemberRole } from '../../../shared/council';
 import { useServices } from '../../common/services';
 import { addMember, RosterError, updateMember, type RosterField } from '../../db/members';
 import type { MemberRow } from '../../db/rows';
-import { Field, FormNotice } from './Field';
+import { Field, FormActions, FormNotice, useFocusLater } from './Field';
 import { useFormProblems } from './roster-issues';
 
 const FIELDS: readonly RosterField[] = ['name', 'affiliation', 'role', 'active'];
@@ -33,19 +33,8 @@ export function MemberForm({ member, onSaved, onCancel }: { member: MemberRow | 
   const [busy, setBusy] = useState(false);
   const [chairToReplace, setChairToReplace] = useState<string | null>(null);
   const { problems, clear, show } = useFormProblems(FIELDS);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-
-  const fieldId = (field: RosterField) => `${id}-${field}`;
-  /** Where the focus goes once the form shows what the last attempt answered. */
-  const [focusTo, setFocusTo] = useState<{ target: RosterField | 'confirm'; n: number } | null>(null);
-  useEffect(() => {
-    if (focusTo === null) return;
-    if (focusTo.target === 'confirm') confirmRef.current?.focus();
-    else document.getElementById(fieldId(focusTo.target))?.focus();
-    // fieldId depends on id only, which never changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusTo]);
-  const focusLater = (target: RosterField | 'confirm') => setFocusTo((f) => ({ target, n: (f?.n ?? 0) + 1 }));
+  const focusLater = useFocusLater();
+  const fieldId = (field: RosterField | 'replace-chair') => `${id}-${field}`;
 
   async function save(replaceChair: boolean): Promise<void> {
     setBusy(true);
@@ -60,12 +49,12 @@ export function MemberForm({ member, onSaved, onCancel }: { member: MemberRow | 
       if (err instanceof RosterError && err.has('CHAIR_CONFIRM_NEEDED') && err.issues.length === 1) {
         setChairToReplace(String(err.issues[0]!.params.chair));
         // The question is read first, with its answer focused.
-        focusLater('confirm');
+        focusLater(fieldId('replace-chair'));
         return;
       }
       setChairToReplace(null);
       const first = show(err);
-      if (first) focusLater(first);
+      if (first) focusLater(fieldId(first));
     }
   }
 
@@ -124,25 +113,18 @@ export function MemberForm({ member, onSaved, onCancel }: { member: MemberRow | 
           <div className="settings-actions">
             <button type="button" className="button button--quiet" onClick={() => {
                 setChairToReplace(null);
-                focusLater('role');
+                focusLater(fieldId('role'));
               }}
             >
               {t('roster.chairConfirmNo')}
             </button>
-            <button ref={confirmRef} type="button" className="button button--primary" disabled={busy} onClick={() => void save(true)}>
+            <button id={fieldId('replace-chair')} type="button" className="button button--primary" disabled={busy} onClick={() => void save(true)}>
               {t('roster.chairConfirmYes')}
             </button>
           </div>
         </div>
       ) : (
-        <div className="settings-actions roster-form__actions">
-          <button type="button" className="button button--quiet" onClick={onCancel}>
-            {t('roster.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t('roster.saving') : t('roster.save')}
-          </button>
-        </div>
+        <FormActions busy={busy} submitLabel={t('roster.save')} onCancel={onCancel} />
       )}
     </form>
   );

@@ -42,7 +42,7 @@ export function bulkMeeting(extra: Partial<MeetingRow> = {}): MeetingRow {
 }
 
 export function recusal(caseId: string, memberId: string, status: RecusalRow['status'] = 'recused'): RecusalRow {
-  return { meetingId: MEETING, caseId, memberId, status, reason: '해당 사업자와 거래 관계', conflictId: null, confirmedBy: 's1', at: ARRIVED };
+  return { meetingId: MEETING, caseId, memberId, status, reason: '해당 사업자와 거래 관계', conflictId: null, confirmedBy: 's1', at: ARRIVED, withdrawal: null };
 }
 
 export async function seedBulkMeeting(db: CouncilDb): Promise<void> {

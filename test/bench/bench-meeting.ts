@@ -13,7 +13,7 @@ const CASES = 10_000;
 const MEMBERS = 5;
 const TARGET = 1.5;
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }

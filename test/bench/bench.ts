@@ -9,6 +9,7 @@ import path from 'node:path';
 import { importVersusBulkPut } from './bench-browser';
 import { casesListFigures } from './bench-cases';
 import { bulkVoteFigures } from './bench-meeting';
+import { singleVoteFigures } from './bench-single-vote';
 import { pdfFirstPage } from './bench-pdf';
 import { writeCasesOnlyBundle, writeEvidenceBundle, writeLargeEntryBundle } from './bench-bundles';
 import { hostileChild, hostileFigures } from './bench-hostile';
@@ -86,7 +87,10 @@ async function main(): Promise<void> {
   }
   if (only === 'all' || only === 'pdf') figures.push(...(await pdfFirstPage(Number(process.env.BENCH_RUNS ?? 5))));
   if (only === 'all' || only === 'browser' || only === 'cases') figures.push(...(await casesListFigures(Number(process.env.BENCH_RUNS ?? 7))));
-  if (only === 'all' || only === 'meeting') figures.push(...(await bulkVoteFigures(Number(process.env.BENCH_RUNS ?? 5))));
+  if (only === 'all' || only === 'meeting') {
+    figures.push(...(await bulkVoteFigures(Number(process.env.BENCH_RUNS ?? 5))));
+    figures.push(...(await singleVoteFigures(Number(process.env.BENCH_RUNS ?? 5) * 3)));
+  }
   console.log('');
   printTable(figures);
   const out = path.join(root, 'test-results/bench/bench.json');

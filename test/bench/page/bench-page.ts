@@ -1,6 +1,7 @@
 import './cases-bench';
 import './pdf-bench';
 import './meeting-bench';
+import './single-vote-bench';
 /**
  * The browser half of the import benchmark, built with the renderer's own modules: the app's
  * import pipeline (importBundle: IPC bridge, chunks, Dexie writes, rollback bookkeeping) against

@@ -14,6 +14,7 @@ import { openCouncilDb } from '../../../renderer/db/schema';
 import { buildCaseIndex, caseIdsOf, countCases, filterCases, NO_FILTERS, type CaseFilters } from '../../../renderer/cases/case-filter';
 import { loadCaseSummaries, policyTierIds, resetCasesStore, useCasesStore } from '../../../renderer/cases/cases-store';
 import '../../../renderer/app/i18n';
+import { domShows } from './dom-shows';
 
 const PLACES = ['망원', '합정', '연남', '성수', '해운대', '서면', '동성로', '둔산', '수원역', '일산'];
 const TRADES = ['떡볶이', '꽃집', '분식', '국밥', '카페', '택시', '미용실', '세탁소', '치킨', '베이커리', '정육점', '문구점'];
@@ -68,15 +69,7 @@ function listShows(host: HTMLElement, count: number, firstId: string): Promise<v
     const list = host.querySelector<HTMLElement>('[role="listbox"]');
     return list?.dataset.count === String(count) && list.querySelector<HTMLElement>('[role="option"]')?.dataset.caseId === firstId;
   };
-  return new Promise((resolve) => {
-    if (shows()) return resolve();
-    const observer = new MutationObserver(() => {
-      if (!shows()) return;
-      observer.disconnect();
-      resolve();
-    });
-    observer.observe(host, { subtree: true, childList: true, attributes: true, characterData: true });
-  });
+  return domShows(host, shows);
 }
 
 export interface CasesBenchResult {

@@ -20,12 +20,12 @@ const OPERATOR = 's1';
 const ARRIVED = '2023-03-02T14:00:00+09:00';
 const VOTERS: [string, VoteChoice][] = [['m1', 'approve'], ['m2', 'approve'], ['m3', 'reject'], ['m4', 'approve'], ['m5', 'abstain']];
 
-function caseIdOf(i: number): string {
+export function caseIdOf(i: number): string {
   return `1015-${String(i).padStart(6, '0')}`;
 }
 
 /** Deterministic: the same i gives the same row (T1 30,000 or T2 50,000, so every suggestion names an award). */
-function benchCase(i: number): CaseRow {
+export function benchCase(i: number): CaseRow {
   const caseId = caseIdOf(i);
   const t1 = i % 2 === 0;
   const claimedLoss = t1 ? 100_000 + (i % 150_000) : 320_000 + (i % 150_000);
@@ -217,7 +217,7 @@ async function parts(dbName: string, n: number): Promise<MeetingParts> {
   return { hashMs, recordMs, rawMs };
 }
 
-async function drop(dbName: string): Promise<void> {
+export async function drop(dbName: string): Promise<void> {
   await new Promise((resolve, reject) => {
     const req = indexedDB.deleteDatabase(dbName);
     req.onsuccess = resolve;

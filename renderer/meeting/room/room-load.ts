@@ -39,15 +39,20 @@ export async function loadRoomMeeting(db: CouncilDb, meetingId: string): Promise
 }
 
 export async function loadRoomCase(db: CouncilDb, meetingId: string, caseId: string, members: readonly MemberRow[]): Promise<RoomCase> {
-  const review = await loadCaseReview(db, caseId);
-  const [recusals, proposals, votes, decisions] = await db.transaction('r', [db.recusals, db.proposals, db.votes, db.decisions], () =>
-    Promise.all([
-      db.recusals.where('[meetingId+caseId]').equals([meetingId, caseId]).toArray(),
-      db.proposals.where('[meetingId+caseId]').equals([meetingId, caseId]).sortBy('no'),
-      db.votes.where('[meetingId+caseId]').equals([meetingId, caseId]).toArray(),
-      db.decisions.where('caseId').equals(caseId).sortBy('revision'),
-    ]),
-  );
+  // The review's read and the room's run side by side, each its own read transaction (as they
+  // were one after the other): a vote is read back sooner, and a missing case still fails with
+  // the review's own error.
+  const [review, [recusals, proposals, votes, decisions]] = await Promise.all([
+    loadCaseReview(db, caseId),
+    db.transaction('r', [db.recusals, db.proposals, db.votes, db.decisions], () =>
+      Promise.all([
+        db.recusals.where('[meetingId+caseId]').equals([meetingId, caseId]).toArray(),
+        db.proposals.where('[meetingId+caseId]').equals([meetingId, caseId]).sortBy('no'),
+        db.votes.where('[meetingId+caseId]').equals([meetingId, caseId]).toArray(),
+        db.decisions.where('caseId').equals(caseId).sortBy('revision'),
+      ]),
+    ),
+  ]);
   const suggestions = suggestedRecusals(conflictFacts(review.row), members);
   return { review, recusals, suggestions, proposals, votes, decisions, locked: isLocked(review.row, decisions[decisions.length - 1], meetingId) };
 }

@@ -62,5 +62,7 @@ export async function loadOneCaseMeetingState(db: CouncilDb, caseId: string): Pr
     db.proposals.where('status').equals('open').filter((p) => p.caseId === caseId).toArray(),
     db.decisions.where('caseId').equals(caseId).toArray(),
   ]);
-  return caseMeetingStates(meetings, proposals, decisions).get(caseId) ?? null;
+  // Only this case's place on those agendas matters: an agenda of 10,000 cases is not walked for it.
+  const agendas = meetings.map((m) => ({ ...m, agenda: [caseId] }));
+  return caseMeetingStates(agendas, proposals, decisions).get(caseId) ?? null;
 }

@@ -6,7 +6,8 @@
  * named __proto__, lists too long), judged both ways.
  */
 import { describe, expect, it } from 'vitest';
-import { fastCaseRecord } from '../../electron/services/bundle-reader/case-fast-check';
+import { fastCaseRecord, keysOfAcceptedCase } from '../../electron/services/bundle-reader/case-fast-check';
+import { keysInValue } from '../../shared/json/strict-json';
 import { parseCaseRecord } from '../../electron/services/bundle-reader/case-schema';
 import { caseRecordSchema } from '../../shared/schemas/case-record';
 import { casesOf, tinyParts } from './fixtures/bundle-parts';
@@ -79,6 +80,8 @@ describe('the compiled case check', () => {
         accepted += 1;
         expect(zod.success, JSON.stringify(record).slice(0, 400)).toBe(true);
         expect(fast).toStrictEqual(zod.data);
+        // the key count the duplicate-key check takes on trust for an accepted case
+        expect(keysOfAcceptedCase(fast)).toBe(keysInValue(record));
       } else {
         refused += 1;
         // no more than zod refuses either, so a sound case never takes the slow way

@@ -16,7 +16,7 @@
 import Ajv, { _, type KeywordCxt } from 'ajv';
 import { z } from 'zod';
 import { isCalendarDate, isoDate } from '../../../shared/schemas/amounts';
-import { caseRecordSchema, type CaseRecord } from '../../../shared/schemas/case-record';
+import { caseRecordSchema, dailySaleSchema, documentRefSchema, type CaseRecord } from '../../../shared/schemas/case-record';
 
 type Json = Record<string, unknown>;
 
@@ -84,3 +84,18 @@ export function fastCaseRecord(json: unknown): CaseRecord | null {
   record.business.registrationNo = record.business.registrationNo.replaceAll('-', '');
   return record;
 }
+
+/**
+ * The own keys of every object in a case fastCaseRecord accepted: its nine, the business's five,
+ * two a daily sale and four a document (strict objects, every key required; nothing else in a
+ * case is an object). The duplicate-key check compares them with the text's members.
+ */
+export function keysOfAcceptedCase(record: CaseRecord): number {
+  return CASE_KEYS + BUSINESS_KEYS + DAILY_SALE_KEYS * record.dailySales.length + DOCUMENT_KEYS * record.documents.length;
+}
+
+const CASE_KEYS = Object.keys(caseRecordSchema.shape).length;
+const BUSINESS_KEYS = Object.keys(caseRecordSchema.shape.business.shape).length;
+const DAILY_SALE_KEYS = Object.keys(dailySaleSchema.shape).length;
+const DOCUMENT_KEYS = Object.keys(documentRefSchema.shape).length;
+

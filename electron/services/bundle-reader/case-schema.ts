@@ -48,7 +48,11 @@ const withPath = (issues: readonly CaseIssue[], prefix: PropertyKey[]): CaseIssu
 /** The shared schema's verdict on a case line's JSON: the record (registrationNo without hyphens), or every problem. */
 export function parseCaseRecord(json: unknown): CaseParse {
   const fast = fastCaseRecord(json);
-  if (fast !== null) return { success: true, data: fast };
+  return fast !== null ? { success: true, data: fast } : zodCaseRecord(json);
+}
+
+/** zod's own verdict, with every problem: for JSON the compiled check did not accept. */
+export function zodCaseRecord(json: unknown): CaseParse {
   const rest = caseWithoutDailySales.safeParse(json);
   const issues = rest.success ? [] : withPath(rest.error.issues, []);
   const isObject = json !== null && typeof json === 'object' && !Array.isArray(json);

@@ -121,10 +121,13 @@ export function RoomBody({ data, caseId, room, reload, showVotes }: Props) {
     vote: (m: MemberRow, choice: VoteChoice) => (open ? handlers.vote(m, choice, open.no) : Promise.resolve(false)),
     refused: (m: MemberRow, state: 'recused' | 'absent') => action.refuse(t(state === 'recused' ? 'room.refusals.MEMBER_RECUSED' : 'room.refusals.MEMBER_NOT_PRESENT', { name: m.name })),
   });
+  // the words a vote leaves as they were, kept
+  const title = useMemo(() => t('room.title', { date: meeting.date, place: meeting.place }), [t, meeting.date, meeting.place]);
+  const intro = useMemo(() => t('room.intro'), [t]);
   useRoomKeys({ previous: controls.previous, next: controls.next, evidence: controls.evidence, focus: focusSection, projector: controls.projector, bulk: controls.bulk, help: controls.openKeys });
 
   return (
-    <ScreenFrame screen="meeting-room" title={t('room.title', { date: meeting.date, place: meeting.place })} intro={t('room.intro')}>
+    <ScreenFrame screen="meeting-room" title={title} intro={intro}>
       <RoomKeysHelp open={keysOpen} onOpen={controls.openKeys} onClose={controls.closeKeys} onProjector={controls.projector} onBulk={controls.bulk} bulkDisabled={disabled} onBack={controls.back} />
       {bulk.dialog}
       {disabled && <p className="notice room-closed">{t('room.notOpen', { status: t(`room.meetingStatus.${meeting.status}`) })}</p>}

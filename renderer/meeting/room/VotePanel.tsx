@@ -4,7 +4,7 @@
  * focus moves to the next member who has not voted (or, when all have, to "close the vote").
  * A recused or absent member's row refuses the keys (the data would refuse the vote too).
  */
-import { memo, useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VOTE_CHOICES, type VoteChoice } from '../../../shared/meeting/types';
 import { useUiStore } from '../../common/ui-store';
@@ -46,7 +46,9 @@ export function VotePanel({ voters, votes, present, recused, disabled, onVote, o
 
   const buttons = () => [...(list.current?.querySelectorAll<HTMLButtonElement>('button[data-member-id]') ?? [])];
 
-  useEffect(() => {
+  // In the commit that shows the vote, before its frame: the focus ring is painted with the vote,
+  // and the style and layout focusing needs are the frame's own, not a pass of their own after it.
+  useLayoutEffect(() => {
     const from = votedFrom.current;
     votedFrom.current = null;
     if (from === null) return;

@@ -12,6 +12,7 @@ import type { DuplicateCaseSummary } from '../../../shared/duplicate-flags';
 import { describeError } from '../../common/council-api';
 import type { CouncilDb } from '../../db/schema';
 import { duplicateSummaryOf } from '../../db/case-assessment';
+import { letBlobsGo } from './blob-memory';
 import { rollbackBundle } from './bundle-rollback';
 import { decidedRefusal, writeChunk, type ChunkContext } from './chunk-writer';
 import { EvidenceAssembler } from './evidence-assembler';
@@ -176,6 +177,7 @@ async function pullChunks({ db, session, ctx, summary, fileName, signal, report 
     counts.cases += chunk.cases.length;
     counts.documents += documents.length;
     for (const d of documents) counts.evidenceBytes += d.size;
+    letBlobsGo(chunk.evidence);
     report(chunk.progress);
   }
 }

@@ -29,6 +29,7 @@ import {
   type ImportProgressEvent,
 } from './import-outcome';
 import { startLocalImport } from './import-start';
+import { progressFraction } from './progress-estimate';
 import { RemoteSession, type ImportApi } from './remote-session';
 
 /** The bundle to import: a file the user chose, or the demo council's bundle. */
@@ -84,15 +85,13 @@ async function runImport(db: CouncilDb, api: ImportApi, request: ImportRequest, 
   const { summary } = begun;
   const bundleId = summary.manifest.bundleId;
   const session = new RemoteSession(api, begun.importId, signal);
-  const report = (progress: ImportProgress) =>
-    options.onProgress?.({
-      ...progress,
-      fileName,
-      bundleId,
-      casesTotal: summary.caseCount,
-      evidenceTotal: summary.evidenceCount,
-      elapsedMs: now() - startedAt,
-    });
+  let rateFrom: ImportProgressEvent['rateFrom'];
+  const report = (progress: ImportProgress) => {
+    const event: ImportProgressEvent = { ...progress, fileName, bundleId, casesTotal: summary.caseCount, evidenceTotal: summary.evidenceCount, elapsedMs: now() - startedAt };
+    const fraction = progressFraction(event);
+    rateFrom ??= fraction > 0 ? { elapsedMs: event.elapsedMs, fraction } : undefined;
+    options.onProgress?.({ ...event, rateFrom });
+  };
   let stored = false;
   active.add(bundleId);
   try {

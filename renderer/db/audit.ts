@@ -19,17 +19,33 @@ export type AuditInput = Pick<AuditRow, 'entity' | 'entityId' | 'action' | 'deta
 
 export { auditEntryHash };
 
-export async function appendAudit(db: CouncilDb, input: AuditInput): Promise<AuditRow> {
-  const operator = await db.settings.get('operator');
-  const last = await db.audit.orderBy('sequence').last();
+/**
+ * What the next entry chains to and whom it names: the last entry's hash and the operator. Read
+ * inside the write's own read-write transaction (IndexedDB lets no other writer of the audit table
+ * in until it commits), a writer can read it together with its other reads and hand it to
+ * appendAudit, as long as no entry is appended in between (it would be the last one then).
+ */
+export interface AuditHead {
+  actor: string | null;
+  prevHash: string | null;
+}
+
+export async function readAuditHead(db: CouncilDb): Promise<AuditHead> {
+  const [operator, last] = await Promise.all([db.settings.get('operator'), db.audit.orderBy('sequence').last()]);
+  return { actor: operatorOf(operator?.value), prevHash: last ? last.hash : null };
+}
+
+/** `head`: read in this transaction by readAuditHead, with no entry appended since; else read here. */
+export async function appendAudit(db: CouncilDb, input: AuditInput, head?: AuditHead): Promise<AuditRow> {
+  const { actor, prevHash } = head ?? (await readAuditHead(db));
   const body: Omit<AuditRow, 'sequence' | 'hash'> = {
     at: input.at ?? new Date().toISOString(),
     entity: input.entity,
     entityId: input.entityId,
     action: input.action,
-    actor: operatorOf(operator?.value),
+    actor,
     detail: input.detail,
-    prevHash: last ? last.hash : null,
+    prevHash,
   };
   const entry = { ...body, hash: auditEntryHash(body) };
   const sequence = await db.audit.add(entry);

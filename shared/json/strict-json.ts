@@ -38,15 +38,19 @@ export type StrictJson =
 /** One string token; the unrolled form never backtracks over the characters of a string. */
 const STRING_TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"/g;
 
-/** Parses `text` and refuses an object with a key twice. Throws nothing. */
-export function parseStrictJson(text: string): StrictJson {
+/**
+ * Parses `text` and refuses an object with a key twice. Throws nothing. `knownKeys`, when given,
+ * may say how many own keys the parsed value holds in all (a caller that has checked its exact
+ * shape knows, without the walk); null: count them.
+ */
+export function parseStrictJson(text: string, knownKeys?: (value: unknown) => number | null): StrictJson {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
     return { ok: false, error: 'not-json', detail: (e as Error).message };
   }
-  const keys = keysInValue(value);
+  const keys = knownKeys?.(value) ?? keysInValue(value);
   if (membersAtMost(text) === keys || membersInText(text) === keys) return { ok: true, value };
   const duplicate = locateDuplicate(text);
   return duplicate === null ? { ok: true, value } : { ok: false, error: 'duplicate-key', duplicate }; // null: never, the counts are exact

@@ -10,17 +10,11 @@ import canonicalize from 'canonicalize';
 import { countVote, presentAt, tallyOf } from '../../shared/meeting/counting';
 import type { CountingRules } from '../../shared/meeting/rules';
 import type { AttendanceEntry, CountedMember, Tally, VoteChoice } from '../../shared/meeting/types';
+import type { AuditEntry } from '../../shared/schemas/audit-entry';
 
-export interface ExportedEntry {
-  sequence: number;
-  at: string;
-  entity: string;
-  entityId: string;
-  action: string;
-  actor: string | null;
+/** An exported line: an audit entry, its detail read as the recount needs it. */
+export interface ExportedEntry extends Omit<AuditEntry, 'detail'> {
   detail: Record<string, any>;
-  prevHash: string | null;
-  hash: string;
 }
 
 /** The entries of an export, and the first place its chain breaks (null: intact). */

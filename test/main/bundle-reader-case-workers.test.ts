@@ -6,14 +6,17 @@
  * workers are behind, so both kinds of verdict are applied in one read. A worker that cannot
  * start leaves the lines to the reading thread; one that fails later is a clear error, not a hang.
  */
+import { execFileSync } from 'node:child_process';
+import { build } from 'esbuild';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { BundleReport } from '../../shared/bundle-report';
 import type { CaseRecord } from '../../shared/schemas/case-record';
 import { readBundle, type CaseLineChecking, type CaseLineOptions, type ReadBundleOptions } from '../../electron/services/bundle-reader';
-import { liveCaseLineWorkers } from '../../electron/services/bundle-reader/case-line-pool';
+import { liveCaseLineWorkers, startedCaseLineWorkers } from '../../electron/services/bundle-reader/case-line-pool';
+import { endWarmCaseLineWorkers } from '../../electron/services/bundle-reader/case-line-warm-pool';
 import { workersForIdleCores } from '../../electron/services/bundle-reader/read-cases';
 import { casesOf, pack, tinyParts, writeInto, type BundleParts } from './fixtures/bundle-parts';
 import { assertCoded, bundleFolder, errorTexts, warningTexts } from './fixtures/read-helpers';
@@ -21,6 +24,8 @@ import { assertCoded, bundleFolder, errorTexts, warningTexts } from './fixtures/
 const dir = bundleFolder('council-desk-case-workers-');
 const SLOW = { timeout: 180_000 };
 let counter = 0;
+// each test starts with no pool kept warm by the one before (a pool that failed must end on its own)
+afterEach(() => endWarmCaseLineWorkers());
 
 const base = () => casesOf(tinyParts())[2]!;
 /** A sound case of its own, with some random text so that a file of them does not compress like a bomb. */
@@ -81,6 +86,9 @@ async function bothWays(zip: Uint8Array, options: Partial<ReadBundleOptions> = {
     expect(there.report).toEqual(here.report);
     expect(there.cases).toEqual(here.cases);
   }
+  // the last pool is kept warm for the next read; nothing else is left running
+  await expect.poll(liveCaseLineWorkers).toBeLessThanOrEqual(ways[ways.length - 1]![1].workers ?? 0);
+  endWarmCaseLineWorkers();
   await expect.poll(liveCaseLineWorkers).toBe(0);
   return here;
 }
@@ -257,5 +265,47 @@ describe('when the workers fail', () => {
     });
     await expect(reading).rejects.toMatchObject({ name: 'AbortError' });
     await expect.poll(liveCaseLineWorkers).toBe(0);
+  });
+
+  it('keeps an idle pool warm for the next read of the process, and starts no second one', SLOW, async () => {
+    counter += 1;
+    const path = writeInto(dir, `bundle-${counter}.cdbundle`, pack(withLines(Array.from({ length: 200 }, (_, i) => caseLine(100 + i)))));
+    const here = await read(path, { workers: 0 });
+    const way: CaseLineOptions = { workers: 2, minBytes: 0, batchBytes: 2048, awaitWorkers: true };
+    const before = startedCaseLineWorkers();
+    for (let i = 0; i < 3; i += 1) {
+      const there = await read(path, way);
+      expect(there.how).toMatchObject({ workers: 2 });
+      expect(there.how!.linesInWorkers).toBeGreaterThan(0);
+      expect(there.report).toEqual(here.report);
+      // the same two workers each time: kept, not ended and started again
+      expect(liveCaseLineWorkers()).toBe(2);
+      expect(startedCaseLineWorkers() - before).toBe(2);
+    }
+    // another number of workers: the warm pool is ended, the new one kept
+    await read(path, { ...way, workers: 1 });
+    await expect.poll(liveCaseLineWorkers).toBe(1);
+    endWarmCaseLineWorkers();
+    await expect.poll(liveCaseLineWorkers).toBe(0);
+  });
+
+  it('lets the process exit while a pool waits warm', SLOW, async () => {
+    counter += 1;
+    const path = writeInto(dir, `bundle-${counter}.cdbundle`, pack(withLines(Array.from({ length: 200 }, (_, i) => caseLine(100 + i)))));
+    const source = join(dir, `exit-${counter}.ts`);
+    const child = join(dir, `exit-${counter}.cjs`);
+    const folder = join(__dirname, '../../electron/services/bundle-reader');
+    const script = join(folder, 'case-line-worker-source.cjs');
+    writeFileSync(source, `import { readBundle } from ${JSON.stringify(join(folder, 'index.ts'))};
+readBundle(${JSON.stringify(path)}, { trust: [], requireSignature: false, caseLines: { workers: 1, minBytes: 0, awaitWorkers: true, script: ${JSON.stringify(script)}, onChecked: (h) => console.log(JSON.stringify(h)) } })
+  .then((r) => console.log(r.valid ? 'read' : 'invalid'));
+`);
+    await build({ entryPoints: [source], outfile: child, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+    const started = Date.now();
+    const out = execFileSync(process.execPath, [child], { encoding: 'utf8', timeout: 60_000 });
+    expect(out).toContain('"linesInWorkers"');
+    expect(out.trim().endsWith('read')).toBe(true);
+    // it did not wait out the warm pool's minute
+    expect(Date.now() - started).toBeLessThan(50_000);
   });
 });

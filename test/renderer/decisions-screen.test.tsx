@@ -97,7 +97,7 @@ describe('the audit log on the Decisions screen', () => {
     const notice = await screen.findByTestId('audit-broken-notice');
     expect(notice.textContent).toBe(`감사 기록 이상: ${sequence}번 항목`);
     expect(document.querySelector('[data-screen="bundles"]')).not.toBeNull();
-    expect(assertive()).toBe(`감사 기록: ${sequence}번 항목에서 끊김 (전체 ${count}개 항목). ${sequence}번 항목의 내용이 저장된 해시와 맞지 않습니다. 항목이나 그 해시가 바뀌었습니다.`);
+    await waitFor(() => expect(assertive()).toBe(`감사 기록: ${sequence}번 항목에서 끊김 (전체 ${count}개 항목). ${sequence}번 항목의 내용이 저장된 해시와 맞지 않습니다. 항목이나 그 해시가 바뀌었습니다.`));
 
     notice.focus();
     await app.user.keyboard('{Enter}');
@@ -107,7 +107,7 @@ describe('the audit log on the Decisions screen', () => {
       return el!;
     });
     const panel = within(within(root).getByRole('region', { name: '감사 기록' }));
-    expect(panel.getByTestId('audit-status').textContent).toBe(`감사 기록: ${sequence}번 항목에서 끊김 (전체 ${count}개 항목)`);
+    await waitFor(() => expect(panel.getByTestId('audit-status').textContent).toBe(`감사 기록: ${sequence}번 항목에서 끊김 (전체 ${count}개 항목)`));
     expect(panel.getByTestId('audit-what').textContent).toContain('저장된 해시와 맞지 않습니다');
     const values = Array.from(root.querySelectorAll('.audit-values > div'), (d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent]);
     expect(values[0]).toEqual(['저장된 해시', before.hash]);

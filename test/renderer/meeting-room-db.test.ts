@@ -13,7 +13,7 @@ import { confirmRecusal, declareRecusal, dismissRecusal, withdrawRecusal } from 
 import { countCase, countMeeting } from '../../renderer/meeting/room/room-count';
 import { loadRoomCase, pendingSuggestions } from '../../renderer/meeting/room/room-load';
 import { isRoomRefusal, type RefusalCode } from '../../renderer/meeting/room/room-refusal';
-import { recordVote } from '../../renderer/meeting/room/vote-db';
+import { recordVote, recordVoteAndRead } from '../../renderer/meeting/room/vote-db';
 import type { VoteChoice } from '../../shared/meeting/types';
 import { freshDbEachTest } from './support/fresh-db';
 import { MEETING_ID, seatMembers, seedOpenMeeting, VOTERS } from './support/room-meeting';
@@ -288,6 +288,23 @@ describe('proposals and votes', () => {
     ]);
     await closeProposal(db, { meetingId: M, caseId: C2, no: 1 }, at(4));
     expect((await refusal(recordVote(db, { meetingId: M, caseId: C2, proposalNo: 1, memberId: 'm3', vote: 'approve' }, at(5)))).code).toBe('PROPOSAL_NOT_OPEN');
+  });
+
+  it('reads the case\'s votes back with the vote, as stored once it is (a vote written elsewhere meanwhile included)', async () => {
+    await seedOpenMeeting(db);
+    await seatMembers(db, VOTERS);
+    await openProposal(db, { meetingId: M, caseId: C2, proposal: { kind: 'suggestion' } }, at(1));
+    await vote(C2, 1, { m1: 'approve', m2: 'abstain' }, 2);
+    const recorded = await recordVoteAndRead(db, { meetingId: M, caseId: C2, proposalNo: 1, memberId: 'm3', vote: 'reject' }, at(3));
+    expect(recorded.row).toEqual({ meetingId: M, caseId: C2, proposalNo: 1, memberId: 'm3', vote: 'reject', recordedBy: 's1', recordedAt: at(3).now });
+    const stored = () => db.votes.where('[meetingId+caseId]').equals([M, C2]).toArray();
+    expect(recorded.votes).toEqual(await stored());
+    expect(recorded.votes.map((v) => [v.memberId, v.vote])).toEqual([['m1', 'approve'], ['m2', 'abstain'], ['m3', 'reject']]);
+    const changed = await recordVoteAndRead(db, { meetingId: M, caseId: C2, proposalNo: 1, memberId: 'm1', vote: 'reject' }, at(4));
+    expect(changed.votes).toEqual(await stored());
+    expect(changed.votes.map((v) => [v.memberId, v.vote])).toEqual([['m1', 'reject'], ['m2', 'abstain'], ['m3', 'reject']]);
+    expect((await db.audit.where('entity').equals('vote').toArray()).map((e) => [e.detail.memberId, e.action])).toEqual([['m1', 'record'], ['m2', 'record'], ['m3', 'record'], ['m1', 'change']]);
+    expect(await firstBrokenAuditEntry(db)).toBeNull();
   });
 
   it('refuses the vote of a member not present', async () => {

@@ -35,6 +35,8 @@ describe('sidebar', () => {
 
   it('moves between links with the arrow keys, Home and End, without opening them', async () => {
     const { user } = await start();
+    // the screen gives its title focus as it opens: only then is focus the test's to move
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: '사건 묶음' })));
     screen.getByRole('link', { name: '사건 묶음' }).focus();
 
     await user.keyboard('{ArrowDown}');

@@ -24,10 +24,16 @@ interface Slot {
 }
 
 let live = 0;
+let started = 0;
 
 /** Case-line worker threads started and not yet exited, in this process: for tests that they all end. */
 export function liveCaseLineWorkers(): number {
   return live;
+}
+
+/** Case-line worker threads ever started in this process: for tests that a warm pool is reused. */
+export function startedCaseLineWorkers(): number {
+  return started;
 }
 
 export class CaseLinePool {
@@ -74,6 +80,19 @@ export class CaseLinePool {
     });
   }
 
+  /** Ready, not ended, and no batch outstanding: fit to be kept for the next read (case-line-warm-pool.ts). */
+  get idle(): boolean {
+    return this.isReady && !this.ended && this.outstanding.size === 0;
+  }
+
+  /** Whether the workers keep this process alive: yes while a read uses them, no while they wait warm for the next. */
+  holdProcess(hold: boolean): void {
+    for (const { worker } of this.slots) {
+      if (hold) worker.ref();
+      else worker.unref();
+    }
+  }
+
   /** `ready`, or false after `ms` (a worker that never says it is ready is not waited for longer). */
   readyWithin(ms: number): Promise<boolean> {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -95,6 +114,7 @@ export class CaseLinePool {
   private startWorker(script: string): Slot {
     const worker = new Worker(script);
     live += 1;
+    started += 1;
     const slot: Slot = { worker, ready: false, waiting: 0 };
     worker.on('message', (message: VerdictsMessage | typeof WORKER_READY) => {
       if (message === WORKER_READY) {

@@ -11,7 +11,8 @@ import { parseStrictJson } from '../../../shared/json/strict-json';
 import type { CodedMessage } from '../../../shared/problems/problem';
 import { wordIssues } from '../../../shared/problems/zod-wording';
 import { CASE_ID_PATTERN, type CaseRecord, type EvidenceMediaType } from '../../../shared/schemas/case-record';
-import { parseCaseRecord } from './case-schema';
+import { fastCaseRecord, keysOfAcceptedCase } from './case-fast-check';
+import { zodCaseRecord, type CaseParse } from './case-schema';
 import { jsonShapeBreach } from './json-shape';
 import { MAX_CASE_LINE_VALUES, MAX_JSON_DEPTH, SHAPE_CHECK_MIN_LINE_BYTES } from './limits';
 import { problem, type ProblemCode } from './problem-codes';
@@ -51,14 +52,19 @@ export function lineVerdict(bytes: Buffer, keepRecord: boolean): LineVerdict {
   const breach = bytes.length < SHAPE_CHECK_MIN_LINE_BYTES ? null : jsonShapeBreach(bytes, { maxDepth: MAX_JSON_DEPTH, maxValues: MAX_CASE_LINE_VALUES });
   if (breach === 'depth') return refused(whole(problem('CASE_LINE_TOO_DEEP', { maxDepth: MAX_JSON_DEPTH })));
   if (breach === 'values') return refused(whole(problem('CASE_LINE_TOO_MANY_VALUES', { maxValues: MAX_CASE_LINE_VALUES })));
-  const strict = parseStrictJson(bytes.toString('utf8'));
+  // a case the compiled check accepts has a known number of keys: no walk to count them
+  let accepted: CaseRecord | null = null;
+  const strict = parseStrictJson(bytes.toString('utf8'), (value) => {
+    accepted = fastCaseRecord(value);
+    return accepted === null ? null : keysOfAcceptedCase(accepted);
+  });
   if (!strict.ok) {
     if (strict.error === 'not-json') return refused(whole(problem('CASE_LINE_NOT_JSON', { detail: strict.detail })));
     const { key, column, path } = strict.duplicate;
     return refused({ path, ...problem('CASE_LINE_DUPLICATE_KEY', { key, column }) });
   }
   const json = strict.value;
-  const parsed = parseCaseRecord(json);
+  const parsed: CaseParse = accepted !== null ? { success: true, data: accepted } : zodCaseRecord(json);
   if (!parsed.success) {
     const problems = wordIssues(parsed.issues, json) as LineProblem[];
     const raw = (json ?? {}) as { caseId?: unknown; documents?: unknown };

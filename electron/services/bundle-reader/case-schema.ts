@@ -1,27 +1,17 @@
 /**
- * The case schema as the reader runs it, fast: shared/schemas/case-record.ts decides, with one
- * shortcut. A case carries dozens of daily sales, and zod spends most of a case's time on them
+ * The case schema as the reader runs it, fast: shared/schemas/case-record.ts decides. A sound case
+ * is accepted by the compiled check (case-fast-check.ts) without zod; any other is parsed here,
+ * where zod gives its problems their words and paths, with one shortcut. A case carries dozens of daily sales, and zod spends most of a case's time on them
  * (an object, a date that must exist on the calendar, an amount, each). So the daily sales are
  * first checked by a plain loop that accepts only what the shared schema accepts (exactly the keys
- * date and amount, a whole amount in range, a date whose verdict from the shared `isoDate` schema
+ * date and amount, a whole amount in range, a date whose verdict from the shared calendar check
  * is remembered); anything it does not accept goes to the shared schema itself, which gives the
  * problems their words and paths. Everything else is parsed by the shared schema as it is.
  */
 import { z } from 'zod';
-import { isoDate, MAX_AMOUNT_KRW } from '../../../shared/schemas/amounts';
+import { MAX_AMOUNT_KRW } from '../../../shared/schemas/amounts';
 import { caseRecordSchema, type CaseRecord } from '../../../shared/schemas/case-record';
-
-const MAX_REMEMBERED_DATES = 10_000;
-const soundDates = new Map<string, boolean>();
-
-function isSoundDate(text: string): boolean {
-  let sound = soundDates.get(text);
-  if (sound === undefined) {
-    sound = isoDate.safeParse(text).success;
-    if (soundDates.size < MAX_REMEMBERED_DATES) soundDates.set(text, sound);
-  }
-  return sound;
-}
+import { fastCaseRecord, isSoundDate } from './case-fast-check';
 
 function isSoundDailySale(item: unknown): boolean {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) return false;
@@ -57,6 +47,12 @@ const withPath = (issues: readonly CaseIssue[], prefix: PropertyKey[]): CaseIssu
 
 /** The shared schema's verdict on a case line's JSON: the record (registrationNo without hyphens), or every problem. */
 export function parseCaseRecord(json: unknown): CaseParse {
+  const fast = fastCaseRecord(json);
+  return fast !== null ? { success: true, data: fast } : zodCaseRecord(json);
+}
+
+/** zod's own verdict, with every problem: for JSON the compiled check did not accept. */
+export function zodCaseRecord(json: unknown): CaseParse {
   const rest = caseWithoutDailySales.safeParse(json);
   const issues = rest.success ? [] : withPath(rest.error.issues, []);
   const isObject = json !== null && typeof json === 'object' && !Array.isArray(json);

@@ -21,6 +21,7 @@ import { InflateBudget, resolveLimits, type BundleLimits } from './limits';
 import { findManifest, parseManifest, readManifestBytes, type ManifestInfo, type ManifestSighting } from './manifest-reader';
 import { problem } from './problem-codes';
 import { FatalBundleError, ProblemLog } from './problem-log';
+import { releaseCaseLinePool } from './case-line-warm-pool';
 import { readCases, startCaseWorkers, type CaseWorkers } from './read-cases';
 import { evidenceFiles, readEvidence } from './read-evidence';
 import type { ReadStage } from './read-stage';
@@ -93,7 +94,7 @@ export async function readBundleWithManifest(path: string, options: ReadBundleOp
     if (signal?.aborted) throw abortError();
     if (!(e instanceof FatalBundleError)) throw e;
   } finally {
-    caseWorkers?.pool?.terminate();
+    releaseCaseLinePool(caseWorkers?.pool, caseWorkers?.script ?? null);
     closeZipArchive(zip);
   }
   const signature = seen.signature;

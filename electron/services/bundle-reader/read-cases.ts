@@ -15,8 +15,9 @@ import { availableParallelism, loadavg } from 'node:os';
 import { abortError, throwIfAborted } from './abort';
 import { CaseLineChecker } from './case-line-check';
 import { CaseLinePipeline, type CaseLineOptions } from './case-line-pipeline';
-import { CaseLinePool } from './case-line-pool';
 import { caseLineWorkerScript } from './case-line-worker-script';
+import type { CaseLinePool } from './case-line-pool';
+import { releaseCaseLinePool, takeCaseLinePool } from './case-line-warm-pool';
 import { entryChunks } from './entry-chunks';
 import { CASES_FILE, checkListedHash } from './files-check';
 import { MAX_CASE_LINE_BYTES } from './limits';
@@ -55,6 +56,8 @@ export async function readCases(stage: ReadStage): Promise<CaseLineChecker> {
   const splitter = new NdjsonSplitter(MAX_CASE_LINE_BYTES);
   if (log.full) splitter.countOnly();
 
+  // started by readBundle while it read the manifest, which gives them back; else started (and given back) here
+  const own = stage.caseWorkers === undefined;
   const { wanted: workers, script, pool, reason } = stage.caseWorkers ?? startCaseWorkers(directory, stage.onCase, log, options);
   const onAbort = () => pool?.terminate(abortError());
   signal?.addEventListener('abort', onAbort, { once: true });
@@ -81,7 +84,8 @@ export async function readCases(stage: ReadStage): Promise<CaseLineChecker> {
     await pipeline.finish();
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    pool?.terminate();
+    // kept warm for the next read when idle, else ended
+    if (own) releaseCaseLinePool(pool, script);
     // also when a fatal problem ended the reading: what was checked until then, and where
     if (pipeline !== null) {
       const fallback = workers === 0 || pipeline.linesInWorkers > 0 ? reason : script === null ? 'no worker script was found' : (pool?.failure ?? 'the workers were not ready before the last line was read');
@@ -151,13 +155,13 @@ export interface CaseWorkers {
 /**
  * Starts the workers for cases.ndjson as soon as the directory says how large it is, so that they
  * start while the manifest and its signature are read (a fresh process spends some 100 ms there).
- * The caller ends them (CaseLinePool.terminate) however the reading ends; readCases uses them.
+ * The caller gives them back (releaseCaseLinePool) however the reading ends; readCases uses them.
  */
 export function startCaseWorkers(directory: BundleDirectory, onCase: ReadStage['onCase'], log: ProblemLog, options: CaseLineOptions = {}): CaseWorkers {
   const entry = directory.entries.get(CASES_FILE);
   const { wanted, reason } = entry === undefined || log.full ? { wanted: 0, reason: null } : workersFor(entry, onCase, options);
   const script = wanted > 0 ? (options.script ?? caseLineWorkerScript()) : null;
-  return { wanted, script, pool: script !== null ? new CaseLinePool(script, wanted) : null, reason };
+  return { wanted, script, pool: script !== null ? takeCaseLinePool(script, wanted) : null, reason };
 }
 
 function checkCaseCount(cases: number, stage: ReadStage): void {

@@ -2,20 +2,21 @@
  * Attendance: each voting member, whether present (since when) or gone (when), and one button to
  * record the arrival or the departure now; under it the meeting's quorum as it stands.
  */
+import { memo } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { VoteCount } from '../../../shared/meeting/counting';
 import type { Language } from '../../../shared/i18n';
 import type { MeetingRow, MemberRow } from '../../db/rows';
 import { TableRegion } from '../../common/TableRegion';
 import { RoomSection } from './RoomSection';
+import type { Quorum } from './room-count';
 import { clockTime } from './room-words';
 
 interface Props {
   meeting: MeetingRow;
   voters: readonly MemberRow[];
   present: ReadonlySet<string>;
-  quorum: VoteCount;
+  quorum: Quorum;
   language: Language;
   disabled: boolean;
   onArrive(member: MemberRow): void;
@@ -29,7 +30,7 @@ function stateWords(t: TFunction, meeting: MeetingRow, memberId: string, here: b
   return t('room.attendance.absent');
 }
 
-export function AttendancePanel({ meeting, voters, present, quorum, language, disabled, onArrive, onLeave }: Props) {
+export const AttendancePanel = memo(function AttendancePanel({ meeting, voters, present, quorum, language, disabled, onArrive, onLeave }: Props) {
   const { t } = useTranslation();
   return (
     <RoomSection id="attendance" title={t('room.attendance.title')} keyHint="M">
@@ -69,4 +70,4 @@ export function AttendancePanel({ meeting, voters, present, quorum, language, di
       </p>
     </RoomSection>
   );
-}
+});

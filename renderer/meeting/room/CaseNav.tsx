@@ -1,4 +1,5 @@
 /** The agenda's previous and next case ([ / PageUp, ] / PageDown) and where the room is on it. */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface Props {
@@ -8,7 +9,7 @@ interface Props {
   onNext(): void;
 }
 
-export function CaseNav({ position, total, onPrevious, onNext }: Props) {
+export const CaseNav = memo(function CaseNav({ position, total, onPrevious, onNext }: Props) {
   const { t } = useTranslation();
   return (
     <nav className="room-nav" aria-label={t('room.nav.label')}>
@@ -23,4 +24,4 @@ export function CaseNav({ position, total, onPrevious, onNext }: Props) {
       </button>
     </nav>
   );
-}
+});

@@ -2,6 +2,7 @@
  * The case before the council, large: business, region, category, claimed and assessed loss and
  * status, the suggestion with its reasons (the review's own card), and the evidence one key away (E).
  */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatKrw, type Language } from '../../../shared/i18n';
 import { SuggestionCard, wordFor, type CaseReview } from '../../review';
@@ -12,7 +13,7 @@ interface Props {
   onEvidence(): void;
 }
 
-export function CurrentCase({ review, language, onEvidence }: Props) {
+export const CurrentCase = memo(function CurrentCase({ review, language, onEvidence }: Props) {
   const { t, i18n } = useTranslation();
   const { row, bundle, assessment } = review;
   const b = row.record.business;
@@ -42,4 +43,4 @@ export function CurrentCase({ review, language, onEvidence }: Props) {
       <SuggestionCard assessment={assessment} policyId={bundle.manifest.policy.id} language={language} />
     </section>
   );
-}
+});

@@ -3,13 +3,13 @@
  * one, and the reason it is asked), refused in words without quorum; once decided, the decision,
  * locked, with "reopen" (a reason required).
  */
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VoteCount } from '../../../shared/meeting/counting';
 import type { Language } from '../../../shared/i18n';
 import type { CaseRow, DecisionRow, ProposalRow } from '../../db/rows';
 import { rationaleNeeds } from './award-rules';
 import { ReasonForm } from './ReasonForm';
+import type { Quorum } from './room-count';
 import { RoomSection } from './RoomSection';
 import { decisionWhat, proposalWhat } from './room-words';
 
@@ -18,7 +18,7 @@ interface Props {
   decidable: ProposalRow | undefined;
   decisions: readonly DecisionRow[];
   locked: boolean;
-  quorum: VoteCount;
+  quorum: Quorum;
   language: Language;
   disabled: boolean;
   onDecide(proposal: ProposalRow, rationale: string): Promise<boolean>;
@@ -44,7 +44,7 @@ function Standing({ decision, language, disabled, onReopen }: { decision: Decisi
   );
 }
 
-function FromProposal({ row, proposal, quorum, language, disabled, onDecide }: { row: CaseRow; proposal: ProposalRow; quorum: VoteCount; language: Language; disabled: boolean; onDecide: Props['onDecide'] }) {
+function FromProposal({ row, proposal, quorum, language, disabled, onDecide }: { row: CaseRow; proposal: ProposalRow; quorum: Quorum; language: Language; disabled: boolean; onDecide: Props['onDecide'] }) {
   const { t } = useTranslation();
   const id = useId();
   const [rationale, setRationale] = useState('');
@@ -78,7 +78,7 @@ function FromProposal({ row, proposal, quorum, language, disabled, onDecide }: {
   );
 }
 
-export function DecisionPanel({ row, decidable, decisions, locked, quorum, language, disabled, onDecide, onReopen }: Props) {
+export const DecisionPanel = memo(function DecisionPanel({ row, decidable, decisions, locked, quorum, language, disabled, onDecide, onReopen }: Props) {
   const { t } = useTranslation();
   const latest = decisions[decisions.length - 1];
   const reopened = decisions.filter((d) => d.reopened !== null);
@@ -100,4 +100,4 @@ export function DecisionPanel({ row, decidable, decisions, locked, quorum, langu
       )}
     </RoomSection>
   );
-}
+});

@@ -17,7 +17,7 @@ function RoomView({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const { db } = useServices();
   const remembered = useRoomStore((s) => s.caseByMeeting[meetingId]);
-  const { data, reload } = useRoomData(db, meetingId, remembered);
+  const { data, reload, showVotes } = useRoomData(db, meetingId, remembered);
   if (data.state === 'loading') {
     return (
       <section className="screen" data-screen="meeting-room" aria-busy="true">
@@ -32,7 +32,7 @@ function RoomView({ meetingId }: { meetingId: string }) {
       </section>
     );
   }
-  return <RoomBody data={data.meeting} caseId={data.caseId} room={data.room} reload={reload} />;
+  return <RoomBody data={data.meeting} caseId={data.caseId} room={data.room} reload={reload} showVotes={showVotes} />;
 }
 
 export function MeetingRoom() {

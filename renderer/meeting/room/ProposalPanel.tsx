@@ -2,6 +2,7 @@
  * The proposal on the current case: the form to put one to the vote, or the open one with each
  * member's vote, the live tally and "close the vote"; and the proposals closed before it.
  */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoteCount } from '../../../shared/meeting/counting';
 import type { VoteChoice } from '../../../shared/meeting/types';
@@ -38,28 +39,37 @@ interface Props {
   onClose(proposal: ProposalRow): void;
 }
 
+type SectionProps = Pick<Props, 'row' | 'documents' | 'proposals' | 'open' | 'blocked' | 'language' | 'disabled' | 'onPropose'>;
+
+/** The proposal's own section: unchanged by a vote, so not rendered again for one. */
+const ProposalSection = memo(function ProposalSection({ row, documents, proposals, open, blocked, language, disabled, onPropose }: SectionProps) {
+  const { t } = useTranslation();
+  return (
+    <RoomSection id="proposal" title={t('room.proposal.title')} keyHint="P">
+      {open ? (
+        <p className="room-proposal" data-testid="room-open-proposal" data-no={open.no}>
+          {proposalWhat(t, open, language)} — <strong>{t('room.proposal.status.open')}</strong>
+        </p>
+      ) : blocked !== null ? (
+        <p className="room-muted">{blocked}</p>
+      ) : (
+        <ProposalForm row={row} documents={documents} language={language} disabled={disabled} onPropose={onPropose} />
+      )}
+      <ProposalHistory proposals={proposals} language={language} />
+    </RoomSection>
+  );
+});
+
 export function ProposalPanel(props: Props) {
   const { t } = useTranslation();
-  const { open, language } = props;
-  const closeButton = () => document.querySelector<HTMLButtonElement>('[data-testid="room-close-vote"]')?.focus();
+  const { open } = props;
   return (
     <>
-      <RoomSection id="proposal" title={t('room.proposal.title')} keyHint="P">
-        {open ? (
-          <p className="room-proposal" data-testid="room-open-proposal" data-no={open.no}>
-            {proposalWhat(t, open, language)} — <strong>{t('room.proposal.status.open')}</strong>
-          </p>
-        ) : props.blocked !== null ? (
-          <p className="room-muted">{props.blocked}</p>
-        ) : (
-          <ProposalForm row={props.row} documents={props.documents} language={language} disabled={props.disabled} onPropose={props.onPropose} />
-        )}
-        <ProposalHistory proposals={props.proposals} language={language} />
-      </RoomSection>
+      <ProposalSection row={props.row} documents={props.documents} proposals={props.proposals} open={open} blocked={props.blocked} language={props.language} disabled={props.disabled} onPropose={props.onPropose} />
       <RoomSection id="votes" title={t('room.vote.title')} keyHint="V">
         {open ? (
           <>
-            <VotePanel voters={props.voters} votes={props.votes} present={props.present} recused={props.recused} disabled={props.disabled} onVote={props.onVote} onRefused={props.onRefused} onAllVoted={closeButton} />
+            <VotePanel voters={props.voters} votes={props.votes} present={props.present} recused={props.recused} disabled={props.disabled} onVote={props.onVote} onRefused={props.onRefused} onAllVoted={focusCloseButton} />
             <TallyPanel count={props.count} rules={props.rules} language={props.language} />
             <button type="button" className="button button--primary" disabled={props.disabled} onClick={() => props.onClose(open)} data-testid="room-close-vote">
               {t('room.proposal.close')}
@@ -71,4 +81,8 @@ export function ProposalPanel(props: Props) {
       </RoomSection>
     </>
   );
+}
+
+function focusCloseButton() {
+  document.querySelector<HTMLButtonElement>('[data-testid="room-close-vote"]')?.focus();
 }

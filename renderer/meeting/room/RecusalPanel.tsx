@@ -4,7 +4,7 @@
  * declared now (a member and a reason).
  */
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SuggestedRecusal } from '../../../shared/meeting/conflicts';
 import type { MemberRow, RecusalRow } from '../../db/rows';
@@ -30,7 +30,7 @@ function recordedWords(t: TFunction, voters: readonly MemberRow[], r: RecusalRow
   return t(r.status === 'recused' ? 'room.recusal.recused' : 'room.recusal.dismissed', { name, reason: r.reason });
 }
 
-export function RecusalPanel({ voters, recusals, pending, disabled, onConfirm, onDismiss, onDeclare, onWithdraw }: Props) {
+export const RecusalPanel = memo(function RecusalPanel({ voters, recusals, pending, disabled, onConfirm, onDismiss, onDeclare, onWithdraw }: Props) {
   const { t } = useTranslation();
   const [dismissing, setDismissing] = useState<string | null>(null);
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
@@ -98,4 +98,4 @@ export function RecusalPanel({ voters, recusals, pending, disabled, onConfirm, o
       )}
     </RoomSection>
   );
-}
+});

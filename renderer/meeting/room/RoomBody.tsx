@@ -6,13 +6,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { presentAt, votingMembers } from '../../../shared/meeting/counting';
+import type { VoteChoice } from '../../../shared/meeting/types';
 import { ScreenFrame } from '../../common/ScreenFrame';
 import { describeError } from '../../common/council-api';
 import { useServices } from '../../common/services';
 import { useRoomBulkVote } from '../bulk';
 import { openProjector, setProjectorFocus } from '../projector';
 import { useUiStore } from '../../common/ui-store';
-import type { MemberRow } from '../../db/rows';
+import type { MemberRow, RecusalRow } from '../../db/rows';
 import { requiredDocumentChecklist } from '../../review';
 import { AttendancePanel } from './AttendancePanel';
 import { CaseNav } from './CaseNav';
@@ -21,27 +22,32 @@ import { DecisionPanel } from './DecisionPanel';
 import { ProposalPanel } from './ProposalPanel';
 import { RecusalPanel } from './RecusalPanel';
 import { RoomKeysHelp } from './RoomKeysHelp';
-import { countCase, countMeeting, recusedSet } from './room-count';
+import { countCase, countMeeting, quorumKey, recusedSet, type Quorum } from './room-count';
 import { focusSection } from './room-focus';
 import { decidableProposal, openProposalOf, pendingSuggestions, type RoomCase, type RoomMeeting } from './room-load';
 import { noteEvidenceOpened, takeEvidenceReturn, useRoomStore } from './room-store';
 import { TallyAnnouncer } from './tally-announcer';
 import { useRoomAction } from './use-room-action';
+import type { RoomDataView } from './use-room-data';
 import { useRoomHandlers } from './use-room-handlers';
 import { useRoomKeys, type RoomSection } from './use-room-keys';
+import { useSameCallbacks, useSameContent, useSameSet } from './use-same';
 
 interface Props {
   data: RoomMeeting;
   caseId: string | null;
   room: RoomCase | null;
   reload(): Promise<void>;
+  showVotes: RoomDataView['showVotes'];
 }
+
+const NO_RECUSALS: RecusalRow[] = [];
 
 function focusCase() {
   document.getElementById('room-case-title')?.focus();
 }
 
-export function RoomBody({ data, caseId, room, reload }: Props) {
+export function RoomBody({ data, caseId, room, reload, showVotes }: Props) {
   const { t } = useTranslation();
   const { db, api } = useServices();
   const language = useUiStore((s) => s.language);
@@ -63,16 +69,27 @@ export function RoomBody({ data, caseId, room, reload }: Props) {
     shownCase.current = caseId;
   }, [caseId]);
 
+  // Counts are taken now (presence is a stretch of time); each is kept while it says the same, so
+  // the panels a vote does not change are not rendered again (the memoised panels compare props).
   const now = new Date().toISOString();
-  const voters = votingMembers(members) as MemberRow[];
-  const present = presentAt(meeting.attendance, now);
-  const recusals = room?.recusals ?? [];
+  const voters = useMemo(() => votingMembers(members) as MemberRow[], [members]);
+  const present = useSameSet(presentAt(meeting.attendance, now));
+  const recusals = room?.recusals ?? NO_RECUSALS;
+  const recused = useMemo(() => recusedSet(recusals), [recusals]);
+  const suggestions = room?.suggestions;
+  const pending = useMemo(() => (suggestions ? pendingSuggestions({ suggestions, recusals }) : []), [suggestions, recusals]);
+  const review = room?.review;
+  const documents = useMemo(() => (review ? requiredDocumentChecklist(review.bundle.manifest.policy.requiredDocuments, review.row.record.documents) : []), [review]);
   const open = room ? openProposalOf(room.proposals) : undefined;
-  const openVotes = open && room ? room.votes.filter((v) => v.proposalNo === open.no) : [];
+  const votes = room?.votes;
+  const openVotes = useMemo(() => (open && votes ? votes.filter((v) => v.proposalNo === open.no) : []), [open, votes]);
   const count = countCase({ meeting, roster: members, recusals, votes: openVotes, at: now });
+  const meetingQuorum = countMeeting(meeting, members, now);
+  const quorum = useSameContent<Quorum>(meetingQuorum, quorumKey(meetingQuorum));
+  const caseQuorum = useSameContent<Quorum>(count, quorumKey(count));
   const decidable = room ? decidableProposal(room, meeting.meetingId) : undefined;
   const disabled = meeting.status !== 'open';
-  const handlers = useRoomHandlers({ meeting, members, caseId, room, openVotes, action, tallies, focus: requestFocus });
+  const handlers = useSameCallbacks(useRoomHandlers({ meeting, members, caseId, room, action, tallies, showVotes, focus: requestFocus }));
 
   const index = caseId === null ? -1 : meeting.agenda.indexOf(caseId);
   const go = (step: number) => {
@@ -92,19 +109,23 @@ export function RoomBody({ data, caseId, room, reload }: Props) {
     void setProjectorFocus(db, { meetingId: meeting.meetingId, caseId }).catch(() => undefined);
   }, [db, meeting.meetingId, caseId]);
   const bulk = useRoomBulkVote({ meetingId: meeting.meetingId, agenda: meeting.agenda, disabled, reload, onProblem: action.refuse });
-  useRoomKeys({ previous: () => go(-1), next: () => go(1), evidence, focus: focusSection, projector, bulk: () => void bulk.start(), help: () => setKeysOpen(true) });
+  const controls = useSameCallbacks({
+    previous: () => go(-1),
+    next: () => go(1),
+    evidence,
+    projector,
+    bulk: () => void bulk.start(),
+    openKeys: () => setKeysOpen(true),
+    closeKeys: () => setKeysOpen(false),
+    back: () => useUiStore.getState().openMeeting(meeting.meetingId, 'setup'),
+    vote: (m: MemberRow, choice: VoteChoice) => (open ? handlers.vote(m, choice, open.no) : Promise.resolve(false)),
+    refused: (m: MemberRow, state: 'recused' | 'absent') => action.refuse(t(state === 'recused' ? 'room.refusals.MEMBER_RECUSED' : 'room.refusals.MEMBER_NOT_PRESENT', { name: m.name })),
+  });
+  useRoomKeys({ previous: controls.previous, next: controls.next, evidence: controls.evidence, focus: focusSection, projector: controls.projector, bulk: controls.bulk, help: controls.openKeys });
 
   return (
     <ScreenFrame screen="meeting-room" title={t('room.title', { date: meeting.date, place: meeting.place })} intro={t('room.intro')}>
-      <RoomKeysHelp
-        open={keysOpen}
-        onOpen={() => setKeysOpen(true)}
-        onClose={() => setKeysOpen(false)}
-        onProjector={projector}
-        onBulk={() => void bulk.start()}
-        bulkDisabled={disabled}
-        onBack={() => useUiStore.getState().openMeeting(meeting.meetingId, 'setup')}
-      />
+      <RoomKeysHelp open={keysOpen} onOpen={controls.openKeys} onClose={controls.closeKeys} onProjector={controls.projector} onBulk={controls.bulk} bulkDisabled={disabled} onBack={controls.back} />
       {bulk.dialog}
       {disabled && <p className="notice room-closed">{t('room.notOpen', { status: t(`room.meetingStatus.${meeting.status}`) })}</p>}
       {action.problem !== null && (
@@ -116,32 +137,32 @@ export function RoomBody({ data, caseId, room, reload }: Props) {
         <p className="card card--empty">{t('room.emptyAgenda')}</p>
       ) : (
         <>
-          <CaseNav position={index + 1} total={meeting.agenda.length} onPrevious={() => go(-1)} onNext={() => go(1)} />
+          <CaseNav position={index + 1} total={meeting.agenda.length} onPrevious={controls.previous} onNext={controls.next} />
           <div className="room-columns">
-            <CurrentCase review={room.review} language={language} onEvidence={evidence} />
+            <CurrentCase review={room.review} language={language} onEvidence={controls.evidence} />
             <div className="room-columns__work">
-              <AttendancePanel meeting={meeting} voters={voters} present={present} quorum={countMeeting(meeting, members, now)} language={language} disabled={disabled} onArrive={handlers.arrive} onLeave={handlers.leave} />
-              <RecusalPanel voters={voters} recusals={recusals} pending={pendingSuggestions(room)} disabled={disabled || room.locked} onConfirm={handlers.confirm} onDismiss={handlers.dismiss} onDeclare={handlers.declare} onWithdraw={handlers.withdraw} />
+              <AttendancePanel meeting={meeting} voters={voters} present={present} quorum={quorum} language={language} disabled={disabled} onArrive={handlers.arrive} onLeave={handlers.leave} />
+              <RecusalPanel voters={voters} recusals={recusals} pending={pending} disabled={disabled || room.locked} onConfirm={handlers.confirm} onDismiss={handlers.dismiss} onDeclare={handlers.declare} onWithdraw={handlers.withdraw} />
               <ProposalPanel
                 row={room.review.row}
-                documents={requiredDocumentChecklist(room.review.bundle.manifest.policy.requiredDocuments, room.review.row.record.documents)}
+                documents={documents}
                 proposals={room.proposals}
                 open={open}
                 blocked={room.locked ? t('room.decision.locked') : decidable ? t('room.proposal.awaitsDecision') : null}
                 voters={voters}
                 votes={openVotes}
                 present={present}
-                recused={recusedSet(recusals)}
+                recused={recused}
                 count={count}
                 rules={meeting.rules}
                 language={language}
                 disabled={disabled}
                 onPropose={handlers.propose}
-                onVote={(m, choice) => (open ? handlers.vote(m, choice, open.no) : Promise.resolve(false))}
-                onRefused={(m, state) => action.refuse(t(state === 'recused' ? 'room.refusals.MEMBER_RECUSED' : 'room.refusals.MEMBER_NOT_PRESENT', { name: m.name }))}
+                onVote={controls.vote}
+                onRefused={controls.refused}
                 onClose={handlers.close}
               />
-              <DecisionPanel row={room.review.row} decidable={decidable} decisions={room.decisions} locked={room.locked} quorum={count} language={language} disabled={disabled} onDecide={handlers.decide} onReopen={handlers.reopen} />
+              <DecisionPanel row={room.review.row} decidable={decidable} decisions={room.decisions} locked={room.locked} quorum={caseQuorum} language={language} disabled={disabled} onDecide={handlers.decide} onReopen={handlers.reopen} />
             </div>
           </div>
         </>

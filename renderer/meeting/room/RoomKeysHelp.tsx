@@ -3,6 +3,7 @@
  * Escape closes), as the meeting runs from the keyboard. Beside them, the projector view (W), the
  * bulk vote (G) and the way back to the agenda.
  */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../common/ModalDialog';
 import { useUiStore } from '../../common/ui-store';
@@ -21,7 +22,7 @@ interface Props {
   onBack(): void;
 }
 
-export function RoomKeysHelp({ open, onOpen, onClose, onProjector, onBulk, bulkDisabled, onBack }: Props) {
+export const RoomKeysHelp = memo(function RoomKeysHelp({ open, onOpen, onClose, onProjector, onBulk, bulkDisabled, onBack }: Props) {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   return (
@@ -52,4 +53,4 @@ export function RoomKeysHelp({ open, onOpen, onClose, onProjector, onBulk, bulkD
       )}
     </div>
   );
-}
+});

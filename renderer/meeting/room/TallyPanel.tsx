@@ -5,6 +5,7 @@
  * decision file and the minutes say it.
  */
 import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoteCount } from '../../../shared/meeting/counting';
 import { countReasons } from '../../../shared/meeting/count-words';
@@ -20,19 +21,24 @@ export function tallyNews(t: TFunction, count: VoteCount): string {
   return t('room.tally.news', { approve: count.approve, reject: count.reject, abstain: count.abstain, notVoted: count.notVoted.length, needed: count.approvalsNeeded, outcome: outcomeWord(t, count) });
 }
 
+const FIGURES = ['approve', 'reject', 'abstain', 'notVoted', 'recused', 'present', 'members', 'quorum', 'approvalsNeeded'] as const;
+
+function figureOf(count: VoteCount, name: (typeof FIGURES)[number], t: TFunction): number | string {
+  switch (name) {
+    case 'notVoted':
+      return count.notVoted.length;
+    case 'quorum':
+      return `${count.quorumNeeded} (${count.quorumMet ? t('room.attendance.quorumMet') : t('room.attendance.quorumLost')})`;
+    default:
+      return count[name];
+  }
+}
+
 export function TallyPanel({ count, rules, language }: { count: VoteCount; rules: CountingRules; language: Language }) {
   const { t } = useTranslation();
-  const rows: [string, string, number | string][] = [
-    ['approve', t('room.tally.approve'), count.approve],
-    ['reject', t('room.tally.reject'), count.reject],
-    ['abstain', t('room.tally.abstain'), count.abstain],
-    ['notVoted', t('room.tally.notVoted'), count.notVoted.length],
-    ['recused', t('room.tally.recused'), count.recused],
-    ['present', t('room.tally.present'), count.present],
-    ['members', t('room.tally.members'), count.members],
-    ['quorum', t('room.tally.quorum'), `${count.quorumNeeded} (${count.quorumMet ? t('room.attendance.quorumMet') : t('room.attendance.quorumLost')})`],
-    ['approvalsNeeded', t('room.tally.approvalsNeeded'), count.approvalsNeeded],
-  ];
+  // the labels stay as they are from one vote to the next
+  const labels = useMemo(() => FIGURES.map((name) => [name, t(`room.tally.${name}`)] as const), [t]);
+  const rows = labels.map(([key, label]) => [key, label, figureOf(count, key, t)] as const);
   return (
     <div className="room-tally" data-testid="room-tally" data-passed={count.passed} data-quorum-met={count.quorumMet}>
       <h3 className="card__subtitle">{t('room.tally.title')}</h3>

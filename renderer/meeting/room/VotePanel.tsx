@@ -4,12 +4,13 @@
  * focus moves to the next member who has not voted (or, when all have, to "close the vote").
  * A recused or absent member's row refuses the keys (the data would refuse the vote too).
  */
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VOTE_CHOICES, type VoteChoice } from '../../../shared/meeting/types';
 import { useUiStore } from '../../common/ui-store';
 import type { MemberRow, VoteRow } from '../../db/rows';
 import { voteForKey, voteKeyShortcuts, voteKeyWords } from '../vote-keys';
+import { useSameCallbacks } from './use-same';
 
 export type VoterState = VoteChoice | 'notVoted' | 'recused' | 'absent';
 
@@ -90,43 +91,65 @@ export function VotePanel({ voters, votes, present, recused, disabled, onVote, o
     });
   }
 
+  const rowKeys = useSameCallbacks({ keyDown: onKeyDown, cast });
+  const hint = useMemo(() => t('room.vote.hint', voteKeyWords(language)), [t, language]);
   return (
     <div className="room-votes">
       <p id={hintId} className="room-muted">
-        {t('room.vote.hint', voteKeyWords(language))}
+        {hint}
       </p>
       <ul ref={list} className="room-vote-list" aria-label={t('room.vote.listLabel')} data-testid="room-vote-list">
-        {voters.map((m, i) => {
-          const state = states[i]!;
-          const words = state === 'notVoted' || state === 'recused' || state === 'absent' ? t(`room.vote.${state}`) : t(`room.vote.choice.${state}`);
-          return (
-            <li key={m.memberId} className={`room-vote room-vote--${state}`}>
-              <button
-                type="button"
-                className="room-vote__member"
-                data-member-id={m.memberId}
-                data-state={state}
-                data-focus-first={m.memberId === firstOpen}
-                aria-describedby={hintId}
-                aria-keyshortcuts={voteKeyShortcuts()}
-                aria-disabled={state === 'recused' || state === 'absent' || disabled}
-                onKeyDown={(e) => onKeyDown(e, i)}
-              >
-                <span className="room-vote__name">{t('room.vote.member', { name: m.name, role: t(`roles.${m.role}`) })}</span>
-                <span className="room-vote__state">{words}</span>
-              </button>
-              {/* For the mouse: the same votes; out of the Tab order, which moves from member to member. */}
-              <span className="room-vote__choices">
-                {VOTE_CHOICES.map((choice) => (
-                  <button key={choice} type="button" tabIndex={-1} className="button button--quiet" disabled={disabled || state === 'recused' || state === 'absent'} onClick={() => cast(i, choice)}>
-                    {t(`room.vote.choice.${choice}`)}
-                  </button>
-                ))}
-              </span>
-            </li>
-          );
-        })}
+        {voters.map((m, i) => (
+          <VoterRow key={m.memberId} member={m} index={i} state={states[i]!} first={m.memberId === firstOpen} hintId={hintId} disabled={disabled} onKeyDown={rowKeys.keyDown} onCast={rowKeys.cast} />
+        ))}
       </ul>
     </div>
   );
 }
+
+interface RowProps {
+  member: MemberRow;
+  index: number;
+  state: VoterState;
+  /** The first member who has not voted (where the V key lands). */
+  first: boolean;
+  hintId: string;
+  disabled: boolean;
+  onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number): void;
+  onCast(index: number, choice: VoteChoice): void;
+}
+
+/** One member's row: rendered again only when the member's own state changes. */
+const VoterRow = memo(function VoterRow({ member: m, index: i, state, first, hintId, disabled, onKeyDown, onCast }: RowProps) {
+  const { t } = useTranslation();
+  // the words a vote leaves as they were, kept
+  const name = useMemo(() => t('room.vote.member', { name: m.name, role: t(`roles.${m.role}`) }), [t, m.name, m.role]);
+  const choices = useMemo(() => VOTE_CHOICES.map((choice) => [choice, t(`room.vote.choice.${choice}`)] as const), [t]);
+  const words = state === 'notVoted' || state === 'recused' || state === 'absent' ? t(`room.vote.${state}`) : t(`room.vote.choice.${state}`);
+  return (
+    <li className={`room-vote room-vote--${state}`}>
+      <button
+        type="button"
+        className="room-vote__member"
+        data-member-id={m.memberId}
+        data-state={state}
+        data-focus-first={first}
+        aria-describedby={hintId}
+        aria-keyshortcuts={voteKeyShortcuts()}
+        aria-disabled={state === 'recused' || state === 'absent' || disabled}
+        onKeyDown={(e) => onKeyDown(e, i)}
+      >
+        <span className="room-vote__name">{name}</span>
+        <span className="room-vote__state">{words}</span>
+      </button>
+      {/* For the mouse: the same votes; out of the Tab order, which moves from member to member. */}
+      <span className="room-vote__choices">
+        {choices.map(([choice, label]) => (
+          <button key={choice} type="button" tabIndex={-1} className="button button--quiet" disabled={disabled || state === 'recused' || state === 'absent'} onClick={() => onCast(i, choice)}>
+            {label}
+          </button>
+        ))}
+      </span>
+    </li>
+  );
+});

@@ -88,7 +88,11 @@ export async function openProposal(db: CouncilDb, target: { meetingId: string; c
 }
 
 export async function openProposalRow(db: CouncilDb, key: ProposalKey): Promise<ProposalRow> {
-  const p = await db.proposals.get([key.meetingId, key.caseId, key.no]);
+  return proposalOpen(await db.proposals.get([key.meetingId, key.caseId, key.no]), key);
+}
+
+/** openProposalRow's check on the row already read. */
+export function proposalOpen(p: ProposalRow | undefined, key: ProposalKey): ProposalRow {
   if (!p) throw new RoomRefusal('PROPOSAL_NOT_FOUND', { no: key.no, caseId: key.caseId }, `No proposal ${key.no} on ${key.caseId}.`);
   if (p.status !== 'open') throw new RoomRefusal('PROPOSAL_NOT_OPEN', { no: key.no, status: p.status }, `Proposal ${key.no} on ${key.caseId} is ${p.status}.`);
   return p;

@@ -36,3 +36,11 @@ export function countCase({ meeting, roster, recusals, votes, at }: CaseCountInp
 export function countMeeting(meeting: Pick<MeetingRow, 'rules' | 'attendance'>, roster: readonly CountedMember[], at: string): VoteCount {
   return countCase({ meeting, roster, recusals: [], votes: [], at });
 }
+
+/** What a panel that shows only the quorum reads of a count (attendance, the decision). */
+export type Quorum = Pick<VoteCount, 'quorumMet' | 'present' | 'members' | 'quorumNeeded'>;
+
+/** The quorum's figures as one string: equal while the quorum says the same. */
+export function quorumKey(c: Quorum): string {
+  return `${c.quorumMet} ${c.present} ${c.members} ${c.quorumNeeded}`;
+}

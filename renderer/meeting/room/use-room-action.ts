@@ -1,6 +1,8 @@
 /**
- * Runs one of the room's writes: on success the data is read again (and `after` may move focus or
- * say what happened); a refusal is shown beside the room's heading and said assertively, in words.
+ * Runs one of the room's writes: on success the data is read again, or, when the write read back
+ * what it changed, `show` shows that (the caller may then move focus or say what happened); a
+ * refusal is shown beside the room's heading and said assertively, in words, and the data is read
+ * again.
  */
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +13,7 @@ import { refusalWords } from './room-words';
 
 export interface RoomAction {
   /** Resolves with the write's value, or undefined when it was refused (or failed). */
-  run<T>(work: () => Promise<T>): Promise<T | undefined>;
+  run<T>(work: () => Promise<T>, show?: (value: T) => void): Promise<T | undefined>;
   /** The last refusal in words; null after a success. */
   problem: string | null;
   /** Shows a refusal the screen found itself (the data would refuse it too). */
@@ -29,11 +31,12 @@ export function useRoomAction(reload: () => Promise<void>, members: readonly Mem
   }, []);
 
   const run = useCallback(
-    async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+    async <T,>(work: () => Promise<T>, show?: (value: T) => void): Promise<T | undefined> => {
       try {
         const value = await work();
         setProblem(null);
-        await reload();
+        if (show) show(value);
+        else await reload();
         return value;
       } catch (err) {
         refuse(refusalWords(t, err, members, language));

@@ -1,9 +1,12 @@
 /**
  * The room's data for the screen: the meeting with its roster, and the current case's rows; read
- * again after every change the room makes (`reload`), so what is shown is what is stored.
+ * again after every change the room makes (`reload`), so what is shown is what is stored. A vote
+ * changes only the case's votes: the write reads them back in its own transaction and the room
+ * shows those (`showVotes`), the rest as it was read.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeError, type ErrorInfo } from '../../common/council-api';
+import type { VoteRow } from '../../db/rows';
 import type { CouncilDb } from '../../db/schema';
 import { loadRoomCase, loadRoomMeeting, type RoomCase, type RoomMeeting } from './room-load';
 import { currentCaseOf } from './room-store';
@@ -20,7 +23,14 @@ async function read(db: CouncilDb, meetingId: string, remembered: string | undef
   return { state: 'done', meeting, caseId, room };
 }
 
-export function useRoomData(db: CouncilDb, meetingId: string, remembered: string | undefined): { data: RoomData; reload: () => Promise<void> } {
+export interface RoomDataView {
+  data: RoomData;
+  reload(): Promise<void>;
+  /** A case's votes as a committed write read them back (ignored once the room is on another case). */
+  showVotes(meetingId: string, caseId: string, votes: VoteRow[]): void;
+}
+
+export function useRoomData(db: CouncilDb, meetingId: string, remembered: string | undefined): RoomDataView {
   const [data, setData] = useState<RoomData>({ state: 'loading' });
   const latest = useRef({ meetingId, remembered });
   latest.current = { meetingId, remembered };
@@ -37,9 +47,15 @@ export function useRoomData(db: CouncilDb, meetingId: string, remembered: string
     if (latest.current.meetingId === asked.meetingId && latest.current.remembered === asked.remembered) setData(next);
   }, [db]);
 
+  const showVotes = useCallback((meetingId: string, caseId: string, votes: VoteRow[]) => {
+    setData((shown) =>
+      shown.state === 'done' && shown.meeting.meeting.meetingId === meetingId && shown.caseId === caseId && shown.room !== null ? { ...shown, room: { ...shown.room, votes } } : shown,
+    );
+  }, []);
+
   useEffect(() => {
     void reload();
   }, [reload, meetingId, remembered]);
 
-  return { data, reload };
+  return { data, reload, showVotes };
 }

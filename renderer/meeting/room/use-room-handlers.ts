@@ -8,7 +8,7 @@ import type { VoteChoice } from '../../../shared/meeting/types';
 import { announce } from '../../common/announcer';
 import { useServices } from '../../common/services';
 import { useUiStore } from '../../common/ui-store';
-import type { MeetingRow, MemberRow, ProposalRow, VoteRow } from '../../db/rows';
+import type { MeetingRow, MemberRow, ProposalRow } from '../../db/rows';
 import { markArrived, markLeft } from './attendance-db';
 import { recordDecision, reopenDecision } from './decision-db';
 import { closeProposal, openProposal, type ProposalInput } from './proposal-db';
@@ -18,8 +18,9 @@ import type { RoomCase } from './room-load';
 import { decisionWhat, memberName, proposalWhat } from './room-words';
 import { tallyNews } from './TallyPanel';
 import type { TallyAnnouncer } from './tally-announcer';
-import { recordVote } from './vote-db';
+import { recordVoteAndRead } from './vote-db';
 import type { RoomAction } from './use-room-action';
+import type { RoomDataView } from './use-room-data';
 import type { RoomSection } from './use-room-keys';
 
 interface Context {
@@ -27,13 +28,13 @@ interface Context {
   members: readonly MemberRow[];
   caseId: string | null;
   room: RoomCase | null;
-  openVotes: readonly VoteRow[];
   action: RoomAction;
+  showVotes: RoomDataView['showVotes'];
   tallies: TallyAnnouncer;
   focus(section: RoomSection): void;
 }
 
-export function useRoomHandlers({ meeting, members, caseId, room, openVotes, action, tallies, focus }: Context) {
+export function useRoomHandlers({ meeting, members, caseId, room, action, tallies, showVotes, focus }: Context) {
   const { t } = useTranslation();
   const { db } = useServices();
   const language = useUiStore((s) => s.language);
@@ -53,9 +54,12 @@ export function useRoomHandlers({ meeting, members, caseId, room, openVotes, act
 
   async function vote(member: MemberRow, choice: VoteChoice, proposalNo: number): Promise<boolean> {
     if (caseId === null) return false;
-    const row = await run(() => recordVote(db, { meetingId, caseId, proposalNo, memberId: member.memberId, vote: choice }));
-    if (!row) return false;
-    const votes = [...openVotes.filter((v) => v.memberId !== member.memberId), row];
+    const recorded = await run(
+      () => recordVoteAndRead(db, { meetingId, caseId, proposalNo, memberId: member.memberId, vote: choice }),
+      (r) => showVotes(meetingId, caseId, r.votes),
+    );
+    if (!recorded) return false;
+    const votes = recorded.votes.filter((v) => v.proposalNo === proposalNo);
     const count = countCase({ meeting, roster: members, recusals, votes, at: new Date().toISOString() });
     tallies.say(`${t('room.vote.recordedNews', { name: member.name, choice: t(`room.vote.choice.${choice}`) })}. ${tallyNews(t, count)}`);
     return true;

@@ -29,7 +29,7 @@ import { markArrived } from '../../../renderer/meeting/room/attendance-db';
 import { openProposal } from '../../../renderer/meeting/room/proposal-db';
 import { loadRoomCase, loadRoomMeeting } from '../../../renderer/meeting/room/room-load';
 import { resetRoomStore } from '../../../renderer/meeting/room/room-store';
-import { recordVote } from '../../../renderer/meeting/room/vote-db';
+import { recordVoteAndRead } from '../../../renderer/meeting/room/vote-db';
 import { domShows } from './dom-shows';
 import { benchCase, caseIdOf, drop } from './meeting-bench';
 
@@ -131,7 +131,7 @@ export interface SingleVoteResult {
   seedMs: number;
   app: number[];
   base: number[];
-  /** The app's runs in phases (medians, ms): to the write's commit, to the room's read after it, to the tally's DOM, to the painted frame. */
+  /** The app's runs in phases (medians, ms): to the write's commit, to a read after it (0: the room shows what the write returned), to the tally's DOM, to the painted frame. */
   phases: { write: number; read: number; render: number; paint: number };
   parts: SingleVoteParts;
 }
@@ -178,8 +178,10 @@ async function run(runs: number, n = 10_000, dbName = 'bench-single-vote'): Prom
     await painted();
     const paintedAt = performance.now();
     app.push(paintedAt - started);
-    if (!(started < seen.lastWrite && seen.lastWrite < seen.lastRead && seen.lastRead < shownAt)) throw new Error('the vote was not written, then read, then shown');
-    phases.push({ write: seen.lastWrite - started, read: seen.lastRead - seen.lastWrite, render: shownAt - seen.lastRead, paint: paintedAt - shownAt });
+    // the vote committed before the tally showed it (and any read after the write, before that too)
+    const readAt = Math.max(seen.lastWrite, seen.lastRead);
+    if (!(started < seen.lastWrite && readAt < shownAt)) throw new Error('the tally showed the vote before its write committed');
+    phases.push({ write: seen.lastWrite - started, read: readAt - seen.lastWrite, render: shownAt - readAt, paint: paintedAt - shownAt });
     if (document.activeElement === document.body) throw new Error('the vote lost the focus');
   };
   const baseRun = async (k: number) => {
@@ -224,15 +226,15 @@ async function run(runs: number, n = 10_000, dbName = 'bench-single-vote'): Prom
 }
 
 export interface SingleVoteParts {
-  /** recordVote: the guarded read-write transaction with the vote row and its audit entry. */
+  /** recordVoteAndRead (the room's vote): the guarded read-write transaction with the vote row, its audit entry and the case's votes as they stand. */
   recordMs: number;
-  /** The room's read after every change: loadRoomMeeting (the meeting row, its agenda, the roster) ... */
+  /** The room's read after its other changes (a vote shows the votes its write returns): loadRoomMeeting (the meeting row, its agenda, the roster) ... */
   meetingMs: number;
   /** ... and loadRoomCase, of which ... */
   caseMs: number;
   /** ... the case review's own loader (the row, bundle, documents, assessment and the case's place in the meetings). */
   reviewMs: number;
-  /** The meeting row alone, with its agenda (read three times a vote: the write's guard, the room, the review's meeting state). */
+  /** The meeting row alone, with its agenda (read once a vote, by the write's checks). */
   meetingRowMs: number;
   /** The baseline's put without a frame. */
   putMs: number;
@@ -247,7 +249,7 @@ function median(values: number[]): number {
 async function partsOf(db: CouncilDb, caseId: string, runs: number): Promise<SingleVoteParts> {
   const members = (await loadRoomMeeting(db, MEETING)).members;
   const parts: [keyof SingleVoteParts, (k: number) => Promise<unknown>][] = [
-    ['recordMs', (k) => recordVote(db, { meetingId: MEETING, caseId, proposalNo: 1, memberId: VOTERS[k % VOTERS.length]!, vote: CHOICES[k % CHOICES.length]![0] })],
+    ['recordMs', (k) => recordVoteAndRead(db, { meetingId: MEETING, caseId, proposalNo: 1, memberId: VOTERS[k % VOTERS.length]!, vote: CHOICES[k % CHOICES.length]![0] })],
     ['meetingMs', () => loadRoomMeeting(db, MEETING)],
     ['caseMs', () => loadRoomCase(db, MEETING, caseId, members)],
     ['reviewMs', () => loadCaseReview(db, caseId)],

@@ -14,7 +14,8 @@ import type { CaseRecordInput } from '../../shared/schemas/case-record';
 import type { BundleContent } from '../../electron/services/bundle-content';
 import { writeBundleFile } from '../../electron/services/bundle-zip-writer';
 
-function seeded(seed: number): () => number {
+/** A small seeded generator (mulberry32): the same seed gives the same numbers in [0, 1). */
+export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -43,7 +44,7 @@ export function benchCase(i: number, random: () => number, documents: CaseRecord
   };
 }
 
-function benchManifest(bundleId: string): BundleContent['manifest'] {
+export function benchManifest(bundleId: string): BundleContent['manifest'] {
   return {
     format: 'council-desk/bundle', version: 1, bundleId, title: `Benchmark ${bundleId}`,
     createdAt: '2023-03-02T09:00:00+09:00', issuer: 'Council Desk benchmark', ...kakao1015IncidentAndPolicy(),

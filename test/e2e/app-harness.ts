@@ -99,6 +99,8 @@ export interface LaunchOptions {
    * viewport divided by the zoom, each CSS pixel painted with zoom device pixels. 2: 200%.
    */
   zoom?: number;
+  /** A browser profile on disk of its own (removed by close()) in place of an in-memory one. */
+  profileOnDisk?: boolean;
 }
 
 export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
@@ -114,10 +116,15 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     call: (method, arg) => dispatchApiCall(handlers, method, arg),
     log: (line) => problems.push(line),
   });
-  const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const zoom = options.zoom ?? 1;
   const viewport = { width: Math.round(1280 / zoom), height: Math.round(800 / zoom) };
-  const context = await browser.newContext({ viewport, deviceScaleFactor: zoom, locale: options.locale ?? 'ko-KR', acceptDownloads: true });
+  const contextOptions = { viewport, deviceScaleFactor: zoom, locale: options.locale ?? 'ko-KR', acceptDownloads: true };
+  // A profile on disk keeps IndexedDB and Blobs in files, as the desktop app does; the default
+  // context keeps them in memory (and its Blobs within an in-memory limit).
+  const profileDir = options.profileOnDisk ? mkdtempSync(path.join(tmpdir(), 'council-desk-profile-')) : null;
+  const browser: Browser | null = profileDir ? null : await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const context = browser ? await browser.newContext(contextOptions) : await chromium.launchPersistentContext(profileDir!, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, ...contextOptions });
+  for (const blank of context.pages()) await blank.close();
   if (options.dropFolder) {
     await context.addInitScript(
       ({ global, dropFolder }) => {
@@ -149,9 +156,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
       return preparePage(context, server.url, problems);
     },
     close: async () => {
-      await browser.close();
+      await (browser ?? context).close();
       await server.close();
       rmSync(userDataDir, { recursive: true, force: true });
+      if (profileDir) rmSync(profileDir, { recursive: true, force: true });
     },
   };
 }

@@ -17,6 +17,7 @@ const dir = tempFolder();
 const files = {
   small: path.join(dir, 'b-small.cdbundle'),
   large: path.join(dir, 'b-large.cdbundle'),
+  scans: path.join(dir, 'b-scans.cdbundle'),
   batch7: path.join(dir, 'batch-07.cdbundle'),
   broken: path.join(dir, 'broken.cdbundle'),
   unsigned: path.join(dir, 'unsigned.cdbundle'),
@@ -27,6 +28,7 @@ const files = {
 beforeAll(async () => {
   await benchStyleBundle(files.small, 12);
   await benchStyleBundle(files.large, 1500, 3, 8192);
+  await benchStyleBundle(files.scans, 3, 2, 300_000);
   await demoBatch(files.batch7, 8, 7);
   await demoBatch(files.unsigned, 3, 9, false);
   brokenCopy(files.small, files.broken);
@@ -219,6 +221,27 @@ describe('importing bundles', () => {
     await page.locator('[data-screen="bundles"]').waitFor();
     expect(await stored(page, 'BENCH-E1500')).toEqual({ status: null, cases: 0, documents: 0 });
     expect([await stored(page, 'BENCH-E12'), await stored(page, 'BENCH-E5')]).toEqual(before);
+  });
+
+  it('stores large evidence, which crosses over as ranges of one Blob, byte for byte and with its type', async () => {
+    // last: its cases B-000001… come back from BENCH-E12 as revisions
+    await openBundle(files.scans);
+    await app.page.locator('[data-outcome="imported"]', { hasText: '사건 3건, 증빙 6건' }).waitFor();
+    const documents = await app.page.evaluate(async () => {
+      const db: IDBDatabase = await new Promise((resolve) => {
+        const open = indexedDB.open('council-desk');
+        open.onsuccess = () => resolve(open.result);
+      });
+      const rows = await new Promise<{ sha256: string; size: number; blob: Blob }[]>((resolve) => {
+        const req = db.transaction('documents').objectStore('documents').getAll(IDBKeyRange.bound(['BENCH-E3'], ['BENCH-E3', []]));
+        req.onsuccess = () => resolve(req.result);
+      });
+      db.close();
+      const hex = (buffer: ArrayBuffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
+      return Promise.all(rows.map(async (r) => ({ listed: r.sha256, stored: hex(await crypto.subtle.digest('SHA-256', await r.blob.arrayBuffer())), size: r.size, blobSize: r.blob.size, type: r.blob.type })));
+    });
+    expect(documents).toHaveLength(6);
+    for (const d of documents) expect(d).toEqual({ listed: d.stored, stored: expect.stringMatching(/^[0-9a-f]{64}$/), size: 300_000, blobSize: 300_000, type: 'application/pdf' });
   });
 
   it('ran without a console error, a page error or a CSP violation', () => {

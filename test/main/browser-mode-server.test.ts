@@ -140,6 +140,8 @@ describe('browser mode\'s server', () => {
     const answer = await apiCall({ 'x-council-desk-token': TOKEN, origin: origin(), 'sec-fetch-site': 'same-origin' });
     expect(answer.status).toBe(200);
     expect(answer.headers['cache-control']).toBe('no-store');
+    // how many byte arrays the tail holds, and their bytes: the page takes an answer of large ones as a Blob
+    expect([answer.headers['x-council-desk-binary-parts'], answer.headers['x-council-desk-binary-bytes']]).toEqual(['1', '3']);
     expect(calls.at(-1)).toEqual({ method: 'getAppInfo', arg: { x: 1 } });
     const value = decodeReply(new Uint8Array(answer.body).buffer) as { ok: true; value: { echo: unknown; bytes: Uint8Array } };
     expect(value.value.echo).toEqual({ x: 1 });

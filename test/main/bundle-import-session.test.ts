@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { BundleSummary, ImportChunk } from '../../shared/bundle-import';
+import { evidenceBytesSize, type BundleSummary, type ImportChunk } from '../../shared/bundle-import';
 import type { BundleReport } from '../../shared/bundle-report';
 import type { CaseRecord } from '../../shared/schemas/case-record';
 import { BundleImportSessions } from '../../electron/services/bundle-import-session';
@@ -54,7 +54,7 @@ describe('bundle import sessions', () => {
     const chunks = await drain(sessions, (begun as { importId: string }).importId);
     const data = chunks.filter((c) => c.kind === 'data');
     expect(data.flatMap((c) => c.cases.map((r) => r.caseId))).toEqual(Array.from({ length: 25 }, (_, i) => `c${i + 1}`));
-    expect(data.flatMap((c) => c.evidence.map((p) => [p.file, p.bytes.length, p.last]))).toEqual([
+    expect(data.flatMap((c) => c.evidence.map((p) => [p.file, evidenceBytesSize(p.bytes), p.last]))).toEqual([
       ['evidence/c1/a.pdf', 3, false], ['evidence/c1/a.pdf', 2, true], ['evidence/c2/b.png', 4, true],
     ]);
     expect(data.every((c) => c.cases.length <= 20)).toBe(true);

@@ -5,8 +5,9 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { API_METHODS } from '../../shared/api';
+import { evidenceBytesSize } from '../../shared/bundle-import';
 import { ok } from '../../shared/result';
-import { encodeReply } from '../../electron/services/browser-mode/http-bridge';
+import { encodeAnswer } from '../../electron/services/browser-mode/http-bridge';
 import { HTTP_BRIDGE_PATH as SERVER_PATH, TOKEN_HEADER as SERVER_HEADER } from '../../electron/services/browser-mode/http-bridge';
 import { TOKEN_PARAM as SERVER_PARAM } from '../../electron/services/browser-mode/request-guard';
 import { createCouncilApi } from '../../renderer/common/council-api';
@@ -19,8 +20,8 @@ function fakeServer(answer: (method: string, arg: unknown) => unknown) {
   const fetch = vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
     requests.push({ url: String(url), init: init! });
     const { method, hasArg, arg } = JSON.parse(String(init!.body));
-    const body = encodeReply(answer(method, hasArg ? arg : undefined));
-    return new Response(new Uint8Array(body), { status: 200 });
+    const { body, headers } = encodeAnswer(answer(method, hasArg ? arg : undefined));
+    return new Response(new Uint8Array(Buffer.concat(body)), { status: 200, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)])) });
   });
   return { fetch: fetch as unknown as typeof globalThis.fetch, requests };
 }
@@ -48,6 +49,23 @@ describe('the page side of the HTTP bridge', () => {
     expect(init.method).toBe('POST');
     expect((init.headers as Record<string, string>)['x-council-desk-token']).toBe('t0ken');
     expect(bridge.pathForFile(new File(['x'], 'b.cdbundle'))).toBe('');
+  });
+
+  it('hands large byte arrays on as ranges of the answer taken as a Blob, with the same bytes', async () => {
+    const big = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, i) => (i * seed) & 255);
+    const pieces = [big(40_000, 7), big(100_000, 13)];
+    const server = fakeServer(() => ok({ kind: 'data', evidence: pieces.map((bytes, i) => ({ file: `evidence/c/${i}.pdf`, bytes, last: true })) }));
+    const api = createCouncilApi(() => createHttpBridge('t', { fetch: server.fetch }));
+    const chunk = await api.importNext({ importId: '0'.repeat(36) });
+    if (chunk.kind !== 'data') throw new Error('expected data');
+    expect(chunk.evidence.map((p) => [p.file, ArrayBuffer.isView(p.bytes), evidenceBytesSize(p.bytes)])).toEqual([
+      ['evidence/c/0.pdf', false, 40_000],
+      ['evidence/c/1.pdf', false, 100_000],
+    ]);
+    // a range made a Blob of its own keeps to its range, with the type asked for
+    const part = chunk.evidence[1]!.bytes.slice(10, 20, 'application/pdf') as Blob;
+    expect([part.size, part.type, [...new Uint8Array(await part.arrayBuffer())]]).toEqual([10, 'application/pdf', [...pieces[1]!.slice(10, 20)]]);
+    for (const [i, piece] of chunk.evidence.entries()) expect([...new Uint8Array(await (piece.bytes.slice() as Blob).arrayBuffer())]).toEqual([...pieces[i]!]);
   });
 
   it('turns a refusal into a failed call the screens show with its code', async () => {

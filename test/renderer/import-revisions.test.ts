@@ -5,7 +5,7 @@ import { seedDemoCouncil } from './support/demo-seed';
 import type { CaseStatus } from '../../renderer/db/rows';
 import { openCouncilDb, type CouncilDb } from '../../renderer/db/schema';
 import { rollbackBundle, rollBackInterruptedImports } from '../../renderer/bundles/import/bundle-rollback';
-import { writeChunk } from '../../renderer/bundles/import/chunk-writer';
+import { writeChunk, WRITE_SLICE } from '../../renderer/bundles/import/chunk-writer';
 import { EvidenceAssembler } from '../../renderer/bundles/import/evidence-assembler';
 import { importBundle } from '../../renderer/bundles/import/import-bundle';
 import { startLocalImport } from '../../renderer/bundles/import/import-start';
@@ -141,6 +141,21 @@ describe('a case that comes back from another bundle', () => {
     expect(await db.cases.get('1015-000101')).toMatchObject({ bundleId: FIXTURE_BUNDLE_ID, revision: 2, previousBundleId: BUNDLE_ID });
     expect(await db.caseHistory.get(['1015-000101', 1])).toEqual({ ...latecomer, supersededAt: STAMP, supersededBy: FIXTURE_BUNDLE_ID });
     expect(await db.cases.get('1015-000102')).toMatchObject({ bundleId: FIXTURE_BUNDLE_ID, revision: 1 });
+  });
+
+  it('is seen in a chunk written in several slices too: the whole chunk is written again, once', async () => {
+    const fixture = bundleFixture();
+    const start = await startLocalImport(db, fixture.summary, STAMP);
+    if (!start.go) throw new Error('expected the import to start');
+    const many = Array.from({ length: 2 * WRITE_SLICE + 50 }, (_, i) => ({ ...fixture.cases[2]!, caseId: `1015-${String(500 + i).padStart(6, '0')}` }));
+    const late = many[2 * WRITE_SLICE + 30]!.caseId; // in the third slice, after two were handed over
+    const latecomer = { ...(await db.cases.get('1015-000001'))!, caseId: late, bundleId: BUNDLE_ID };
+    await db.cases.put(latecomer);
+
+    await expect(writeChunk(db, start.ctx, many, [])).resolves.toEqual([late]);
+    expect(await db.cases.where('bundleId').equals(FIXTURE_BUNDLE_ID).count()).toBe(many.length);
+    expect(await db.cases.get(late)).toMatchObject({ bundleId: FIXTURE_BUNDLE_ID, revision: 2, previousBundleId: BUNDLE_ID });
+    expect(await db.caseHistory.where('caseId').equals(late).count()).toBe(1);
   });
 });
 

@@ -50,11 +50,15 @@ const NO_STORE = { 'cache-control': 'no-store' };
 /** The paths that load the page itself (a reload asks for these without the token). */
 const PAGE_PATHS = new Set(['/', '/index.html']);
 
-function send(res: ServerResponse, status: number, headers: Record<string, string | number>, body: string | Uint8Array): void {
+/** Sends an answer; a body in parts is written part by part (an import's evidence bytes are not copied into one buffer). */
+function send(res: ServerResponse, status: number, headers: Record<string, string | number>, body: string | Uint8Array | readonly Uint8Array[]): void {
   if (res.headersSent) return;
-  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  res.writeHead(status, { ...BASE_HEADERS, 'content-length': bytes.byteLength, ...headers });
-  res.end(bytes);
+  const parts = typeof body === 'string' ? [Buffer.from(body, 'utf8')] : body instanceof Uint8Array ? [body] : body;
+  res.writeHead(status, { ...BASE_HEADERS, 'content-length': parts.reduce((sum, p) => sum + p.byteLength, 0), ...headers });
+  res.cork();
+  for (const part of parts) res.write(part);
+  res.uncork();
+  res.end();
 }
 
 function refuse(res: ServerResponse, log: (line: string) => void, req: IncomingMessage, path: string, reason: string): void {

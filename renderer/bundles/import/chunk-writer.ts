@@ -8,6 +8,11 @@
  * exist when the import began are read; the rest are added with bulkAdd, which fails (and aborts
  * the transaction) if one of them appeared since, and the chunk is then written again, reading all.
  * Every case row is assessed as it is built; writing it writes its summary row (db/case-summary-sync.ts).
+ *
+ * The screen must not freeze while a chunk is written: IndexedDB copies each row on the page's main
+ * thread as it is handed over (about a quarter of a millisecond for a case row, so 2,000 would be
+ * half a second in one go). So rows are built and handed over WRITE_SLICE at a time, and the page
+ * gets its turn between slices; the slices of a chunk still go in its one transaction.
  */
 import type { BundleManifest } from '../../../shared/schemas/bundle-manifest';
 import type { CaseRecord } from '../../../shared/schemas/case-record';
@@ -31,11 +36,38 @@ export function decidedRefusal(caseIds: string[]): ImportRefusal {
   return new ImportRefusal(CASE_ALREADY_DECIDED, `These cases are already decided and cannot be re-issued: ${caseIds.join(', ')}.`, caseIds);
 }
 
+/** Rows handed to IndexedDB (or built) at a time: a few tens of milliseconds of the main thread. */
+export const WRITE_SLICE = 100;
+
+/** `items` in slices of WRITE_SLICE, each given to `write` in turn (awaited: the page runs in between). */
+async function inSlices<T>(items: readonly T[], write: (slice: T[]) => Promise<unknown>): Promise<void> {
+  for (let at = 0; at < items.length; at += WRITE_SLICE) await write(items.slice(at, at + WRITE_SLICE));
+}
+
+/**
+ * A task's turn for the page: the next slice of work waits until what was waiting has run. A
+ * message, not a timer: timers set from timers wait at least 4 ms after the fifth.
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}
+
 /** Stores a chunk; returns the ids of the cases stored as a new revision. */
 export async function writeChunk(db: CouncilDb, ctx: ChunkContext, records: readonly CaseRecord[], documents: DocumentRow[]): Promise<string[]> {
   const decided = records.filter((r) => ctx.decided.has(r.caseId)).map((r) => r.caseId);
   if (decided.length > 0) throw decidedRefusal(decided);
-  const rows = records.map((record) => caseRowOf(record, ctx.bundleId, ctx.importedAt, ctx.manifest));
+  const rows: CaseRow[] = [];
+  for (let at = 0; at < records.length; at += WRITE_SLICE) {
+    if (at > 0) await nextTurn();
+    for (const record of records.slice(at, at + WRITE_SLICE)) rows.push(caseRowOf(record, ctx.bundleId, ctx.importedAt, ctx.manifest));
+  }
   try {
     return await writeRows(db, ctx, rows, documents, false);
   } catch (err) {
@@ -52,9 +84,9 @@ function writeRows(db: CouncilDb, ctx: ChunkContext, rows: CaseRow[], documents:
     if (known.length > 0) {
       const next = await nextRevisions(db, ctx, known);
       revised = next.revised;
-      await db.cases.bulkPut(next.rows);
+      await inSlices(next.rows, (slice) => db.cases.bulkPut(slice));
     }
-    if (fresh.length > 0) await db.cases.bulkAdd(fresh);
+    await inSlices(fresh, (slice) => db.cases.bulkAdd(slice));
     if (documents.length > 0) await db.documents.bulkPut(documents);
     return revised;
   });

@@ -5,7 +5,7 @@
  * document row once a case says which document it is (media type, kind, title). Evidence no case
  * points to is not stored. The SHA-256 is the one the manifest lists (the main process checked it).
  */
-import type { EvidencePiece } from '../../../shared/bundle-import';
+import { evidenceBytesSize, type EvidenceBytes, type ReceivedEvidencePiece } from '../../../shared/bundle-import';
 import type { CaseRecord, EvidenceMediaType } from '../../../shared/schemas/case-record';
 import type { DocumentRow } from '../../db/rows';
 
@@ -21,9 +21,20 @@ interface CompleteFile {
   size: number;
 }
 
+/**
+ * One file's Blob from its pieces. A file in one piece that is held as a Blob (browser mode) is
+ * that Blob's slice with the file's type: one Blob made, the bytes not copied. Otherwise the
+ * pieces are joined (Uint8Arrays are copied into the Blob, Blobs are referred to).
+ */
+function blobOf(parts: readonly EvidenceBytes[], type: string): Blob {
+  const [only] = parts;
+  if (parts.length === 1 && !ArrayBuffer.isView(only)) return only!.slice(0, only!.size, type) as Blob;
+  return new Blob(parts.map((p) => (ArrayBuffer.isView(p) ? p : p.slice())) as BlobPart[], { type });
+}
+
 export class EvidenceAssembler {
   /** Files whose pieces are still arriving. */
-  private readonly partial = new Map<string, { parts: BlobPart[]; size: number }>();
+  private readonly partial = new Map<string, { parts: EvidenceBytes[]; size: number }>();
   /** Complete files no case has pointed to yet. */
   private readonly unclaimed = new Map<string, CompleteFile>();
   /** Files a case points to that are not stored yet. */
@@ -54,23 +65,24 @@ export class EvidenceAssembler {
     }
   }
 
-  addPieces(pieces: readonly EvidencePiece[]): void {
+  /** Pieces as the bridge gives them: Uint8Arrays (copied into the Blob) or Blobs (taken as they are, no copy). */
+  addPieces(pieces: readonly ReceivedEvidencePiece[]): void {
     for (const piece of pieces) {
       let open = this.partial.get(piece.file);
       if (!open) {
         open = { parts: [], size: 0 };
         this.partial.set(piece.file, open);
       }
-      open.parts.push(piece.bytes as Uint8Array<ArrayBuffer>);
-      open.size += piece.bytes.byteLength;
+      open.parts.push(piece.bytes);
+      open.size += evidenceBytesSize(piece.bytes);
       if (!piece.last) continue;
       this.partial.delete(piece.file);
       const meta = this.wanted.get(piece.file);
       if (meta) {
         this.wanted.delete(piece.file);
-        this.store(piece.file, meta, new Blob(open.parts, { type: meta.mediaType }), open.size);
+        this.store(piece.file, meta, blobOf(open.parts, meta.mediaType), open.size);
       } else if (!this.stored.has(piece.file)) {
-        this.unclaimed.set(piece.file, { blob: new Blob(open.parts), size: open.size });
+        this.unclaimed.set(piece.file, { blob: blobOf(open.parts, ''), size: open.size });
       }
     }
   }

@@ -59,6 +59,8 @@ export interface ImportProgressEvent extends ImportProgress {
   casesTotal: number;
   evidenceTotal: number;
   elapsedMs: number;
+  /** Where the rate of progress is measured from: the first progress made (elapsed then, fraction done then). */
+  rateFrom?: { elapsedMs: number; fraction: number };
 }
 
 /** Thrown inside the import to refuse it with a code (the import then rolls back). */

@@ -7,10 +7,16 @@ export function progressFraction(p: Pick<ImportProgressEvent, 'bytesRead' | 'byt
   return Math.min(1, Math.max(0, fraction));
 }
 
-/** Seconds left, rounded; null until there is enough to go on (some progress, some time). */
+/**
+ * Seconds left, rounded: the rest at the rate measured since `rateFrom` (the first chunk written,
+ * so that opening and checking the bundle's start, which take a while before any progress, do not
+ * count as slowness), or since the start without it. Null until there is enough to go on.
+ */
 export function secondsLeft(p: ImportProgressEvent): number | null {
   const done = progressFraction(p);
-  if (done <= 0 || p.elapsedMs < 250) return null;
+  const from = p.rateFrom ?? { elapsedMs: 0, fraction: 0 };
+  const ms = p.elapsedMs - from.elapsedMs;
+  if (done <= from.fraction || ms < 250) return done >= 1 ? 0 : null;
   if (done >= 1) return 0;
-  return Math.round(((p.elapsedMs / done) * (1 - done)) / 1000);
+  return Math.round(((ms / (done - from.fraction)) * (1 - done)) / 1000);
 }

@@ -10,20 +10,10 @@ import { fastCaseRecord, keysOfAcceptedCase } from '../../electron/services/bund
 import { keysInValue } from '../../shared/json/strict-json';
 import { parseCaseRecord } from '../../electron/services/bundle-reader/case-schema';
 import { caseRecordSchema } from '../../shared/schemas/case-record';
+import { seeded } from '../bench/bench-bundles';
 import { casesOf, tinyParts } from './fixtures/bundle-parts';
 
 const sound = casesOf(tinyParts());
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ASTRAL = '😀';
 const strings = (n: number) => ['', 'a', '\ud800', `${'a'.repeat(n - 1)}\ud800`, `${'a'.repeat(n)}\udc00`, `${ASTRAL}`.repeat(n + 1).slice(1), 'a'.repeat(n - 1), 'a'.repeat(n), 'a'.repeat(n + 1), ASTRAL.repeat(Math.floor(n / 2)), ASTRAL.repeat(Math.floor(n / 2) + 1), ASTRAL.repeat(n), `${'a'.repeat(n - 1)}${ASTRAL}`, '가'.repeat(n), '가'.repeat(n + 1)];

@@ -267,6 +267,26 @@ describe('a meeting from the keyboard alone', () => {
     await press('Enter');
   }
 
+  /** P, "an amount…", the amount typed and Enter: the proposal opens and focus is on the first member's vote. */
+  async function proposeAmount(amount: string): Promise<void> {
+    await press('p');
+    await to({ role: 'button', name: '금액을 정해 상정…' });
+    await press('Enter');
+    await focusComesTo(page, { role: 'textbox', name: '지원금 (원, 정수)' });
+    await type(amount);
+    await press('Enter');
+    await focusComesTo(page, { role: 'button', name: /^정한결/ });
+  }
+
+  /** D, where the rules ask for a rationale: focus is on it; typed, then recorded. */
+  async function decideWithRationale(rationale: string): Promise<void> {
+    await press('d');
+    await focusComesTo(page, { role: 'textbox', name: '의결 이유 (필수)' });
+    await type(rationale);
+    await to({ role: 'button', name: '의결 기록' });
+    await press('Enter');
+  }
+
   const closedAs = (words: string) => expect.poll(() => room().getByText(words).count()).toBeGreaterThan(0);
 
   it('1015-000003 (flagged, T1): the suggestion passes 3 to 1 and is decided', async () => {
@@ -293,42 +313,22 @@ describe('a meeting from the keyboard alone', () => {
     await focusComesTo(page, { role: 'button', name: /^정한결/ });
     await votes('aaaa');
     await closedAs('상정안 1: 기각 — 가결');
-    await press('d');
-    // rejecting a case with a suggested tier needs a rationale: focus is on it
-    await focusComesTo(page, { role: 'textbox', name: '의결 이유 (필수)' });
-    await type('같은 사업자등록번호로 두 번 신청되었습니다.');
-    await to({ role: 'button', name: '의결 기록' });
-    await press('Enter');
+    // rejecting a case with a suggested tier needs a rationale
+    await decideWithRationale('같은 사업자등록번호로 두 번 신청되었습니다.');
     await expect.poll(() => room().getByTestId('room-decision').getAttribute('data-outcome')).toBe('reject');
   });
 
   it('1015-000010 (over 500,000): 500,000 fails, then 300,000 passes and is decided with a rationale', async () => {
     await press(']');
     await expect.poll(shownCase).toBe(SINGLE[3]);
-    await press('p');
-    await to({ role: 'button', name: '금액을 정해 상정…' });
-    await press('Enter');
-    await focusComesTo(page, { role: 'textbox', name: '지원금 (원, 정수)' });
-    await type('500000');
-    await press('Enter');
-    await focusComesTo(page, { role: 'button', name: /^정한결/ });
+    await proposeAmount('500000');
     await votes('rraa');
     await closedAs('상정안 1: 지원금 500,000원 (T3 구간) — 부결');
     // a failed proposal is followed by another on the same case
-    await press('p');
-    await to({ role: 'button', name: '금액을 정해 상정…' });
-    await press('Enter');
-    await focusComesTo(page, { role: 'textbox', name: '지원금 (원, 정수)' });
-    await type('300000');
-    await press('Enter');
-    await focusComesTo(page, { role: 'button', name: /^정한결/ });
+    await proposeAmount('300000');
     await votes('aaaa');
     await closedAs('상정안 2: 지원금 300,000원 (T3 구간) — 가결');
-    await press('d');
-    await focusComesTo(page, { role: 'textbox', name: '의결 이유 (필수)' });
-    await type('영업 중단 기간의 매출 감소 일부만 증빙되어 300,000원으로 정합니다.');
-    await to({ role: 'button', name: '의결 기록' });
-    await press('Enter');
+    await decideWithRationale('영업 중단 기간의 매출 감소 일부만 증빙되어 300,000원으로 정합니다.');
     const decision = room().getByTestId('room-decision');
     await expect.poll(() => decision.getAttribute('data-outcome')).toBe('award');
     expect(await decision.textContent()).toContain('300,000원');

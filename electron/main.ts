@@ -7,7 +7,7 @@ import path from 'node:path';
 import { bindApi } from './ipc';
 import { createApiHandlers } from './services/api-handlers';
 import { appPathsFrom } from './services/app-paths';
-import type { DialogPort } from './services/dialog-port';
+import type { DialogPort, OpenFileKind } from './services/dialog-port';
 import type { WindowPort } from './services/window-port';
 import { PROJECTOR_HASH_PREFIX } from '../shared/api';
 import { APP_ENTRY_URL, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppMainFrameUrl } from './services/content-security';
@@ -80,6 +80,13 @@ function electronWindows(): WindowPort {
   };
 }
 
+const OPEN_FILTERS: Record<OpenFileKind, Electron.FileFilter> = {
+  bundle: { name: 'Council Desk bundle', extensions: ['cdbundle'] },
+  trust: { name: 'Trust file', extensions: ['json'] },
+  key: { name: 'Private key (PKCS#8 PEM)', extensions: ['pem'] },
+  decision: { name: 'Decision file', extensions: ['json'] },
+};
+
 /** Native dialogs, attached to the focused window so they are modal to it. */
 function electronDialogs(): DialogPort {
   const parent = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
@@ -92,7 +99,7 @@ function electronDialogs(): DialogPort {
     openFile: (kind) =>
       pick({
         properties: ['openFile'],
-        filters: kind === 'bundle' ? [{ name: 'Council Desk bundle', extensions: ['cdbundle'] }] : [{ name: 'Trust file', extensions: ['json'] }],
+        filters: [OPEN_FILTERS[kind]],
       }),
     openFolder: () => pick({ properties: ['openDirectory', 'createDirectory'] }),
     saveFile: async (suggestedName) => {

@@ -7,9 +7,11 @@
 import { z } from 'zod';
 import type { BundleSummary, ImportBeginResult, ImportChunk, InboxEntry } from './bundle-import';
 import type { Member } from './council';
+import { MEETING_ID_PATTERN } from './decisions/decision-file-name';
 import type { Result } from './result';
 import { securitySettingsChangeSchema, type SecuritySettings, type SecuritySettingsChange } from './schemas/security-settings';
-import type { TrustRole } from './schemas/trust-file';
+import { TRUST_ROLES, type TrustRole } from './schemas/trust-file';
+import type { DecisionFilePayload } from './decisions/decision-file-schema';
 
 export const API_CHANNEL_PREFIX = 'council:';
 /** The name of the object preload.ts puts on `window`. */
@@ -33,7 +35,7 @@ export interface AppInfo {
 export type AppMode = 'electron' | 'browser';
 
 /** What the in-app file picker asks for: bundle files (.cdbundle), trust files (.json), or folders only. */
-export type BrowseKind = 'bundle' | 'trust' | 'folder';
+export type BrowseKind = 'bundle' | 'trust' | 'folder' | 'key' | 'decision';
 
 /** One folder as the in-app file picker shows it: its subfolders and the files of the kind asked for. */
 export interface FolderListing {
@@ -96,6 +98,107 @@ export interface AuditExportResult {
   existed: boolean;
 }
 
+/** The two keys a device holds (FORMATS.md: the chair signs decision files, the secretary the minutes). */
+export const DEVICE_KEY_ROLES = ['chair', 'secretary'] as const;
+export type DeviceKeyRole = (typeof DEVICE_KEY_ROLES)[number];
+
+/** One of this device's keys, as the renderer may see it: never the private half. */
+export interface DeviceKey {
+  role: DeviceKeyRole;
+  keyid: string;
+  publicKeyPem: string;
+  createdAt: string;
+  /** True when imported from a PKCS#8 PEM file, false when made on this device. */
+  imported: boolean;
+}
+
+/** This device's keys and how their private halves are kept at rest. */
+export interface DeviceKeys {
+  /** 'safe-storage': the system's keychain (Electron safeStorage); 'passphrase': scrypt and AES-256-GCM. */
+  protection: 'safe-storage' | 'passphrase';
+  /** Whether a passphrase was set (passphrase protection, once the first key exists). */
+  passphraseSet: boolean;
+  /** Whether the keys can sign now (safe-storage: always; passphrase: once given in this run). */
+  unlocked: boolean;
+  chair: DeviceKey | null;
+  secretary: DeviceKey | null;
+}
+
+/** What the notary answers for an export of decisions. */
+export interface DecisionExportResult {
+  fileName: string;
+  meetingId: string;
+  sequence: number;
+  /** SHA-256 (hex) of the payload bytes (what the next file's `previous` names). */
+  payloadSha256: string;
+  /** 'written': in <sync>/outbox/, read back and verified; 'queued': signed, waiting for the sync folder to come back. */
+  state: 'written' | 'queued';
+  /** True when this very payload had been signed before: nothing new was signed. */
+  existed: boolean;
+  /** Where it was written; null while queued. */
+  path: string | null;
+}
+
+/** What the notary's ledger says it signed for one meeting. */
+export interface DecisionLedger {
+  meetingId: string;
+  /** 0 when nothing was signed yet for the meeting. */
+  lastSequence: number;
+  /** The last signed file's payload SHA-256: the next file's `previous`; null before the first. */
+  lastPayloadSha256: string | null;
+  files: { sequence: number; fileName: string; payloadSha256: string; state: 'written' | 'queued' }[];
+}
+
+/** The outbox as main sees it: the sync folder, whether it is there, and what waits for it. */
+export interface OutboxStatus {
+  syncFolder: string | null;
+  available: boolean;
+  queued: { fileName: string; meetingId: string; sequence: number }[];
+  /** Why the last try to write failed (the folder gone, the disk full); null when nothing failed. */
+  lastError: string | null;
+}
+
+/** A problem found in a received file: where (JSON path), a stable code, and its English sentence. */
+export interface ReceivedProblem {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/**
+ * How a received decision file stands in its meeting's chain, among the files received with it:
+ * first (sequence 1), follows (its previous is the file before it), gap (an earlier sequence is
+ * missing), previous-mismatch (previous names another payload than the file before it: a reorder
+ * or a replaced file), duplicate (two different files with one meeting and sequence).
+ */
+export type ChainStatus = 'first' | 'follows' | 'gap' | 'previous-mismatch' | 'duplicate';
+
+/** A decision file from another device (the inbox, or "Open decision file…"), verified by main. */
+export interface ReceivedDecisionFile {
+  fileName: string;
+  path: string;
+  status: 'verified' | 'failed';
+  /** Why it failed (empty when verified). */
+  problems: ReceivedProblem[];
+  /** The trusted key that verified it; null when none did. */
+  verifiedBy: { keyid: string; name: string } | null;
+  signer: { memberId: string; name: string; role: string; keyid: string } | null;
+  meetingId: string | null;
+  sequence: number | null;
+  payloadSha256: string | null;
+  chain: ChainStatus | null;
+  /** The verified payload (null when it failed): shown read-only, compared with this device's decisions. */
+  payload: DecisionFilePayload | null;
+}
+
+/** A key to trust, from a PEM the user gave, with a name and roles. */
+export interface TrustKeyRequest {
+  name: string;
+  roles: TrustRole[];
+  publicKeyPem: string;
+  language?: DialogLanguage;
+}
+
 /** The main-process side of every call: handlers implement this. */
 export interface ApiHandlers {
   getAppInfo(arg: undefined): Promise<AppInfo>;
@@ -150,18 +253,56 @@ export interface ApiHandlers {
    * overwrites a different file (the next free name is taken).
    */
   exportAuditLog(arg: { name: string; lines: string }): Promise<AuditExportResult>;
+  // ---- keys (electron/services/keystore/): private halves never leave main ----
+  getDeviceKeys(arg: undefined): Promise<DeviceKeys>;
+  /** Makes the role's key (refused when one exists: KEY_EXISTS). Passphrase protection: the passphrase sets it (first key) or must match. */
+  createDeviceKey(arg: { role: DeviceKeyRole; passphrase?: string }): Promise<DeviceKeys>;
+  /**
+   * Imports the role's key from a PKCS#8 PEM file: the one main's file dialog gives (no path), or in
+   * browser mode the one the in-app file picker chose (path). Null when the dialog is cancelled.
+   */
+  importDeviceKey(arg: { role: DeviceKeyRole; passphrase?: string; path?: string }): Promise<DeviceKeys | null>;
+  /** Passphrase protection: unlocks the keys for this run. Wrong: KEY_PASSPHRASE_WRONG; after three, KEY_LOCKED_OUT for a pause. */
+  unlockDeviceKeys(arg: { passphrase: string }): Promise<DeviceKeys>;
+
+  // ---- decisions (electron/services/notary/): main is the notary ----
+  /** What the notary signed for a meeting: the next file's sequence and previous follow it. */
+  getDecisionLedger(arg: { meetingId: string }): Promise<DecisionLedger>;
+  /**
+   * Signs a decision file with this device's chair key once the payload passes every check
+   * (schema, recounts, totals, awards, sequence and previous against the ledger) and the signer
+   * confirmed the native dialog, and writes it into <sync>/outbox/ (or queues it when the folder is
+   * gone). Refused: DECISION_REFUSED naming the decision and the field; CONFIRMATION_DECLINED.
+   */
+  exportDecisions(arg: { payload: unknown; language?: DialogLanguage }): Promise<DecisionExportResult>;
+  getOutboxStatus(arg: undefined): Promise<OutboxStatus>;
+  /** Tries the queued files again now (main also retries by itself). */
+  retryOutbox(arg: undefined): Promise<OutboxStatus>;
+  /** The decision files (*.dsse.json) in <sync>/inbox/, each verified against the trust file (role chair). */
+  listInboxDecisions(arg: undefined): Promise<ReceivedDecisionFile[]>;
+  /** "Open decision file…": main's file dialog (or browser mode's picked path), then the same verification; null when cancelled. */
+  openDecisionFile(arg: { path?: string }): Promise<ReceivedDecisionFile | null>;
+
+  // ---- trust (electron/services/trust-store/): edits go to the app's own trust file ----
+  /** Trusts a key; asks the native confirmation first (CONFIRMATION_DECLINED). */
+  addTrustedKey(arg: TrustKeyRequest): Promise<TrustInfo>;
+  removeTrustedKey(arg: { keyid: string }): Promise<TrustInfo>;
+  /** Trusts this device's chair key (role chair) and secretary key (role secretary) in one step, with the native confirmation. */
+  trustDeviceKeys(arg: { chairName: string; secretaryName: string; language?: DialogLanguage }): Promise<TrustInfo>;
+  /** Writes the trust file in use where the user says (main's save dialog), for the payment side; null when cancelled. */
+  exportTrustFile(arg: undefined): Promise<string | null>;
 }
 
 /** The projector view's route: the app's page with this hash and the meeting id after it. */
 export const PROJECTOR_HASH_PREFIX = '#projector=';
-/** A meeting id (FORMATS.md, decision file): 1 to 64 of A-Z a-z 0-9 - _ . */
-export const MEETING_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
 export type ApiMethod = keyof ApiHandlers;
 export type ApiArg<M extends ApiMethod> = Parameters<ApiHandlers[M]>[0];
 export type ApiValue<M extends ApiMethod> = Awaited<ReturnType<ApiHandlers[M]>>;
 
 const filePath = z.string().min(1).max(4096);
+/** A passphrase for the keys: long enough to resist guessing, short enough to type. */
+const passphrase = z.string().min(8).max(1024);
 const importId = z.strictObject({ importId: z.string().regex(/^[0-9a-f-]{36}$/) });
 
 /** Each call's argument schema: the main process validates every argument with these. */
@@ -171,7 +312,7 @@ export const apiArgSchemas = {
   chooseBundleFile: z.undefined(),
   chooseTrustFile: z.undefined(),
   chooseFolder: z.undefined(),
-  browseFolder: z.strictObject({ path: filePath.nullable(), kind: z.enum(['bundle', 'trust', 'folder']) }),
+  browseFolder: z.strictObject({ path: filePath.nullable(), kind: z.enum(['bundle', 'trust', 'folder', 'key', 'decision']) }),
   saveTextFile: z.strictObject({
     suggestedName: z.string().regex(/^[^/\\:*?"<>|\0]{1,200}$/),
     text: z.string().max(50_000_000),
@@ -189,6 +330,26 @@ export const apiArgSchemas = {
   openProjector: z.strictObject({ meetingId: z.string().regex(MEETING_ID_PATTERN) }),
   // A name, never a path; the lines are checked entry by entry by the handler (audit-export.ts).
   exportAuditLog: z.strictObject({ name: z.string().regex(AUDIT_EXPORT_NAME), lines: z.string().max(AUDIT_EXPORT_MAX_CHARS) }),
+  getDeviceKeys: z.undefined(),
+  createDeviceKey: z.strictObject({ role: z.enum(DEVICE_KEY_ROLES), passphrase: passphrase.optional() }),
+  importDeviceKey: z.strictObject({ role: z.enum(DEVICE_KEY_ROLES), passphrase: passphrase.optional(), path: filePath.optional() }),
+  unlockDeviceKeys: z.strictObject({ passphrase }),
+  getDecisionLedger: z.strictObject({ meetingId: z.string().regex(MEETING_ID_PATTERN) }),
+  // The payload is checked by the notary itself (the full decisions schema and every recount), so its problems name the decision and the field.
+  exportDecisions: z.strictObject({ payload: z.unknown(), language: z.enum(['ko', 'en']).optional() }),
+  getOutboxStatus: z.undefined(),
+  retryOutbox: z.undefined(),
+  listInboxDecisions: z.undefined(),
+  openDecisionFile: z.strictObject({ path: filePath.optional() }),
+  addTrustedKey: z.strictObject({
+    name: z.string().trim().min(1).max(200),
+    roles: z.array(z.enum(TRUST_ROLES)).min(1).max(TRUST_ROLES.length),
+    publicKeyPem: z.string().min(1).max(10_000),
+    language: z.enum(['ko', 'en']).optional(),
+  }),
+  removeTrustedKey: z.strictObject({ keyid: z.string().regex(/^[0-9a-f]{64}$/) }),
+  trustDeviceKeys: z.strictObject({ chairName: z.string().trim().min(1).max(200), secretaryName: z.string().trim().min(1).max(200), language: z.enum(['ko', 'en']).optional() }),
+  exportTrustFile: z.undefined(),
 } as const satisfies { [M in ApiMethod]: z.ZodType<ApiArg<M>> };
 
 export const API_METHODS = Object.keys(apiArgSchemas) as ApiMethod[];
@@ -207,3 +368,4 @@ export type ApiBridge = { [M in ApiMethod]: (arg: ApiArg<M>) => Promise<Result<A
 };
 
 export type { BundleSummary, SecuritySettings, SecuritySettingsChange };
+export { MEETING_ID_PATTERN };

@@ -45,6 +45,24 @@ export const ERROR_CODES = [
   'ENVELOPE_INVALID',
   'BUNDLE_CONTENT_INVALID',
   'BUNDLE_INVALID',
+  // the keystore
+  'KEY_PASSPHRASE_NEEDED',
+  'KEY_PASSPHRASE_WRONG',
+  'KEY_LOCKED_OUT',
+  'KEYSTORE_LOCKED',
+  'KEYSTORE_UNREADABLE',
+  'KEY_MISSING',
+  // the notary, the outbox and received decision files
+  'DECISION_REFUSED',
+  'DECISION_SEQUENCE_TAKEN',
+  'DECISION_WRITE_FAILED',
+  'DECISION_READBACK_FAILED',
+  'LEDGER_UNREADABLE',
+  // trust edits
+  'TRUST_KEY_INVALID',
+  'TRUST_KEY_EXISTS',
+  'TRUST_KEY_UNKNOWN',
+  'TRUST_WRITE_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

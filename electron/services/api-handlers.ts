@@ -18,6 +18,11 @@ import { NO_WINDOWS, type WindowPort } from './window-port';
 import { listInbox } from './inbox';
 import { SecuritySettingsStore } from './security-settings';
 import { readTrustFile } from './trust-file';
+import type { DeviceKeyAccess, FeatureContext } from './feature-context';
+import { createKeyHandlers } from './keystore/keystore-handlers';
+import { createDecisionHandlers } from './notary/notary-handlers';
+import { createReceivedDecisionHandlers } from './decision-files/decision-files-handlers';
+import { createTrustHandlers } from './trust-store/trust-store-handlers';
 
 export interface HandlerContext {
   appVersion: string;
@@ -43,6 +48,14 @@ async function fileExists(file: string): Promise<boolean> {
   );
 }
 
+/** PLACEHOLDER until the keystore lands: no keys. */
+const NO_KEYS: DeviceKeyAccess = {
+  publicKey: async () => null,
+  signer: async () => {
+    throw new CouncilError('KEY_MISSING', 'This device has no keys yet.');
+  },
+};
+
 export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
   const imports = ctx.imports ?? new BundleImportSessions();
   // Read once, at start; every call after that uses the settings kept in memory.
@@ -55,7 +68,22 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     }
   };
 
+  const features: FeatureContext = {
+    paths: ctx.paths,
+    dialogs: ctx.dialogs,
+    mode,
+    home: ctx.home ?? homedir(),
+    security,
+    keys: NO_KEYS,
+    trustedKeys: async () => (await trustOf((await security).get().trustFile)).keys,
+  };
+
   return {
+    ...createKeyHandlers(features),
+    ...createDecisionHandlers(features),
+    ...createReceivedDecisionHandlers(features),
+    ...createTrustHandlers(features),
+
     async getAppInfo() {
       return {
         name: 'Council Desk',

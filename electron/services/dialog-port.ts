@@ -4,6 +4,8 @@
  * end-to-end harness with the answers a test prepared. Null (or false) when the user cancels.
  */
 
+export type OpenFileKind = 'bundle' | 'trust' | 'key' | 'decision';
+
 /** A yes-or-no question the user must answer before a protection is lowered. */
 export interface ConfirmRequest {
   title: string;
@@ -13,7 +15,8 @@ export interface ConfirmRequest {
 }
 
 export interface DialogPort {
-  openFile(kind: 'bundle' | 'trust'): Promise<string | null>;
+  /** 'key': a PKCS#8 PEM private key; 'decision': a decision file (*.dsse.json). */
+  openFile(kind: OpenFileKind): Promise<string | null>;
   openFolder(): Promise<string | null>;
   saveFile(suggestedName: string): Promise<string | null>;
   /** True only when the user chose confirmLabel; cancelling or closing the dialog is false. */

@@ -5,9 +5,8 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../../shared/schemas/amounts';
 import { countingRulesSchema } from '../../shared/meeting/rules';
+import { MEETING_ID_PATTERN } from '../../shared/decisions/decision-file-name';
 
-/** FORMATS.md, decision file: `meetingId` is 1 to 64 of A-Z a-z 0-9 - _ . (it names files). */
-export const MEETING_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 export const PLACE_MAX = 200;
 
 export const FIELD_PROBLEMS = ['required', 'format', 'notReal', 'tooLong', 'taken', 'rules'] as const;

@@ -58,6 +58,21 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
       const head = entries.length > 0 ? (JSON.parse(entries.at(-1)!) as { hash: string }).hash : '';
       return ok({ path: `${settings.syncFolder}/audit-${name}.ndjson`, entries: entries.length, head, existed: false });
     }),
+    // The keys, decisions and trust calls: a test that uses one gives its own answer.
+    getDeviceKeys: vi.fn<Fn<'getDeviceKeys'>>(async () => notFaked('getDeviceKeys')),
+    createDeviceKey: vi.fn<Fn<'createDeviceKey'>>(async () => notFaked('createDeviceKey')),
+    importDeviceKey: vi.fn<Fn<'importDeviceKey'>>(async () => notFaked('importDeviceKey')),
+    unlockDeviceKeys: vi.fn<Fn<'unlockDeviceKeys'>>(async () => notFaked('unlockDeviceKeys')),
+    getDecisionLedger: vi.fn<Fn<'getDecisionLedger'>>(async () => notFaked('getDecisionLedger')),
+    exportDecisions: vi.fn<Fn<'exportDecisions'>>(async () => notFaked('exportDecisions')),
+    getOutboxStatus: vi.fn<Fn<'getOutboxStatus'>>(async () => notFaked('getOutboxStatus')),
+    retryOutbox: vi.fn<Fn<'retryOutbox'>>(async () => notFaked('retryOutbox')),
+    listInboxDecisions: vi.fn<Fn<'listInboxDecisions'>>(async () => notFaked('listInboxDecisions')),
+    openDecisionFile: vi.fn<Fn<'openDecisionFile'>>(async () => notFaked('openDecisionFile')),
+    addTrustedKey: vi.fn<Fn<'addTrustedKey'>>(async () => notFaked('addTrustedKey')),
+    removeTrustedKey: vi.fn<Fn<'removeTrustedKey'>>(async () => notFaked('removeTrustedKey')),
+    trustDeviceKeys: vi.fn<Fn<'trustDeviceKeys'>>(async () => notFaked('trustDeviceKeys')),
+    exportTrustFile: vi.fn<Fn<'exportTrustFile'>>(async () => notFaked('exportTrustFile')),
     pathForFile: vi.fn<Fn<'pathForFile'>>(() => ''),
   } satisfies ApiBridge;
   window.councilDesk = bridge;
@@ -75,4 +90,9 @@ export type FakeBridge = ReturnType<typeof fakeBridge>;
 
 export function failingBridge(code: ErrorCode, message: string) {
   return fakeBridge(fail(code, message));
+}
+
+/** The answer of a call a test did not fake: a failure that names it. */
+function notFaked(method: string) {
+  return fail('INTERNAL', `${method} is not faked in this test`);
 }

@@ -18,7 +18,7 @@ import { NO_WINDOWS, type WindowPort } from './window-port';
 import { listInbox } from './inbox';
 import { SecuritySettingsStore } from './security-settings';
 import { readTrustFile } from './trust-file';
-import type { DeviceKeyAccess, FeatureContext } from './feature-context';
+import { defaultSyncFolder, type DeviceKeyAccess, type FeatureContext } from './feature-context';
 import { createKeyHandlers } from './keystore/keystore-handlers';
 import { createDecisionHandlers } from './notary/notary-handlers';
 import { createReceivedDecisionHandlers } from './decision-files/decision-files-handlers';
@@ -68,14 +68,16 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     }
   };
 
+  const home = ctx.home ?? homedir();
   const features: FeatureContext = {
     paths: ctx.paths,
     dialogs: ctx.dialogs,
     mode,
-    home: ctx.home ?? homedir(),
+    home,
     security,
     keys: NO_KEYS,
     trustedKeys: async () => (await trustOf((await security).get().trustFile)).keys,
+    syncFolder: async () => (await security).get().syncFolder ?? defaultSyncFolder(home),
   };
 
   return {

@@ -3,6 +3,7 @@
  * the app's paths and dialogs, the security settings, this device's keys and the trust in use.
  * api-handlers.ts makes one and composes every feature's handler map from it.
  */
+import { join } from 'node:path';
 import type { AppMode, DeviceKey, DeviceKeyRole } from '../../shared/api';
 import type { TrustedKey } from '../../shared/schemas/trust-file';
 import type { AppPaths } from './app-paths';
@@ -35,4 +36,11 @@ export interface FeatureContext {
   keys: DeviceKeyAccess;
   /** The keys of the trust file in use (the settings' one, or the built-in demo trust file). */
   trustedKeys(): Promise<TrustedKey[]>;
+  /** The sync folder: the settings' one, else the default `<home>/Council Desk/sync` (it may not exist). */
+  syncFolder(): Promise<string>;
+}
+
+/** Where the sync folder is when none was chosen in Settings (issue 12). */
+export function defaultSyncFolder(home: string): string {
+  return join(home, 'Council Desk', 'sync');
 }

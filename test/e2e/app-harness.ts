@@ -92,7 +92,10 @@ export interface LaunchOptions {
   pageDir?: string;
   /** What getAppInfo says the app runs as: 'electron' (default, scripted native dialogs) or 'browser'. */
   mode?: AppMode;
-  /** Where the in-app file picker starts (browser mode). */
+  /**
+   * The user's home folder: where the in-app file picker starts (browser mode) and under which the
+   * default sync folder lies. By default a folder of this launch's own, never the real home.
+   */
   home?: string;
   /**
    * Browser zoom, as Chromium (and Electron's zoom factor) does it: the 1280x800 window's CSS
@@ -108,7 +111,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   const paths = appPathsFrom(appRoot, userDataDir);
   const dialogs = new ScriptedDialogs();
   const imports = new BundleImportSessions(options.imports);
-  const handlers = createApiHandlers({ appVersion: '0.1.0', platform: process.platform, paths, dialogs, imports, mode: options.mode ?? 'electron', home: options.home });
+  const handlers = createApiHandlers({ appVersion: '0.1.0', platform: process.platform, paths, dialogs, imports, mode: options.mode ?? 'electron', home: options.home ?? path.join(userDataDir, 'home') });
   const problems: string[] = [];
   const server = await startBrowserModeServer({
     port: 0,

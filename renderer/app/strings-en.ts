@@ -9,6 +9,7 @@ import { enProjector } from '../meeting/projector';
 import { enRoom } from '../meeting/room';
 import { enBulk } from '../meeting/bulk';
 import { enDecisions } from '../decisions';
+import { enInboxDecisions } from '../decisions/inbox';
 import { enMinutes } from '../minutes';
 import { enSettings } from '../settings';
 import { enFilePicker } from '../common/file-picker';
@@ -71,6 +72,7 @@ export const en: Messages = {
   ...enRoom,
   ...enBulk,
   ...enDecisions,
+  ...enInboxDecisions,
   ...enMinutes,
   ...enSettings,
   ...enFilePicker,

@@ -16,6 +16,7 @@ import { koProjector } from '../meeting/projector';
 import { koRoom } from '../meeting/room';
 import { koBulk } from '../meeting/bulk';
 import { koDecisions } from '../decisions';
+import { koInboxDecisions } from '../decisions/inbox';
 import { koMinutes } from '../minutes';
 import { koSettings } from '../settings';
 import { koFilePicker } from '../common/file-picker';
@@ -77,6 +78,7 @@ export const ko = {
   ...koRoom,
   ...koBulk,
   ...koDecisions,
+  ...koInboxDecisions,
   ...koMinutes,
   ...koSettings,
   ...koFilePicker,

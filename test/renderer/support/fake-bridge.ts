@@ -67,8 +67,12 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
     exportDecisions: vi.fn<Fn<'exportDecisions'>>(async () => notFaked('exportDecisions')),
     getOutboxStatus: vi.fn<Fn<'getOutboxStatus'>>(async () => notFaked('getOutboxStatus')),
     retryOutbox: vi.fn<Fn<'retryOutbox'>>(async () => notFaked('retryOutbox')),
-    listInboxDecisions: vi.fn<Fn<'listInboxDecisions'>>(async () => notFaked('listInboxDecisions')),
-    openDecisionFile: vi.fn<Fn<'openDecisionFile'>>(async () => notFaked('openDecisionFile')),
+    // Like listInbox: the inbox of the sync folder held, empty here (a test gives its own files);
+    // "Open decision file…" as a dialog the user cancels.
+    listInboxDecisions: vi.fn<Fn<'listInboxDecisions'>>(async () =>
+      settings.syncFolder === null ? fail('SYNC_FOLDER_NOT_SET', 'No sync folder has been chosen yet.') : ok([]),
+    ),
+    openDecisionFile: vi.fn<Fn<'openDecisionFile'>>(async () => ok(null)),
     addTrustedKey: vi.fn<Fn<'addTrustedKey'>>(async () => notFaked('addTrustedKey')),
     removeTrustedKey: vi.fn<Fn<'removeTrustedKey'>>(async () => notFaked('removeTrustedKey')),
     trustDeviceKeys: vi.fn<Fn<'trustDeviceKeys'>>(async () => notFaked('trustDeviceKeys')),

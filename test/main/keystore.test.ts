@@ -8,6 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Keystore } from '../../electron/services/keystore/keystore';
+import { safeStorageSecrets } from '../../electron/services/keystore/secret-port';
 import { memorySecretPort } from '../support/memory-secret-port';
 import { fakeClock, keyFolderNames, PASSPHRASE, signsVerifiably, tempUserData } from './fixtures/keystore-kit';
 
@@ -158,5 +159,29 @@ describe('Keystore with the system secret store', () => {
     await expect(later.create('secretary', PASSPHRASE)).rejects.toMatchObject({ code: 'KEYSTORE_LOCKED' });
     secrets.available = true;
     expect(signsVerifiably(await later.signer('chair'))).toBe(true);
+  });
+});
+
+describe("safeStorageSecrets (Electron's safeStorage as the keystore's SecretPort)", () => {
+  // A safeStorage that encrypts strings as Electron's does: UTF-8 text in, opaque bytes out.
+  const fakeSafeStorage = (backend: string, available = true) => ({
+    isEncryptionAvailable: () => available,
+    getSelectedStorageBackend: () => backend,
+    encryptString: (text: string) => Buffer.from(`sealed:${text}`, 'utf8').reverse(),
+    decryptString: (sealed: Buffer) => Buffer.from(sealed).reverse().toString('utf8').replace(/^sealed:/, ''),
+  });
+
+  it('gives back any bytes unchanged', () => {
+    const secrets = safeStorageSecrets(fakeSafeStorage('gnome_libsecret'), 'linux');
+    const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const sealed = secrets.encrypt(bytes);
+    expect(secrets.decrypt(sealed)).toEqual(bytes);
+  });
+
+  it("counts Linux's basic_text backend (a key the same on every computer) as not available", () => {
+    expect(safeStorageSecrets(fakeSafeStorage('gnome_libsecret'), 'linux').isAvailable()).toBe(true);
+    expect(safeStorageSecrets(fakeSafeStorage('basic_text'), 'linux').isAvailable()).toBe(false);
+    expect(safeStorageSecrets(fakeSafeStorage('unknown'), 'darwin').isAvailable()).toBe(true);
+    expect(safeStorageSecrets(fakeSafeStorage('gnome_libsecret', false), 'linux').isAvailable()).toBe(false);
   });
 });

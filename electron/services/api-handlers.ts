@@ -18,8 +18,10 @@ import { NO_WINDOWS, type WindowPort } from './window-port';
 import { listInbox } from './inbox';
 import { SecuritySettingsStore } from './security-settings';
 import { readTrustFile } from './trust-file';
-import { defaultSyncFolder, type DeviceKeyAccess, type FeatureContext } from './feature-context';
+import { defaultSyncFolder, type FeatureContext } from './feature-context';
+import { Keystore } from './keystore/keystore';
 import { createKeyHandlers } from './keystore/keystore-handlers';
+import type { SecretPort } from './keystore/secret-port';
 import { createDecisionHandlers } from './notary/notary-handlers';
 import { createReceivedDecisionHandlers } from './decision-files/decision-files-handlers';
 import { createTrustHandlers } from './trust-store/trust-store-handlers';
@@ -39,6 +41,8 @@ export interface HandlerContext {
   security?: Promise<SecuritySettingsStore>;
   /** Windows beyond the main one (the projector); none by default. */
   windows?: WindowPort;
+  /** The system's secret store for this device's keys (Electron's safeStorage); none: passphrase protection. */
+  secrets?: SecretPort;
 }
 
 async function fileExists(file: string): Promise<boolean> {
@@ -47,14 +51,6 @@ async function fileExists(file: string): Promise<boolean> {
     () => false,
   );
 }
-
-/** PLACEHOLDER until the keystore lands: no keys. */
-const NO_KEYS: DeviceKeyAccess = {
-  publicKey: async () => null,
-  signer: async () => {
-    throw new CouncilError('KEY_MISSING', 'This device has no keys yet.');
-  },
-};
 
 export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
   const imports = ctx.imports ?? new BundleImportSessions();
@@ -69,19 +65,20 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
   };
 
   const home = ctx.home ?? homedir();
+  const keystore = new Keystore(ctx.paths.userDataDir, { secrets: ctx.secrets });
   const features: FeatureContext = {
     paths: ctx.paths,
     dialogs: ctx.dialogs,
     mode,
     home,
     security,
-    keys: NO_KEYS,
+    keys: keystore,
     trustedKeys: async () => (await trustOf((await security).get().trustFile)).keys,
     syncFolder: async () => (await security).get().syncFolder ?? defaultSyncFolder(home),
   };
 
   return {
-    ...createKeyHandlers(features),
+    ...createKeyHandlers(features, keystore),
     ...createDecisionHandlers(features),
     ...createReceivedDecisionHandlers(features),
     ...createTrustHandlers(features),

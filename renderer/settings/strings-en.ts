@@ -1,5 +1,6 @@
 /** English text of the Settings screen: the same keys as strings-ko.ts. */
 import type { koSettings } from './strings-ko';
+import { enDeviceKeys } from './keys/strings-en';
 
 export const enSettings: typeof koSettings = {
   settings: {
@@ -129,4 +130,5 @@ export const enSettings: typeof koSettings = {
       INVALID: 'The value is not valid ({{detail}}).',
     },
   },
+  ...enDeviceKeys,
 };

@@ -1,4 +1,6 @@
 /** Korean text of the Settings screen (terms as listed in app/strings-ko.ts). */
+import { koDeviceKeys } from './keys/strings-ko';
+
 export const koSettings = {
   settings: {
     title: '설정',
@@ -127,4 +129,5 @@ export const koSettings = {
       INVALID: '값이 올바르지 않습니다 ({{detail}}).',
     },
   },
+  ...koDeviceKeys,
 };

@@ -58,8 +58,9 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
       const head = entries.length > 0 ? (JSON.parse(entries.at(-1)!) as { hash: string }).hash : '';
       return ok({ path: `${settings.syncFolder}/audit-${name}.ndjson`, entries: entries.length, head, existed: false });
     }),
-    // The keys, decisions and trust calls: a test that uses one gives its own answer.
-    getDeviceKeys: vi.fn<Fn<'getDeviceKeys'>>(async () => notFaked('getDeviceKeys')),
+    // A device with no keys yet and no system secret store; a test that changes keys gives its own answers.
+    getDeviceKeys: vi.fn<Fn<'getDeviceKeys'>>(async () => ok({ protection: 'passphrase', passphraseSet: false, unlocked: false, chair: null, secretary: null })),
+    // The decisions and trust calls: a test that uses one gives its own answer.
     createDeviceKey: vi.fn<Fn<'createDeviceKey'>>(async () => notFaked('createDeviceKey')),
     importDeviceKey: vi.fn<Fn<'importDeviceKey'>>(async () => notFaked('importDeviceKey')),
     unlockDeviceKeys: vi.fn<Fn<'unlockDeviceKeys'>>(async () => notFaked('unlockDeviceKeys')),

@@ -47,6 +47,8 @@ export async function decideCases(page: Page, decisions: readonly CaseDecision[]
     const propose = outcome === 'award' ? 'suggestion' : 'reject';
     await playVoteScene(page, { caseId, arrive: i === 0 ? ALL_MEMBERS : [], propose, votes: ALL_MEMBERS.map((m) => [m, 'approve'] as const) });
     await page.getByTestId('room-close-vote').click();
+    // rejecting a case with a suggested tier needs a rationale
+    if (outcome === 'reject') await page.getByTestId('room-decision-form').getByRole('textbox').fill('증빙이 신청 내용과 맞지 않습니다.');
     await page.getByTestId('room-record-decision').click();
     await page.locator(`[data-testid="room-decision"][data-outcome="${outcome}"]`).waitFor();
   }

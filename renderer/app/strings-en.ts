@@ -11,6 +11,7 @@ import { enBulk } from '../meeting/bulk';
 import { enDecisions } from '../decisions';
 import { enMinutes } from '../minutes';
 import { enSettings } from '../settings';
+import { enTrust } from '../settings/trust';
 import { enFilePicker } from '../common/file-picker';
 import type { Messages } from './strings-ko';
 
@@ -73,5 +74,6 @@ export const en: Messages = {
   ...enDecisions,
   ...enMinutes,
   ...enSettings,
+  ...enTrust,
   ...enFilePicker,
 };

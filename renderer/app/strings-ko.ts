@@ -18,6 +18,7 @@ import { koBulk } from '../meeting/bulk';
 import { koDecisions } from '../decisions';
 import { koMinutes } from '../minutes';
 import { koSettings } from '../settings';
+import { koTrust } from '../settings/trust';
 import { koFilePicker } from '../common/file-picker';
 
 export const ko = {
@@ -79,6 +80,7 @@ export const ko = {
   ...koDecisions,
   ...koMinutes,
   ...koSettings,
+  ...koTrust,
   ...koFilePicker,
 };
 

@@ -10,7 +10,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { ScreenFrame } from '../common/ScreenFrame';
 import { RosterSection } from './council/RosterSection';
 import { SyncFolderSettings } from './SyncFolderSettings';
-import { TrustFileSettings } from './TrustFileSettings';
+import { TrustSettings } from './trust';
 import { useServices } from '../common/services';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../shared/i18n';
 import { useAsyncValue } from '../common/use-async-value';
@@ -74,7 +74,7 @@ export function SettingsScreen() {
               {t('settings.requireSignedHint')}
             </p>
             <SecurityChangeNotice problem={signatureChange.problem} />
-            <TrustFileSettings trustFile={security.trustFile} />
+            <TrustSettings trustFile={security.trustFile} />
           </>
         )}
       </fieldset>

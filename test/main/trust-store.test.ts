@@ -108,6 +108,8 @@ describe('adding a key', () => {
     expect(written.map((k) => k.keyid)).toEqual([...s.chosenKeys.map((k) => k.keyid), key.keyid]);
     expect(written[2]).toEqual({ keyid: key.keyid, name: '결제 담당 검증 키', roles: ['chair'], publicKeyPem: key.publicKeyPem });
     expect(await s.trustFileInUse()).toBe(s.own);
+    // The switch is written, not only held: the next start uses the own file too.
+    expect((await SecuritySettingsStore.open(s.paths.userDataDir, { dialogs: NO_DIALOGS, log: { info: () => undefined, warn: () => undefined } })).get().trustFile).toBe(s.own);
     expect(info).toEqual({ path: s.own, builtIn: false, keys: written.map(({ keyid, name, roles }) => ({ keyid, name, roles })) });
     // describeTrust, as the renderer asks it afterwards, says the same.
     const api = createApiHandlers({ appVersion: 't', platform: 'linux', paths: s.paths, dialogs: NO_DIALOGS, security: s.security });

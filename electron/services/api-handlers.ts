@@ -25,6 +25,7 @@ import type { SecretPort } from './keystore/secret-port';
 import { createDecisionHandlers } from './notary/notary-handlers';
 import { createReceivedDecisionHandlers } from './decision-files/decision-files-handlers';
 import { createTrustHandlers } from './trust-store/trust-store-handlers';
+import { readTrustInUse, trustInfoOf } from './trust-store/trust-store';
 
 export interface HandlerContext {
   appVersion: string;
@@ -117,15 +118,7 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     },
 
     // The trust file and the sync folder are the settings' own: the renderer names no path here.
-    async describeTrust() {
-      const { trustFile } = (await security).get();
-      const trust = await trustOf(trustFile);
-      return {
-        path: trustFile ?? ctx.paths.demoTrust,
-        builtIn: trustFile === null,
-        keys: trust.keys.map(({ keyid, name, roles }) => ({ keyid, name, roles })),
-      };
-    },
+    describeTrust: async () => trustInfoOf(await readTrustInUse((await security).get().trustFile, ctx.paths.demoTrust)),
 
     getSecuritySettings: async () => (await security).get(),
     setSecuritySettings: async (request) => (await security).change(request),

@@ -12,6 +12,7 @@ import { enDecisions } from '../decisions';
 import { enInboxDecisions } from '../decisions/inbox';
 import { enMinutes } from '../minutes';
 import { enSettings } from '../settings';
+import { enTrust } from '../settings/trust';
 import { enFilePicker } from '../common/file-picker';
 import type { Messages } from './strings-ko';
 
@@ -75,5 +76,6 @@ export const en: Messages = {
   ...enInboxDecisions,
   ...enMinutes,
   ...enSettings,
+  ...enTrust,
   ...enFilePicker,
 };

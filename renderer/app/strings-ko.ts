@@ -19,6 +19,7 @@ import { koDecisions } from '../decisions';
 import { koInboxDecisions } from '../decisions/inbox';
 import { koMinutes } from '../minutes';
 import { koSettings } from '../settings';
+import { koTrust } from '../settings/trust';
 import { koFilePicker } from '../common/file-picker';
 
 export const ko = {
@@ -81,6 +82,7 @@ export const ko = {
   ...koInboxDecisions,
   ...koMinutes,
   ...koSettings,
+  ...koTrust,
   ...koFilePicker,
 };
 

@@ -11,7 +11,7 @@ import { ScreenFrame } from '../common/ScreenFrame';
 import { RosterSection } from './council/RosterSection';
 import { DeviceKeysPanel } from './keys/DeviceKeysPanel';
 import { SyncFolderSettings } from './SyncFolderSettings';
-import { TrustFileSettings } from './TrustFileSettings';
+import { TrustSettings } from './trust';
 import { useServices } from '../common/services';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../shared/i18n';
 import { useAsyncValue } from '../common/use-async-value';
@@ -75,7 +75,7 @@ export function SettingsScreen() {
               {t('settings.requireSignedHint')}
             </p>
             <SecurityChangeNotice problem={signatureChange.problem} />
-            <TrustFileSettings trustFile={security.trustFile} />
+            <TrustSettings trustFile={security.trustFile} />
           </>
         )}
       </fieldset>

@@ -84,6 +84,10 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
   return Object.assign(bridge, {
     /** What the fake main process holds now, read without a call (for a test's own answers). */
     held: (): SecuritySettings => ({ ...settings }),
+    /** Changes what the fake main process holds without a call, as main's own trust edits switch the trust file. */
+    hold(change: Partial<SecuritySettings>) {
+      settings = { ...settings, ...change };
+    },
     /** Puts `entries` in the fake main process's `<syncFolder>/inbox`, listed while that is its sync folder. */
     setInbox(syncFolder: string, entries: InboxEntry[]) {
       inboxes.set(syncFolder, entries);

@@ -71,7 +71,7 @@ describe("Settings: this device's keys", () => {
   it('sets the passphrase typed twice, refusing a short one or two that differ, then makes and imports keys', async () => {
     const { bridge, user, view, key } = await renderPanel();
     await view.findByRole('heading', { name: '암호문 정하기' });
-    const make = key('위원장 키').getByRole('button', { name: '키 만들기' });
+    const make = key('위원장 키').getByRole('button', { name: '위원장 키 만들기' });
     expect(make).toHaveProperty('disabled', true);
     expect(make.getAttribute('aria-describedby')).toBeTruthy();
 
@@ -98,7 +98,7 @@ describe("Settings: this device's keys", () => {
     expect(view.getByText('암호문을 정했습니다. 첫 키를 만들 때 그 키와 함께 저장됩니다.')).toBeTruthy();
     expect(document.activeElement).toBe(view.getByRole('heading', { level: 2, name: '이 기기의 서명 키' }));
 
-    await user.click(key('위원장 키').getByRole('button', { name: '키 만들기' }));
+    await user.click(key('위원장 키').getByRole('button', { name: '위원장 키 만들기' }));
     await waitFor(() => expect(key('위원장 키').getByTestId('keyid-chair').textContent).toBe('3f2a9c0d1e4b'));
     expect(bridge.createDeviceKey).toHaveBeenCalledWith({ role: 'chair' });
     expect(key('위원장 키').getByText('이 기기에서 만듦')).toBeTruthy();
@@ -107,7 +107,7 @@ describe("Settings: this device's keys", () => {
     expect(key('위원장 키').getByText(created)).toBeTruthy();
     expect(key('위원장 키').getByLabelText('위원장 키: 전체 키 ID')).toHaveProperty('value', CHAIR.keyid);
 
-    await user.click(key('간사 키').getByRole('button', { name: 'PEM 가져오기…' }));
+    await user.click(key('간사 키').getByRole('button', { name: /PEM 가져오기…$/ }));
     await waitFor(() => expect(key('간사 키').getByText('PEM 파일에서 가져옴')).toBeTruthy());
     expect(bridge.importDeviceKey).toHaveBeenCalledWith({ role: 'secretary' }); // main's own dialog chooses the file
     expect(view.getByText('간사 키를 가져왔습니다.')).toBeTruthy();
@@ -121,7 +121,7 @@ describe("Settings: this device's keys", () => {
     // The system's secure storage: no passphrase to set or give, and the other key can be made.
     expect(view.getByTestId('device-keys-protection').textContent).toBe('보호 방식: 운영체제의 보안 저장소 (암호문이 필요 없습니다)');
     expect(view.queryByLabelText('암호문')).toBeNull();
-    expect(key('간사 키').getByRole('button', { name: '키 만들기' })).toHaveProperty('disabled', false);
+    expect(key('간사 키').getByRole('button', { name: '간사 키 만들기' })).toHaveProperty('disabled', false);
   });
 
   it("unlocks with the passphrase from the keyboard, and shows main's refusal in an alert with the tries left", async () => {
@@ -139,19 +139,19 @@ describe("Settings: this device's keys", () => {
     await waitFor(() => expect(view.queryByRole('alert')).toBeNull());
     expect(bridge.unlockDeviceKeys).toHaveBeenLastCalledWith({ passphrase: 'right passphrase' });
     expect(view.getByText('키의 잠금이 풀려 있습니다 (앱을 끝낼 때까지).')).toBeTruthy();
-    expect(key('간사 키').getByRole('button', { name: '키 만들기' })).toHaveProperty('disabled', false);
+    expect(key('간사 키').getByRole('button', { name: '간사 키 만들기' })).toHaveProperty('disabled', false);
   });
 
   it('shows a refused key in an alert, and a cancelled import changes nothing', async () => {
     const { bridge, user, view, key } = await renderPanel({ protection: 'safe-storage', passphraseSet: false, unlocked: true, chair: null, secretary: null });
     bridge.importDeviceKey.mockResolvedValueOnce(ok(null));
-    await user.click(await key('위원장 키').findByRole('button', { name: 'PEM 가져오기…' }));
+    await user.click(await key('위원장 키').findByRole('button', { name: /PEM 가져오기…$/ }));
     await waitFor(() => expect(bridge.importDeviceKey).toHaveBeenCalledTimes(1));
     expect(view.queryByRole('alert')).toBeNull();
     expect(key('위원장 키').getByText(/아직 키가 없습니다/)).toBeTruthy();
 
     bridge.importDeviceKey.mockResolvedValueOnce(fail('KEY_INVALID', '/keys/chair.pub.pem is a public key; expected an Ed25519 private key'));
-    await user.click(key('위원장 키').getByRole('button', { name: 'PEM 가져오기…' }));
+    await user.click(key('위원장 키').getByRole('button', { name: /PEM 가져오기…$/ }));
     const alert = await view.findByRole('alert');
     expect(alert.textContent).toContain('이 파일은 암호화되지 않은 Ed25519 PKCS#8 개인 키가 아닙니다.');
     expect(alert.textContent).toContain('/keys/chair.pub.pem is a public key');
@@ -160,7 +160,7 @@ describe("Settings: this device's keys", () => {
   it('imports with the in-app file picker in browser mode, passing the chosen path', async () => {
     const { bridge, user, key } = await renderPanel({ protection: 'passphrase', passphraseSet: true, unlocked: true, chair: null, secretary: null }, 'browser');
     bridge.browseFolder.mockResolvedValue(ok({ path: '/home/sec', parent: '/home', folders: [], files: [{ name: 'chair.key.pem', path: '/home/sec/chair.key.pem' }], truncated: false }));
-    await user.click(await key('위원장 키').findByRole('button', { name: 'PEM 가져오기…' }));
+    await user.click(await key('위원장 키').findByRole('button', { name: /PEM 가져오기…$/ }));
     const dialog = await screen.findByRole('dialog', { name: '개인 키 파일 고르기' });
     await user.click(await within(dialog).findByRole('option', { name: 'chair.key.pem' }));
     await user.click(within(dialog).getByRole('button', { name: '고르기' }));

@@ -37,10 +37,10 @@ export function DeviceKeyCard({ role, deviceKey, canAdd, busy, onMake, onImport,
           {!canAdd && <p id={`${id}-needs`} className="choice__hint choice__hint--flush">{t('deviceKeys.needsPassphrase')}</p>}
           <div className="settings-actions">
             <button type="button" className="button button--quiet" disabled={busy || !canAdd} aria-describedby={canAdd ? undefined : `${id}-needs`} onClick={onMake}>
-              {t('deviceKeys.make')}
+              {t('deviceKeys.make', { role: name })}
             </button>
             <button type="button" className="button button--quiet" disabled={busy || !canAdd} aria-describedby={canAdd ? undefined : `${id}-needs`} onClick={onImport}>
-              {t('deviceKeys.import')}
+              {t('deviceKeys.import', { role: name })}
             </button>
           </div>
         </>

@@ -395,6 +395,25 @@ describe('a meeting from the keyboard alone', () => {
     await focusComesTo(page, { role: 'span', name: '상태: 종료' });
   });
 
+  it("makes this device's chair and secretary keys, trusts them, and exports the trust file for the payment side", async () => {
+    await goTo('설정', MENU);
+    for (const role of ['위원장 키', '간사 키']) {
+      await to({ role: 'button', name: `${role} 만들기` });
+      await press('Enter');
+      await expect.poll(() => page.getByTestId(role === '위원장 키' ? 'keyid-chair' : 'keyid-secretary').count()).toBe(1);
+    }
+    // the roster's chair and secretary named the keys; trusting them asks the native confirmation
+    app.dialogs.confirms.push(true);
+    await to({ role: 'button', name: '이 기기의 키 신뢰하기…' });
+    await press('Enter');
+    await expect.poll(() => page.getByText('이 기기의 위원장 키와 간사 키를 신뢰합니다.').count()).toBe(1);
+    expect(app.dialogs.asked.at(-1)!.detail).toContain(await page.getByTestId('keyid-chair').textContent());
+    app.dialogs.saves.push(path.join(SYNC, 'trust.json'));
+    await to({ role: 'button', name: '신뢰 파일 내보내기…' });
+    await press('Enter');
+    await expect.poll(() => page.getByText(`신뢰 파일을 내보냈습니다: ${path.join(SYNC, 'trust.json')}`).count()).toBe(1);
+  });
+
   it('finds the audit chain intact and exports it; the file checks out and every closed vote recounts', async () => {
     await goTo('의결', MENU);
     const status = page.getByTestId('audit-status');

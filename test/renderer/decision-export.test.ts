@@ -14,7 +14,7 @@ import { exportMeetingDecisions } from '../../renderer/decisions/export/export-d
 import { retryQueued } from '../../renderer/decisions/export/outbox';
 import { markArrived, markLeft } from '../../renderer/meeting/room/attendance-db';
 import { recordDecision, reopenDecision } from '../../renderer/meeting/room/decision-db';
-import { declareRecusal } from '../../renderer/meeting/room/recusal-db';
+import { decideTwoCases } from './support/decided-meeting';
 import { demoCouncil } from './support/demo-council';
 import { fakeBridge, type FakeBridge } from './support/fake-bridge';
 import { CHAIR_KEYID, fakeNotary } from './support/fake-notary';
@@ -35,19 +35,12 @@ beforeEach(() => {
   api = createCouncilApi(() => bridge);
 });
 
-/** C1 awarded with m3 recused and m5 not voting; C2 awarded after a failed rejection. */
-async function decidedMeeting() {
-  await seedOpenMeeting(db);
-  await seatMembers(db, VOTERS);
-  await declareRecusal(db, { meetingId: M, caseId: C1, memberId: 'm3', reason: '신청인과 친족 관계' }, at(5));
-  const c1 = await kit.putToVote(C1, { kind: 'suggestion' }, { m1: 'approve', m2: 'approve', m4: 'approve' }, 10);
-  await recordDecision(db, { meetingId: M, caseId: C1, proposalNo: c1.no, rationale: '제안대로 지급' }, at(12));
-  await kit.putToVote(C2, { kind: 'reject' }, { m1: 'reject', m2: 'reject', m3: 'reject', m4: 'approve', m5: 'approve' }, 20);
-  const c2 = await kit.putToVote(C2, { kind: 'suggestion' }, ALL_APPROVE, 25);
-  await recordDecision(db, { meetingId: M, caseId: C2, proposalNo: c2.no, rationale: '제안대로 지급' }, at(27));
-}
+const decidedMeeting = () => decideTwoCases(db, kit.putToVote);
 
 const exportNow = () => exportMeetingDecisions(db, api, M, EXPORT_AT);
+
+/** Every call made of the bridge so far. */
+const bridgeCalls = () => Object.values(bridge).reduce((n, f) => n + (typeof f === 'function' && 'mock' in f ? (f as { mock: { calls: unknown[] } }).mock.calls.length : 0), 0);
 
 describe('exporting the decisions of a meeting', () => {
   it('hands the notary a payload right by every check, then records the file and its audit entry after the entry it names', async () => {
@@ -94,11 +87,10 @@ describe('exporting the decisions of a meeting', () => {
     await decidedMeeting();
     await exportNow();
     const entries = await db.audit.count();
-    const calls = Object.values(bridge).filter((f) => typeof f === 'function' && 'mock' in f).reduce((n, f) => n + (f as { mock: { calls: unknown[] } }).mock.calls.length, 0);
+    const calls = bridgeCalls();
 
     expect(await exportNow()).toEqual({ kind: 'nothing' });
-    const after = Object.values(bridge).filter((f) => typeof f === 'function' && 'mock' in f).reduce((n, f) => n + (f as { mock: { calls: unknown[] } }).mock.calls.length, 0);
-    expect(after).toBe(calls);
+    expect(bridgeCalls()).toBe(calls);
     expect(await db.audit.count()).toBe(entries);
     expect(await db.exports.count()).toBe(1);
   });
@@ -130,12 +122,11 @@ describe('exporting the decisions of a meeting', () => {
     expect(await exportNow()).toMatchObject({ kind: 'exported', result: { state: 'queued', path: null } });
     expect(await db.exports.get([M, 1])).toMatchObject({ state: 'queued', path: null, writtenAt: null });
 
-    await retryQueued(db, api);
+    expect(await retryQueued(db, api)).toMatchObject({ status: { available: false, queued: [{ fileName: FILE1, meetingId: M, sequence: 1 }] }, written: 0 });
     expect((await db.exports.get([M, 1]))!.state).toBe('queued');
 
     notary.setAvailable(true);
-    const status = await retryQueued(db, api);
-    expect(status.queued).toEqual([]);
+    expect(await retryQueued(db, api)).toMatchObject({ status: { queued: [] }, written: 1 });
     expect(await db.exports.get([M, 1])).toMatchObject({ state: 'written', path: `/media/usb/sync/outbox/${FILE1}` });
     const entry = (await db.audit.orderBy('sequence').last())!;
     expect(entry).toMatchObject({ entity: 'export', entityId: FILE1, action: 'write', detail: { state: 'written', sequence: 1 } });

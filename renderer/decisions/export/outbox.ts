@@ -59,16 +59,20 @@ export function queuedCount(db: CouncilDb): Promise<number> {
   return db.exports.where('state').equals('queued').count();
 }
 
+export interface OutboxCheck {
+  status: OutboxStatus;
+  /** Queued files recorded written by this check. */
+  written: number;
+}
+
 /** The outbox as main sees it now, with the rows it has written since recorded. */
-export async function refreshOutbox(db: CouncilDb, api: OutboxApi): Promise<OutboxStatus> {
+export async function refreshOutbox(db: CouncilDb, api: OutboxApi): Promise<OutboxCheck> {
   const status = await api.getOutboxStatus();
-  await settleQueued(db, api, status);
-  return status;
+  return { status, written: await settleQueued(db, api, status) };
 }
 
 /** Asks main to try the queued files again now, then records what it wrote. */
-export async function retryQueued(db: CouncilDb, api: OutboxApi): Promise<OutboxStatus> {
+export async function retryQueued(db: CouncilDb, api: OutboxApi): Promise<OutboxCheck> {
   const status = await api.retryOutbox();
-  await settleQueued(db, api, status);
-  return status;
+  return { status, written: await settleQueued(db, api, status) };
 }

@@ -64,10 +64,11 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
     createDeviceKey: vi.fn<Fn<'createDeviceKey'>>(async () => notFaked('createDeviceKey')),
     importDeviceKey: vi.fn<Fn<'importDeviceKey'>>(async () => notFaked('importDeviceKey')),
     unlockDeviceKeys: vi.fn<Fn<'unlockDeviceKeys'>>(async () => notFaked('unlockDeviceKeys')),
-    getDecisionLedger: vi.fn<Fn<'getDecisionLedger'>>(async () => notFaked('getDecisionLedger')),
+    // A notary that signed nothing yet and an outbox with nothing queued (support/fake-notary.ts signs).
+    getDecisionLedger: vi.fn<Fn<'getDecisionLedger'>>(async ({ meetingId }) => ok({ meetingId, lastSequence: 0, lastPayloadSha256: null, files: [] })),
     exportDecisions: vi.fn<Fn<'exportDecisions'>>(async () => notFaked('exportDecisions')),
-    getOutboxStatus: vi.fn<Fn<'getOutboxStatus'>>(async () => notFaked('getOutboxStatus')),
-    retryOutbox: vi.fn<Fn<'retryOutbox'>>(async () => notFaked('retryOutbox')),
+    getOutboxStatus: vi.fn<Fn<'getOutboxStatus'>>(async () => ok({ syncFolder: settings.syncFolder, available: settings.syncFolder !== null, queued: [], lastError: null })),
+    retryOutbox: vi.fn<Fn<'retryOutbox'>>(async () => ok({ syncFolder: settings.syncFolder, available: settings.syncFolder !== null, queued: [], lastError: null })),
     // Like listInbox: the inbox of the sync folder held, empty here (a test gives its own files);
     // "Open decision file…" as a dialog the user cancels.
     listInboxDecisions: vi.fn<Fn<'listInboxDecisions'>>(async () =>

@@ -27,6 +27,9 @@ export const DECISION_FILE_TEMPLATES = {
   DECISION_SIGNATURE_BAD: (p: { detail: string }) => p.detail,
   DECISION_SIGNER_ROLE_NOT_ALLOWED: (p: { detail: string }) => p.detail,
   DECISION_SIGNATURE_UNTRUSTED: (p: { detail: string }) => p.detail,
+  DECISION_BASE64_NOT_CANONICAL: () =>
+    'is not base64 in its one canonical form (its last character sets bits that encode nothing), so the same signed bytes could be written in several ways',
+  DECISION_SIGNATURE_KEYID: (p: { named: string; signedBy: string }) => `names key ${p.named}, but the signature is by key ${p.signedBy}: the envelope was changed after signing`,
   // the payload
   DECISION_PAYLOAD_NOT_JSON: (p: { detail: string }) => `is not UTF-8 JSON (${p.detail})`,
   DECISION_PAYLOAD_DUPLICATE_KEY: (p: { key: string; line: number; column: number }) =>

@@ -1,7 +1,8 @@
 /**
  * Verifying a decision file (*.dsse.json, payload type decisions), the one way for `council-desk
  * verify`, the inbox and "Open decision file…": the DSSE signature against the trusted keys, by a
- * key trusted as chair (FORMATS.md: URL-safe base64 accepted, signatures by one key count once);
+ * key trusted as chair (FORMATS.md: URL-safe base64 accepted, signatures by one key count once),
+ * and an envelope no byte of which changed (decision-envelope.ts);
  * the payload as UTF-8 strict JSON in its RFC 8785 form; its full schema; the payload check of
  * shared/decisions/payload-check.ts (every tally recounted, totals, awards); the signer inside
  * naming the key that verified; and the file's name that of its meeting and sequence.
@@ -20,6 +21,7 @@ import { wordIssues } from '../../../shared/problems/zod-wording';
 import type { TrustedKey } from '../../../shared/schemas/trust-file';
 import { sha256Hex } from '../../../shared/sha256';
 import { verifyEnvelope, type VerifyFailureReason } from '../dsse-signing';
+import { envelopeProblems } from './decision-envelope';
 import { decisionFileProblem, type DecisionFileCode } from './decision-file-problems';
 
 /** The most of a decision file read: room for tens of thousands of decisions, and a hostile file is refused before it is parsed. */
@@ -106,6 +108,7 @@ export function verifyDecisionBytes(file: string, bytes: Uint8Array, keys: reado
   result.keyid = key.keyid;
   result.verifiedBy = { keyid: key.keyid, name: key.name };
   result.payloadSha256 = sha256Hex(verified.body);
+  for (const { path: where, coded } of envelopeProblems(envelope, key, verified.body)) problem(where, coded);
 
   const payload = signedPayload(verified.body, problem);
   if (payload === undefined) return result;

@@ -15,6 +15,7 @@ import { PROBLEM_CODES } from '../../electron/services/bundle-reader/problem-cod
 import { signEnvelope } from '../../electron/services/dsse-signing';
 import { generateKeyPair } from '../../electron/services/keys';
 import { loadTrustFile, parseTrustFile, TRUST_FILE_TEMPLATES, TrustFileInvalidError } from '../../electron/services/trust-file';
+import { PAYLOAD_TEMPLATES } from '../../shared/decisions/payload-problems';
 import { DECISION_FILE_TEMPLATES } from '../../electron/services/decision-files/decision-file-problems';
 import { verifyDecisionFile } from '../../electron/services/decision-files/verify-decision-file';
 import { VERIFY_TEMPLATES } from '../../electron/cli/verify-problems';
@@ -134,6 +135,7 @@ describe('problem codes', () => {
       trust: Object.keys(TRUST_FILE_TEMPLATES),
       verify: Object.keys(VERIFY_TEMPLATES),
       'decision file': Object.keys(DECISION_FILE_TEMPLATES),
+      'decision payload': Object.keys(PAYLOAD_TEMPLATES),
       refusals: [...IMPORT_REFUSAL_CODES],
       schema: [...schema],
     };

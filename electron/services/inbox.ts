@@ -3,6 +3,7 @@
  * quick look at each manifest so the Bundles screen can say which are new. A sync engine's own
  * files (FORMATS.md, "Sync folder": a conflict copy, a temporary file) are never listed.
  */
+import { SYNC_SUBFOLDERS } from '../../shared/sync-folder/folders';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Stats } from 'node:fs';
@@ -11,7 +12,7 @@ import { CouncilError } from '../../shared/result';
 import { isIgnoredSyncName } from '../../shared/sync-folder/ignored-names';
 import { peekBundle } from './bundle-reader';
 
-export const INBOX_FOLDER = 'inbox';
+export const INBOX_FOLDER: string = SYNC_SUBFOLDERS.inbox;
 const BUNDLE_EXTENSION = '.cdbundle';
 
 /**
@@ -20,12 +21,12 @@ const BUNDLE_EXTENSION = '.cdbundle';
  * the sync folder is gone (a USB stick pulled, a share down), SYNC_FOLDER_UNREADABLE when the
  * inbox cannot be read.
  */
-export async function inboxFiles(syncFolder: string, extension: string): Promise<{ path: string; fileName: string; info: Stats }[]> {
+export async function inboxFiles(syncFolder: string, extension: string, folder = INBOX_FOLDER): Promise<{ path: string; fileName: string; info: Stats }[]> {
   const folderStat = await stat(syncFolder).catch(() => null);
   if (!folderStat?.isDirectory()) {
     throw new CouncilError('SYNC_FOLDER_MISSING', `The sync folder ${syncFolder} cannot be found. Is the drive connected?`);
   }
-  const inbox = path.join(syncFolder, INBOX_FOLDER);
+  const inbox = path.join(syncFolder, folder);
   const names = await readdir(inbox).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [] as string[];
     throw new CouncilError('SYNC_FOLDER_UNREADABLE', `The folder ${inbox} cannot be read: ${error.message}`);

@@ -121,6 +121,25 @@ describe('listInboxDecisions', () => {
     ]);
   });
 
+  it("reads another device's files in the shared outbox, never this device's own", async () => {
+    const { api, sync } = await device();
+    // this device's chair key is the one that signed meeting "ours"; another device's chair signed "theirs"
+    const other = makeSigner('의장 (다른 기기)', ['chair']);
+    writeFileSync(trustFile, JSON.stringify({ keys: [chair.trusted, secretary.trusted, other.trusted] }));
+    const pem = join(temp.dir, `own-chair-${counter}.key.pem`);
+    writeFileSync(pem, chair.privateKeyPem, { mode: 0o600 });
+    await api.importDeviceKey({ role: 'chair', passphrase: 'a long passphrase', path: pem });
+    const outbox = join(sync, 'outbox');
+    writeDecisionFile(outbox, samplePayload({ keyid: chair.keyid, meetingId: 'ours' }), chair.privateKeyPem);
+    writeDecisionFile(outbox, samplePayload({ keyid: other.keyid, meetingId: 'theirs' }), other.privateKeyPem);
+    try {
+      const files = await listed(api);
+      expect(files.map((f) => [f.fileName, f.status, f.verifiedBy?.name])).toEqual([['decisions-theirs-0001.dsse.json', 'verified', '의장 (다른 기기)']]);
+    } finally {
+      writeFileSync(trustFile, JSON.stringify({ keys: [chair.trusted, secretary.trusted] }));
+    }
+  });
+
   it("skips a sync engine's files, in the decisions' inbox and the bundles' alike", async () => {
     const { api, inbox, sync } = await device();
     const payload = samplePayload({ keyid: chair.keyid });

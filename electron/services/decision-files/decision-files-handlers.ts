@@ -11,7 +11,10 @@ export type ReceivedDecisionHandlers = Pick<ApiHandlers, 'listInboxDecisions' | 
 
 export function createReceivedDecisionHandlers(ctx: FeatureContext): ReceivedDecisionHandlers {
   return {
-    listInboxDecisions: async () => listInboxDecisions(await ctx.syncFolder(), await ctx.trustedKeys()),
+    async listInboxDecisions() {
+      const own = [await ctx.keys.publicKey('chair'), await ctx.keys.publicKey('secretary')].flatMap((key) => (key ? [key.keyid] : []));
+      return listInboxDecisions(await ctx.syncFolder(), await ctx.trustedKeys(), own);
+    },
     async openDecisionFile({ path }) {
       const file = path ?? (await ctx.dialogs.openFile('decision'));
       if (file === null) return null;

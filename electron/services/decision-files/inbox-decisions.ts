@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ReceivedDecisionFile } from '../../../shared/api';
 import { DECISION_FILE_SUFFIX, parseDecisionFileName } from '../../../shared/decisions/decision-file-name';
 import type { TrustedKey } from '../../../shared/schemas/trust-file';
+import { SYNC_SUBFOLDERS } from '../../../shared/sync-folder/folders';
 import { inboxFiles } from '../inbox';
 import { chainPlaces } from './decision-chain';
 import { verifyDecisionFile, type DecisionFileVerification } from './verify-decision-file';
@@ -34,10 +35,18 @@ function withChains(verified: readonly DecisionFileVerification[]): ReceivedDeci
   return verified.map((v, i) => received(v, places[i]?.status ?? null));
 }
 
-/** Every decision file in `<sync>/inbox/`, verified, with its place in its meeting's chain. */
-export async function listInboxDecisions(syncFolder: string, keys: readonly TrustedKey[]): Promise<ReceivedDecisionFile[]> {
+/**
+ * Every decision file in `<sync>/inbox/`, and those in `<sync>/outbox/` that another device signed
+ * (a sync folder shared by several devices holds their outboxes in one), verified, each with its
+ * place in its meeting's chain. `ownKeyids`: this device's keys, whose files are its own.
+ */
+export async function listInboxDecisions(syncFolder: string, keys: readonly TrustedKey[], ownKeyids: readonly string[] = []): Promise<ReceivedDecisionFile[]> {
   const verified: DecisionFileVerification[] = [];
   for (const { path: file } of await inboxFiles(syncFolder, DECISION_FILE_SUFFIX)) verified.push(await verifyDecisionFile(file, keys));
+  for (const { path: file } of await inboxFiles(syncFolder, DECISION_FILE_SUFFIX, SYNC_SUBFOLDERS.outbox)) {
+    const checked = await verifyDecisionFile(file, keys);
+    if (checked.keyid === null || !ownKeyids.includes(checked.keyid)) verified.push(checked);
+  }
   return withChains(verified);
 }
 

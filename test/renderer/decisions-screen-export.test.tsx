@@ -129,7 +129,7 @@ describe('the decision files on the Decisions screen', () => {
     expect(exportButton(panel).getAttribute('aria-disabled')).toBe('false');
   });
 
-  it('is inert with the reason when no chair key can be made here, and points to Settings → Keys; in English too', async () => {
+  it("is inert with the reason when no chair key can be made here, and points to Settings → This device's signing keys; in English too", async () => {
     const { bridge } = withNotary({ chairKey: 'passphrase' });
     await decideTwoCases(db, kit.putToVote);
     await writeSetting(db, 'language', 'en');
@@ -138,7 +138,7 @@ describe('the decision files on the Decisions screen', () => {
     const button = panel.getByRole('button', { name: 'Export decisions' });
     await waitFor(() => expect(button.getAttribute('aria-disabled')).toBe('true'));
     const why = panel.getByTestId('decision-export-why');
-    expect(why.textContent).toContain('Settings → Keys');
+    expect(why.textContent).toContain("Settings → This device's signing keys");
     expect(button.getAttribute('aria-describedby')).toBe(why.id);
     await app.user.click(button);
     expect(bridge.exportDecisions).not.toHaveBeenCalled();

@@ -45,13 +45,13 @@ async function renderPanel() {
       <InboxDecisionsPanel />
     </ServicesProvider>,
   );
-  const panel = within(screen.getByRole('region', { name: '받은 결정 파일' }));
+  const panel = within(screen.getByRole('region', { name: '받은 의결 파일' }));
   return { user, panel };
 }
 
 /** The list's row of a file, by its name. */
 async function fileRow(panel: ReturnType<typeof within>, fileName: string) {
-  const table = await panel.findByRole('table', { name: '받은 결정 파일 목록' });
+  const table = await panel.findByRole('table', { name: '받은 의결 파일 목록' });
   return within(within(table).getByRole('rowheader', { name: new RegExp(`^${fileName.replace(/\./g, '\\.')}`) }).closest('tr')!);
 }
 
@@ -149,7 +149,7 @@ describe('the received decision files', () => {
     bridge.openDecisionFile.mockResolvedValue(ok(opened));
     const { user, panel } = await renderPanel();
     await fileRow(panel, FIRST.fileName);
-    await user.click(panel.getByRole('button', { name: '결정 파일 열기…' }));
+    await user.click(panel.getByRole('button', { name: '의결 파일 열기…' }));
     const row = await fileRow(panel, opened.fileName);
     expect(row.getByText('직접 연 파일')).toBeTruthy();
     expect(row.getAllByRole('cell')[1]?.textContent).toBe('2023-03-09');
@@ -163,14 +163,14 @@ describe('the received decision files', () => {
   it('adds nothing when the dialog is cancelled, and shows a failure to open', async () => {
     showInbox([]);
     const { user, panel } = await renderPanel();
-    expect(await panel.findByText('받은 파일함에 결정 파일이 없습니다.')).toBeTruthy();
-    await user.click(panel.getByRole('button', { name: '결정 파일 열기…' }));
+    expect(await panel.findByText('받은 파일함에 의결 파일이 없습니다.')).toBeTruthy();
+    await user.click(panel.getByRole('button', { name: '의결 파일 열기…' }));
     await waitFor(() => expect(bridge.openDecisionFile).toHaveBeenCalledTimes(1));
     expect(panel.queryByRole('table')).toBeNull();
     bridge.openDecisionFile.mockResolvedValue(fail('BUNDLE_READ_FAILED', '/tmp/x.dsse.json could not be read.'));
-    await user.click(panel.getByRole('button', { name: '결정 파일 열기…' }));
+    await user.click(panel.getByRole('button', { name: '의결 파일 열기…' }));
     const alert = await panel.findByRole('alert');
-    expect(alert.textContent).toContain('결정 파일을 열지 못했습니다.');
+    expect(alert.textContent).toContain('의결 파일을 열지 못했습니다.');
     expect(alert.textContent).toContain('/tmp/x.dsse.json could not be read.');
   });
 
@@ -192,7 +192,7 @@ describe('the received decision files', () => {
     const { user, panel } = await renderPanel();
     expect(await panel.findByText(/동기화 폴더를 정하지 않아 받은 파일함을 읽을 수 없습니다/)).toBeTruthy();
     expect(panel.queryByRole('alert')).toBeNull();
-    await user.click(panel.getByRole('button', { name: '결정 파일 열기…' }));
+    await user.click(panel.getByRole('button', { name: '의결 파일 열기…' }));
     expect((await fileRow(panel, FIRST.fileName)).getByText('직접 연 파일')).toBeTruthy();
   });
 

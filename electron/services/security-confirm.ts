@@ -5,7 +5,7 @@
  */
 import type { DialogLanguage } from '../../shared/api';
 import type { TrustedKey } from '../../shared/schemas/trust-file';
-import type { ConfirmRequest } from './dialog-port';
+import { confirmInLanguages, type ConfirmRequest } from './dialog-port';
 
 /** A protection a change lowers. */
 export type Lowering =
@@ -75,13 +75,5 @@ function inLanguage(language: DialogLanguage, lowerings: readonly Lowering[]): C
 
 /** The confirmation for these lowerings: in `language`, or Korean first and English after it. */
 export function confirmationFor(lowerings: readonly Lowering[], language?: DialogLanguage): ConfirmRequest {
-  if (language) return inLanguage(language, lowerings);
-  const ko = inLanguage('ko', lowerings);
-  const en = inLanguage('en', lowerings);
-  return {
-    title: `${ko.title} / ${en.title}`,
-    message: `${ko.message}\n${en.message}`,
-    detail: `${ko.detail}\n\n${en.detail}`,
-    confirmLabel: `${ko.confirmLabel} / ${en.confirmLabel}`,
-  };
+  return confirmInLanguages((l) => inLanguage(l, lowerings), language);
 }

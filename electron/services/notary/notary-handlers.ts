@@ -1,22 +1,64 @@
 /**
- * The notary feature's calls of shared/api.ts (composed into the handler map by api-handlers.ts).
- * PLACEHOLDER: being built; every call answers INTERNAL until then.
+ * The notary feature's calls of shared/api.ts (composed into the handler map by api-handlers.ts):
+ * one ledger, one outbox queue and one notary per handler map, sharing one lane so that an export
+ * and a retry never interleave. Queued files left by an earlier run are tried as it starts.
  */
 import type { ApiHandlers } from '../../../shared/api';
-import { CouncilError } from '../../../shared/result';
-import type { FeatureContext } from '../feature-context';
+import type { CreateStep } from '../atomic-create';
+import { defaultSyncFolder, type FeatureContext } from '../feature-context';
+import { ledgerLoader } from './ledger';
+import { Notary, type NotaryStep } from './notary';
+import { oneAtATime } from './one-at-a-time';
+import { Outbox } from './outbox';
+import { OutboxQueue } from './outbox-queue';
 
 export type DecisionHandlers = Pick<ApiHandlers, 'getDecisionLedger' | 'exportDecisions' | 'getOutboxStatus' | 'retryOutbox'>;
 
-function notBuilt(method: string): never {
-  throw new CouncilError('INTERNAL', `${method} is not built yet`);
+/** Every point of an export a crash test may stop at, in order. */
+export type ExportStep = NotaryStep | CreateStep;
+
+export interface DecisionServiceOptions {
+  /** How often queued files are tried again (default 5 s). */
+  retryIntervalMs?: number;
+  now?: () => Date;
+  onStep?: (step: ExportStep) => void | Promise<void>;
 }
 
-export function createDecisionHandlers(_ctx: FeatureContext): DecisionHandlers {
-  return {
-    getDecisionLedger: async () => notBuilt('getDecisionLedger'),
-    exportDecisions: async () => notBuilt('exportDecisions'),
-    getOutboxStatus: async () => notBuilt('getOutboxStatus'),
-    retryOutbox: async () => notBuilt('retryOutbox'),
+export interface DecisionService {
+  handlers: DecisionHandlers;
+  queue: OutboxQueue;
+  /** Settles once the start's clean-up and first retry are done. */
+  resumed: Promise<void>;
+  /** No more timed retries. */
+  stop(): void;
+}
+
+export function createDecisionService(ctx: FeatureContext, opts: DecisionServiceOptions = {}): DecisionService {
+  const serial = oneAtATime();
+  const ledger = ledgerLoader(ctx.paths.userDataDir);
+  const queue = new OutboxQueue({
+    userDataDir: ctx.paths.userDataDir,
+    ledger,
+    outbox: new Outbox({ onStep: opts.onStep }),
+    syncFolder: () => ctx.syncFolder(),
+    mayCreate: (folder) => folder === defaultSyncFolder(ctx.home),
+    serial,
+    intervalMs: opts.retryIntervalMs,
+  });
+  const notary = new Notary({ ledger, keys: ctx.keys, dialogs: ctx.dialogs, queue, serial, now: opts.now, onStep: opts.onStep });
+  const resumed = serial(() => queue.resume());
+  const handlers: DecisionHandlers = {
+    getDecisionLedger: async ({ meetingId }) => (await ledger()).view(meetingId),
+    exportDecisions: ({ payload, language }) => notary.exportDecisions(payload, language),
+    getOutboxStatus: () => queue.status(),
+    async retryOutbox() {
+      await serial(() => queue.retryNow());
+      return queue.status();
+    },
   };
+  return { handlers, queue, resumed, stop: () => queue.stop() };
+}
+
+export function createDecisionHandlers(ctx: FeatureContext): DecisionHandlers {
+  return createDecisionService(ctx).handlers;
 }

@@ -1,0 +1,116 @@
+/**
+ * The notary as the app makes it (createDecisionService), on a temporary user-data folder, home and
+ * sync folder, with a chair key made by node:crypto standing in for the keystore and a confirmation
+ * dialog that records what it was asked and answers as the test says. A second kit on the same
+ * root is the app started again.
+ */
+import { createPrivateKey, sign } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CouncilError } from '../../shared/result';
+import type { DecisionFilePayload } from '../../shared/decisions/decision-file-schema';
+import { appPathsFrom } from '../../electron/services/app-paths';
+import { NO_DIALOGS, type ConfirmRequest } from '../../electron/services/dialog-port';
+import type { DeviceKeyAccess, FeatureContext } from '../../electron/services/feature-context';
+import { generateKeyPair, type KeyPair } from '../../electron/services/keys';
+import { SecuritySettingsStore } from '../../electron/services/security-settings';
+import { createDecisionService, type DecisionService, type DecisionServiceOptions } from '../../electron/services/notary/notary-handlers';
+import { samplePayload, type SamplePayloadOptions } from './decision-payloads';
+
+/** This device's keys as the keystore would give them: a chair key only. */
+export function fakeChairKeys(pair: KeyPair): DeviceKeyAccess {
+  const privateKey = createPrivateKey(pair.privateKeyPem);
+  return {
+    publicKey: async (role) => (role === 'chair' ? { role, keyid: pair.keyid, publicKeyPem: pair.publicKeyPem, createdAt: '2023-03-01T09:00:00+09:00', imported: false } : null),
+    signer: async (role) => {
+      if (role !== 'chair') throw new CouncilError('KEY_MISSING', `This device has no ${role} key yet.`);
+      return { keyid: pair.keyid, publicKeyPem: pair.publicKeyPem, sign: (message) => new Uint8Array(sign(null, message, privateKey)) };
+    },
+  };
+}
+
+export interface NotaryKitOptions extends DecisionServiceOptions {
+  /** An earlier kit's root: the same user-data folder, home and sync folder (the app started again). */
+  root?: string;
+  pair?: KeyPair;
+  /** The chair key the device holds; `pair` unless a test gives another. */
+  keys?: DeviceKeyAccess;
+}
+
+export interface NotaryKit {
+  root: string;
+  userData: string;
+  /** The sync folder in use (chosen in the settings; made by the kit). */
+  sync: string;
+  outbox: string;
+  pair: KeyPair;
+  service: DecisionService;
+  handlers: DecisionService['handlers'];
+  /** Every confirmation asked for, in order. */
+  confirms: ConfirmRequest[];
+  /** What the confirmation answers (true unless a test says). */
+  answer: { confirm: boolean };
+  /** A sample payload named to this kit's chair key. */
+  payload(opts?: SamplePayloadOptions): DecisionFilePayload;
+  /** The names in outbox/ (none when it is not there). */
+  outboxNames(): string[];
+  ledgerText(): string | null;
+}
+
+export function notaryKit(opts: NotaryKitOptions = {}): NotaryKit {
+  const root = opts.root ?? mkdtempSync(join(tmpdir(), 'cd-notary-'));
+  const userData = join(root, 'user-data');
+  const sync = join(root, 'sync');
+  const home = join(root, 'home');
+  for (const dir of [userData, home]) mkdirSync(dir, { recursive: true });
+  if (opts.root === undefined) mkdirSync(sync);
+  const pair = opts.pair ?? generateKeyPair();
+  const confirms: ConfirmRequest[] = [];
+  const answer = { confirm: true };
+  const dialogs = {
+    ...NO_DIALOGS,
+    confirm: async (request: ConfirmRequest) => {
+      confirms.push(request);
+      return answer.confirm;
+    },
+  };
+  const ctx: FeatureContext = {
+    paths: appPathsFrom(root, userData),
+    dialogs,
+    mode: 'electron',
+    home,
+    security: SecuritySettingsStore.open(userData, { dialogs, log: { info: () => undefined, warn: () => undefined } }),
+    keys: opts.keys ?? fakeChairKeys(pair),
+    trustedKeys: async () => [],
+    syncFolder: async () => sync,
+  };
+  const service = createDecisionService(ctx, opts);
+  const outbox = join(sync, 'outbox');
+  return {
+    root,
+    userData,
+    sync,
+    outbox,
+    pair,
+    service,
+    handlers: service.handlers,
+    confirms,
+    answer,
+    payload: (p = {}) => samplePayload({ keyid: pair.keyid, ...p }),
+    outboxNames: () => {
+      try {
+        return readdirSync(outbox).sort();
+      } catch {
+        return [];
+      }
+    },
+    ledgerText: () => {
+      try {
+        return readFileSync(join(userData, 'notary', 'ledger.json'), 'utf8');
+      } catch {
+        return null;
+      }
+    },
+  };
+}

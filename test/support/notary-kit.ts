@@ -8,11 +8,14 @@ import { createPrivateKey, sign } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { canonicalJson } from '../../shared/canonical-json';
+import { PAYLOAD_TYPE_DECISIONS } from '../../shared/dsse';
 import { CouncilError } from '../../shared/result';
 import type { DecisionFilePayload } from '../../shared/decisions/decision-file-schema';
 import { appPathsFrom } from '../../electron/services/app-paths';
 import { NO_DIALOGS, type ConfirmRequest } from '../../electron/services/dialog-port';
-import type { DeviceKeyAccess, FeatureContext } from '../../electron/services/feature-context';
+import { defaultSyncFolder, type DeviceKeyAccess, type FeatureContext } from '../../electron/services/feature-context';
+import { verifyEnvelopeWithKey } from '../../electron/services/dsse-signing';
 import { generateKeyPair, type KeyPair } from '../../electron/services/keys';
 import { SecuritySettingsStore } from '../../electron/services/security-settings';
 import { createDecisionService, type DecisionService, type DecisionServiceOptions } from '../../electron/services/notary/notary-handlers';
@@ -36,12 +39,14 @@ export interface NotaryKitOptions extends DecisionServiceOptions {
   pair?: KeyPair;
   /** The chair key the device holds; `pair` unless a test gives another. */
   keys?: DeviceKeyAccess;
+  /** No sync folder chosen: the default one in the home folder, not made by the kit. */
+  defaultSync?: boolean;
 }
 
 export interface NotaryKit {
   root: string;
   userData: string;
-  /** The sync folder in use (chosen in the settings; made by the kit). */
+  /** The sync folder in use (chosen in the settings and made by the kit, unless defaultSync). */
   sync: string;
   outbox: string;
   pair: KeyPair;
@@ -56,15 +61,25 @@ export interface NotaryKit {
   /** The names in outbox/ (none when it is not there). */
   outboxNames(): string[];
   ledgerText(): string | null;
+  /** The payload of the decision file at `path`, which must verify with this kit's chair key and hold RFC 8785 bytes; throws otherwise. */
+  verified(path: string): DecisionFilePayload;
+}
+
+export function verifiedPayload(path: string, publicKeyPem: string): DecisionFilePayload {
+  const result = verifyEnvelopeWithKey(JSON.parse(readFileSync(path, 'utf8')), publicKeyPem, { payloadType: PAYLOAD_TYPE_DECISIONS });
+  if (!result.ok) throw new Error(`${path} does not verify: ${result.message}`);
+  const text = new TextDecoder().decode(result.body);
+  if (canonicalJson(JSON.parse(text)) !== text) throw new Error(`${path}: the payload is not RFC 8785 bytes`);
+  return JSON.parse(text) as DecisionFilePayload;
 }
 
 export function notaryKit(opts: NotaryKitOptions = {}): NotaryKit {
   const root = opts.root ?? mkdtempSync(join(tmpdir(), 'cd-notary-'));
   const userData = join(root, 'user-data');
-  const sync = join(root, 'sync');
   const home = join(root, 'home');
+  const sync = opts.defaultSync ? defaultSyncFolder(home) : join(root, 'sync');
   for (const dir of [userData, home]) mkdirSync(dir, { recursive: true });
-  if (opts.root === undefined) mkdirSync(sync);
+  if (opts.root === undefined && !opts.defaultSync) mkdirSync(sync);
   const pair = opts.pair ?? generateKeyPair();
   const confirms: ConfirmRequest[] = [];
   const answer = { confirm: true };
@@ -112,5 +127,6 @@ export function notaryKit(opts: NotaryKitOptions = {}): NotaryKit {
         return null;
       }
     },
+    verified: (path) => verifiedPayload(path, pair.publicKeyPem),
   };
 }

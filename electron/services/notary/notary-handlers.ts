@@ -1,14 +1,16 @@
 /**
  * The notary feature's calls of shared/api.ts (composed into the handler map by api-handlers.ts):
- * one ledger, one outbox queue and one notary per handler map, sharing one lane so that an export
- * and a retry never interleave. Queued files left by an earlier run are tried as it starts.
+ * an outbox queue and a notary per handler map, on the ledger and the lane of its user-data folder,
+ * so that no export or retry interleaves with another. Queued files left by an earlier run are tried
+ * as it starts.
  */
+import { resolve } from 'node:path';
 import type { ApiHandlers } from '../../../shared/api';
 import type { CreateStep } from '../atomic-create';
 import { defaultSyncFolder, type FeatureContext } from '../feature-context';
-import { ledgerLoader } from './ledger';
+import { ledgerLoader, type NotaryLedger } from './ledger';
 import { Notary, type NotaryStep } from './notary';
-import { oneAtATime } from './one-at-a-time';
+import { oneAtATime, type OneAtATime } from './one-at-a-time';
 import { Outbox } from './outbox';
 import { OutboxQueue } from './outbox-queue';
 
@@ -33,9 +35,24 @@ export interface DecisionService {
   stop(): void;
 }
 
+/**
+ * One lane and one ledger per user-data folder in this process: two handler maps made on one folder
+ * (tests, the end-to-end harness) share them, so they never sign one sequence twice between them.
+ */
+const lanes = new Map<string, { serial: OneAtATime; ledger: () => Promise<NotaryLedger> }>();
+
+function laneOf(userDataDir: string): { serial: OneAtATime; ledger: () => Promise<NotaryLedger> } {
+  const key = resolve(userDataDir);
+  let lane = lanes.get(key);
+  if (lane === undefined) {
+    lane = { serial: oneAtATime(), ledger: ledgerLoader(userDataDir) };
+    lanes.set(key, lane);
+  }
+  return lane;
+}
+
 export function createDecisionService(ctx: FeatureContext, opts: DecisionServiceOptions = {}): DecisionService {
-  const serial = oneAtATime();
-  const ledger = ledgerLoader(ctx.paths.userDataDir);
+  const { serial, ledger } = laneOf(ctx.paths.userDataDir);
   const queue = new OutboxQueue({
     userDataDir: ctx.paths.userDataDir,
     ledger,

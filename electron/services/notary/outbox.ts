@@ -43,9 +43,9 @@ export function signedFileOf(fileName: string, envelope: DsseEnvelope, body: Uin
   };
 }
 
-/** Whether a process with this id still runs (EPERM: it runs, as another user). */
+/** Whether a process with this id still runs (EPERM: it runs, as another user). This one's own temporary files count as live. */
 function alive(pid: number): boolean {
-  if (pid === process.pid) return false; // this process's own writes are one at a time: a temp of ours found now is a crashed run's
+  if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
     return true;

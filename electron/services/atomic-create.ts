@@ -67,6 +67,27 @@ export async function createFileAtomic(path: string, bytes: Uint8Array, opts: Cr
   }
 }
 
+/**
+ * Gives a file already on the disk (written and fsynced) a second name, `path`, without ever
+ * replacing a file there, then fsyncs the folder: the same guarantees as createFileAtomic with no
+ * second copy of the bytes. True when linked; false when the name is taken; null when no hard link
+ * can be made here (another file system, or one without hard links): write a copy instead.
+ */
+export async function linkFileAtomic(existing: string, path: string, opts: Pick<CreateOptions, 'link' | 'onStep'> = {}): Promise<boolean | null> {
+  try {
+    await (opts.link ?? fsLink)(existing, path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return false;
+    if (code === 'EXDEV' || NO_HARD_LINKS.has(code)) return null;
+    throw e;
+  }
+  await opts.onStep?.('named');
+  await syncDirectory(dirname(path));
+  await opts.onStep?.('folder-synced');
+  return true;
+}
+
 async function nameTemp(temp: string, path: string, link: NonNullable<CreateOptions['link']>): Promise<boolean> {
   try {
     await link(temp, path);

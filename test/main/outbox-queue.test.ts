@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportStep } from '../../electron/services/notary/notary-handlers';
-import { notaryKit, type NotaryKit, type NotaryKitOptions } from '../support/notary-kit';
+import { acrossFileSystems, notaryKit, type NotaryKit, type NotaryKitOptions } from '../support/notary-kit';
 
 const FILE = 'decisions-2023-03-02-0001.dsse.json';
 const kits: NotaryKit[] = [];
@@ -26,7 +26,12 @@ function pendingNames(k: NotaryKit): string[] {
 }
 
 describe('the outbox queue', () => {
-  it.each<ExportStep>(['recorded', 'written'])('queues a file whose sync folder is removed during the export (at %s), and writes it on retry', async (step) => {
+  const PULLED: { step: ExportStep; copy: boolean }[] = [
+    { step: 'recorded', copy: false },
+    { step: 'named', copy: false },
+    { step: 'written', copy: true },
+  ];
+  it.each(PULLED)('queues a file whose sync folder is removed during the export (at $step, copy $copy), and writes it on retry', async ({ step, copy }) => {
     let sync = '';
     let pulled = false;
     const k = kit({
@@ -35,6 +40,7 @@ describe('the outbox queue', () => {
         pulled = true;
         rmSync(sync, { recursive: true });
       },
+      link: copy ? acrossFileSystems : undefined,
     });
     sync = k.sync;
     const result = await k.handlers.exportDecisions({ payload: k.payload() });
@@ -43,7 +49,7 @@ describe('the outbox queue', () => {
     const status = await k.handlers.getOutboxStatus(undefined);
     expect(status).toMatchObject({ syncFolder: k.sync, available: false, queued: [{ fileName: FILE, meetingId: '2023-03-02', sequence: 1 }] });
     expect(status.lastError).toContain(FILE);
-    expect(status.lastError).toMatch(step === 'recorded' ? /is not there/ : /failed/);
+    expect(status.lastError).toMatch(step === 'recorded' ? /is not there/ : /failed \(ENOENT/);
     expect((await k.handlers.getDecisionLedger({ meetingId: '2023-03-02' })).files).toMatchObject([{ sequence: 1, state: 'queued' }]);
     expect(pendingNames(k)).toEqual([FILE]);
 

@@ -21,6 +21,11 @@ import { SecuritySettingsStore } from '../../electron/services/security-settings
 import { createDecisionService, type DecisionService, type DecisionServiceOptions } from '../../electron/services/notary/notary-handlers';
 import { samplePayload, type SamplePayloadOptions } from './decision-payloads';
 
+/** A hard link that fails as it does from the user-data folder to a USB stick: the outbox then writes a copy. */
+export async function acrossFileSystems(): Promise<void> {
+  throw Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' });
+}
+
 /** This device's keys as the keystore would give them: a chair key only. */
 export function fakeChairKeys(pair: KeyPair): DeviceKeyAccess {
   const privateKey = createPrivateKey(pair.privateKeyPem);

@@ -24,6 +24,8 @@ export interface DecisionServiceOptions {
   retryIntervalMs?: number;
   now?: () => Date;
   onStep?: (step: ExportStep) => void | Promise<void>;
+  /** Makes the outbox's hard links (tests pass one failing as across file systems, to reach the copy). */
+  link?: (existing: string, created: string) => Promise<void>;
 }
 
 export interface DecisionService {
@@ -56,7 +58,7 @@ export function createDecisionService(ctx: FeatureContext, opts: DecisionService
   const queue = new OutboxQueue({
     userDataDir: ctx.paths.userDataDir,
     ledger,
-    outbox: new Outbox({ onStep: opts.onStep }),
+    outbox: new Outbox({ onStep: opts.onStep, link: opts.link }),
     syncFolder: () => ctx.syncFolder(),
     mayCreate: (folder) => folder === defaultSyncFolder(ctx.home),
     serial,

@@ -60,10 +60,10 @@ export class OutboxQueue {
     this.pendingDir = join(notaryDir(o.userDataDir), 'pending');
   }
 
-  /** Keeps a signed file durably before the ledger records it. */
+  /** Keeps a signed file durably before the ledger records it (readable as any decision file: it may become the outbox's by a link). */
   async keep(file: SignedFile): Promise<void> {
     try {
-      await writeFileAtomic(join(this.pendingDir, file.fileName), file.bytes, { mode: 0o600 });
+      await writeFileAtomic(join(this.pendingDir, file.fileName), file.bytes);
     } catch (e) {
       throw new CouncilError('DECISION_WRITE_FAILED', `The signed file ${file.fileName} could not be kept in ${this.pendingDir} (${messageOf(e)}); nothing was released.`);
     }
@@ -82,7 +82,7 @@ export class OutboxQueue {
     const sync = await this.o.syncFolder();
     let path: string;
     try {
-      path = await this.o.outbox.write(sync, file, { createFolder: this.o.mayCreate(sync) });
+      path = await this.o.outbox.write(sync, file, { createFolder: this.o.mayCreate(sync), kept: join(this.pendingDir, file.fileName) });
     } catch (e) {
       const known = e instanceof CouncilError;
       this.lastError = known ? `${file.fileName}: ${e.message}` : `${file.fileName}: writing it into ${join(sync, 'outbox')} failed (${messageOf(e)}); it is kept and written when the sync folder is back.`;

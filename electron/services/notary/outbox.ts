@@ -12,7 +12,7 @@ import { parseDecisionFileName } from '../../../shared/decisions/decision-file-n
 import { CouncilError } from '../../../shared/result';
 import type { DsseEnvelope } from '../../../shared/schemas/dsse-envelope';
 import { preAuthEncoding } from '../../../shared/dsse';
-import { createFileAtomic, parseTempName, type CreateStep } from '../atomic-create';
+import { createFileAtomic, linkFileAtomic, parseTempName, type CreateStep } from '../atomic-create';
 import { decodeBase64 } from '../dsse-signing';
 import { keyIdOfPublicKeyPem } from '../keys';
 
@@ -82,6 +82,8 @@ async function mkdirIn(dir: string): Promise<void> {
 export interface OutboxOptions {
   /** Awaited at each step of writing a decision file (the crash test stops a process there). */
   onStep?: (step: CreateStep) => void | Promise<void>;
+  /** Tests pass one that fails as across file systems, to reach the copy. */
+  link?: (existing: string, created: string) => Promise<void>;
 }
 
 export class Outbox {
@@ -93,9 +95,11 @@ export class Outbox {
    * Writes `file` into `<sync>/outbox/`, reads it back and verifies it; returns its path. A missing
    * folder is SYNC_FOLDER_MISSING (made only when `createFolder`, the default sync folder), a name
    * holding another file DECISION_WRITE_FAILED, a file that does not read back as written
-   * DECISION_READBACK_FAILED; the file system's own errors pass as they are.
+   * DECISION_READBACK_FAILED; the file system's own errors pass as they are. `kept`, the file's
+   * durable copy (pending/), is linked into the outbox where it can be (the same file system);
+   * elsewhere (a USB stick) the bytes are written anew.
    */
-  async write(syncFolder: string, file: SignedFile, opts: { createFolder: boolean }): Promise<string> {
+  async write(syncFolder: string, file: SignedFile, opts: { createFolder: boolean; kept?: string }): Promise<string> {
     if (opts.createFolder) await mkdir(syncFolder, { recursive: true });
     if (!(await isDirectory(syncFolder))) {
       throw new CouncilError('SYNC_FOLDER_MISSING', `The sync folder ${syncFolder} is not there (a USB stick pulled, or a network share down?).`);
@@ -111,7 +115,8 @@ export class Outbox {
     }
     await writeKey(keys, file.keyid, file.publicKeyPem);
     const path = join(outbox, file.fileName);
-    const created = await createFileAtomic(path, file.bytes, { onStep: this.opts.onStep });
+    const linked = opts.kept === undefined ? null : await linkFileAtomic(opts.kept, path, this.opts);
+    const created = linked ?? (await createFileAtomic(path, file.bytes, { onStep: this.opts.onStep }));
     if (!created && !Buffer.from(await readFile(path)).equals(file.bytes)) {
       throw new CouncilError('DECISION_WRITE_FAILED', `${path} already holds a different file; it was not overwritten. The signed file is kept and is written once that name is free.`);
     }

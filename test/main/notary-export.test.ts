@@ -66,6 +66,9 @@ describe('the notary writes decision files', () => {
       lastPayloadSha256: result.payloadSha256,
       files: [{ sequence: 1, fileName, payloadSha256: result.payloadSha256, state: 'written' }],
     });
+    // once its bookkeeping is done, the ledger on disk says written and the kept copy is gone
+    await k.service.settled();
+    expect(JSON.parse(k.ledgerText()!)).toMatchObject({ meetings: [{ meetingId: '2023-03-02', files: [{ sequence: 1, fileName, state: 'written' }] }] });
     expect(readdirSync(join(k.userData, 'notary', 'pending'))).toEqual([]);
   });
 
@@ -93,6 +96,7 @@ describe('the notary writes decision files', () => {
     const first = await k.handlers.exportDecisions({ payload });
     const bytes = readFileSync(first.path!);
     const mtime = statSync(first.path!).mtimeMs;
+    await k.service.settled();
     const ledger = k.ledgerText();
     const again = await k.handlers.exportDecisions({ payload: structuredClone(payload) });
     expect(again).toEqual({ ...first, existed: true });
@@ -100,6 +104,7 @@ describe('the notary writes decision files', () => {
     expect(k.outboxNames()).toEqual([first.fileName]);
     expect(readFileSync(first.path!)).toEqual(bytes);
     expect(statSync(first.path!).mtimeMs).toBe(mtime);
+    await k.service.settled();
     expect(k.ledgerText()).toBe(ledger);
   });
 

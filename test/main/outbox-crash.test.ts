@@ -71,6 +71,7 @@ describe('a crash while a decision file is written', () => {
       expect(await after.handlers.getDecisionLedger({ meetingId: '2023-03-02' })).toMatchObject({ lastSequence: 0 });
       expect(names(join(root, 'user-data', 'notary', 'pending'))).toEqual([]);
       await expect(after.handlers.exportDecisions({ payload })).resolves.toMatchObject({ state: 'written', existed: false });
+      await after.service.settled();
     }
     expect(names(outbox)).toEqual([FILE]); // the temporary files are gone too
     expect(after.verified(join(outbox, FILE))).toEqual(payload);

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { generateKeyPair } from '../../electron/services/keys';
 import type { ExportStep } from '../../electron/services/notary/notary-handlers';
 import { acrossFileSystems, notaryKit, type NotaryKit, type NotaryKitOptions } from '../support/notary-kit';
 
@@ -114,6 +115,20 @@ describe('the outbox queue', () => {
     expect(status.lastError).toContain('it was not overwritten');
     rmSync(join(k.outbox, FILE));
     await expect(k.handlers.retryOutbox(undefined)).resolves.toMatchObject({ queued: [], lastError: null });
+    expect(k.verified(join(k.outbox, FILE)).sequence).toBe(1);
+  });
+
+  it('writes no decision file beside a keys/ file that holds another key under this keyid', async () => {
+    const k = kit();
+    mkdirSync(join(k.sync, 'keys'));
+    const keyFile = join(k.sync, 'keys', `${k.pair.keyid}.pub.pem`);
+    writeFileSync(keyFile, generateKeyPair().publicKeyPem);
+    await expect(k.handlers.exportDecisions({ payload: k.payload() })).rejects.toMatchObject({ code: 'DECISION_WRITE_FAILED', message: expect.stringContaining('holds another key') });
+    expect(k.outboxNames()).toEqual([]);
+    expect(readFileSync(keyFile, 'utf8')).not.toBe(k.pair.publicKeyPem);
+    rmSync(keyFile);
+    await expect(k.handlers.retryOutbox(undefined)).resolves.toMatchObject({ queued: [], lastError: null });
+    expect(readFileSync(keyFile, 'utf8')).toBe(k.pair.publicKeyPem);
     expect(k.verified(join(k.outbox, FILE)).sequence).toBe(1);
   });
 

@@ -83,6 +83,9 @@ function inconsistency(data: z.infer<typeof ledgerSchema>): string | null {
 }
 
 export class NotaryLedger {
+  /** The last write asked for: each write waits for the one before it. */
+  private saving: Promise<void> = Promise.resolve();
+
   private constructor(
     readonly path: string,
     private meetings: Map<string, MeetingRecord>,
@@ -146,40 +149,49 @@ export class NotaryLedger {
     return this.keys.get(keyid);
   }
 
-  /** Records a newly signed file (the next sequence of its meeting) and its decisions' revisions, durably. */
+  /** Records a newly signed file (the next sequence of its meeting) and its decisions' revisions; resolves once it is on disk. */
   async record(meetingId: string, file: LedgerFile, revisions: Iterable<readonly [string, number]>, publicKeyPem: string): Promise<void> {
     const before = this.meetings.get(meetingId) ?? { files: [], revisions: new Map<string, number>() };
     if (file.sequence !== before.files.length + 1) throw new CouncilError('INTERNAL', `the ledger's next sequence for meeting ${meetingId} is ${before.files.length + 1}, not ${file.sequence}`);
     const next: MeetingRecord = { files: [...before.files, file], revisions: new Map(before.revisions) };
     for (const [caseId, revision] of revisions) if (revision > (next.revisions.get(caseId) ?? 0)) next.revisions.set(caseId, revision);
     const keys = this.keys.has(file.keyid) ? this.keys : new Map([...this.keys, [file.keyid, publicKeyPem]]);
-    await this.save(new Map([...this.meetings, [meetingId, next]]), keys);
+    await this.save(new Map([...this.meetings, [meetingId, next]]), keys, 'so no decision file was released');
+    // only now, on disk, does the ledger answer with it
+    this.meetings = new Map([...this.meetings, [meetingId, next]]);
+    this.keys = keys;
   }
 
-  /** A queued file is now in the outbox, read back and verified. */
-  async markWritten(meetingId: string, sequence: number): Promise<void> {
+  /**
+   * A queued file is now in the outbox, read back and verified: the ledger says so at once, and
+   * the promise settles once that is on disk too (until then the disk says queued, and a restart
+   * finds the very same file in the outbox and records it again).
+   */
+  markWritten(meetingId: string, sequence: number): Promise<void> {
     const before = this.meetings.get(meetingId);
     const file = before?.files[sequence - 1];
-    if (before === undefined || file === undefined || file.state === 'written') return;
+    if (before === undefined || file === undefined || file.state === 'written') return this.saving;
     const files = before.files.map((f) => (f.sequence === sequence ? { ...f, state: 'written' as const } : f));
-    await this.save(new Map([...this.meetings, [meetingId, { ...before, files }]]), this.keys);
+    this.meetings = new Map([...this.meetings, [meetingId, { ...before, files }]]);
+    return this.save(this.meetings, this.keys, `so it still says ${file.fileName} waits for the sync folder`);
   }
 
-  /** Writes the next state atomically; only once it is on disk does this ledger answer with it. */
-  private async save(meetings: Map<string, MeetingRecord>, keys: Map<string, string>): Promise<void> {
+  /** Writes a state atomically, after every write asked for before it: the disk never goes back to an older state. */
+  private save(meetings: Map<string, MeetingRecord>, keys: Map<string, string>, otherwise: string): Promise<void> {
     const data: z.infer<typeof ledgerSchema> = {
       format: LEDGER_FORMAT,
       version: 1,
       meetings: [...meetings].map(([meetingId, m]) => ({ meetingId, files: m.files, revisions: [...m.revisions] })),
       keys: [...keys].map(([keyid, publicKeyPem]) => ({ keyid, publicKeyPem })),
     };
-    try {
-      await writeFileAtomic(this.path, new TextEncoder().encode(`${JSON.stringify(data)}\n`), { mode: 0o600 });
-    } catch (e) {
-      throw new CouncilError('DECISION_WRITE_FAILED', `The notary's ledger ${this.path} could not be written (${(e as Error).message}), so no decision file was released.`);
-    }
-    this.meetings = meetings;
-    this.keys = keys;
+    const bytes = new TextEncoder().encode(`${JSON.stringify(data)}\n`);
+    const run = this.saving.then(() =>
+      writeFileAtomic(this.path, bytes, { mode: 0o600 }).catch((e: unknown) => {
+        throw new CouncilError('DECISION_WRITE_FAILED', `The notary's ledger ${this.path} could not be written (${(e as Error).message}), ${otherwise}.`);
+      }),
+    );
+    this.saving = run.catch(() => undefined);
+    return run;
   }
 }
 

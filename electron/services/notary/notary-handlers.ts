@@ -33,6 +33,8 @@ export interface DecisionService {
   queue: OutboxQueue;
   /** Settles once the start's clean-up and first retry are done. */
   resumed: Promise<void>;
+  /** Settles once the bookkeeping after the files written so far is done (the ledger on disk, the kept copies gone). */
+  settled(): Promise<void>;
   /** No more timed retries. */
   stop(): void;
 }
@@ -75,7 +77,7 @@ export function createDecisionService(ctx: FeatureContext, opts: DecisionService
       return queue.status();
     },
   };
-  return { handlers, queue, resumed, stop: () => queue.stop() };
+  return { handlers, queue, resumed, settled: () => queue.settled(), stop: () => queue.stop() };
 }
 
 export function createDecisionHandlers(ctx: FeatureContext): DecisionHandlers {

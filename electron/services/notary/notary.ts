@@ -21,7 +21,7 @@ import type { DeviceKeyAccess, DeviceSigner } from '../feature-context';
 import { decisionConfirmation, summaryOf } from './decision-confirm';
 import type { LedgerFile, NotaryLedger } from './ledger';
 import type { OneAtATime } from './one-at-a-time';
-import { signedFileOf, type SignedFile } from './outbox';
+import { signatureHolds, signedFileOf, type SignedFile } from './outbox';
 import type { OutboxQueue } from './outbox-queue';
 import { refusal, schemaRefusal, type Refused } from './refusal';
 
@@ -64,7 +64,13 @@ export class Notary {
         throw new CouncilError('CONFIRMATION_DECLINED', `Signing ${c.fileName} was declined; nothing was signed or written.`);
       }
       const file = this.sign(c);
-      await this.o.queue.keep(file);
+      const kept = this.o.queue.keep(file);
+      const holds = signatureHolds(file); // checked while the copy is written
+      await kept;
+      if (!holds) {
+        await this.o.queue.discard(c.fileName);
+        throw new CouncilError('INTERNAL', `The signature the chair key ${c.signer.keyid} made does not verify with its public key; nothing was released.`);
+      }
       await this.o.onStep?.('kept');
       const entry: LedgerFile = {
         sequence,

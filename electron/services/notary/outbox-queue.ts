@@ -54,6 +54,8 @@ export class OutboxQueue {
   private lastError: string | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** The bookkeeping an answer did not wait for: the ledger's 'written' on disk, then the kept copy removed. */
+  private behind: Promise<void> = Promise.resolve();
   readonly pendingDir: string;
 
   constructor(private readonly o: OutboxQueueOptions) {
@@ -90,16 +92,16 @@ export class OutboxQueue {
       if (known && (e.code === 'DECISION_WRITE_FAILED' || e.code === 'DECISION_READBACK_FAILED')) throw e;
       return { state: 'queued', path: null };
     }
+    // The answer does not wait for the ledger's 'written' to reach the disk (until it does, the disk
+    // says queued, and a restart finds this very file in the outbox); the kept copy goes once it has.
     const ledger = await this.o.ledger();
-    try {
-      await ledger.markWritten(meetingId, sequence);
-    } catch (e) {
-      // In the outbox, but the ledger still says queued: the next try finds the same bytes there and records it.
-      this.lastError = `${file.fileName}: ${messageOf(e)}`;
-      this.schedule();
-      return { state: 'queued', path: null };
-    }
-    await this.discard(file.fileName);
+    const recorded = ledger.markWritten(meetingId, sequence).then(
+      () => this.discard(file.fileName),
+      (e: unknown) => {
+        this.lastError = `${file.fileName}: ${messageOf(e)}`;
+      },
+    );
+    this.behind = Promise.all([this.behind, recorded]).then(() => undefined);
     if (ledger.queued().length === 0) this.lastError = null;
     return { state: 'written', path };
   }
@@ -144,6 +146,7 @@ export class OutboxQueue {
         failed = true; // deliver said why in lastError
       }
     }
+    await this.behind; // a retry is not in a hurry: it answers once the ledger on disk says so too
     if (!failed) this.lastError = null;
     if (ledger.queued().length === 0) this.clearTimer();
     else this.schedule();
@@ -200,6 +203,11 @@ export class OutboxQueue {
   private clearTimer(): void {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
+  }
+
+  /** Settles once the bookkeeping of every file written so far is done. */
+  settled(): Promise<void> {
+    return this.behind;
   }
 
   /** No more retries (tests; the app's end). */

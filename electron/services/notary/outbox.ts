@@ -43,6 +43,16 @@ export function signedFileOf(fileName: string, envelope: DsseEnvelope, body: Uin
   };
 }
 
+const verified = new WeakSet<SignedFile>();
+
+/** Whether the signature of `file` verifies with its signer's public key (checked once per file). */
+export function signatureHolds(file: SignedFile): boolean {
+  if (verified.has(file)) return true;
+  const holds = verify(null, preAuthEncoding(file.payloadType, file.body), createPublicKey(file.publicKeyPem), file.sig);
+  if (holds) verified.add(file);
+  return holds;
+}
+
 /** Whether a process with this id still runs (EPERM: it runs, as another user). This one's own temporary files count as live. */
 function alive(pid: number): boolean {
   if (pid === process.pid) return true;
@@ -128,8 +138,14 @@ export class Outbox {
 /** `<keys>/<keyid>.pub.pem`: made once; one already there must hold the same key. */
 async function writeKey(keysDir: string, keyid: string, publicKeyPem: string): Promise<void> {
   const path = join(keysDir, `${keyid}.pub.pem`);
-  if (await createFileAtomic(path, new TextEncoder().encode(publicKeyPem))) return;
-  const there = await readFile(path, 'utf8');
+  let there = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null;
+    throw e;
+  });
+  if (there === null) {
+    if (await createFileAtomic(path, new TextEncoder().encode(publicKeyPem))) return;
+    there = await readFile(path, 'utf8'); // another writer's, made meanwhile
+  }
   let same = false;
   try {
     same = keyIdOfPublicKeyPem(there) === keyid;
@@ -139,12 +155,12 @@ async function writeKey(keysDir: string, keyid: string, publicKeyPem: string): P
   if (!same) throw new CouncilError('DECISION_WRITE_FAILED', `${path} holds another key than ${keyid}; it was not overwritten, and no decision file was written beside it.`);
 }
 
-/** The file as read from the disk must be the bytes written, and its signature must verify with the signer's public key. */
+/** The file as read from the disk must be the bytes written, whose signature verifies with the signer's public key. */
 async function readBack(path: string, file: SignedFile, created: boolean): Promise<void> {
   const back = await readFile(path);
   const problem = !back.equals(file.bytes)
     ? 'its bytes differ from those written'
-    : !verify(null, preAuthEncoding(file.payloadType, file.body), createPublicKey(file.publicKeyPem), file.sig)
+    : !signatureHolds(file)
       ? `its signature does not verify with key ${file.keyid}`
       : null;
   if (problem === null) return;

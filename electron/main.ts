@@ -2,11 +2,12 @@
  * Window and app lifecycle only. Everything the app does lives in electron/services/ (plain Node)
  * and reaches the renderer through electron/ipc.ts.
  */
-import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, screen, session, type WebContents } from 'electron';
 import path from 'node:path';
 import { bindApi } from './ipc';
 import { createApiHandlers } from './services/api-handlers';
 import { appPathsFrom } from './services/app-paths';
+import { safeStorageSecrets } from './services/keystore/secret-port';
 import type { DialogPort, OpenFileKind } from './services/dialog-port';
 import type { WindowPort } from './services/window-port';
 import { PROJECTOR_HASH_PREFIX } from '../shared/api';
@@ -141,7 +142,8 @@ async function start(): Promise<void> {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 
-  bindApi(ipcMain, createApiHandlers({ appVersion: app.getVersion(), platform: process.platform, paths, dialogs: electronDialogs(), windows: electronWindows() }));
+  const secrets = safeStorageSecrets(safeStorage);
+  bindApi(ipcMain, createApiHandlers({ appVersion: app.getVersion(), platform: process.platform, paths, dialogs: electronDialogs(), windows: electronWindows(), secrets }));
   createWindow();
 
   app.on('activate', () => {

@@ -29,10 +29,14 @@ export const COMMAND_USAGE = {
       'that does not validate prints its errors and exits 1.',
   },
   verify: {
-    synopsis: 'verify FILE (--trust FILE or --key PEM) [--json]',
+    synopsis: 'verify FILE... (--trust FILE or --key PEM) [--json]',
     about:
-      'Verifies a decision file (*.dsse.json) or a signed bundle (.cdbundle) against a trust file or\n' +
-      'one public key, and prints its summary. Exit 1 when it does not verify.',
+      'Verifies decision files (*.dsse.json) and signed bundles (.cdbundle) against a trust file or one\n' +
+      'public key, and prints the summary of each (one JSON line per file with --json). A decision file\n' +
+      'must be signed by a key trusted as chair; its schema, every tally (recounted by the counting\n' +
+      'rules), its totals and awards are checked, and each meeting\'s chain across the files named\n' +
+      '(sequence without gaps, previous). --key trusts that key for every role. Exit 1 when a file\n' +
+      'does not verify.',
   },
   serve: {
     synopsis: 'serve [--port N] [--no-open]',

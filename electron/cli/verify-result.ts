@@ -1,6 +1,7 @@
 /**
  * What `council-desk verify` found, and how it prints: --json in FORMATS.md's shape
- * ({valid, payloadType, keyid, signer, summary, errors} plus extras), or a few lines for people.
+ * ({valid, payloadType, keyid, signer, summary, errors} plus extras; each error with its stable
+ * code besides FORMATS.md's file, line, path and message), or a few lines for people.
  */
 import type { Problem } from '../../shared/problems/problem';
 import { formatProblem } from '../../shared/problems/problem-format';
@@ -24,7 +25,7 @@ export interface VerifyResult {
 }
 
 export function verifyJson(r: VerifyResult): string {
-  const problem = (p: Problem) => ({ file: p.file, line: p.line, path: p.path, message: p.message, ...(p.kind ? { kind: p.kind } : {}) });
+  const problem = (p: Problem) => ({ file: p.file, line: p.line, path: p.path, message: p.message, code: p.code, ...(p.kind ? { kind: p.kind } : {}) });
   return `${JSON.stringify({
     valid: r.valid,
     payloadType: r.payloadType,

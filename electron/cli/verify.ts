@@ -1,7 +1,9 @@
 /**
- * council-desk verify FILE (--trust FILE | --key PEM) [--json]: verifies a decision file
- * (*.dsse.json) or a signed case bundle (.cdbundle: the manifest's signature and every check of
- * the bundle reader) and prints its summary. Exit 0 verified, 1 not, 2 wrong usage.
+ * council-desk verify FILE... (--trust FILE | --key PEM) [--json]: verifies decision files
+ * (*.dsse.json: services/decision-files/verify-decision-file.ts, and each meeting's chain across
+ * the files named) and signed case bundles (.cdbundle: the manifest's signature and every check of
+ * the bundle reader), and prints the summary of each (--json: one line per file). Exit 0 when
+ * every file verifies, 1 when one does not, 2 wrong usage.
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -12,7 +14,8 @@ import { readBundleWithManifest } from '../services/bundle-reader';
 import { keyIdOfPublicKeyPem } from '../services/keys';
 import { optionalString, parseCommandArgs, UsageError, type CliIo } from './args';
 import { trustKeys } from './validate';
-import { verifyDecisionFile } from './verify-decision-file';
+import { chainPlaces } from '../services/decision-files/decision-chain';
+import { verifyDecisionFile, type DecisionFileVerification } from '../services/decision-files/verify-decision-file';
 import { verifyProblem } from './verify-problems';
 import { verifyJson, verifyText, type VerifyResult } from './verify-result';
 
@@ -72,19 +75,35 @@ function unusableKeys(file: string, problems: readonly Problem[]): VerifyResult 
   return { valid: false, kind: 'decisions', file, payloadType: null, keyid: null, signer: null, verifiedBy: null, summary: {}, errors: [...problems], warnings: [] };
 }
 
+/** The decision files' results, each meeting's chain across them checked: a broken link makes its file invalid. */
+function decisionResults(verified: readonly DecisionFileVerification[]): VerifyResult[] {
+  const places = chainPlaces(verified);
+  return verified.map(({ payload: _payload, payloadSha256: _sha, ...v }, i) => {
+    const place = places[i];
+    const errors = [...v.errors];
+    if (place?.problem) errors.push(problemAt({ file: v.file, path: place.problem.path }, place.problem));
+    const summary = place ? { ...v.summary, chain: place.status } : v.summary;
+    return { ...v, summary, errors, valid: v.valid && errors.length === v.errors.length, kind: 'decisions', warnings: [] };
+  });
+}
+
 export async function runVerify(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseCommandArgs(argv, { trust: { type: 'string' }, key: { type: 'string' }, json: { type: 'boolean' } }, { min: 1, max: 1, name: 'FILE' });
-  const path = args.positionals[0]!;
+  const args = parseCommandArgs(argv, { trust: { type: 'string' }, key: { type: 'string' }, json: { type: 'boolean' } }, { min: 1, max: Number.MAX_SAFE_INTEGER, name: 'FILE' });
   const trustPath = optionalString(args, 'trust');
   const keyPath = optionalString(args, 'key');
   if ((trustPath === undefined) === (keyPath === undefined)) throw new UsageError('give either --trust FILE or --key PEM (one of the two)');
 
   const keys = trustPath !== undefined ? trustKeys(trustPath) : keyFromPem(keyPath!);
-  let result: VerifyResult;
-  if ('problems' in keys) result = unusableKeys(path, keys.problems);
-  else if (looksLikeZip(path)) result = await verifyBundle(path, keys.keys);
-  else result = verifyDecisionFile(path, keys.keys);
+  const results: (VerifyResult | DecisionFileVerification)[] = [];
+  for (const path of args.positionals) {
+    if ('problems' in keys) results.push(unusableKeys(path, keys.problems));
+    else if (looksLikeZip(path)) results.push(await verifyBundle(path, keys.keys));
+    else results.push(await verifyDecisionFile(path, keys.keys));
+  }
+  const decisions = decisionResults(results.filter((r): r is DecisionFileVerification => !('kind' in r)));
+  const all = results.map((r) => ('kind' in r ? r : decisions.shift()!));
 
-  io.stdout(args.values.json === true ? verifyJson(result) : verifyText(result));
-  return result.valid ? 0 : 1;
+  const json = args.values.json === true;
+  io.stdout(all.map((r) => (json ? verifyJson(r) : verifyText(r))).join(json ? '' : '\n'));
+  return all.every((r) => r.valid) ? 0 : 1;
 }

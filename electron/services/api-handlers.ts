@@ -18,11 +18,14 @@ import { NO_WINDOWS, type WindowPort } from './window-port';
 import { listInbox } from './inbox';
 import { SecuritySettingsStore } from './security-settings';
 import { readTrustFile } from './trust-file';
-import { defaultSyncFolder, type DeviceKeyAccess, type FeatureContext } from './feature-context';
+import { defaultSyncFolder, type FeatureContext } from './feature-context';
+import { Keystore } from './keystore/keystore';
 import { createKeyHandlers } from './keystore/keystore-handlers';
+import type { SecretPort } from './keystore/secret-port';
 import { createDecisionHandlers } from './notary/notary-handlers';
 import { createReceivedDecisionHandlers } from './decision-files/decision-files-handlers';
 import { createTrustHandlers } from './trust-store/trust-store-handlers';
+import { readTrustInUse, trustInfoOf } from './trust-store/trust-store';
 
 export interface HandlerContext {
   appVersion: string;
@@ -39,6 +42,8 @@ export interface HandlerContext {
   security?: Promise<SecuritySettingsStore>;
   /** Windows beyond the main one (the projector); none by default. */
   windows?: WindowPort;
+  /** The system's secret store for this device's keys (Electron's safeStorage); none: passphrase protection. */
+  secrets?: SecretPort;
 }
 
 async function fileExists(file: string): Promise<boolean> {
@@ -47,14 +52,6 @@ async function fileExists(file: string): Promise<boolean> {
     () => false,
   );
 }
-
-/** PLACEHOLDER until the keystore lands: no keys. */
-const NO_KEYS: DeviceKeyAccess = {
-  publicKey: async () => null,
-  signer: async () => {
-    throw new CouncilError('KEY_MISSING', 'This device has no keys yet.');
-  },
-};
 
 export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
   const imports = ctx.imports ?? new BundleImportSessions();
@@ -69,19 +66,20 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
   };
 
   const home = ctx.home ?? homedir();
+  const keystore = new Keystore(ctx.paths.userDataDir, { secrets: ctx.secrets });
   const features: FeatureContext = {
     paths: ctx.paths,
     dialogs: ctx.dialogs,
     mode,
     home,
     security,
-    keys: NO_KEYS,
+    keys: keystore,
     trustedKeys: async () => (await trustOf((await security).get().trustFile)).keys,
     syncFolder: async () => (await security).get().syncFolder ?? defaultSyncFolder(home),
   };
 
   return {
-    ...createKeyHandlers(features),
+    ...createKeyHandlers(features, keystore),
     ...createDecisionHandlers(features),
     ...createReceivedDecisionHandlers(features),
     ...createTrustHandlers(features),
@@ -120,15 +118,7 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     },
 
     // The trust file and the sync folder are the settings' own: the renderer names no path here.
-    async describeTrust() {
-      const { trustFile } = (await security).get();
-      const trust = await trustOf(trustFile);
-      return {
-        path: trustFile ?? ctx.paths.demoTrust,
-        builtIn: trustFile === null,
-        keys: trust.keys.map(({ keyid, name, roles }) => ({ keyid, name, roles })),
-      };
-    },
+    describeTrust: async () => trustInfoOf(await readTrustInUse((await security).get().trustFile, ctx.paths.demoTrust)),
 
     getSecuritySettings: async () => (await security).get(),
     setSecuritySettings: async (request) => (await security).change(request),

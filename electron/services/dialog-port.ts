@@ -3,7 +3,6 @@
  * (browser-mode/terminal-dialogs.ts) on the terminal where `council-desk serve` runs, the
  * end-to-end harness with the answers a test prepared. Null (or false) when the user cancels.
  */
-import type { DialogLanguage } from '../../shared/api';
 
 export type OpenFileKind = 'bundle' | 'trust' | 'key' | 'decision';
 
@@ -13,19 +12,6 @@ export interface ConfirmRequest {
   message: string;
   detail: string;
   confirmLabel: string;
-}
-
-/** A confirmation in `language`, or, when the caller did not say, Korean first and English after it. */
-export function confirmInLanguages(make: (language: DialogLanguage) => ConfirmRequest, language?: DialogLanguage): ConfirmRequest {
-  if (language) return make(language);
-  const ko = make('ko');
-  const en = make('en');
-  return {
-    title: `${ko.title} / ${en.title}`,
-    message: `${ko.message}\n${en.message}`,
-    detail: `${ko.detail}\n\n${en.detail}`,
-    confirmLabel: `${ko.confirmLabel} / ${en.confirmLabel}`,
-  };
 }
 
 export interface DialogPort {

@@ -35,8 +35,15 @@ export function keyIdOfPublicKey(key: KeyObject): string {
   return createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex');
 }
 
-/** Parses an SPKI PEM and insists on Ed25519. Throws a CouncilError('KEY_INVALID') otherwise. */
+/**
+ * Parses an SPKI PEM and insists on Ed25519. Throws a CouncilError('KEY_INVALID') otherwise, and
+ * for a private key PEM too: node:crypto would take its public half without a word, so a private
+ * key pasted where a public one belongs would be accepted (and the secret shown and stored).
+ */
 export function parsePublicKeyPem(pem: string): KeyObject {
+  if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(pem)) {
+    throw new CouncilError('KEY_INVALID', 'is a private key, not a public key; give the public key (-----BEGIN PUBLIC KEY-----) and keep the private key secret');
+  }
   let key: KeyObject;
   try {
     key = createPublicKey({ key: pem, format: 'pem' });

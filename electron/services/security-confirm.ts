@@ -1,11 +1,12 @@
 /**
  * The words of the confirmation a change of the security settings needs when it lowers a
  * protection: what exactly changes (signature checks off; the trust file's path and the keys it
- * trusts), in the app's language, or in Korean and English both when the caller did not say.
+ * trusts), in the app's language, or in Korean and English both when the caller did not say
+ * (inLanguages, which trust-store/trust-confirm.ts uses too).
  */
 import type { DialogLanguage } from '../../shared/api';
 import type { TrustedKey } from '../../shared/schemas/trust-file';
-import { confirmInLanguages, type ConfirmRequest } from './dialog-port';
+import type { ConfirmRequest } from './dialog-port';
 
 /** A protection a change lowers. */
 export type Lowering =
@@ -75,5 +76,18 @@ function inLanguage(language: DialogLanguage, lowerings: readonly Lowering[]): C
 
 /** The confirmation for these lowerings: in `language`, or Korean first and English after it. */
 export function confirmationFor(lowerings: readonly Lowering[], language?: DialogLanguage): ConfirmRequest {
-  return confirmInLanguages((l) => inLanguage(l, lowerings), language);
+  return inLanguages(language, (lang) => inLanguage(lang, lowerings));
+}
+
+/** A confirmation in `language`, or when the caller did not say, Korean first and English after it. */
+export function inLanguages(language: DialogLanguage | undefined, make: (language: DialogLanguage) => ConfirmRequest): ConfirmRequest {
+  if (language) return make(language);
+  const ko = make('ko');
+  const en = make('en');
+  return {
+    title: `${ko.title} / ${en.title}`,
+    message: `${ko.message}\n${en.message}`,
+    detail: `${ko.detail}\n\n${en.detail}`,
+    confirmLabel: `${ko.confirmLabel} / ${en.confirmLabel}`,
+  };
 }

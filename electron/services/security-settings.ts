@@ -94,7 +94,22 @@ export class SecuritySettingsStore {
 
   /** Applies a change (after the confirmation it needs) and answers the settings now in force. */
   change(request: SecuritySettingsRequest): Promise<SecuritySettings> {
-    const run = this.queue.then(() => this.apply(request));
+    return this.inTurn(() => this.apply(request));
+  }
+
+  /**
+   * Makes the app's own trust file (trust-store/) the one in use, without a confirmation: it holds
+   * the keys of the file in use and those the user confirmed trusting, and nothing else.
+   */
+  useOwnTrustFile(file: string): Promise<SecuritySettings> {
+    return this.inTurn(async () => {
+      const change = { trustFile: absolute(file, 'trustFile') };
+      return this.current.trustFile === change.trustFile ? this.get() : this.save(change, false);
+    });
+  }
+
+  private inTurn(step: () => Promise<SecuritySettings>): Promise<SecuritySettings> {
+    const run = this.queue.then(step);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -104,12 +119,18 @@ export class SecuritySettingsStore {
     const effective = changedOnly(before, change);
     if (Object.keys(effective).length === 0) return this.get();
     const lowerings = await this.check(before, effective);
-    const described = describeChange(before, effective);
     if (lowerings.length > 0 && !(await this.options.dialogs.confirm(confirmationFor(lowerings, language)))) {
-      this.log.warn(`${PREFIX} declined: ${described}`);
+      this.log.warn(`${PREFIX} declined: ${describeChange(before, effective)}`);
       throw new CouncilError('CONFIRMATION_DECLINED', 'The change was not confirmed, so the security settings stay as they were.');
     }
-    const next: SecuritySettings = { ...before, ...effective };
+    return this.save(effective, lowerings.length > 0);
+  }
+
+  /** Writes the settings with `change` applied, then keeps them. */
+  private async save(change: SecuritySettingsChange, confirmed: boolean): Promise<SecuritySettings> {
+    const before = this.current;
+    const described = describeChange(before, change);
+    const next: SecuritySettings = { ...before, ...change };
     try {
       const text = `${JSON.stringify({ version: SECURITY_SETTINGS_VERSION, ...next }, null, 2)}\n`;
       await writeFileAtomic(this.file, new TextEncoder().encode(text), { mode: 0o600 });
@@ -118,7 +139,7 @@ export class SecuritySettingsStore {
       throw new CouncilError('SETTINGS_WRITE_FAILED', `The security settings could not be saved in ${this.file}: ${(e as Error).message}`);
     }
     this.current = next;
-    this.log.info(`${PREFIX} ${lowerings.length > 0 ? 'confirmed' : 'changed'}: ${described}`);
+    this.log.info(`${PREFIX} ${confirmed ? 'confirmed' : 'changed'}: ${described}`);
     return this.get();
   }
 

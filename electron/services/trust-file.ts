@@ -84,13 +84,18 @@ function unreadable(path: string, e: unknown): TrustFileInvalidError {
 
 /** Reads and checks a trust file without holding up the event loop: what the main process uses. */
 export async function readTrustFile(path: string): Promise<TrustFile> {
+  return (await readTrustFileText(path)).trust;
+}
+
+/** Reads and checks a trust file, answering its text as read too (an export copies it as it is). */
+export async function readTrustFileText(path: string): Promise<{ text: string; trust: TrustFile }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
     throw unreadable(path, e);
   }
-  return parseTrustFile(text, path);
+  return { text, trust: parseTrustFile(text, path) };
 }
 
 /** Reads and checks a trust file at once, for the command line (one file, then it exits). */

@@ -9,8 +9,10 @@ import { enProjector } from '../meeting/projector';
 import { enRoom } from '../meeting/room';
 import { enBulk } from '../meeting/bulk';
 import { enDecisions } from '../decisions';
+import { enInboxDecisions } from '../decisions/inbox';
 import { enMinutes } from '../minutes';
 import { enSettings } from '../settings';
+import { enTrust } from '../settings/trust';
 import { enFilePicker } from '../common/file-picker';
 import type { Messages } from './strings-ko';
 
@@ -71,7 +73,9 @@ export const en: Messages = {
   ...enRoom,
   ...enBulk,
   ...enDecisions,
+  ...enInboxDecisions,
   ...enMinutes,
   ...enSettings,
+  ...enTrust,
   ...enFilePicker,
 };

@@ -16,8 +16,10 @@ import { koProjector } from '../meeting/projector';
 import { koRoom } from '../meeting/room';
 import { koBulk } from '../meeting/bulk';
 import { koDecisions } from '../decisions';
+import { koInboxDecisions } from '../decisions/inbox';
 import { koMinutes } from '../minutes';
 import { koSettings } from '../settings';
+import { koTrust } from '../settings/trust';
 import { koFilePicker } from '../common/file-picker';
 
 export const ko = {
@@ -77,8 +79,10 @@ export const ko = {
   ...koRoom,
   ...koBulk,
   ...koDecisions,
+  ...koInboxDecisions,
   ...koMinutes,
   ...koSettings,
+  ...koTrust,
   ...koFilePicker,
 };
 

@@ -242,12 +242,29 @@ export interface AuditRow {
   hash: string;
 }
 
+/**
+ * 'signing': handed to the notary, its answer not recorded yet (after a crash in between, settled
+ * against the notary's ledger); 'queued': signed, waiting for the sync folder; 'written': in
+ * `<sync>/outbox/`.
+ */
+export type ExportState = 'signing' | 'queued' | 'written';
+
+/** A decision file of a meeting (key [meetingId+sequence]): what it holds and where it stands. */
 export interface ExportRow {
   meetingId: string;
   sequence: number;
   fileName: string;
+  /** SHA-256 (hex) of the payload bytes: what the meeting's next file names as `previous`. */
   payloadSha256: string;
-  writtenAt: string;
+  /** The decisions the file holds, as `<caseId>@<revision>` (shared/decisions/build-payload.ts decisionKey). */
+  decisions: string[];
+  state: ExportState;
+  /** Where the file was written; null while signing or queued (and for rows stored before version 7). */
+  path: string | null;
+  /** When it was handed to the notary. */
+  createdAt: string;
+  /** When it was written into the sync folder; null while not. */
+  writtenAt: string | null;
 }
 
 export interface SettingRow {

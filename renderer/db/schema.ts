@@ -106,6 +106,27 @@ export const schemaVersions: readonly SchemaStep[] = [
         });
     },
   },
+  {
+    // Decision files: an export row says which decisions its file holds and where it stands
+    // (signing, queued, written), indexed by state. Rows stored before were written files whose
+    // decisions went unrecorded: they gain `decisions: []`, 'written', no path, createdAt = writtenAt.
+    version: 7,
+    stores: {
+      exports: '[meetingId+sequence], meetingId, state',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('exports')
+        .toCollection()
+        .modify((r: Record<string, unknown>) => {
+          if (!Array.isArray(r.decisions)) r.decisions = [];
+          if (r.state === undefined) r.state = 'written';
+          if (r.path === undefined) r.path = null;
+          if (r.createdAt === undefined) r.createdAt = r.writtenAt ?? null;
+          if (r.writtenAt === undefined) r.writtenAt = null;
+        });
+    },
+  },
 ];
 
 export type CouncilDb = Dexie & {

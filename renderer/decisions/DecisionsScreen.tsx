@@ -1,12 +1,16 @@
-/** Decisions: how many are recorded (none yet, until meetings exist), the audit log, and what this screen will do. */
+/**
+ * Decisions: how many are recorded, each meeting's decisions with their files and "Export
+ * decisions" (MeetingDecisions), other devices' decision files, and the audit log.
+ */
 import { useTranslation } from 'react-i18next';
-import { ComingLater } from '../common/ComingLater';
 import { ScreenFrame } from '../common/ScreenFrame';
 import { useServices } from '../common/services';
 import { formatCount } from '../common/format/numbers';
 import { useAsyncValue } from '../common/use-async-value';
 import { useUiStore } from '../common/ui-store';
 import { AuditLogPanel } from './AuditLogPanel';
+import { MeetingDecisions } from './MeetingDecisions';
+import { InboxDecisionsPanel } from './inbox';
 
 export function DecisionsScreen() {
   const { t } = useTranslation();
@@ -17,8 +21,9 @@ export function DecisionsScreen() {
   return (
     <ScreenFrame screen="decisions" title={t('decisions.title')} intro={t('decisions.intro')}>
       {recorded.state === 'done' && <p className="stat">{t('decisions.recorded', { count: formatCount(recorded.value, language) })}</p>}
+      <MeetingDecisions />
+      <InboxDecisionsPanel />
       <AuditLogPanel />
-      <ComingLater items={[t('decisions.later1'), t('decisions.later2'), t('decisions.later3')]} />
     </ScreenFrame>
   );
 }

@@ -1,7 +1,8 @@
 /**
- * The Decisions feature (its decisions are still to be built): what will be recorded and signed
- * here, and the audit log: its check (run at start-up by app/boot.ts), the header's notice when it
- * is broken, and its export.
+ * The Decisions feature: each meeting's decisions and their signed decision files (export/: the
+ * payload built, handed to the notary, recorded; the outbox while the sync folder is gone), and the
+ * audit log: its check (run at start-up by app/boot.ts), the header's notice when it is broken, and
+ * its export.
  */
 export { DecisionsScreen } from './DecisionsScreen';
 export { AuditBrokenNotice } from './AuditBrokenNotice';

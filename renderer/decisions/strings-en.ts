@@ -1,14 +1,13 @@
 /** English text of the Decisions screen: the same keys as strings-ko.ts. */
 import type { koDecisions } from './strings-ko';
+import { enDecisionExport } from './export/strings-en';
 
 export const enDecisions: typeof koDecisions = {
+  ...enDecisionExport,
   decisions: {
     title: 'Decisions',
-    intro: 'Where the chair records and signs the decision on each case.',
+    intro: "The decisions the meetings recorded, exported to the sync folder as decision files signed with the chair's key.",
     recorded: 'Decisions recorded: {{count}}',
-    later1: 'A decision per case: award (tier and amount), reject, or defer (more evidence needed)',
-    later2: 'A rationale whenever the award differs from the suggestion',
-    later3: "Export the decision file to the sync folder after the chair's signature",
   },
   audit: {
     title: 'Audit log',

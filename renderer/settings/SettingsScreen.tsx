@@ -1,16 +1,17 @@
 /**
  * Settings: language; the council's members and their declared conflicts (council/); security
- * (signed bundles required, on by default; the trust file); the sync folder; and the app's
- * version. The security settings and the sync folder are the main process's: shown from the copy
- * read at boot, changed by asking it.
+ * (signed bundles required, on by default; the trust file); this device's signing keys (keys/);
+ * the sync folder; and the app's version. The security settings and the sync folder are the main
+ * process's: shown from the copy read at boot, changed by asking it (the keys too: keys/ asks).
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { ScreenFrame } from '../common/ScreenFrame';
 import { RosterSection } from './council/RosterSection';
+import { DeviceKeysPanel } from './keys/DeviceKeysPanel';
 import { SyncFolderSettings } from './SyncFolderSettings';
-import { TrustFileSettings } from './TrustFileSettings';
+import { TrustSettings } from './trust';
 import { useServices } from '../common/services';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../shared/i18n';
 import { useAsyncValue } from '../common/use-async-value';
@@ -74,10 +75,12 @@ export function SettingsScreen() {
               {t('settings.requireSignedHint')}
             </p>
             <SecurityChangeNotice problem={signatureChange.problem} />
-            <TrustFileSettings trustFile={security.trustFile} />
+            <TrustSettings trustFile={security.trustFile} />
           </>
         )}
       </fieldset>
+
+      <DeviceKeysPanel />
 
       {security !== null && <SyncFolderSettings syncFolder={security.syncFolder} />}
 

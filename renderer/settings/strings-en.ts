@@ -1,5 +1,6 @@
 /** English text of the Settings screen: the same keys as strings-ko.ts. */
 import type { koSettings } from './strings-ko';
+import { enDeviceKeys } from './keys/strings-en';
 
 export const enSettings: typeof koSettings = {
   settings: {
@@ -9,19 +10,6 @@ export const enSettings: typeof koSettings = {
     security: 'Security',
     requireSigned: 'Require signed bundles',
     requireSignedHint: 'When on, a bundle not signed by a trusted key is not imported.',
-    trustTitle: 'Trust file',
-    trustBuiltIn: 'The built-in demo trust file is in use.',
-    trustChosen: 'Chosen trust file: {{path}}',
-    trustKeysCaption: 'Trusted keys',
-    colKeyName: 'Name',
-    colKeyid: 'Key ID',
-    colKeyRoles: 'Roles',
-    trustRoles: { 'bundle-issuer': 'Bundle issuer', chair: 'Chair', secretary: 'Secretary', member: 'Member' },
-    noTrustedKeys: 'No key is trusted.',
-    chooseTrust: 'Choose trust file…',
-    useBuiltInTrust: 'Use the built-in demo trust file',
-    trustLoading: 'Reading the trust file…',
-    trustFailed: 'The trust file could not be read.',
     syncFolder: 'Sync folder',
     syncFolderHint: "Bundles from the secretariat arrive in this folder's inbox; decision files go out to its outbox.",
     syncFolderPath: 'Sync folder: {{path}}',
@@ -129,4 +117,5 @@ export const enSettings: typeof koSettings = {
       INVALID: 'The value is not valid ({{detail}}).',
     },
   },
+  ...enDeviceKeys,
 };

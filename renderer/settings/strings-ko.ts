@@ -1,4 +1,6 @@
 /** Korean text of the Settings screen (terms as listed in app/strings-ko.ts). */
+import { koDeviceKeys } from './keys/strings-ko';
+
 export const koSettings = {
   settings: {
     title: '설정',
@@ -7,19 +9,6 @@ export const koSettings = {
     security: '보안',
     requireSigned: '서명된 사건 묶음만 허용',
     requireSignedHint: '켜 두면 신뢰하는 키로 서명되지 않은 사건 묶음은 불러오지 않습니다.',
-    trustTitle: '신뢰 파일',
-    trustBuiltIn: '기본 제공 데모 신뢰 파일을 쓰고 있습니다.',
-    trustChosen: '고른 신뢰 파일: {{path}}',
-    trustKeysCaption: '신뢰하는 키',
-    colKeyName: '이름',
-    colKeyid: '키 ID',
-    colKeyRoles: '역할',
-    trustRoles: { 'bundle-issuer': '사건 묶음 발행', chair: '위원장', secretary: '간사', member: '위원' },
-    noTrustedKeys: '신뢰하는 키가 없습니다.',
-    chooseTrust: '신뢰 파일 고르기…',
-    useBuiltInTrust: '기본 제공 데모 신뢰 파일 쓰기',
-    trustLoading: '신뢰 파일을 읽는 중…',
-    trustFailed: '신뢰 파일을 읽지 못했습니다.',
     syncFolder: '동기화 폴더',
     syncFolderHint: '사무국이 보낸 사건 묶음은 이 폴더의 inbox에 도착하고, 의결 파일은 outbox로 나갑니다.',
     syncFolderPath: '동기화 폴더: {{path}}',
@@ -127,4 +116,5 @@ export const koSettings = {
       INVALID: '값이 올바르지 않습니다 ({{detail}}).',
     },
   },
+  ...koDeviceKeys,
 };

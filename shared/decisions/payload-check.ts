@@ -17,7 +17,7 @@ export interface PayloadProblem extends CodedMessage {
   path: string;
 }
 
-const TALLY_FIELDS = ['approve', 'reject', 'abstain', 'recused', 'members', 'present', 'quorumMet', 'passed'] as const satisfies readonly (keyof Tally)[];
+export const TALLY_FIELDS = ['approve', 'reject', 'abstain', 'recused', 'members', 'present', 'quorumMet', 'passed'] as const satisfies readonly (keyof Tally)[];
 
 /** Why a rationale is needed, from the file alone (FORMATS.md: award differs from suggested.award, or a case-by-case tier). */
 export function rationaleReasons(d: Pick<DecisionEntry, 'outcome' | 'award' | 'suggested'>): string[] {

@@ -10,6 +10,7 @@ export {
   FLAG_TITLES,
   DOCUMENT_KIND_NAMES,
   ROLE_NAMES,
+  TRUST_ROLE_NAMES,
   SUGGESTION_WORDS,
   midSentence,
   type Words,

@@ -10,6 +10,7 @@
 import type { MemberRole } from '../council';
 import type { FlagCode } from '../duplicate-flags';
 import type { DOCUMENT_KINDS } from '../schemas/bundle-manifest';
+import type { TrustRole } from '../schemas/trust-file';
 import type { Language } from './language';
 
 /** A word for every code, in every language. */
@@ -87,6 +88,12 @@ export const DOCUMENT_KIND_NAMES: Words<DocumentKind> = {
 export const ROLE_NAMES: Words<MemberRole> = {
   ko: { chair: '위원장', member: '위원', secretary: '간사' },
   en: { chair: 'Chair', member: 'Member', secretary: 'Secretary' },
+};
+
+/** The roles a trust file trusts a key in (FORMATS.md): Settings → Trust and main's confirmation say the same. */
+export const TRUST_ROLE_NAMES: Words<TrustRole> = {
+  ko: { 'bundle-issuer': '사건 묶음 발행', chair: '위원장', secretary: '간사', member: '위원' },
+  en: { 'bundle-issuer': 'Bundle issuer', chair: 'Chair', secretary: 'Secretary', member: 'Member' },
 };
 
 /**

@@ -19,6 +19,8 @@ import { dispatchApiCall } from '../../electron/services/api-dispatch';
 import type { ConfirmRequest, DialogPort } from '../../electron/services/dialog-port';
 import { startBrowserModeServer, type BrowserModeServer } from '../../electron/services/browser-mode/server';
 import { BundleImportSessions, type ImportSessionOptions } from '../../electron/services/bundle-import-session';
+import type { SecretPort } from '../../electron/services/keystore/secret-port';
+import { memorySecretPort } from '../support/memory-secret-port';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium-path';
 
 /** Dialog answers a test lines up: each dialog takes the next answer, or is cancelled. */
@@ -92,7 +94,10 @@ export interface LaunchOptions {
   pageDir?: string;
   /** What getAppInfo says the app runs as: 'electron' (default, scripted native dialogs) or 'browser'. */
   mode?: AppMode;
-  /** Where the in-app file picker starts (browser mode). */
+  /**
+   * The user's home folder: where the in-app file picker starts (browser mode) and under which the
+   * default sync folder lies. By default a folder of this launch's own, never the real home.
+   */
   home?: string;
   /**
    * Browser zoom, as Chromium (and Electron's zoom factor) does it: the 1280x800 window's CSS
@@ -101,6 +106,11 @@ export interface LaunchOptions {
   zoom?: number;
   /** A browser profile on disk of its own (removed by close()) in place of an in-memory one. */
   profileOnDisk?: boolean;
+  /**
+   * The system's keychain, as Electron's safeStorage gives it: by default one in memory (the
+   * device's keys then need no passphrase); null for none (passphrase protection).
+   */
+  secrets?: SecretPort | null;
 }
 
 export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
@@ -108,7 +118,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   const paths = appPathsFrom(appRoot, userDataDir);
   const dialogs = new ScriptedDialogs();
   const imports = new BundleImportSessions(options.imports);
-  const handlers = createApiHandlers({ appVersion: '0.1.0', platform: process.platform, paths, dialogs, imports, mode: options.mode ?? 'electron', home: options.home });
+  const handlers = createApiHandlers({ appVersion: '0.1.0', platform: process.platform, paths, dialogs, imports, mode: options.mode ?? 'electron',
+    home: options.home ?? path.join(userDataDir, 'home'),
+    secrets: options.secrets === null ? undefined : (options.secrets ?? memorySecretPort()),
+  });
   const problems: string[] = [];
   const server = await startBrowserModeServer({
     port: 0,

@@ -16,8 +16,10 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type RunningApp } from './app-harness';
-import { focusComesTo, focused, matches, tabTo, type Want } from './keyboard-focus';
+import { focusComesTo, tabTo, type Want } from './keyboard-focus';
+import { countKeystrokes, goToScreen, roomSteps, type RoomSteps } from './meeting-keyboard';
 import { checkAuditFile, recountClosedVotes } from './audit-file';
+import { checkDecisionFiles } from './decision-files-check';
 import { DEFAULT_DEMO_CASES, DEFAULT_DEMO_SEED } from '../../electron/cli/make-demo-bundle';
 import type { BundleContent } from '../../electron/services/bundle-content';
 import { generateDemoBundleContent } from '../../electron/services/demo-data';
@@ -33,7 +35,8 @@ let page: Page;
 /** How many cases the bulk vote is to take (the preset's, less those taken one by one). */
 let bulkCases = 0;
 /** Every key the test pressed or typed. */
-const keys = { count: 0 };
+let keys: { count: number };
+let steps: RoomSteps;
 
 beforeAll(async () => {
   rmSync(SYNC, { recursive: true, force: true });
@@ -41,17 +44,8 @@ beforeAll(async () => {
   DEMO = await generateDemoBundleContent(DEMO_SEED);
   app = await launchApp();
   page = app.page;
-  const keyboard = page.keyboard;
-  const press = keyboard.press.bind(keyboard);
-  const type = keyboard.type.bind(keyboard);
-  keyboard.press = async (key, options) => {
-    keys.count += 1;
-    return press(key, options);
-  };
-  keyboard.type = async (text, options) => {
-    keys.count += [...text].length;
-    return type(text, options);
-  };
+  keys = countKeystrokes(page);
+  steps = roomSteps(page);
 }, 120_000);
 afterEach(async (context) => {
   // what the screen showed when a step failed, to see why
@@ -66,29 +60,9 @@ const type = (text: string) => page.keyboard.type(text);
 const to = (want: Want, options?: { back?: boolean; max?: number }) => tabTo(page, want, options);
 const room = () => page.locator(ROOM);
 
-/** From a screen's title, back to the main menu and down or up it to another screen. */
-async function goTo(screen: string, order: readonly string[]): Promise<void> {
-  await to({ role: 'link', name: order[order.length - 1] }, { back: true, max: 60 });
-  for (let i = order.length - 1; order[i] !== screen; i -= 1) await press('ArrowUp');
-  expect(matches(await focused(page), { role: 'link', name: screen })).toBe(true);
-  await press('Enter');
-  await focusComesTo(page, { role: 'heading', name: screen });
-}
-
 const MENU = ['사건 묶음', '사건', '회의', '의결', '회의록', '설정'] as const;
-
+const goTo = (screen: string, order: readonly string[]) => goToScreen(page, screen, order);
 const shownCase = () => room().locator('[data-room-section="case"]').getAttribute('data-case-id');
-
-/** The room on `caseId`: moves with ] from the case shown. */
-async function roomTo(caseId: string): Promise<void> {
-  for (let i = 0; i < 80; i += 1) {
-    const shown = await shownCase();
-    if (shown === caseId) return;
-    await press(']');
-    await expect.poll(shownCase).not.toBe(shown);
-  }
-  throw new Error(`${caseId} not reached with ]`);
-}
 
 describe('a meeting from the keyboard alone', () => {
   it('starts with the demo council and sets the sync folder', async () => {
@@ -255,39 +229,10 @@ describe('a meeting from the keyboard alone', () => {
     await expect.poll(() => room().getByTestId('room-decision').getAttribute('data-outcome')).toBe('award');
   });
 
-  /** The members' votes, one key each, from the first member's row; the absent and recused are passed over. */
-  async function votes(keysInOrder: string): Promise<void> {
-    for (const key of keysInOrder) {
-      const before = (await focused(page)).name;
-      await press(key);
-      // the vote is read back, then focus moves on to the next member who has not voted
-      await expect.poll(async () => (await focused(page)).name).not.toBe(before);
-    }
-    await focusComesTo(page, { role: 'button', name: '표결 종료' });
-    await press('Enter');
-  }
-
-  /** P, "an amount…", the amount typed and Enter: the proposal opens and focus is on the first member's vote. */
-  async function proposeAmount(amount: string): Promise<void> {
-    await press('p');
-    await to({ role: 'button', name: '금액을 정해 상정…' });
-    await press('Enter');
-    await focusComesTo(page, { role: 'textbox', name: '지원금 (원, 정수)' });
-    await type(amount);
-    await press('Enter');
-    await focusComesTo(page, { role: 'button', name: /^정한결/ });
-  }
-
-  /** D, where the rules ask for a rationale: focus is on it; typed, then recorded. */
-  async function decideWithRationale(rationale: string): Promise<void> {
-    await press('d');
-    await focusComesTo(page, { role: 'textbox', name: '의결 이유 (필수)' });
-    await type(rationale);
-    await to({ role: 'button', name: '의결 기록' });
-    await press('Enter');
-  }
-
-  const closedAs = (words: string) => expect.poll(() => room().getByText(words).count()).toBeGreaterThan(0);
+  const votes = (keysInOrder: string) => steps.votes(keysInOrder);
+  const proposeAmount = (amount: string) => steps.proposeAmount(amount);
+  const decideWithRationale = (rationale: string) => steps.decideWithRationale(rationale);
+  const closedAs = (words: string) => steps.closedAs(words);
 
   it('1015-000003 (flagged, T1): the suggestion passes 3 to 1 and is decided', async () => {
     await press(']');
@@ -395,6 +340,46 @@ describe('a meeting from the keyboard alone', () => {
     await focusComesTo(page, { role: 'span', name: '상태: 종료' });
   });
 
+  it("makes this device's chair and secretary keys, trusts them, and exports the trust file for the payment side", async () => {
+    await goTo('설정', MENU);
+    for (const role of ['위원장 키', '간사 키']) {
+      await to({ role: 'button', name: `${role} 만들기` });
+      await press('Enter');
+      await expect.poll(() => page.getByTestId(role === '위원장 키' ? 'keyid-chair' : 'keyid-secretary').count()).toBe(1);
+    }
+    // the roster's chair and secretary named the keys; trusting them asks the native confirmation
+    app.dialogs.confirms.push(true);
+    await to({ role: 'button', name: '이 기기의 키 신뢰하기…' });
+    await press('Enter');
+    await expect.poll(() => page.getByText('이 기기의 위원장 키와 간사 키를 신뢰합니다.').count()).toBe(1);
+    expect(app.dialogs.asked.at(-1)!.detail).toContain(await page.getByTestId('keyid-chair').textContent());
+    app.dialogs.saves.push(path.join(SYNC, 'trust.json'));
+    await to({ role: 'button', name: '신뢰 파일 내보내기…' });
+    await press('Enter');
+    await expect.poll(() => page.getByText(`신뢰 파일을 내보냈습니다: ${path.join(SYNC, 'trust.json')}`).count()).toBe(1);
+  });
+
+  it("exports the meeting's decisions as one file signed by the chair's key, after the native confirmation; again, nothing new", async () => {
+    await goTo('의결', MENU);
+    const table = page.getByTestId('decision-table');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(SINGLE.length + bulkCases);
+    app.dialogs.confirms.push(true);
+    await to({ role: 'button', name: '의결 내보내기' });
+    await press('Enter');
+    const status = page.getByTestId('decision-export-status');
+    const file = path.join(SYNC, 'outbox', 'decisions-2023-03-02-0001.dsse.json');
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe(`decisions-2023-03-02-0001.dsse.json: 의결 ${SINGLE.length + bulkCases}건을 서명해 썼습니다 (${file}).`);
+    // the confirmation said what is signed: the meeting, how many decisions, the total
+    expect(app.dialogs.asked.at(-1)!.detail).toMatch(new RegExp(`2023-03-02[\\s\\S]*${SINGLE.length + bulkCases}[\\s\\S]*[\\d,]+원`));
+    // every decision now names its file and sequence
+    expect(await table.locator('tbody tr', { hasText: 'decisions-2023-03-02-0001.dsse.json' }).count()).toBe(SINGLE.length + bulkCases);
+    await focusComesTo(page, { role: 'button', name: '의결 내보내기' });
+    await press('Enter');
+    await expect.poll(() => page.getByTestId('decision-export-why').textContent()).toContain('새로 내보낼 의결이 없습니다.');
+    expect(readdirSync(path.join(SYNC, 'outbox'))).toEqual(['decisions-2023-03-02-0001.dsse.json']);
+    expect(readdirSync(path.join(SYNC, 'keys'))).toHaveLength(1);
+  });
+
   it('finds the audit chain intact and exports it; the file checks out and every closed vote recounts', async () => {
     await goTo('의결', MENU);
     const status = page.getByTestId('audit-status');
@@ -423,6 +408,17 @@ describe('a meeting from the keyboard alone', () => {
     const outcomes = new Map(decisions.map((d) => [d.detail.caseId as string, d.detail.outcome as string]));
     expect(SINGLE.map((id) => outcomes.get(id))).toEqual(['award', 'award', 'reject', 'award', 'defer']);
     expect(entries.some((e) => e.entity === 'recusal' && e.detail.memberId === 'm3' && e.detail.caseId === '1015-000011' && e.detail.conflictId === 'm3-c1')).toBe(true);
+
+    // the payment side's check: verify and openssl on each file; every auditHead names an entry of the export written after it
+    const heads = new Set(entries.map((e) => e.hash));
+    for (const checked of checkDecisionFiles(SYNC)) {
+      expect(checked.errors, checked.file).toEqual([]);
+      expect(checked.valid).toBe(true);
+      expect(checked.openssl).toBe('Signature Verified Successfully');
+      expect(checked.payload.signer.role).toBe('chair');
+      expect(heads.has(checked.payload.auditHead), checked.payload.auditHead).toBe(true);
+    }
+    expect(entries.some((e) => e.entity === 'export' && e.entityId === 'decisions-2023-03-02-0001.dsse.json')).toBe(true);
 
     console.log(`the meeting took ${keys.count} keystrokes (${SINGLE.length} cases one by one, ${bulkCases} in one bulk vote; ${entries.length} audit entries)`);
     expect(app.problems).toEqual([]);

@@ -13,6 +13,8 @@ export interface VoteScene {
   /** A member whose declared conflict the room suggests a recusal for on the case: confirmed. */
   recuse?: string;
   votes: readonly (readonly [memberId: string, choice: VoteChoice])[];
+  /** What is proposed: the suggestion (the default) or a rejection. */
+  propose?: 'suggestion' | 'reject';
 }
 
 /**
@@ -60,7 +62,7 @@ async function castVote(page: Page, memberId: string, choice: VoteChoice): Promi
   }
 }
 
-/** From the room (on screen, meeting open): the scene's case, arrivals, recusal, the suggestion proposed, the votes. */
+/** From the room (on screen, meeting open): the scene's case, arrivals, recusal, the proposal, the votes. */
 export async function playVoteScene(page: Page, scene: VoteScene): Promise<void> {
   await bringCase(page, scene.caseId);
   const attendance = page.getByTestId('room-attendance');
@@ -72,7 +74,7 @@ export async function playVoteScene(page: Page, scene: VoteScene): Promise<void>
     await page.getByTestId('room-suggested-recusals').locator(`li[data-member-id="${scene.recuse}"] .button--primary`).click();
     await page.getByTestId('room-recusals').locator(`li[data-member-id="${scene.recuse}"][data-status="recused"]`).waitFor();
   }
-  await page.getByTestId('room-propose-suggestion').click();
+  await page.getByTestId(`room-propose-${scene.propose ?? 'suggestion'}`).click();
   await page.getByTestId('room-open-proposal').waitFor();
   for (const [memberId, choice] of scene.votes) await castVote(page, memberId, choice);
   await page.getByTestId('room-tally').waitFor();

@@ -10,6 +10,7 @@ import { editCase, pack, tinyParts } from './fixtures/bundle-parts';
 import { cli, jsonOf } from './fixtures/cli-harness';
 import { bundleFolder } from './fixtures/read-helpers';
 import { bytesOf, tinyBundleContent, trustFor } from './fixtures/tiny-bundle';
+import { samplePayload } from '../support/decision-payloads';
 
 const dir = bundleFolder('council-desk-cli-verify-');
 const chair = generateKeyPair();
@@ -23,26 +24,9 @@ const write = (name: string, content: string | Uint8Array) => {
 const chairPub = write('chair.pub.pem', chair.publicKeyPem);
 const trustPath = write('trust.json', JSON.stringify({ keys: [trustFor(chair.publicKeyPem, '의장 김의장', ['chair']), trustFor(issuer.publicKeyPem, '데모 사무국', ['bundle-issuer'])] }));
 
-function decisions(overrides: Record<string, unknown> = {}) {
-  return {
-    format: 'council-desk/decisions',
-    version: 1,
-    council: 'Kakao 1015 damage support council',
-    meeting: { meetingId: '2023-03-02', date: '2023-03-02', place: '회의실 A', attendance: [], quorum: { required: 4, present: 5, met: true } },
-    policyId: '1015-small-business-2022-12',
-    bundleIds: ['1015-2023-T01'],
-    sequence: 1,
-    previous: null,
-    decisions: [
-      { caseId: '1015-000001', bundleId: '1015-2023-T01', outcome: 'award', tier: 'T2', award: 50000, rationale: '', decidedAt: '2023-03-02T15:10:00+09:00' },
-      { caseId: '1015-000002', bundleId: '1015-2023-T01', outcome: 'defer', tier: null, award: null, rationale: 'more documents', decidedAt: '2023-03-02T15:20:00+09:00' },
-    ],
-    totals: { decisions: 2, awarded: 1, rejected: 0, deferred: 1, amount: 50000 },
-    auditHead: 'a'.repeat(64),
-    signer: { memberId: 'm1', name: '김의장', role: 'chair', keyid: chair.keyid },
-    createdAt: '2023-03-02T17:00:00+09:00',
-    ...overrides,
-  };
+/** A decision payload right by the rules (test/support/decision-payloads.ts), signed as the chair, with `overrides`. */
+function decisions(overrides: Record<string, unknown> = {}, meetingId = '2023-03-02') {
+  return { ...samplePayload({ meetingId, keyid: chair.keyid }), ...overrides };
 }
 const decisionFile = (name: string, payload: unknown, key = chair.privateKeyPem, type = PAYLOAD_TYPE_DECISIONS) => write(name, JSON.stringify(signEnvelope(type, payload, key), null, 2));
 
@@ -58,8 +42,8 @@ describe('council-desk verify, a decision file', () => {
       valid: true,
       payloadType: PAYLOAD_TYPE_DECISIONS,
       keyid: chair.keyid,
-      signer: { memberId: 'm1', name: '김의장', role: 'chair', keyid: chair.keyid },
-      summary: { meetingId: '2023-03-02', sequence: 1, decisions: 2, totals: { decisions: 2, awarded: 1, rejected: 0, deferred: 1, amount: 50000 } },
+      signer: { memberId: 'm1', name: '정한결', role: 'chair', keyid: chair.keyid },
+      summary: { meetingId: '2023-03-02', sequence: 1, previous: null, decisions: 3, totals: { decisions: 3, awarded: 2, rejected: 1, deferred: 0, amount: 80000 }, chain: 'first' },
       errors: [],
       kind: 'decisions',
       verifiedBy: { keyid: chair.keyid, name: 'chair' },
@@ -73,9 +57,9 @@ describe('council-desk verify, a decision file', () => {
       [
         `${good}: VERIFIED`,
         `  signature: good, by 의장 김의장 (key ${chair.keyid})`,
-        '  decision file: meeting 2023-03-02, sequence 1, 2 decisions',
-        '  totals: 1 awarded, 0 rejected, 1 deferred; 50,000 won in all',
-        '  signed, it says, by 김의장 (m1) as chair',
+        '  decision file: meeting 2023-03-02, sequence 1, 3 decisions',
+        '  totals: 2 awarded, 1 rejected, 0 deferred; 80,000 won in all',
+        '  signed, it says, by 정한결 (m1) as chair',
         '',
       ].join('\n'),
     );
@@ -83,43 +67,49 @@ describe('council-desk verify, a decision file', () => {
 
   it('exits 1 when the content was changed after signing', async () => {
     const envelope = signEnvelope(PAYLOAD_TYPE_DECISIONS, decisions(), chair.privateKeyPem);
-    envelope.payload = Buffer.from(JSON.stringify(decisions({ totals: { decisions: 2, awarded: 2, rejected: 0, deferred: 0, amount: 5_000_000 } }))).toString('base64');
+    envelope.payload = Buffer.from(JSON.stringify(decisions({ totals: { decisions: 3, awarded: 3, rejected: 0, deferred: 0, amount: 5_000_000 } }))).toString('base64');
     const path = write('tampered.dsse.json', JSON.stringify(envelope));
     const r = await cli(['verify', path, '--trust', trustPath, '--json']);
     expect(r.status).toBe(1);
     expect(jsonOf(r)).toMatchObject({ valid: false, keyid: chair.keyid, signer: null, summary: {} });
     expect(jsonOf(r).errors).toEqual([
-      { file: path, line: null, path: 'signatures', message: `the signature by key ${chair.keyid} does not verify: the content was changed after signing, or the signature is damaged` },
+      { file: path, line: null, path: 'signatures', message: `the signature by key ${chair.keyid} does not verify: the content was changed after signing, or the signature is damaged`, code: 'DECISION_SIGNATURE_BAD' },
     ]);
   });
 
   it('exits 1 when signed by a key not trusted', async () => {
-    const path = decisionFile('stranger.dsse.json', decisions({ signer: { memberId: 'm9', name: '낯선이', role: 'chair', keyid: stranger.keyid } }), stranger.privateKeyPem);
+    const path = decisionFile('stranger.dsse.json', decisions({ signer: { memberId: 'm1', name: '낯선이', role: 'chair', keyid: stranger.keyid } }), stranger.privateKeyPem);
     const r = await cli(['verify', path, '--trust', trustPath, '--json']);
     expect(r.status).toBe(1);
-    expect(jsonOf(r).errors).toEqual([{ file: path, line: null, path: 'signatures', message: `no signature by a trusted key (signed by key ${stranger.keyid})` }]);
+    expect(jsonOf(r).errors).toEqual([{ file: path, line: null, path: 'signatures', message: `no signature by a trusted key (signed by key ${stranger.keyid})`, code: 'DECISION_SIGNATURE_UNTRUSTED' }]);
     expect(jsonOf(r).keyid).toBe(stranger.keyid);
   });
 
-  it('exits 1 when the signer inside names another key, or a role the key is not trusted for', async () => {
-    const otherKey = decisionFile('other-key.dsse.json', decisions({ signer: { memberId: 'm1', name: '김의장', role: 'chair', keyid: stranger.keyid } }));
+  it('exits 1 when the signer inside names another key, or signs in a role other than chair, or the key is not trusted as chair', async () => {
+    const otherKey = decisionFile('decisions-other-key-0001.dsse.json', decisions({ signer: { memberId: 'm1', name: '정한결', role: 'chair', keyid: stranger.keyid } }, 'other-key'));
     const r = await cli(['verify', otherKey, '--trust', trustPath, '--json']);
     expect(r.status).toBe(1);
-    expect(jsonOf(r).errors).toEqual([{ file: otherKey, line: null, path: 'signer.keyid', message: `names key ${stranger.keyid}, but the file is signed by key ${chair.keyid}` }]);
+    expect(jsonOf(r).errors).toEqual([{ file: otherKey, line: null, path: 'signer.keyid', message: `names key ${stranger.keyid}, but the file is signed by key ${chair.keyid}`, code: 'DECISION_SIGNER_KEYID' }]);
 
-    const asSecretary = decisionFile('secretary.dsse.json', decisions({ signer: { memberId: 'm1', name: '김의장', role: 'secretary', keyid: chair.keyid } }));
+    const asSecretary = decisionFile('decisions-secretary-0001.dsse.json', decisions({ signer: { memberId: 'm1', name: '정한결', role: 'secretary', keyid: chair.keyid } }, 'secretary'));
     const s = await cli(['verify', asSecretary, '--trust', trustPath, '--json']);
     expect(s.status).toBe(1);
-    expect(jsonOf(s).errors).toEqual([{ file: asSecretary, line: null, path: 'signer.role', message: 'says the signer signed as secretary, but 의장 김의장 is trusted only as chair' }]);
+    expect(jsonOf(s).errors).toEqual([{ file: asSecretary, line: null, path: 'signer.role', message: 'must be "chair"', code: 'SCHEMA' }]);
+
+    const byIssuer = decisionFile('decisions-2023-03-02-0001.issuer.dsse.json', decisions({ signer: { memberId: 'm1', name: '정한결', role: 'chair', keyid: issuer.keyid } }), issuer.privateKeyPem);
+    const i = await cli(['verify', byIssuer, '--trust', trustPath, '--json']);
+    expect(i.status).toBe(1);
+    expect(jsonOf(i).errors).toEqual([{ file: byIssuer, line: null, path: 'signatures', message: 'signed by 데모 사무국, which is not trusted as chair', code: 'DECISION_SIGNER_ROLE_NOT_ALLOWED' }]);
   });
 
   it('exits 1 for a payload of the wrong shape, naming the JSON path', async () => {
-    const path = decisionFile('shape.dsse.json', decisions({ sequence: 'one', decisions: [{ caseId: 7 }] }));
+    const right = decisions();
+    const path = decisionFile('shape.dsse.json', { ...right, sequence: 'one', decisions: [{ ...right.decisions[0], caseId: 7 }] });
     const r = await cli(['verify', path, '--key', chairPub, '--json']);
     expect(r.status).toBe(1);
     expect(jsonOf(r).errors).toEqual([
-      { file: path, line: null, path: 'sequence', message: 'must be a number' },
-      { file: path, line: null, path: 'decisions[0].caseId', message: 'must be text' },
+      { file: path, line: null, path: 'sequence', message: 'must be a number', code: 'SCHEMA' },
+      { file: path, line: null, path: 'decisions[0].caseId', message: 'must be text', code: 'SCHEMA' },
     ]);
   });
 
@@ -134,7 +124,7 @@ describe('council-desk verify, a decision file', () => {
     const b = await cli(['verify', manifestType, '--key', chairPub, '--json']);
     expect(b.status).toBe(1);
     expect(jsonOf(b).payloadType).toBe(PAYLOAD_TYPE_BUNDLE);
-    expect(jsonOf(b).errors).toEqual([{ file: manifestType, line: null, path: 'payloadType', message: `is "${PAYLOAD_TYPE_BUNDLE}", expected "${PAYLOAD_TYPE_DECISIONS}"` }]);
+    expect(jsonOf(b).errors).toEqual([{ file: manifestType, line: null, path: 'payloadType', message: `is "${PAYLOAD_TYPE_BUNDLE}", expected "${PAYLOAD_TYPE_DECISIONS}"`, code: 'DECISION_PAYLOAD_TYPE' }]);
 
     const missing = join(dir, 'nowhere.dsse.json');
     const c = await cli(['verify', missing, '--key', chairPub]);
@@ -182,23 +172,23 @@ describe('council-desk verify, a signed bundle', () => {
     const bad = write('bad.cdbundle', pack(parts, { signKey: issuer.privateKeyPem }));
     const b = await cli(['verify', bad, '--trust', trustPath, '--json']);
     expect(b.status).toBe(1);
-    expect(jsonOf(b).errors).toEqual([{ file: 'cases.ndjson', line: 1, path: 'claimedLoss', message: 'must be a whole number of won (no decimals)', kind: 'case' }]);
+    expect(jsonOf(b).errors).toEqual([{ file: 'cases.ndjson', line: 1, path: 'claimedLoss', message: 'must be a whole number of won (no decimals)', code: 'AMOUNT_NOT_INTEGER', kind: 'case' }]);
   });
 });
 
 describe('council-desk verify, usage', () => {
-  it('exits 2 without exactly one of --trust and --key, or without FILE', async () => {
+  it('exits 2 without exactly one of --trust and --key, or without a FILE', async () => {
     for (const argv of [['verify', 'x.dsse.json'], ['verify', 'x.dsse.json', '--trust', trustPath, '--key', chairPub], ['verify', '--key', chairPub]]) {
       const r = await cli(argv);
       expect(r.status, argv.join(' ')).toBe(2);
-      expect(r.stderr).toContain('Usage: council-desk verify FILE (--trust FILE or --key PEM) [--json]');
+      expect(r.stderr).toContain('Usage: council-desk verify FILE... (--trust FILE or --key PEM) [--json]');
     }
   });
 
   it('exits 1 naming the key file when it cannot be used', async () => {
     const r = await cli(['verify', join(dir, 'x.dsse.json'), '--key', join(dir, 'nokey.pem'), '--json']);
     expect(r.status).toBe(1);
-    expect(jsonOf(r).errors).toEqual([{ file: join(dir, 'nokey.pem'), line: null, path: '', message: 'cannot be opened: there is no such file' }]);
+    expect(jsonOf(r).errors).toEqual([{ file: join(dir, 'nokey.pem'), line: null, path: '', message: 'cannot be opened: there is no such file', code: 'KEY_FILE_NOT_FOUND' }]);
     const notKey = write('not-a-key.pem', bytesOf('hello'));
     const k = await cli(['verify', join(dir, 'x.dsse.json'), '--key', notKey, '--json']);
     expect(jsonOf(k).errors[0]).toMatchObject({ file: notKey, message: 'is not a PEM public key (SPKI)' });

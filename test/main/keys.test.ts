@@ -32,6 +32,12 @@ describe('keys', () => {
     expect(() => keyIdOfPublicKeyPem('not a key')).toThrow(/not a PEM public key/);
   });
 
+  it('refuses a private key where a public key belongs, though node:crypto would take its public half', () => {
+    const pair = generateKeyPair();
+    expect(() => keyIdOfPublicKeyPem(pair.privateKeyPem)).toThrow(/is a private key, not a public key/);
+    expect(() => keyIdOfPublicKeyPem(`${pair.publicKeyPem}${pair.privateKeyPem}`)).toThrow(/is a private key/);
+  });
+
   it('writes NAME.key.pem with mode 0600 and NAME.pub.pem, creating the directory', () => {
     const dir = join(temp(), 'nested', 'keys');
     const written = writeKeyPair(dir, 'chair');

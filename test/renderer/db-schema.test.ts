@@ -18,7 +18,7 @@ describe('council database schema', () => {
     const db = openCouncilDb(freshDbName());
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     const keys = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]));
     expect(keys).toEqual({
       bundles: 'bundleId',
@@ -70,6 +70,19 @@ describe('council database schema', () => {
       { ...stored, memberId: 'm2', status: 'dismissed', conflictId: 'm2-c1', withdrawal: null },
       { ...stored, withdrawal: null },
     ]);
+  });
+
+  it('upgrades a version 6 database: export rows keep their file and gain no decisions, written, no path', async () => {
+    const name = freshDbName();
+    const v6 = openCouncilDb(name, schemaVersions.slice(0, 6));
+    await v6.open();
+    const stored = { meetingId: '2023-03-02', sequence: 1, fileName: 'decisions-2023-03-02-0001.dsse.json', payloadSha256: 'c'.repeat(64), writtenAt: '2023-03-02T17:00:00+09:00' };
+    await v6.table('exports').put(stored);
+    v6.close();
+    const db = openCouncilDb(name);
+    opened.push(db);
+    expect(await db.exports.get(['2023-03-02', 1])).toEqual({ ...stored, decisions: [], state: 'written', path: null, createdAt: stored.writtenAt });
+    expect(await db.exports.where('state').equals('written').count()).toBe(1);
   });
 
   it('keeps and migrates the data when a later version step is appended', async () => {

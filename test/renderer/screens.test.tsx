@@ -60,10 +60,12 @@ describe('Meeting screen', () => {
 });
 
 describe('Decisions and Minutes screens', () => {
-  it('say what is recorded so far and what will be there', async () => {
+  it('say what is recorded so far, and the Minutes screen what will be there', async () => {
     const { root, user } = await openScreen('의결', 'decisions');
     expect(await within(root).findByText('기록된 의결: 0건')).toBeTruthy();
-    expect(within(root).getByRole('region', { name: '다음 버전에서 제공할 기능' }).textContent).toContain('동기화 폴더');
+    const files = within(root).getByRole('region', { name: '회의의 의결과 의결 파일' });
+    expect(files.textContent).toContain('아직 회의가 없습니다.');
+    expect(within(files).getByRole('button', { name: '의결 내보내기' }).getAttribute('aria-disabled')).toBe('true');
     await user.click(screen.getByRole('link', { name: '회의록' }));
     const minutes = await waitFor(() => document.querySelector('[data-screen="minutes"]') as HTMLElement);
     expect(await within(minutes).findByText('기록된 회의: 0건')).toBeTruthy();

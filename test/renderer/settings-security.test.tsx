@@ -37,11 +37,12 @@ async function openSettings(security: Partial<SecuritySettings> = {}) {
   return { ...app, bridge, root, view: within(root) };
 }
 
+/** Each trusted key's name, keyid and roles (its last cell holds the remove button). */
 const keyRows = (root: HTMLElement) =>
   within(within(root).getByRole('table', { name: '신뢰하는 키' }))
     .getAllByRole('row')
     .slice(1)
-    .map((r) => Array.from(r.querySelectorAll('th, td'), (c) => c.textContent));
+    .map((r) => Array.from(r.querySelectorAll('th, td'), (c) => c.textContent).slice(0, 3));
 
 /** What the fake main process holds now. */
 async function mainSettings(bridge: ReturnType<typeof fakeBridge>): Promise<SecuritySettings> {

@@ -15,13 +15,16 @@ import { PROBLEM_CODES } from '../../electron/services/bundle-reader/problem-cod
 import { signEnvelope } from '../../electron/services/dsse-signing';
 import { generateKeyPair } from '../../electron/services/keys';
 import { loadTrustFile, parseTrustFile, TRUST_FILE_TEMPLATES, TrustFileInvalidError } from '../../electron/services/trust-file';
-import { verifyDecisionFile } from '../../electron/cli/verify-decision-file';
+import { PAYLOAD_TEMPLATES } from '../../shared/decisions/payload-problems';
+import { DECISION_FILE_TEMPLATES } from '../../electron/services/decision-files/decision-file-problems';
+import { verifyDecisionFile } from '../../electron/services/decision-files/verify-decision-file';
 import { VERIFY_TEMPLATES } from '../../electron/cli/verify-problems';
 import { verifyText } from '../../electron/cli/verify-result';
 import { IMPORT_CASE_COUNT_MISMATCH, IMPORT_EVIDENCE_MISSING, IMPORT_REFUSAL_CODES } from '../../renderer/bundles/import/import-outcome';
 import { pack, tinyParts, writeInto } from '../main/fixtures/bundle-parts';
 import { bundleFolder, readZip } from '../main/fixtures/read-helpers';
 import { bytesOf, trustFor } from '../main/fixtures/tiny-bundle';
+import { samplePayload } from '../support/decision-payloads';
 
 const dir = bundleFolder('council-desk-problems-');
 const chair = generateKeyPair();
@@ -45,10 +48,11 @@ async function manifestProblems(edit: (manifest: Record<string, any>) => void) {
   return (await readZip(dir, pack(parts))).errors;
 }
 
-/** verify's problems for a decision file with `payload`, signed by the chair. */
-function decisionProblems(payload: unknown) {
+/** verify's problems for a decision file of a right payload with `overrides`, signed by the chair. */
+async function decisionProblems(overrides: Record<string, unknown>) {
+  const payload = { ...samplePayload({ keyid: chair.keyid }), ...overrides };
   const path = writeInto(dir, `decisions-${Math.random().toString(36).slice(2)}.dsse.json`, bytesOf(JSON.stringify(signEnvelope(PAYLOAD_TYPE_DECISIONS, payload, chair.privateKeyPem))));
-  return { path, result: verifyDecisionFile(path, [chairKey]) };
+  return { path, result: await verifyDecisionFile(path, [chairKey]) };
 }
 
 const byPath = (problems: readonly { path: string }[], path: string) => problems.find((p) => p.path === path);
@@ -73,9 +77,9 @@ describe('the one problem format', () => {
     expect(trust.message).toBe(`trust file is invalid:\n${trust.problems.map((p) => formatProblem(p)).join('\n')}`);
     expect(trust.message).toContain('trust.json, keys[0].name: is missing');
 
-    const { path, result } = decisionProblems({ sequence: 'one' });
+    const { path, result } = await decisionProblems({ sequence: 'one' });
     expect(result.errors.map((p) => formatProblem(p))).toEqual([`${path}, sequence: must be a number`]);
-    expect(verifyText(result)).toContain(`\n  ${path}, sequence: must be a number\n`);
+    expect(verifyText({ ...result, kind: 'decisions', warnings: [] })).toContain(`\n  ${path}, sequence: must be a number\n`);
   });
 });
 
@@ -87,7 +91,7 @@ describe('the one wording of schema issues', () => {
       m.nickname = 'x';
       delete m.issuer;
     });
-    const decision = decisionProblems({ council: 5 }).result.errors;
+    const decision = (await decisionProblems({ council: 5, nickname: 'x', auditHead: undefined })).result.errors;
 
     const wrongType = { code: 'SCHEMA', params: { detail: 'must be text' }, message: 'must be text' };
     expect(byPath(trust.problems, 'keys[0].name')).toMatchObject(wrongType);
@@ -97,10 +101,12 @@ describe('the one wording of schema issues', () => {
     const unknown = { code: 'FIELD_UNKNOWN', params: {}, message: SCHEMA_TEMPLATES.FIELD_UNKNOWN() };
     expect(byPath(trust.problems, 'keys[0].nickname')).toMatchObject(unknown);
     expect(byPath(manifest, 'nickname')).toMatchObject(unknown);
+    expect(byPath(decision, 'nickname')).toMatchObject(unknown);
 
     const missing = { code: 'FIELD_MISSING', params: {}, message: 'is missing' };
     expect(byPath(trust.problems, 'keys[0].roles')).toMatchObject(missing);
     expect(byPath(manifest, 'issuer')).toMatchObject(missing);
+    expect(byPath(decision, 'auditHead')).toMatchObject(missing);
   });
 
   it('gives a trust file the wording, not zod\'s own words', () => {
@@ -128,6 +134,8 @@ describe('problem codes', () => {
       reader: PROBLEM_CODES.filter((code) => !schema.has(code)),
       trust: Object.keys(TRUST_FILE_TEMPLATES),
       verify: Object.keys(VERIFY_TEMPLATES),
+      'decision file': Object.keys(DECISION_FILE_TEMPLATES),
+      'decision payload': Object.keys(PAYLOAD_TEMPLATES),
       refusals: [...IMPORT_REFUSAL_CODES],
       schema: [...schema],
     };

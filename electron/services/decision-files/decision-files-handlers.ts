@@ -1,20 +1,24 @@
 /**
- * The decision-files feature's calls of shared/api.ts (composed into the handler map by api-handlers.ts).
- * PLACEHOLDER: being built; every call answers INTERNAL until then.
+ * The decision-files feature's calls of shared/api.ts (composed into the handler map by
+ * api-handlers.ts): other devices' decision files, from the sync folder's inbox or opened by the
+ * user, verified against the trust in use and shown read-only.
  */
 import type { ApiHandlers } from '../../../shared/api';
-import { CouncilError } from '../../../shared/result';
 import type { FeatureContext } from '../feature-context';
+import { listInboxDecisions, openDecisionFile } from './inbox-decisions';
 
 export type ReceivedDecisionHandlers = Pick<ApiHandlers, 'listInboxDecisions' | 'openDecisionFile'>;
 
-function notBuilt(method: string): never {
-  throw new CouncilError('INTERNAL', `${method} is not built yet`);
-}
-
-export function createReceivedDecisionHandlers(_ctx: FeatureContext): ReceivedDecisionHandlers {
+export function createReceivedDecisionHandlers(ctx: FeatureContext): ReceivedDecisionHandlers {
   return {
-    listInboxDecisions: async () => notBuilt('listInboxDecisions'),
-    openDecisionFile: async () => notBuilt('openDecisionFile'),
+    async listInboxDecisions() {
+      const own = [await ctx.keys.publicKey('chair'), await ctx.keys.publicKey('secretary')].flatMap((key) => (key ? [key.keyid] : []));
+      return listInboxDecisions(await ctx.syncFolder(), await ctx.trustedKeys(), own);
+    },
+    async openDecisionFile({ path }) {
+      const file = path ?? (await ctx.dialogs.openFile('decision'));
+      if (file === null) return null;
+      return openDecisionFile(file, await ctx.trustedKeys(), await ctx.syncFolder());
+    },
   };
 }

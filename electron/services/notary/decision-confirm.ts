@@ -6,7 +6,8 @@
 import type { DialogLanguage } from '../../../shared/api';
 import type { DecisionFilePayload } from '../../../shared/decisions/decision-file-schema';
 import { formatAmount, formatKrw } from '../../../shared/i18n';
-import { confirmInLanguages, type ConfirmRequest } from '../dialog-port';
+import type { ConfirmRequest } from '../dialog-port';
+import { inLanguages } from '../security-confirm';
 
 export interface SignedSummary {
   fileName: string;
@@ -47,5 +48,5 @@ const WORDS = {
 
 /** The confirmation for signing this file: in `language`, or Korean first and English after it. */
 export function decisionConfirmation(summary: SignedSummary, language?: DialogLanguage): ConfirmRequest {
-  return confirmInLanguages((l) => WORDS[l](summary), language);
+  return inLanguages(language, (l) => WORDS[l](summary));
 }

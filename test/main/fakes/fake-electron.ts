@@ -117,6 +117,17 @@ export function createFakeElectron() {
         return { response: record.messageBoxAnswers.shift() ?? 0, checkboxChecked: false };
       },
     },
+    // No keyring, as on a Linux session without one: the keystore uses a passphrase.
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      getSelectedStorageBackend: () => 'basic_text',
+      encryptString: () => {
+        throw new Error('the fake safeStorage cannot encrypt');
+      },
+      decryptString: () => {
+        throw new Error('the fake safeStorage cannot decrypt');
+      },
+    },
     webUtils: {
       getPathForFile: (file: { path?: string }) => file.path ?? '',
     },

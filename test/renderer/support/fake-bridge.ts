@@ -58,17 +58,23 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
       const head = entries.length > 0 ? (JSON.parse(entries.at(-1)!) as { hash: string }).hash : '';
       return ok({ path: `${settings.syncFolder}/audit-${name}.ndjson`, entries: entries.length, head, existed: false });
     }),
-    // The keys, decisions and trust calls: a test that uses one gives its own answer.
-    getDeviceKeys: vi.fn<Fn<'getDeviceKeys'>>(async () => notFaked('getDeviceKeys')),
+    // A device with no keys yet and no system secret store; a test that changes keys gives its own answers.
+    getDeviceKeys: vi.fn<Fn<'getDeviceKeys'>>(async () => ok({ protection: 'passphrase', passphraseSet: false, unlocked: false, chair: null, secretary: null })),
+    // The decisions and trust calls: a test that uses one gives its own answer.
     createDeviceKey: vi.fn<Fn<'createDeviceKey'>>(async () => notFaked('createDeviceKey')),
     importDeviceKey: vi.fn<Fn<'importDeviceKey'>>(async () => notFaked('importDeviceKey')),
     unlockDeviceKeys: vi.fn<Fn<'unlockDeviceKeys'>>(async () => notFaked('unlockDeviceKeys')),
-    getDecisionLedger: vi.fn<Fn<'getDecisionLedger'>>(async () => notFaked('getDecisionLedger')),
+    // A notary that signed nothing yet and an outbox with nothing queued (support/fake-notary.ts signs).
+    getDecisionLedger: vi.fn<Fn<'getDecisionLedger'>>(async ({ meetingId }) => ok({ meetingId, lastSequence: 0, lastPayloadSha256: null, files: [] })),
     exportDecisions: vi.fn<Fn<'exportDecisions'>>(async () => notFaked('exportDecisions')),
-    getOutboxStatus: vi.fn<Fn<'getOutboxStatus'>>(async () => notFaked('getOutboxStatus')),
-    retryOutbox: vi.fn<Fn<'retryOutbox'>>(async () => notFaked('retryOutbox')),
-    listInboxDecisions: vi.fn<Fn<'listInboxDecisions'>>(async () => notFaked('listInboxDecisions')),
-    openDecisionFile: vi.fn<Fn<'openDecisionFile'>>(async () => notFaked('openDecisionFile')),
+    getOutboxStatus: vi.fn<Fn<'getOutboxStatus'>>(async () => ok({ syncFolder: settings.syncFolder, available: settings.syncFolder !== null, queued: [], lastError: null })),
+    retryOutbox: vi.fn<Fn<'retryOutbox'>>(async () => ok({ syncFolder: settings.syncFolder, available: settings.syncFolder !== null, queued: [], lastError: null })),
+    // Like listInbox: the inbox of the sync folder held, empty here (a test gives its own files);
+    // "Open decision file…" as a dialog the user cancels.
+    listInboxDecisions: vi.fn<Fn<'listInboxDecisions'>>(async () =>
+      settings.syncFolder === null ? fail('SYNC_FOLDER_NOT_SET', 'No sync folder has been chosen yet.') : ok([]),
+    ),
+    openDecisionFile: vi.fn<Fn<'openDecisionFile'>>(async () => ok(null)),
     addTrustedKey: vi.fn<Fn<'addTrustedKey'>>(async () => notFaked('addTrustedKey')),
     removeTrustedKey: vi.fn<Fn<'removeTrustedKey'>>(async () => notFaked('removeTrustedKey')),
     trustDeviceKeys: vi.fn<Fn<'trustDeviceKeys'>>(async () => notFaked('trustDeviceKeys')),
@@ -79,6 +85,10 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
   return Object.assign(bridge, {
     /** What the fake main process holds now, read without a call (for a test's own answers). */
     held: (): SecuritySettings => ({ ...settings }),
+    /** Changes what the fake main process holds without a call, as main's own trust edits switch the trust file. */
+    hold(change: Partial<SecuritySettings>) {
+      settings = { ...settings, ...change };
+    },
     /** Puts `entries` in the fake main process's `<syncFolder>/inbox`, listed while that is its sync folder. */
     setInbox(syncFolder: string, entries: InboxEntry[]) {
       inboxes.set(syncFolder, entries);

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DecisionFilePayload } from '../../shared/decisions/decision-file-schema';
 import { totalsOf } from '../../shared/decisions/payload-check';
 import { generateKeyPair } from '../../electron/services/keys';
-import { notaryKit, type NotaryKit } from '../support/notary-kit';
+import { fakeChairKeys, notaryKit, type NotaryKit } from '../support/notary-kit';
 
 let k: NotaryKit;
 beforeEach(() => {
@@ -89,6 +89,16 @@ describe('the notary refuses', () => {
   it('a payload naming another signer key than this device\'s chair key', async () => {
     const other = generateKeyPair();
     await expectRefused(k.payload({ keyid: other.keyid }), 'DECISION_REFUSED', `signer.keyid: is ${other.keyid}, but this device's chair key is ${k.pair.keyid}`);
+  });
+
+  it('to release a file whose signature does not verify with the chair key (a signer gone wrong)', async () => {
+    k.service.stop();
+    const pair = generateKeyPair();
+    const broken = { ...fakeChairKeys(pair), signer: async () => ({ keyid: pair.keyid, publicKeyPem: pair.publicKeyPem, sign: () => new Uint8Array(64) }) };
+    k = notaryKit({ pair, keys: broken });
+    await expect(k.handlers.exportDecisions({ payload: k.payload() })).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('does not verify with its public key; nothing was released') });
+    expect(k.confirms).toHaveLength(1); // asked, then signed: the signature is what failed
+    expect(snapshot()).toMatchObject({ ledger: null, outbox: [], pending: [] });
   });
 
   it('a payload the decisions schema does not accept, naming the decision and the field', async () => {

@@ -118,6 +118,25 @@ describe('the outbox queue', () => {
     expect(k.verified(join(k.outbox, FILE)).sequence).toBe(1);
   });
 
+  it('removes a file that does not read back as written, says so, and writes it again on retry', async () => {
+    let outbox = '';
+    let damaged = false;
+    const k = kit({
+      link: acrossFileSystems,
+      onStep: (step) => {
+        if (step !== 'named' || damaged) return;
+        damaged = true; // the disk gives back other bytes than were written
+        writeFileSync(join(outbox, FILE), 'garbled');
+      },
+    });
+    outbox = k.outbox;
+    await expect(k.handlers.exportDecisions({ payload: k.payload() })).rejects.toMatchObject({ code: 'DECISION_READBACK_FAILED', message: expect.stringContaining('its bytes differ from those written') });
+    expect(k.outboxNames()).toEqual([]);
+    expect(await k.handlers.getOutboxStatus(undefined)).toMatchObject({ queued: [{ fileName: FILE }], lastError: expect.stringContaining('did not read back as written') });
+    await expect(k.handlers.retryOutbox(undefined)).resolves.toMatchObject({ queued: [], lastError: null });
+    expect(k.verified(join(k.outbox, FILE))).toEqual(k.payload());
+  });
+
   it('writes no decision file beside a keys/ file that holds another key under this keyid', async () => {
     const k = kit();
     mkdirSync(join(k.sync, 'keys'));

@@ -64,10 +64,10 @@ export class Notary {
         throw new CouncilError('CONFIRMATION_DECLINED', `Signing ${c.fileName} was declined; nothing was signed or written.`);
       }
       const file = this.sign(c);
-      const kept = this.o.queue.keep(file);
-      const holds = signatureHolds(file); // checked while the copy is written
-      await kept;
-      if (!holds) {
+      // the signature is checked while the copy is written
+      const [holds, kept] = await Promise.allSettled([signatureHolds(file), this.o.queue.keep(file)]);
+      if (kept.status === 'rejected') throw kept.reason;
+      if (holds.status === 'rejected' || !holds.value) {
         await this.o.queue.discard(c.fileName);
         throw new CouncilError('INTERNAL', `The signature the chair key ${c.signer.keyid} made does not verify with its public key; nothing was released.`);
       }

@@ -45,10 +45,12 @@ export function signedFileOf(fileName: string, envelope: DsseEnvelope, body: Uin
 
 const verified = new WeakSet<SignedFile>();
 
-/** Whether the signature of `file` verifies with its signer's public key (checked once per file). */
-export function signatureHolds(file: SignedFile): boolean {
+/** Whether the signature of `file` verifies with its signer's public key: checked once per file, on libuv's thread pool, so it runs beside the file's writes. */
+export async function signatureHolds(file: SignedFile): Promise<boolean> {
   if (verified.has(file)) return true;
-  const holds = verify(null, preAuthEncoding(file.payloadType, file.body), createPublicKey(file.publicKeyPem), file.sig);
+  const pae = preAuthEncoding(file.payloadType, file.body);
+  const key = createPublicKey(file.publicKeyPem);
+  const holds = await new Promise<boolean>((resolve, reject) => verify(null, pae, key, file.sig, (e, ok) => (e ? reject(e) : resolve(ok))));
   if (holds) verified.add(file);
   return holds;
 }
@@ -160,7 +162,7 @@ async function readBack(path: string, file: SignedFile, created: boolean): Promi
   const back = await readFile(path);
   const problem = !back.equals(file.bytes)
     ? 'its bytes differ from those written'
-    : !signatureHolds(file)
+    : !(await signatureHolds(file))
       ? `its signature does not verify with key ${file.keyid}`
       : null;
   if (problem === null) return;

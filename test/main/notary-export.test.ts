@@ -80,8 +80,8 @@ describe('the notary writes decision files', () => {
     const [ko, en] = k.confirms;
     expect(ko!.confirmLabel).toBe('서명');
     expect(ko!.detail).toContain('회의: 2023-03-02');
-    expect(ko!.detail).toContain('결정 3건');
-    expect(ko!.detail).toContain('80,000원'); // 30,000 + 50,000, and a rejection
+    expect(ko!.detail).toContain('의결 3건: 지원 2건, 기각 1건, 보류 0건');
+    expect(ko!.detail).toContain('지원금 합계: 80,000원'); // 30,000 + 50,000, and a rejection
     expect(ko!.detail).toContain('decisions-2023-03-02-0001.dsse.json');
     expect(en!.confirmLabel).toBe('Sign');
     expect(en!.detail).toContain('Meeting: 2023-03-02');

@@ -23,19 +23,19 @@ export function summaryOf(payload: DecisionFilePayload, fileName: string): Signe
 
 const WORDS = {
   ko: (s: SignedSummary): ConfirmRequest => ({
-    title: '결정 파일 서명',
-    message: '의장 키로 이 결정 파일에 서명하고 동기화 폴더에 씁니다. 서명할까요?',
+    title: '의결 파일 서명',
+    message: '위원장 키로 이 의결 파일에 서명하고 동기화 폴더의 outbox에 씁니다. 서명할까요?',
     detail: [
       `회의: ${s.meetingId} (${s.date})`,
-      `결정 ${formatAmount(s.totals.decisions)}건: 지급 ${formatAmount(s.totals.awarded)}건, 기각 ${formatAmount(s.totals.rejected)}건, 보류 ${formatAmount(s.totals.deferred)}건`,
-      `지급 총액: ${formatKrw(s.totals.amount, 'ko')}`,
-      `파일: ${s.fileName} (순번 ${s.sequence})`,
+      `의결 ${formatAmount(s.totals.decisions)}건: 지원 ${formatAmount(s.totals.awarded)}건, 기각 ${formatAmount(s.totals.rejected)}건, 보류 ${formatAmount(s.totals.deferred)}건`,
+      `지원금 합계: ${formatKrw(s.totals.amount, 'ko')}`,
+      `파일: ${s.fileName} (파일 순번 ${s.sequence})`,
     ].join('\n'),
     confirmLabel: '서명',
   }),
   en: (s: SignedSummary): ConfirmRequest => ({
     title: 'Sign a decision file',
-    message: "This decision file is signed with the chair's key and written into the sync folder. Sign it?",
+    message: "This decision file is signed with the chair's key and written into the sync folder's outbox. Sign it?",
     detail: [
       `Meeting: ${s.meetingId} (${s.date})`,
       `${formatAmount(s.totals.decisions)} decision${s.totals.decisions === 1 ? '' : 's'}: ${formatAmount(s.totals.awarded)} awarded, ${formatAmount(s.totals.rejected)} rejected, ${formatAmount(s.totals.deferred)} deferred`,

@@ -17,7 +17,7 @@ import { PAYLOAD_TYPE_DECISIONS } from '../../shared/dsse';
 import { signBody } from '../../electron/services/dsse-signing';
 import { generateKeyPair, type KeyPair } from '../../electron/services/keys';
 import { samplePayload } from '../support/decision-payloads';
-import { notaryKit } from '../support/notary-kit';
+import { disposeNotaryKits, notaryKit } from '../support/notary-kit';
 import type { Figure } from './bench-node';
 import { median } from './bench-meeting';
 
@@ -118,6 +118,7 @@ export async function decisionFileFigures(runs: number): Promise<Figure[]> {
       },
     ];
   } finally {
+    await disposeNotaryKits();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -12,18 +12,11 @@ import { PAYLOAD_TYPE_DECISIONS } from '../../shared/dsse';
 import type { DecisionEntry } from '../../shared/decisions/decision-file-schema';
 import { totalsOf } from '../../shared/decisions/payload-check';
 import { decodePayload, verifyEnvelope, verifyEnvelopeWithKey } from '../../electron/services/dsse-signing';
-import { notaryKit, type NotaryKit } from '../support/notary-kit';
+import { disposeNotaryKits, notaryKit, type NotaryKit } from '../support/notary-kit';
 import { trustFor } from './fixtures/tiny-bundle';
 
-const kits: NotaryKit[] = [];
-function kit(): NotaryKit {
-  const k = notaryKit();
-  kits.push(k);
-  return k;
-}
-afterEach(() => {
-  for (const k of kits.splice(0)) k.service.stop();
-});
+const kit = (): NotaryKit => notaryKit();
+afterEach(disposeNotaryKits);
 
 function readEnvelope(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8'));

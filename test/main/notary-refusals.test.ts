@@ -9,13 +9,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DecisionFilePayload } from '../../shared/decisions/decision-file-schema';
 import { totalsOf } from '../../shared/decisions/payload-check';
 import { generateKeyPair } from '../../electron/services/keys';
-import { fakeChairKeys, notaryKit, type NotaryKit } from '../support/notary-kit';
+import { disposeNotaryKits, fakeChairKeys, notaryKit, type NotaryKit } from '../support/notary-kit';
 
 let k: NotaryKit;
 beforeEach(() => {
   k = notaryKit();
 });
-afterEach(() => k.service.stop());
+afterEach(disposeNotaryKits);
 
 /** What the user data and the sync folder hold now. */
 function snapshot() {
@@ -113,7 +113,7 @@ describe('the notary refuses', () => {
   it('everything while its ledger cannot be read, and never resets it', async () => {
     const startWith = (ledger: string) => {
       k.service.stop();
-      const root = mkdtempSync(join(tmpdir(), 'cd-notary-ledger-'));
+      const root = mkdtempSync(join(tmpdir(), 'cd-notary-'));
       mkdirSync(join(root, 'user-data', 'notary'), { recursive: true });
       mkdirSync(join(root, 'sync'));
       writeFileSync(join(root, 'user-data', 'notary', 'ledger.json'), ledger);

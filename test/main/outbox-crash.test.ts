@@ -6,15 +6,15 @@
  * writes what the ledger holds as queued (or, killed before the ledger recorded it, signs it anew).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair } from '../../electron/services/keys';
 import type { ExportStep } from '../../electron/services/notary/notary-handlers';
 import { samplePayload } from '../support/decision-payloads';
-import { acrossFileSystems, notaryKit, verifiedPayload } from '../support/notary-kit';
+import { acrossFileSystems, disposeNotaryKits, notaryKit, verifiedPayload } from '../support/notary-kit';
 
 const FILE = 'decisions-2023-03-02-0001.dsse.json';
 const WAYS: { way: 'link' | 'copy'; steps: ExportStep[] }[] = [
@@ -28,6 +28,10 @@ const child = join(dir, 'notary-crash-child.cjs');
 beforeAll(async () => {
   await build({ entryPoints: [join(__dirname, 'fixtures/notary-crash-child.ts')], outfile: child, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
 }, 60_000);
+afterAll(async () => {
+  await disposeNotaryKits();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function names(folder: string): string[] {
   try {

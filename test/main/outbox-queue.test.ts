@@ -8,18 +8,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateKeyPair } from '../../electron/services/keys';
 import type { ExportStep } from '../../electron/services/notary/notary-handlers';
-import { acrossFileSystems, notaryKit, type NotaryKit, type NotaryKitOptions } from '../support/notary-kit';
+import { acrossFileSystems, disposeNotaryKits, notaryKit, type NotaryKit, type NotaryKitOptions } from '../support/notary-kit';
 
 const FILE = 'decisions-2023-03-02-0001.dsse.json';
-const kits: NotaryKit[] = [];
-function kit(opts: NotaryKitOptions = {}): NotaryKit {
-  const k = notaryKit(opts);
-  kits.push(k);
-  return k;
-}
-afterEach(() => {
-  for (const k of kits.splice(0)) k.service.stop();
-});
+const kit = (opts: NotaryKitOptions = {}): NotaryKit => notaryKit(opts);
+afterEach(disposeNotaryKits);
 
 function pendingNames(k: NotaryKit): string[] {
   const dir = join(k.userData, 'notary', 'pending');

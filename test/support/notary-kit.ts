@@ -5,7 +5,7 @@
  * root is the app started again.
  */
 import { createPrivateKey, sign } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canonicalJson } from '../../shared/canonical-json';
@@ -78,6 +78,18 @@ export function verifiedPayload(path: string, publicKeyPem: string): DecisionFil
   return JSON.parse(text) as DecisionFilePayload;
 }
 
+const made: NotaryKit[] = [];
+
+/** Stops every kit made so far and removes their folders (a test file's afterEach). */
+export async function disposeNotaryKits(): Promise<void> {
+  const kits = made.splice(0);
+  for (const k of kits) {
+    k.service.stop();
+    await k.service.settled();
+  }
+  for (const root of new Set(kits.map((k) => k.root))) rmSync(root, { recursive: true, force: true });
+}
+
 export function notaryKit(opts: NotaryKitOptions = {}): NotaryKit {
   const root = opts.root ?? mkdtempSync(join(tmpdir(), 'cd-notary-'));
   const userData = join(root, 'user-data');
@@ -107,7 +119,7 @@ export function notaryKit(opts: NotaryKitOptions = {}): NotaryKit {
   };
   const service = createDecisionService(ctx, opts);
   const outbox = join(sync, 'outbox');
-  return {
+  const kit: NotaryKit = {
     root,
     userData,
     sync,
@@ -134,4 +146,6 @@ export function notaryKit(opts: NotaryKitOptions = {}): NotaryKit {
     },
     verified: (path) => verifiedPayload(path, pair.publicKeyPem),
   };
+  made.push(kit);
+  return kit;
 }

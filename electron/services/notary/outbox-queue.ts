@@ -95,12 +95,12 @@ export class OutboxQueue {
     // The answer does not wait for the ledger's 'written' to reach the disk (until it does, the disk
     // says queued, and a restart finds this very file in the outbox); the kept copy goes once it has.
     const ledger = await this.o.ledger();
-    const recorded = ledger.markWritten(meetingId, sequence).then(
-      () => this.discard(file.fileName),
-      (e: unknown) => {
+    const recorded = ledger
+      .markWritten(meetingId, sequence)
+      .then(() => this.discard(file.fileName))
+      .catch((e: unknown) => {
         this.lastError = `${file.fileName}: ${messageOf(e)}`;
-      },
-    );
+      });
     this.behind = Promise.all([this.behind, recorded]).then(() => undefined);
     if (ledger.queued().length === 0) this.lastError = null;
     return { state: 'written', path };

@@ -65,13 +65,28 @@ function encodeBase64(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('base64');
 }
 
-/** Signs payload (serialised as RFC 8785 canonical JSON) into a one-signature envelope. */
+/** What signs an envelope: a keyid and the Ed25519 signature of a message (a private key, or a DeviceSigner of the keystore). */
+export interface EnvelopeSigner {
+  keyid: string;
+  sign(message: Uint8Array): Uint8Array;
+}
+
+/** Signs BODY (already RFC 8785 bytes) into a one-signature envelope: the signature is over the pre-authentication encoding. */
+export function signBody(payloadType: string, body: Uint8Array, signer: EnvelopeSigner): DsseEnvelope {
+  const sig = signer.sign(preAuthEncoding(payloadType, body));
+  return { payloadType, payload: encodeBase64(body), signatures: [{ keyid: signer.keyid, sig: encodeBase64(sig) }] };
+}
+
+/** Signs payload (serialised as RFC 8785 canonical JSON) with a signer into a one-signature envelope. */
+export function signEnvelopeWith(payloadType: string, payload: unknown, signer: EnvelopeSigner): DsseEnvelope {
+  return signBody(payloadType, canonicalJsonBytes(payload), signer);
+}
+
+/** Signs payload (serialised as RFC 8785 canonical JSON) with a PKCS#8 PEM private key into a one-signature envelope. */
 export function signEnvelope(payloadType: string, payload: unknown, privateKeyPem: string): DsseEnvelope {
   const privateKey = parsePrivateKeyPem(privateKeyPem);
-  const body = canonicalJsonBytes(payload);
-  const sig = sign(null, preAuthEncoding(payloadType, body), privateKey);
   const keyid = keyIdOfPublicKey(createPublicKey(privateKey));
-  return { payloadType, payload: encodeBase64(body), signatures: [{ keyid, sig: encodeBase64(sig) }] };
+  return signEnvelopeWith(payloadType, payload, { keyid, sign: (message) => sign(null, message, privateKey) });
 }
 
 /** The envelope's payload bytes (BODY). Throws CouncilError('ENVELOPE_INVALID') when not base64. */

@@ -7,7 +7,7 @@
  * this finds; `council-desk verify` and the inbox report it.
  */
 import type { CodedMessage } from '../problems/problem';
-import { countVote, presentAt, quorumNeeded, tallyOf, votingMembers } from '../meeting/counting';
+import { countVote, presenceOf, quorumNeeded, tallyOf, votingMembers } from '../meeting/counting';
 import type { CountedMember, Tally } from '../meeting/types';
 import type { DecisionEntry, DecisionFilePayload, ListedVoteEntry } from './decision-file-schema';
 import { payloadProblem } from './payload-problems';
@@ -27,39 +27,35 @@ export function rationaleReasons(d: Pick<DecisionEntry, 'outcome' | 'award' | 's
   return [];
 }
 
+/** What every decision of a payload is checked against, worked out once per payload, so the check stays linear in its decisions. */
+interface CheckContext {
+  payload: DecisionFilePayload;
+  roster: readonly CountedMember[];
+  /** The voting members' ids, in roster order. */
+  voting: ReadonlySet<string>;
+  presentAt: (at: string) => Set<string>;
+  bundleIds: ReadonlySet<string>;
+}
+
 /** The counting rules' recount of one vote, and the coherence of its listed votes. */
-function checkVote(
-  payload: DecisionFilePayload,
-  roster: readonly CountedMember[],
-  votes: readonly ListedVoteEntry[],
-  tally: Tally,
-  closedAt: string,
-  at: string,
-  problems: PayloadProblem[],
-): void {
-  const voting = new Set(votingMembers(roster).map((m) => m.memberId));
-  const present = presentAt(payload.meeting.attendance, closedAt);
-  const recused = new Set(votes.filter((v) => v.vote === 'recused').map((v) => v.memberId));
+function checkVote(ctx: CheckContext, votes: readonly ListedVoteEntry[], tally: Tally, closedAt: string, at: string, problems: PayloadProblem[]): void {
+  const present = ctx.presentAt(closedAt);
+  const recused = new Set<string>();
+  for (const v of votes) if (v.vote === 'recused') recused.add(v.memberId);
   const seen = new Set<string>();
-  for (const [i, v] of votes.entries()) {
-    const where = `${at}.votes[${i}]`;
-    if (seen.has(v.memberId)) problems.push({ path: `${where}.memberId`, ...payloadProblem('DECISION_VOTE_TWICE', { memberId: v.memberId }) });
+  const cast: { memberId: string; vote: 'approve' | 'reject' | 'abstain' }[] = [];
+  for (let i = 0; i < votes.length; i += 1) {
+    const v = votes[i]!;
+    if (seen.has(v.memberId)) problems.push({ path: `${at}.votes[${i}].memberId`, ...payloadProblem('DECISION_VOTE_TWICE', { memberId: v.memberId }) });
     seen.add(v.memberId);
-    if (!voting.has(v.memberId)) problems.push({ path: `${where}.memberId`, ...payloadProblem('DECISION_VOTER_UNKNOWN', { memberId: v.memberId }) });
-    else if (v.vote !== 'recused' && !present.has(v.memberId)) problems.push({ path: `${where}.vote`, ...payloadProblem('DECISION_VOTER_ABSENT', { memberId: v.memberId }) });
+    if (!ctx.voting.has(v.memberId)) problems.push({ path: `${at}.votes[${i}].memberId`, ...payloadProblem('DECISION_VOTER_UNKNOWN', { memberId: v.memberId }) });
+    else if (v.vote !== 'recused' && !present.has(v.memberId)) problems.push({ path: `${at}.votes[${i}].vote`, ...payloadProblem('DECISION_VOTER_ABSENT', { memberId: v.memberId }) });
+    if (v.vote === 'approve' || v.vote === 'reject' || v.vote === 'abstain') cast.push({ memberId: v.memberId, vote: v.vote });
   }
-  for (const id of voting) {
+  for (const id of ctx.voting) {
     if (present.has(id) && !recused.has(id) && !seen.has(id)) problems.push({ path: `${at}.votes`, ...payloadProblem('DECISION_VOTER_MISSING', { memberId: id }) });
   }
-  const recount = tallyOf(
-    countVote({
-      rules: payload.meeting.rules,
-      roster,
-      present,
-      recused,
-      votes: votes.flatMap((v) => (v.vote === 'approve' || v.vote === 'reject' || v.vote === 'abstain' ? [{ memberId: v.memberId, vote: v.vote }] : [])),
-    }),
-  );
+  const recount = tallyOf(countVote({ rules: ctx.payload.meeting.rules, roster: ctx.roster, present, recused, votes: cast }));
   for (const field of TALLY_FIELDS) {
     if (tally[field] !== recount[field]) {
       problems.push({ path: `${at}.tally.${field}`, ...payloadProblem('DECISION_TALLY_MISMATCH', { field, recorded: String(tally[field]), recounted: String(recount[field]) }) });
@@ -74,12 +70,12 @@ export function rosterOfAttendance(payload: Pick<DecisionFilePayload, 'meeting'>
   return [...byId.values()];
 }
 
-function checkDecision(payload: DecisionFilePayload, roster: readonly CountedMember[], d: DecisionEntry, at: string, problems: PayloadProblem[]): void {
+function checkDecision(ctx: CheckContext, d: DecisionEntry, at: string, problems: PayloadProblem[]): void {
   const push = (path: string, coded: CodedMessage) => problems.push({ path: `${at}${path}`, ...coded });
-  checkVote(payload, roster, d.votes, d.tally, d.proposal.closedAt, at, problems);
+  checkVote(ctx, d.votes, d.tally, d.proposal.closedAt, at, problems);
   if (!d.tally.passed) push('.tally.passed', payloadProblem('DECISION_NOT_PASSED'));
   for (const [j, e] of d.earlierProposals.entries()) {
-    checkVote(payload, roster, e.votes, e.tally, e.closedAt, `${at}.earlierProposals[${j}]`, problems);
+    checkVote(ctx, e.votes, e.tally, e.closedAt, `${at}.earlierProposals[${j}]`, problems);
     if (e.tally.passed) push(`.earlierProposals[${j}].tally.passed`, payloadProblem('DECISION_EARLIER_PASSED'));
   }
   if (d.outcome !== d.proposal.outcome) push('.outcome', payloadProblem('DECISION_OUTCOME_MISMATCH', { decided: d.outcome, proposed: d.proposal.outcome }));
@@ -95,19 +91,27 @@ function checkDecision(payload: DecisionFilePayload, roster: readonly CountedMem
   if (d.outcome === 'defer' && d.missingDocuments.length === 0) push('.missingDocuments', payloadProblem('DECISION_MISSING_DOCUMENTS'));
   if (d.revision === 1 && d.reopened !== undefined) push('.reopened', payloadProblem('DECISION_REOPENED_FIRST'));
   if (d.revision > 1 && d.reopened === undefined) push('.revision', payloadProblem('DECISION_REOPENED_MISSING', { revision: d.revision }));
-  if (!payload.bundleIds.includes(d.bundleId)) push('.bundleId', payloadProblem('DECISION_BUNDLE_UNLISTED', { bundleId: d.bundleId }));
+  if (!ctx.bundleIds.has(d.bundleId)) push('.bundleId', payloadProblem('DECISION_BUNDLE_UNLISTED', { bundleId: d.bundleId }));
 }
 
 /** Every problem of the payload, in the order of the file (empty: it is right by the rules). */
 export function checkDecisionPayload(payload: DecisionFilePayload): PayloadProblem[] {
   const problems: PayloadProblem[] = [];
   const roster = rosterOfAttendance(payload);
+  const ctx: CheckContext = {
+    payload,
+    roster,
+    voting: new Set(votingMembers(roster).map((m) => m.memberId)),
+    presentAt: presenceOf(payload.meeting.attendance),
+    bundleIds: new Set(payload.bundleIds),
+  };
   const seen = new Set<string>();
-  for (const [i, d] of payload.decisions.entries()) {
+  for (let i = 0; i < payload.decisions.length; i += 1) {
+    const d = payload.decisions[i]!;
     const key = `${d.caseId}/${d.revision}`;
     if (seen.has(key)) problems.push({ path: `decisions[${i}].revision`, ...payloadProblem('DECISION_DUPLICATE', { caseId: d.caseId, revision: d.revision }) });
     seen.add(key);
-    checkDecision(payload, roster, d, `decisions[${i}]`, problems);
+    checkDecision(ctx, d, `decisions[${i}]`, problems);
   }
   const totals = totalsOf(payload.decisions);
   for (const field of ['decisions', 'awarded', 'rejected', 'deferred', 'amount'] as const) {

@@ -68,20 +68,30 @@ export function votingMembers(roster: readonly CountedMember[]): CountedMember[]
  * recount should fail short of quorum rather than invent attendance.
  */
 export function presentAt(attendance: readonly AttendanceEntry[], at: string): Set<string> {
-  const t = Date.parse(at);
-  const here = new Set<string>();
-  if (Number.isNaN(t)) return here;
+  return presenceOf(attendance)(at);
+}
+
+/**
+ * presentAt for many moments of one attendance (a decision file's votes): the times of the
+ * attendance are read once, each moment's then. The same rule, entry by entry.
+ */
+export function presenceOf(attendance: readonly AttendanceEntry[]): (at: string) => Set<string> {
+  const spans: { memberId: string; arrived: number; left: number }[] = [];
   for (const a of attendance) {
     if (!a.present || a.arrivedAt === null) continue;
     const arrived = Date.parse(a.arrivedAt);
-    if (Number.isNaN(arrived) || arrived > t) continue;
-    if (a.leftAt !== null) {
-      const left = Date.parse(a.leftAt);
-      if (Number.isNaN(left) || left <= t) continue;
-    }
-    here.add(a.memberId);
+    const left = a.leftAt === null ? Infinity : Date.parse(a.leftAt);
+    // an arrival or departure that does not parse counts the entry absent at every moment
+    if (Number.isNaN(arrived) || Number.isNaN(left)) continue;
+    spans.push({ memberId: a.memberId, arrived, left });
   }
-  return here;
+  return (at) => {
+    const t = Date.parse(at);
+    const here = new Set<string>();
+    if (Number.isNaN(t)) return here;
+    for (const s of spans) if (s.arrived <= t && t < s.left) here.add(s.memberId);
+    return here;
+  };
 }
 
 /** The fewest present(c) that meets quorum: majority, present > members / 2; atLeast N, present >= N. */

@@ -2,3 +2,5 @@
 export { MeetingScreen } from './MeetingScreen';
 export { koMeeting } from './strings-ko';
 export { enMeeting } from './strings-en';
+export { decisionWhat } from './room/room-words';
+export { useLiveValue } from './use-live-value';

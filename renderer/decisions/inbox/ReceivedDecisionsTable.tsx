@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../../common/ui-store';
-import { decisionWhat } from '../../meeting/room/room-words';
+import { decisionWhat } from '../../meeting';
 import type { FileDecision } from './decision-conflicts';
 import { standingWords, tallyWords } from './received-words';
 

@@ -4,7 +4,7 @@ import type { ChainStatus, ReceivedDecisionFile, ReceivedProblem } from '../../.
 import type { DecisionEntry } from '../../../shared/decisions/decision-file-schema';
 import type { Language } from '../../../shared/i18n';
 import { formatCount } from '../../common/format/numbers';
-import { decisionWhat } from '../../meeting/room/room-words';
+import { decisionWhat } from '../../meeting';
 import type { EntryStanding } from './decision-conflicts';
 
 type T = TFunction;

@@ -9,7 +9,7 @@ import { describeError, type ErrorInfo } from '../../common/council-api';
 import { useServices } from '../../common/services';
 import { useAsyncValue, type AsyncValue } from '../../common/use-async-value';
 import type { DecisionRow } from '../../db/rows';
-import { useLiveValue } from '../../meeting/use-live-value';
+import { useLiveValue } from '../../meeting';
 import { groupByCase, highestReceived, receivedCaseIds, type DecisionsByCase, type ReceivedCaseDecision } from './decision-conflicts';
 import { mergeReceived, openDecisionFile, withOpened, type ShownFile } from './open-decision-file';
 

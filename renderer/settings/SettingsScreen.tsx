@@ -47,6 +47,9 @@ export function SettingsScreen() {
 
       <RosterSection />
 
+      {/* the keys before the trust that names them */}
+      <DeviceKeysPanel />
+
       <fieldset className="card settings-group">
         <legend className="card__title">
           <h2>{t('settings.security')}</h2>
@@ -79,8 +82,6 @@ export function SettingsScreen() {
           </>
         )}
       </fieldset>
-
-      <DeviceKeysPanel />
 
       {security !== null && <SyncFolderSettings syncFolder={security.syncFolder} />}
 

@@ -342,8 +342,9 @@ describe('a meeting from the keyboard alone', () => {
 
   it("makes this device's chair and secretary keys, trusts them, and exports the trust file for the payment side", async () => {
     await goTo('설정', MENU);
+    await page.getByRole('button', { name: '위원장 키 만들기' }).waitFor();
     for (const role of ['위원장 키', '간사 키']) {
-      await to({ role: 'button', name: `${role} 만들기` });
+      await to({ role: 'button', name: `${role} 만들기` }, { max: 80 });
       await press('Enter');
       await expect.poll(() => page.getByTestId(role === '위원장 키' ? 'keyid-chair' : 'keyid-secretary').count()).toBe(1);
     }
@@ -354,7 +355,7 @@ describe('a meeting from the keyboard alone', () => {
     await expect.poll(() => page.getByText('이 기기의 위원장 키와 간사 키를 신뢰합니다.').count()).toBe(1);
     expect(app.dialogs.asked.at(-1)!.detail).toContain(await page.getByTestId('keyid-chair').textContent());
     app.dialogs.saves.push(path.join(SYNC, 'trust.json'));
-    await to({ role: 'button', name: '신뢰 파일 내보내기…' });
+    await to({ role: 'button', name: '신뢰 파일 내보내기…' }, { back: true });
     await press('Enter');
     await expect.poll(() => page.getByText(`신뢰 파일을 내보냈습니다: ${path.join(SYNC, 'trust.json')}`).count()).toBe(1);
   });
@@ -381,7 +382,7 @@ describe('a meeting from the keyboard alone', () => {
   });
 
   it('finds the audit chain intact and exports it; the file checks out and every closed vote recounts', async () => {
-    await goTo('의결', MENU);
+    // still on the Decisions screen, where the decisions were exported
     const status = page.getByTestId('audit-status');
     await expect.poll(() => status.textContent()).toMatch(/^감사 기록: 이상 없음, [\d,]+개 항목$/);
     const before = new Set(readdirSync(SYNC));

@@ -6,6 +6,7 @@ import { useCallback, useRef, useState } from 'react';
 import { describeError, type ErrorInfo } from '../../common/council-api';
 import { currentLanguage } from '../../common/i18n';
 import { useServices } from '../../common/services';
+import { refreshAuditCheck } from '../audit-status';
 import { exportMeetingDecisions, type ExportOutcome } from './export-decisions';
 
 export type ExportRun =
@@ -31,6 +32,8 @@ export function useDecisionExport(onChange: () => void): { run: ExportRun; start
         .finally(() => {
           busy.current = false;
           onChange();
+          // the export added to the audit log: the status beside it says so at once
+          refreshAuditCheck(db).catch(() => undefined);
         });
     },
     [db, api, onChange],

@@ -16,8 +16,8 @@ export interface CaseDecision {
 }
 
 async function goToScreen(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
+  await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
 }
 
 /** From anywhere with the demo council loaded: the meeting made with `cases` on its agenda, opened, in the room. */

@@ -35,8 +35,8 @@ afterAll(async () => {
 });
 
 async function goTo(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
+  await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
 }
 
 async function useSyncFolder(app: RunningApp): Promise<void> {
@@ -79,9 +79,10 @@ describe('two devices sharing one sync folder', () => {
 
   it('A: reopens 1015-000004, decides it again as a rejection, and exports that revision alone in file 0002', async () => {
     const page = a.page;
-    await goTo(page, '회의');
-    const decision = page.getByTestId('room-decision');
-    await decision.waitFor();
+    // back to the meeting: the room, on the case decided last
+    await page.getByRole('navigation').getByRole('link', { name: '회의', exact: true }).click();
+    await page.locator('[data-screen="meeting-room"] .room-case[data-case-id="1015-000004"]').waitFor();
+    await page.getByTestId('room-decision').waitFor();
     await page.getByTestId('room-reopen').click();
     await page.getByLabel('다시 여는 사유').fill('의결 뒤 제출된 서류로 매출 감소가 증빙되지 않았습니다.');
     await page.getByLabel('다시 여는 사유').press('Enter');
@@ -127,12 +128,12 @@ describe('two devices sharing one sync folder', () => {
     await openMeetingWith(page, ['1015-000002']);
     await decideCases(page, [{ caseId: '1015-000002', outcome: 'reject' }]);
     await goTo(page, '의결');
-    const panel = page.getByRole('region', { name: '받은 의결 파일' });
+    const panel = page.getByRole('region', { name: '받은 의결 파일', exact: true });
     const row = (fileName: string) => panel.locator('tbody tr', { hasText: fileName }).first();
     await expect.poll(() => row(FILE_1).textContent(), { timeout: 30_000 }).toContain('검증됨');
     expect(await row(FILE_1).textContent()).toContain('첫 파일');
     expect(await row(FILE_2).textContent()).toContain('앞 파일에 이어짐');
-    expect(await row(FILE_1).textContent()).toContain('충돌 1건');
+    await expect.poll(() => row(FILE_1).textContent()).toContain('충돌 1건');
     // the tampered copy: failed, with its reason; the sync engine's temporary file never listed
     const tampered = row('decisions-2023-03-02-0003.dsse.json');
     expect(await tampered.textContent()).toContain('검증 실패');

@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, loadDemoCouncil, type RunningApp } from './app-harness';
 import { decideCases, MEETING_ID, openMeetingWith } from './decided-meeting';
+import { checkScreen, readAllowlist, type AllowEntry } from './axe-gate';
 import { checkDecisionFiles } from './decision-files-check';
 
 const SYNC = mkdtempSync(path.join(tmpdir(), 'council-desk-shared-sync-'));
@@ -37,6 +38,13 @@ afterAll(async () => {
 async function goTo(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
   await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+}
+
+const allowlist = readAllowlist();
+/** The accessibility gate (accessibility.e2e.ts's) on the screens only this test reaches. */
+async function gate(page: Page, screen: string): Promise<void> {
+  const verdict = await checkScreen(page, screen, allowlist, new Set<AllowEntry>());
+  expect(verdict.failures).toEqual([]);
 }
 
 async function useSyncFolder(app: RunningApp): Promise<void> {
@@ -67,6 +75,7 @@ describe('two devices sharing one sync folder', () => {
     a.dialogs.saves.push(path.join(SYNC, 'trust.json'));
     await page.getByRole('button', { name: '신뢰 파일 내보내기…' }).click();
     await page.getByText(/^신뢰 파일을 내보냈습니다/).waitFor();
+    await gate(page, 'ko-settings-keys-trusted');
 
     await openMeetingWith(page, ['1015-000002', '1015-000004']);
     await decideCases(page, [
@@ -109,6 +118,7 @@ describe('two devices sharing one sync folder', () => {
     const rows = page.getByTestId('decision-table').locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(3);
     expect(await rows.filter({ hasText: FILE_2 }).count()).toBe(1);
+    await gate(page, 'ko-decisions-exported');
   });
 
   it("B: trusting A's trust file, decides 1015-000002 otherwise; A's files are verified, chained, and the disagreement shown as a conflict", async () => {
@@ -140,6 +150,7 @@ describe('two devices sharing one sync folder', () => {
     expect(await panel.textContent()).not.toContain('.syncthing.');
     await panel.getByRole('button', { name: `${FILE_1}: 의결 2건 보기` }).click();
     await expect.poll(() => panel.textContent()).toContain('충돌: 이 기기의 의결은 기각');
+    await gate(page, 'ko-decisions-received');
     // nothing applied: B's own decision stands
     await goTo(page, '의결');
     const own = page.getByTestId('decision-table').locator('tbody tr');

@@ -4,13 +4,15 @@
  * `validate --json` says of such a bundle.
  */
 import { createPrivateKey, sign } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/canonical-json';
 import { PAYLOAD_TYPE_BUNDLE, PAYLOAD_TYPE_DECISIONS, preAuthEncoding } from '../../shared/dsse';
 import { signEnvelope } from '../../electron/services/dsse-signing';
-import { generateKeyPair } from '../../electron/services/keys';
+import { generateKeyPair, keyIdOfPublicKeyPem, publicKeyPemOf } from '../../electron/services/keys';
+import { decisionFileName } from '../../shared/decisions/decision-file-name';
+import { samplePayload } from '../support/decision-payloads';
 import { parseTrustFile, TrustFileInvalidError } from '../../electron/services/trust-file';
 import { casesOf, pack, setCases, tinyParts } from './fixtures/bundle-parts';
 import { cli, jsonOf } from './fixtures/cli-harness';
@@ -32,15 +34,16 @@ const trustPath = write('trust.json', trustText);
 function envelopeOver(payloadType: string, body: string, privateKeyPem: string): string {
   const bytes = Buffer.from(body, 'utf8');
   const sig = sign(null, preAuthEncoding(payloadType, bytes), createPrivateKey(privateKeyPem));
-  return JSON.stringify({ payloadType, payload: bytes.toString('base64'), signatures: [{ sig: sig.toString('base64') }] }, null, 2);
+  return JSON.stringify({ payloadType, payload: bytes.toString('base64'), signatures: [{ keyid: keyIdOfPublicKeyPem(publicKeyPemOf(privateKeyPem)), sig: sig.toString('base64') }] }, null, 2);
 }
 
-const decisions = {
-  format: 'council-desk/decisions',
-  version: 1,
-  sequence: 1,
-  decisions: [{ caseId: '1015-000001', outcome: 'award' }],
-  signer: { memberId: 'm1', name: '김의장', role: 'chair', keyid: chair.keyid },
+const decisions = samplePayload({ keyid: chair.keyid });
+let cases = 0;
+/** A decision file under its own name (decisionFileName), each in a folder of its own. */
+const writeDecisionFile = (content: string) => {
+  cases += 1;
+  mkdirSync(join(dir, `case-${cases}`));
+  return write(join(`case-${cases}`, decisionFileName(decisions.meeting.meetingId, decisions.sequence)), content);
 };
 
 describe('trust files', () => {
@@ -72,7 +75,7 @@ describe('trust files', () => {
 
 describe('council-desk verify, a decision file', () => {
   it('exits 0 for the canonical payload signEnvelope writes', async () => {
-    const good = write('good.dsse.json', JSON.stringify(signEnvelope(PAYLOAD_TYPE_DECISIONS, decisions, chair.privateKeyPem), null, 2));
+    const good = writeDecisionFile(JSON.stringify(signEnvelope(PAYLOAD_TYPE_DECISIONS, decisions, chair.privateKeyPem), null, 2));
     const r = await cli(['verify', good, '--trust', trustPath, '--json']);
     expect(jsonOf(r).errors).toEqual([]);
     expect(r.status).toBe(0);
@@ -80,31 +83,31 @@ describe('council-desk verify, a decision file', () => {
 
   it('exits 1 for an envelope with a key twice', async () => {
     const env = JSON.stringify(signEnvelope(PAYLOAD_TYPE_DECISIONS, decisions, chair.privateKeyPem));
-    const file = write('dup-envelope.dsse.json', env.replace('"payload":', '"payload":"e30=","payload":'));
+    const file = writeDecisionFile(env.replace('"payload":', '"payload":"e30=","payload":'));
     const r = await cli(['verify', file, '--trust', trustPath, '--json']);
     expect(r.status).toBe(1);
     expect(jsonOf(r).errors).toEqual([
-      { file, line: null, path: 'payload', message: expect.stringMatching(/^holds the key "payload" twice in one object \(again at text line 1, column \d+\)/) },
+      expect.objectContaining({ file, line: null, path: 'payload', message: expect.stringMatching(/^holds the key "payload" twice in one object \(again at text line 1, column \d+\)/) }),
     ]);
   });
 
   it('exits 1 for a signed payload with a key twice, though the signature is good', async () => {
     const body = canonicalJson(decisions).replace('"outcome":"award"', '"outcome":"award","outcome":"reject"');
-    const file = write('dup-payload.dsse.json', envelopeOver(PAYLOAD_TYPE_DECISIONS, body, chair.privateKeyPem));
+    expect(body).toContain('"outcome":"award","outcome":"reject"');
+    const file = writeDecisionFile(envelopeOver(PAYLOAD_TYPE_DECISIONS, body, chair.privateKeyPem));
     const r = await cli(['verify', file, '--trust', trustPath, '--json']);
     expect(r.status).toBe(1);
     const out = jsonOf(r);
     expect(out.valid).toBe(false);
-    expect(out.errors).toEqual([{ file, line: null, path: 'decisions[0].outcome', message: expect.stringContaining('the signed decisions hold the key "outcome" twice in one object') }]);
+    expect(out.errors).toEqual([expect.objectContaining({ file, line: null, path: 'decisions[0].outcome', message: expect.stringContaining('the signed decisions hold the key "outcome" twice in one object') })]);
   });
 
   it('exits 1 for a signed payload not in its RFC 8785 form', async () => {
-    const file = write('pretty-payload.dsse.json', envelopeOver(PAYLOAD_TYPE_DECISIONS, JSON.stringify(decisions), chair.privateKeyPem));
+    const file = writeDecisionFile(envelopeOver(PAYLOAD_TYPE_DECISIONS, JSON.stringify(decisions), chair.privateKeyPem));
     const r = await cli(['verify', file, '--trust', trustPath]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain(
-      `${file}, payload: the signed decisions are not in their canonical form (RFC 8785): at character 3 it has "format\\":\\"council-desk/de" where the canonical form has "decisions\\":[{\\"caseId\\":\\"1", so two readers could see them differently`,
-    );
+    expect(r.stdout).toMatch(/payload: the signed decisions are not in their canonical form \(RFC 8785\): at character \d+ it has .* where the canonical form has .*, so two readers could see them differently/);
+    expect(r.stdout).toContain(file);
   });
 });
 

@@ -78,10 +78,20 @@ describe('the received decision files', () => {
     const { panel } = await renderPanel();
     const row = await fileRow(panel, TAMPERED.fileName);
     expect(row.getByText('검증 실패')).toBeTruthy();
-    expect(row.getByRole('listitem').textContent).toBe('decisions[0].award: The signature does not verify: the payload was changed after signing. (SIGNATURE_INVALID)');
+    // the reasons in the row below, across the list: main's words where the screen has none of its own
+    const reasons = within(panel.getByTestId('received-problems'));
+    expect(reasons.getByText(`${TAMPERED.fileName}의 검증 실패 이유:`)).toBeTruthy();
+    expect(reasons.getByRole('listitem').textContent).toBe('decisions[0].award: The signature does not verify: the payload was changed after signing. (SIGNATURE_INVALID)');
     expect(row.queryByRole('button')).toBeNull();
     expect(row.getByText('검증에 실패한 파일의 의결은 보여 주지 않습니다.')).toBeTruthy();
     expect(panel.queryByRole('table', { name: `${TAMPERED.fileName}의 의결 (읽기 전용)` })).toBeNull();
+  });
+
+  it('says the common reasons in Korean, with their code', async () => {
+    showInbox([failedFile('decisions-2023-03-02-0003.dsse.json', [{ path: '', code: 'DECISION_SIGNATURE_UNTRUSTED', message: 'signed by a key the trust file does not hold' }])]);
+    const { panel } = await renderPanel();
+    const reasons = within(await panel.findByTestId('received-problems'));
+    expect(reasons.getByRole('listitem').textContent).toBe('신뢰 파일에 없는 키로 서명되었습니다. (DECISION_SIGNATURE_UNTRUSTED)');
   });
 
   it('shows a gap, a reorder and a duplicate in the chain', async () => {

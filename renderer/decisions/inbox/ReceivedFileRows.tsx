@@ -52,12 +52,24 @@ function StatusCell({ file }: { file: ReceivedDecisionFile }) {
   return (
     <td>
       <span className="badge received-badge--danger">{t('inboxDecisions.failed')}</span>
-      <ul className="received-files__problems">
-        {file.problems.map((problem, i) => (
-          <li key={`${problem.path}/${problem.code}/${i}`}>{problemWords(t, problem)}</li>
-        ))}
-      </ul>
     </td>
+  );
+}
+
+/** A failed file's reasons, in the row below it, across the list. */
+function ProblemsRow({ file }: { file: ReceivedDecisionFile }) {
+  const { t } = useTranslation();
+  return (
+    <tr className="received-files__decisions" data-testid="received-problems">
+      <td colSpan={FILE_COLUMNS}>
+        <p className="received-files__note">{t('inboxDecisions.failedWhy', { fileName: file.fileName })}</p>
+        <ul className="received-files__problems">
+          {file.problems.map((problem, i) => (
+            <li key={`${problem.path}/${problem.code}/${i}`}>{problemWords(t, problem)}</li>
+          ))}
+        </ul>
+      </td>
+    </tr>
   );
 }
 
@@ -104,6 +116,7 @@ export function ReceivedFileRows({ file, inInbox, decisions, expanded, onToggle 
           )}
         </td>
       </tr>
+      {file.status === 'failed' && file.problems.length > 0 && <ProblemsRow file={file} />}
       {verified && expanded && (
         <tr id={panelId} className="received-files__decisions">
           <td colSpan={FILE_COLUMNS}>

@@ -21,7 +21,10 @@ export function signerWords(t: T, signer: NonNullable<ReceivedDecisionFile['sign
 }
 
 export function problemWords(t: T, problem: ReceivedProblem): string {
-  const values = { path: problem.path, message: problem.message, code: problem.code };
+  // the common reasons in the UI's language; the rest in main's words
+  const key = `inboxDecisions.reasons.${problem.code}`;
+  const said = t(key, { defaultValue: '' });
+  const values = { path: problem.path, message: said === '' ? problem.message : said, code: problem.code };
   return problem.path === '' ? t('inboxDecisions.problemNoPath', values) : t('inboxDecisions.problem', values);
 }
 

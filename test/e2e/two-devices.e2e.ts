@@ -12,7 +12,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, loadDemoCouncil, type RunningApp } from './app-harness';
 import { decideCases, MEETING_ID, openMeetingWith } from './decided-meeting';
@@ -41,10 +41,23 @@ async function goTo(page: Page, name: string): Promise<void> {
 }
 
 const allowlist = readAllowlist();
-/** The accessibility gate (accessibility.e2e.ts's) on the screens only this test reaches. */
-async function gate(page: Page, screen: string): Promise<void> {
-  const verdict = await checkScreen(page, screen, allowlist, new Set<AllowEntry>());
-  expect(verdict.failures).toEqual([]);
+const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
+
+/**
+ * A screen only this test reaches, in Korean and then in English: the accessibility gate
+ * (accessibility.e2e.ts's) on each, and a picture of each beside `npm run screenshots`' own.
+ */
+async function gate(page: Page, screen: string, shown?: Locator): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const [lang, button] of [['ko', 'English'], ['en', '한국어']] as const) {
+    const verdict = await checkScreen(page, `${lang}-${screen}`, allowlist, new Set<AllowEntry>());
+    expect(verdict.failures).toEqual([]);
+    await page.evaluate(() => document.fonts.ready);
+    await shown?.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, `${lang}-30-${screen}.png`) });
+    await page.getByRole('banner').getByRole('button', { name: button, exact: true }).click();
+    await page.locator(`html[lang="${lang === 'ko' ? 'en' : 'ko'}"]`).waitFor();
+  }
 }
 
 async function useSyncFolder(app: RunningApp): Promise<void> {
@@ -75,7 +88,7 @@ describe('two devices sharing one sync folder', () => {
     a.dialogs.saves.push(path.join(SYNC, 'trust.json'));
     await page.getByRole('button', { name: '신뢰 파일 내보내기…' }).click();
     await page.getByText(/^신뢰 파일을 내보냈습니다/).waitFor();
-    await gate(page, 'ko-settings-keys-trusted');
+    await gate(page, 'settings-keys-trusted', page.getByTestId('device-key-chair'));
 
     await openMeetingWith(page, ['1015-000002', '1015-000004']);
     await decideCases(page, [
@@ -118,7 +131,7 @@ describe('two devices sharing one sync folder', () => {
     const rows = page.getByTestId('decision-table').locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(3);
     expect(await rows.filter({ hasText: FILE_2 }).count()).toBe(1);
-    await gate(page, 'ko-decisions-exported');
+    await gate(page, 'decisions-exported', page.getByTestId('decision-table'));
   });
 
   it("B: trusting A's trust file, decides 1015-000002 otherwise; A's files are verified, chained, and the disagreement shown as a conflict", async () => {
@@ -150,7 +163,7 @@ describe('two devices sharing one sync folder', () => {
     expect(await panel.textContent()).not.toContain('.syncthing.');
     await panel.getByRole('button', { name: `${FILE_1}: 의결 2건 보기` }).click();
     await expect.poll(() => panel.textContent()).toContain('충돌: 이 기기의 의결은 기각');
-    await gate(page, 'ko-decisions-received');
+    await gate(page, 'decisions-received', page.locator('.received-files button[aria-expanded="true"]'));
     // nothing applied: B's own decision stands
     await goTo(page, '의결');
     const own = page.getByTestId('decision-table').locator('tbody tr');

@@ -32,8 +32,11 @@ function SignerCell({ signer }: { signer: ReceivedDecisionFile['signer'] }) {
     <td>
       <span>{signerWords(t, signer)}</span>
       <br />
-      <span className="mono received-files__keyid" title={signer.keyid}>
-        {t('inboxDecisions.keyid', { keyid: signer.keyid.slice(0, KEYID_SHOWN) })}
+      <span className="received-files__keyid">
+        {t('inboxDecisions.keyid')}{' '}
+        <span className="mono" title={signer.keyid}>
+          {signer.keyid.slice(0, KEYID_SHOWN)}
+        </span>
       </span>
     </td>
   );

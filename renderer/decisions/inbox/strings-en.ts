@@ -13,7 +13,7 @@ export const enInboxDecisions: typeof koInboxDecisions = {
     caption: 'List of received decision files',
     col: { file: 'File', signer: 'Signer', meeting: 'Meeting', sequence: 'Sequence', chain: 'Chain', status: 'Verification', decisions: 'Decisions' },
     signer: '{{name}} ({{role}})',
-    keyid: 'key {{keyid}}',
+    keyid: 'key',
     noSigner: 'unknown',
     opened: 'opened directly',
     chain: {

@@ -11,7 +11,7 @@ export const koInboxDecisions = {
     caption: '받은 의결 파일 목록',
     col: { file: '파일', signer: '서명자', meeting: '회의', sequence: '순번', chain: '연결', status: '검증', decisions: '의결' },
     signer: '{{name}} ({{role}})',
-    keyid: '키 {{keyid}}',
+    keyid: '키',
     noSigner: '알 수 없음',
     opened: '직접 연 파일',
     chain: {

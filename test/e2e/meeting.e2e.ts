@@ -147,6 +147,8 @@ describe('a meeting from the keyboard alone', () => {
     await press('Enter');
     await room().waitFor();
     await expect.poll(shownCase).toBe(SINGLE[0]);
+    // the room's panels are drawn (on a busy machine they follow the case by a moment)
+    await room().getByRole('button', { name: '정한결 도착' }).waitFor();
   });
 
   it('records attendance: four members arrive, 강민재 stays away, quorum is met', async () => {

@@ -245,7 +245,4 @@ export interface Minutes {
 }
 
 /** The minutes of a meeting from its decision files. Throws CouncilError('MINUTES_INVALID') naming what does not fit. */
-export function buildMinutes(input: MinutesInput): Minutes {
-  void input;
-  throw new Error('buildMinutes: not yet implemented');
-}
+export { buildMinutes } from './build-minutes';

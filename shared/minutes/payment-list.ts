@@ -3,8 +3,8 @@
  * highest revision, for the payment team, as `payments-<meetingId>.csv` (and as XLSX, with the same
  * columns and amounts as numbers).
  *
- * Values are written as they are, never altered: a business name starting with "=" stays so (the
- * XLSX writes every text cell as text, which is the safe copy to open in a spreadsheet).
+ * Values are written as they are, never altered: a business name starting with "=" stays so, as
+ * the payment side's systems must read it (a spreadsheet user should open the XLSX, not the CSV).
  */
 import { CouncilError } from '../result';
 import { revisionsByCase } from './highest-revision';

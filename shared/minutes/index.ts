@@ -2,3 +2,4 @@
 export * from './minutes-model';
 export * from './payment-list';
 export { revisionsByCase, type CaseRevisions, type FiledDecision } from './highest-revision';
+export { minutesFileName, minutesAttestationFileName } from './file-names';

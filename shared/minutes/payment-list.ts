@@ -8,6 +8,8 @@
  */
 import { CouncilError } from '../result';
 import { revisionsByCase } from './highest-revision';
+
+export { paymentListFileName } from './file-names';
 import type { Minutes, MinutesDecisionFileInput } from './minutes-model';
 
 /** FORMATS.md's columns, in order. */
@@ -39,11 +41,6 @@ export interface PaymentRow {
   decisionFile: string;
   revision: number;
   decidedAt: string;
-}
-
-/** `payments-<meetingId>.csv`. */
-export function paymentListFileName(meetingId: string): string {
-  return `payments-${meetingId}.csv`;
 }
 
 /** One row per awarded case of the minutes (at its highest revision), in the minutes' order. */

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { totalsOf } from '../../shared/decisions/payload-check';
 import { buildMinutes, type MinutesDecisionFileInput, type MinutesInput } from '../../shared/minutes/minutes-model';
-import { assertPaymentSum, awardedAtHighestRevision, paymentListCsv, paymentRows, paymentSumProblem } from '../../shared/minutes/payment-list';
+import { minutesAttestationFileName, minutesFileName } from '../../shared/minutes/file-names';
+import { assertPaymentSum, awardedAtHighestRevision, paymentListCsv, paymentListFileName, paymentRows, paymentSumProblem } from '../../shared/minutes/payment-list';
 import { samplePayload } from '../support/decision-payloads';
 import { decisionFileInput, sampleMinutesInput } from '../support/sample-minutes';
 
@@ -110,6 +111,12 @@ describe('the payment list', () => {
   it('refuses an award that is not a whole number of KRW', () => {
     const rows = paymentRows(buildMinutes(sampleMinutesInput()));
     expect(() => paymentListCsv([{ ...rows[0]!, award: 30_000.5 }])).toThrow(expect.objectContaining({ code: 'MINUTES_INVALID' }));
+  });
+
+  it('and the minutes files are named as in FORMATS.md', () => {
+    expect([paymentListFileName('2023-03-02'), paymentListFileName('2023-03-02', 'xlsx')]).toEqual(['payments-2023-03-02.csv', 'payments-2023-03-02.xlsx']);
+    expect([minutesFileName('2023-03-02', 'ko', 'pdf'), minutesFileName('2023-03-02', 'en', 'docx')]).toEqual(['minutes-2023-03-02-ko.pdf', 'minutes-2023-03-02-en.docx']);
+    expect(minutesAttestationFileName('2023-03-02')).toBe('minutes-2023-03-02.dsse.json');
   });
 
   it('writes only the header row for a meeting that awarded nothing', () => {

@@ -59,7 +59,8 @@ export interface MinutesDecisionFileInput {
   payload: DecisionFilePayload;
 }
 
-export interface MinutesMeetingInput {
+/** The meeting as the minutes head it. */
+export interface MinutesMeetingHeader {
   meetingId: string;
   /** ISO date. */
   date: string;
@@ -67,7 +68,11 @@ export interface MinutesMeetingInput {
   /** When the meeting opened and closed (ISO date-times with offset); null when not recorded. */
   startedAt: string | null;
   closedAt: string | null;
+  /** Data; `rulesText` (shared/meeting/count-words.ts) or `minutesText(lang).rules` words them. */
   rules: CountingRules;
+}
+
+export interface MinutesMeetingInput extends MinutesMeetingHeader {
   /** Every member of the meeting with name, role, arrival and departure (a decision file's meeting.attendance will do). */
   attendance: readonly AttendanceLine[];
 }
@@ -220,15 +225,8 @@ export interface MinutesSignOff {
   name: string;
 }
 
-export interface Minutes {
+export interface Minutes extends MinutesMeetingHeader {
   council: string;
-  meetingId: string;
-  date: string;
-  place: string;
-  startedAt: string | null;
-  closedAt: string | null;
-  /** Data; `rulesText` (shared/meeting/count-words.ts) words them. */
-  rules: CountingRules;
   attendance: MinutesAttendee[];
   quorum: MinutesQuorum;
   agenda: MinutesAgendaItem[];

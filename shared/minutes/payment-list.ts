@@ -3,11 +3,13 @@
  * highest revision, for the payment team, as `payments-<meetingId>.csv` (and as XLSX, with the same
  * columns and amounts as numbers).
  *
- * Values are written as they are, never altered: a business name starting with "=" stays so (the
- * XLSX writes every text cell as text, which is the safe copy to open in a spreadsheet).
+ * Values are written as they are, never altered: a business name starting with "=" stays so, as
+ * the payment side's systems must read it (a spreadsheet user should open the XLSX, not the CSV).
  */
 import { CouncilError } from '../result';
 import { revisionsByCase } from './highest-revision';
+
+export { paymentListFileName } from './file-names';
 import type { Minutes, MinutesDecisionFileInput } from './minutes-model';
 
 /** FORMATS.md's columns, in order. */
@@ -39,11 +41,6 @@ export interface PaymentRow {
   decisionFile: string;
   revision: number;
   decidedAt: string;
-}
-
-/** `payments-<meetingId>.csv`. */
-export function paymentListFileName(meetingId: string): string {
-  return `payments-${meetingId}.csv`;
 }
 
 /** One row per awarded case of the minutes (at its highest revision), in the minutes' order. */

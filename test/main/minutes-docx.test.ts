@@ -11,11 +11,14 @@ import { minutesDocx } from '../../electron/services/minutes/minutes-docx';
 import { LANGUAGES, type Language } from '../../shared/i18n';
 import { minutesText } from '../../shared/i18n/minutes-words';
 import { OUTCOMES } from '../../shared/meeting/types';
-import type { Minutes, MinutesCase } from '../../shared/minutes/minutes-model';
+import { buildMinutes, type Minutes, type MinutesCase } from '../../shared/minutes/minutes-model';
 import { docxParagraphs, docxParts, hasSequence, paragraphTexts, type DocxParagraph } from '../support/docx-text';
-import { UNDECIDED_CASE_ID, sampleMinutes } from '../support/sample-minutes';
+import { sampleMinutesInput } from '../support/sample-minutes';
 
-const minutes = sampleMinutes();
+/** Five cases; case 1015-000004 deferred in file 1, then reopened and awarded in file 2; one case not decided. */
+const minutes = buildMinutes(sampleMinutesInput());
+/** The same meeting after file 1 only: case 1015-000004 still deferred. */
+const withDeferral = buildMinutes({ ...sampleMinutesInput(), decisionFiles: sampleMinutesInput().decisionFiles.slice(0, 1) });
 
 async function readDocx(m: Minutes, lang: Language) {
   const parts = docxParts(await minutesDocx(m, lang));
@@ -23,11 +26,12 @@ async function readDocx(m: Minutes, lang: Language) {
   return { parts, xml, paragraphs: docxParagraphs(xml), texts: paragraphTexts(xml) };
 }
 
-const written = new Map<Language, ReturnType<typeof readDocx>>();
-/** The sample minutes' DOCX in a language, written once for the tests that read it. */
+const written = new Map<string, ReturnType<typeof readDocx>>();
+/** A sample's DOCX in a language, written once for the tests that read it. */
 function read(m: Minutes, lang: Language): ReturnType<typeof readDocx> {
-  if (!written.has(lang)) written.set(lang, readDocx(m, lang));
-  return written.get(lang)!;
+  const key = `${m === minutes ? 'full' : 'deferral'}:${lang}`;
+  if (!written.has(key)) written.set(key, readDocx(m, lang));
+  return written.get(key)!;
 }
 
 /** The paragraphs under a case's heading, up to the next heading of its level or above. */
@@ -46,7 +50,7 @@ describe.each(LANGUAGES)('minutesDocx in %s', (lang) => {
     const all = texts.join('\n');
     for (const a of minutes.attendance) expect(hasSequence(texts, [a.name, t.role(a.role), t.presence(a.present)])).toBe(true);
     for (const c of minutes.cases) expect(all).toContain(c.businessName);
-    expect(all).toContain('을지로 "한결" 분식, 2호점');
+    expect(all).toContain('카페 "1015", 본점\n2층');
     expect(all).toContain(minutes.place);
     expect(all).toContain(t.rules(minutes.rules));
     expect(all).toContain(t.quorum(minutes.quorum));
@@ -58,12 +62,13 @@ describe.each(LANGUAGES)('minutesDocx in %s', (lang) => {
     for (const a of minutes.agenda) {
       expect(hasSequence(texts, [String(a.no), a.caseId, a.businessName, t.suggestion(a.suggestion)])).toBe(true);
     }
-    expect(hasSequence(texts, [UNDECIDED_CASE_ID, minutes.notDecided[0]!.businessName])).toBe(true);
+    expect(minutes.notDecided).toHaveLength(1);
+    expect(hasSequence(texts, [minutes.notDecided[0]!.caseId, minutes.notDecided[0]!.businessName])).toBe(true);
   });
 
   it('gives every decided case its suggestion line, decision with the award, rationale and decision file', async () => {
     const { paragraphs } = await read(minutes, lang);
-    expect(minutes.cases.length).toBe(10);
+    expect(minutes.cases.length).toBe(5);
     for (const c of minutes.cases) {
       const section = caseSection(paragraphs, c);
       const text = section.join('\n');
@@ -75,13 +80,25 @@ describe.each(LANGUAGES)('minutesDocx in %s', (lang) => {
     }
   });
 
+  it('notes a case decided again: why, and its earlier revision with its file', async () => {
+    const { paragraphs } = await read(minutes, lang);
+    const again = minutes.cases.find((c) => c.reopened !== null)!;
+    expect(again.history).toHaveLength(1);
+    const section = caseSection(paragraphs, again);
+    expect(section).toContain(t.reopened(again.reopened!.reason));
+    expect(section).toContain(`${t.case.history}: ${t.historyLine(again.history[0]!)}`);
+    expect(section.join('\n')).toContain(t.revision(2));
+  });
+
   it("writes each proposal's tally and each member's vote by name, and recusals with their reasons", async () => {
     const { paragraphs } = await read(minutes, lang);
     let recusals = 0;
+    let failed = 0;
     for (const c of minutes.cases) {
       const section = caseSection(paragraphs, c);
       for (const p of c.proposals) {
         expect(section).toContain(`${t.proposal(p)}: ${t.tally(p.tally)}`);
+        if (!p.passed) failed += 1;
         for (const v of p.votes) expect(hasSequence(section, [v.name, t.role(v.role), t.vote(v.vote), v.reason ?? ''])).toBe(true);
       }
       for (const r of c.recusals) {
@@ -90,12 +107,15 @@ describe.each(LANGUAGES)('minutesDocx in %s', (lang) => {
       }
     }
     expect(recusals).toBeGreaterThan(0);
+    expect(failed).toBeGreaterThan(0);
   });
 
   it('lists the deferred cases with the documents they wait for', async () => {
-    const { texts } = await read(minutes, lang);
-    expect(minutes.deferred.length).toBeGreaterThan(0);
-    for (const d of minutes.deferred) expect(hasSequence(texts, [d.caseId, d.businessName, t.documents(d.missingDocuments)])).toBe(true);
+    const { texts } = await read(withDeferral, lang);
+    expect(withDeferral.deferred).toHaveLength(1);
+    for (const d of withDeferral.deferred) expect(hasSequence(texts, [d.caseId, d.businessName, t.documents(d.missingDocuments)])).toBe(true);
+    expect(texts).toContain(t.sections.deferred);
+    expect((await read(minutes, lang)).texts).not.toContain(t.sections.deferred);
   });
 
   it('totals the cases by tier and by outcome, count and amount, with the meeting total', async () => {
@@ -104,7 +124,7 @@ describe.each(LANGUAGES)('minutesDocx in %s', (lang) => {
     for (const r of x.byTier) expect(hasSequence(texts, [t.tier(r.tier), String(r.count), t.amount(r.amount)])).toBe(true);
     for (const o of OUTCOMES) expect(hasSequence(texts, [t.outcome(o), String(x.byOutcome[o].count), t.amount(x.byOutcome[o].amount)])).toBe(true);
     expect(hasSequence(texts, [t.sections.totals, String(x.decisions), t.amount(x.amount)])).toBe(true);
-    expect(x.amount).toBe(960_000);
+    expect(x.amount).toBe(530_000);
   });
 
   it('lists every decision file with its payload SHA-256, and ends with the chair and secretary signature lines', async () => {
@@ -121,9 +141,9 @@ describe.each(LANGUAGES)('minutesDocx in %s', (lang) => {
   it('makes real Word tables whose header row is marked to repeat, and real heading styles', async () => {
     const { xml, paragraphs, parts } = await read(minutes, lang);
     const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
-    // attendance, agenda, a votes table per proposal, deferred, not decided, two totals, decision files
+    // attendance, agenda, a votes table per proposal, not decided, two totals, decision files (no deferral left)
     const proposals = minutes.cases.reduce((n, c) => n + c.proposals.length, 0);
-    expect(tables).toHaveLength(7 + proposals);
+    expect(tables).toHaveLength(6 + proposals);
     for (const tbl of tables) expect(tbl).toMatch(/^<w:tbl>(?:(?!<w:tr>)[\s\S])*<w:tr>\s*<w:trPr>(?:(?!<\/w:trPr>)[\s\S])*<w:tblHeader\/>/);
     expect(paragraphs[0]).toEqual({ style: 'Title', text: t.runningHeader(minutes.council, minutes.meetingId) });
     expect(paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text)).toContain(t.sections.attendance);

@@ -8,7 +8,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { PAYMENTS_SHEET, paymentsXlsx } from '../../electron/services/minutes/payments-xlsx';
 import { PAYMENT_COLUMNS, awardedAtHighestRevision, paymentRows, type PaymentRow } from '../../shared/minutes/payment-list';
-import { sampleMinutes, sampleMinutesInput } from '../support/sample-minutes';
+import { buildMinutes } from '../../shared/minutes/minutes-model';
+import { sampleMinutesInput } from '../support/sample-minutes';
 
 async function readBack(bytes: Uint8Array): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();
@@ -21,7 +22,7 @@ const rowValues = (sheet: ExcelJS.Worksheet, n: number): unknown[] => (sheet.get
 
 describe('paymentsXlsx', () => {
   const input = sampleMinutesInput();
-  const rows = paymentRows(sampleMinutes());
+  const rows = paymentRows(buildMinutes(input));
 
   it('has FORMATS.md columns as its header, one row per awarded case, and the values of the rows', async () => {
     const sheet = await readBack(await paymentsXlsx(rows, 'ko'));
@@ -47,18 +48,17 @@ describe('paymentsXlsx', () => {
     expect(sheet.getRow(2).getCell(PAYMENT_COLUMNS.indexOf('revision') + 1).type).toBe(ExcelJS.ValueType.Number);
   });
 
-  it('keeps Korean names, quotes, commas and a leading "=" as text, and the registration number with its leading zero', async () => {
-    const sheet = await readBack(await paymentsXlsx(rows, 'ko'));
+  it('keeps Korean names with quotes, commas and line breaks, a leading "=" as text, and a registration number with its leading zero', async () => {
+    const tricky = [...rows, { ...rows[0]!, caseId: '1015-000099', businessName: '=카카오 꽃집', registrationNo: '0123456789' }];
+    const sheet = await readBack(await paymentsXlsx(tricky, 'ko'));
     const col = (c: (typeof PAYMENT_COLUMNS)[number]) => PAYMENT_COLUMNS.indexOf(c) + 1;
-    const names = rows.map((_, i) => sheet.getRow(i + 2).getCell(col('businessName')));
-    expect(names.map((c) => c.value)).toEqual(rows.map((r) => r.businessName));
-    expect(names.map((c) => c.value)).toContain('을지로 "한결" 분식, 2호점');
-    const formulaLike = names.find((c) => c.value === '=카카오 꽃집');
-    expect(formulaLike?.type).toBe(ExcelJS.ValueType.String);
-    const regNo = sheet.getRow(2).getCell(col('registrationNo'));
-    expect(regNo.type).toBe(ExcelJS.ValueType.String);
-    expect(regNo.value).toBe(rows[0]!.registrationNo);
-    expect(rows[0]!.registrationNo.startsWith('0')).toBe(true);
+    const names = tricky.map((_, i) => sheet.getRow(i + 2).getCell(col('businessName')));
+    expect(names.map((c) => c.value)).toEqual(tricky.map((r) => r.businessName));
+    expect(names.map((c) => c.value)).toContain('카페 "1015", 본점\n2층');
+    const last = sheet.getRow(tricky.length + 1);
+    expect(last.getCell(col('businessName')).type).toBe(ExcelJS.ValueType.String);
+    expect(last.getCell(col('registrationNo')).type).toBe(ExcelJS.ValueType.String);
+    expect(last.getCell(col('registrationNo')).value).toBe('0123456789');
     expect(sheet.getRow(2).getCell(col('representative')).value).toBe(rows[0]!.representative);
     expect(sheet.getRow(2).getCell(col('decidedAt')).value).toBe(rows[0]!.decidedAt);
   });

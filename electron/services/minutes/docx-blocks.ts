@@ -31,6 +31,8 @@ import { LOCALES } from '../../../shared/i18n';
 export const KOREAN_FONT = '맑은 고딕';
 export const LATIN_FONT = 'Malgun Gothic';
 const HASH_FONT = 'Consolas';
+/** 8 pt: a 64-character hash fits on one line of a table column two thirds of the text wide. */
+const HASH_SIZE = 16;
 
 /** A4 portrait in twentieths of a point, with 2 cm margins. */
 export const A4 = { width: 11906, height: 16838 } as const;
@@ -70,7 +72,8 @@ export function minutesStyles(language: Language): IStylesOptions {
 /** Runs of a text, its line ends as line breaks (a rationale may have several lines). */
 export function textRuns(text: string, options: { bold?: boolean; hash?: boolean } = {}): TextRun[] {
   const font = options.hash ? { ascii: HASH_FONT, hAnsi: HASH_FONT, cs: HASH_FONT, eastAsia: KOREAN_FONT } : undefined;
-  return text.split(/\r\n|\r|\n/).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, bold: options.bold, font }));
+  const size = options.hash ? HASH_SIZE : undefined;
+  return text.split(/\r\n|\r|\n/).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, bold: options.bold, font, size }));
 }
 
 export function title(text: string): Paragraph {

@@ -99,7 +99,7 @@ function decisionFiles(m: Minutes, t: MinutesText): Block[] {
   const c = t.columns;
   return tableSection(t.sections.decisionFiles, {
     head: [c.sequence, c.fileName, c.payloadSha256],
-    widths: [1, 5, 7],
+    widths: [1, 4, 8],
     rows: m.decisionFiles.map((f) => [count(f.sequence), f.fileName, { text: f.payloadSha256, hash: true }]),
   });
 }
@@ -126,6 +126,7 @@ export async function minutesDocx(minutes: Minutes, language: Language): Promise
   const document = new Document({
     title: running,
     creator: minutes.council,
+    lastModifiedBy: minutes.council,
     styles: minutesStyles(language),
     theme: { fonts: THEME_FONTS },
     sections: [

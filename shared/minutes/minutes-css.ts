@@ -1,6 +1,7 @@
 /**
  * The minutes' stylesheet, for the screen's preview and for print alike: A4 pages, tables whose
  * header row repeats on every page they cross, rows never split, headings kept with what follows.
+ * Its rules hang off the .minutes element (minutesBodyHtml's root), so it serves in a shadow root too.
  */
 import { MINUTES_FONT_FAMILY, MINUTES_MARGIN_MM, MINUTES_PAGE_SIZE } from './minutes-page';
 
@@ -8,8 +9,8 @@ const { top, right, bottom, left } = MINUTES_MARGIN_MM;
 
 export const MINUTES_CSS = `
 @page { size: ${MINUTES_PAGE_SIZE}; margin: ${top}mm ${right}mm ${bottom}mm ${left}mm; }
-:root { color: #111; background: #fff; }
-body { margin: 0; font-family: ${MINUTES_FONT_FAMILY}, sans-serif; font-size: 9.5pt; line-height: 1.45; }
+body { margin: 0; }
+.minutes { color: #111; background: #fff; font-family: ${MINUTES_FONT_FAMILY}, sans-serif; font-size: 9.5pt; line-height: 1.45; }
 h1 { font-size: 18pt; margin: 0 0 2mm; }
 h2 { font-size: 12.5pt; margin: 7mm 0 2mm; padding-bottom: 1mm; border-bottom: 0.6pt solid #555; }
 h3 { font-size: 10.5pt; margin: 0 0 1.5mm; }
@@ -33,5 +34,5 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .tally { color: #333; }
 .sign-off { display: grid; grid-template-columns: 1fr 1fr; gap: 10mm; margin-top: 10mm; }
 .sign-line { border-bottom: 0.6pt solid #111; height: 12mm; margin-bottom: 1mm; }
-@media screen { body { padding: 12mm; max-width: 210mm; margin: 0 auto; } }
+@media screen { .minutes { padding: 12mm; max-width: 210mm; margin: 0 auto; box-sizing: border-box; } }
 `;

@@ -120,8 +120,12 @@ function signOff(m: Minutes, t: MinutesText): string {
   return `<div class="sign-off keep">${m.signOff.map(line).join('')}</div>`;
 }
 
-/** The whole document in `language`. */
-export function minutesHtml(minutes: Minutes, language: Language, opts: MinutesHtmlOptions): string {
+/**
+ * The document's body in `language`, for a preview that cannot take the document's inline <style>
+ * (the app's CSP allows style-src 'self' only): it can show this under MINUTES_CSS (minutes-css.ts)
+ * adopted as a constructed stylesheet, e.g. in a shadow root. minutesHtml wraps exactly this.
+ */
+export function minutesBodyHtml(minutes: Minutes, language: Language): string {
   const t = minutesText(language);
   const s = t.sections;
   const c = t.columns;
@@ -132,7 +136,8 @@ export function minutesHtml(minutes: Minutes, language: Language, opts: MinutesH
   const deferred = table([{ head: c.caseId }, { head: c.businessName }, { head: c.documents }, { head: c.decidedAt }], m.deferred.map((d) => [d.caseId, d.businessName, t.documents(d.missingDocuments), t.dateTime(d.decidedAt)]));
   const notDecided = table([{ head: c.caseId }, { head: c.businessName }], m.notDecided.map((d) => [d.caseId, d.businessName]));
   const files = table([{ head: c.sequence, num: true }, { head: c.fileName }, { head: c.payloadSha256, hash: true }], m.decisionFiles.map((f) => [String(f.sequence), f.fileName, f.payloadSha256]));
-  const body = [
+  return [
+    '<main class="minutes">',
     `<header><h1>${esc(t.title)}</h1><p class="running">${esc(header)}</p></header>`,
     section('overview', s.overview, overview(m, t)),
     section('rules', s.rules, `<p>${esc(t.rules(m.rules))}</p>`),
@@ -145,13 +150,19 @@ export function minutesHtml(minutes: Minutes, language: Language, opts: MinutesH
     section('totals', s.totals, totals(m, t)),
     section('decision-files', s.decisionFiles, files),
     section('sign-off', s.signOff, signOff(m, t)),
+    '</main>',
   ].join('\n');
+}
+
+/** The whole document in `language`: what the PDF prints and the preview shows. */
+export function minutesHtml(minutes: Minutes, language: Language, opts: MinutesHtmlOptions): string {
+  const header = minutesHeaderText(minutes, language);
   return [
     '<!doctype html>',
     `<html lang="${language}"><head><meta charset="utf-8">`,
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     `<title>${esc(header)}</title>`,
     `<style>${opts.fontCss}\n${MINUTES_CSS}</style>`,
-    `</head><body>\n${body}\n</body></html>`,
+    `</head><body>\n${minutesBodyHtml(minutes, language)}\n</body></html>`,
   ].join('\n');
 }

@@ -10,6 +10,8 @@ import { appPathsFrom } from './services/app-paths';
 import { safeStorageSecrets } from './services/keystore/secret-port';
 import type { DialogPort, OpenFileKind } from './services/dialog-port';
 import type { WindowPort } from './services/window-port';
+import type { PrintPort } from './services/minutes/print-port';
+import { windowPrint } from './services/minutes/window-print';
 import { PROJECTOR_HASH_PREFIX } from '../shared/api';
 import { APP_ENTRY_URL, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppMainFrameUrl } from './services/content-security';
 import { readStaticFile } from './services/static-files';
@@ -81,6 +83,12 @@ function electronWindows(): WindowPort {
   };
 }
 
+/** The minutes' PDF: a hidden window per PDF, no preload (the printed page gets no API), printed by printToPDF. */
+function electronPrint(): PrintPort {
+  const { preload: _preload, ...webPreferences } = WEB_PREFERENCES;
+  return windowPrint(() => new BrowserWindow({ show: false, webPreferences: { ...webPreferences } }));
+}
+
 const OPEN_FILTERS: Record<OpenFileKind, Electron.FileFilter> = {
   bundle: { name: 'Council Desk bundle', extensions: ['cdbundle'] },
   trust: { name: 'Trust file', extensions: ['json'] },
@@ -143,7 +151,7 @@ async function start(): Promise<void> {
   });
 
   const secrets = safeStorageSecrets(safeStorage);
-  bindApi(ipcMain, createApiHandlers({ appVersion: app.getVersion(), platform: process.platform, paths, dialogs: electronDialogs(), windows: electronWindows(), secrets }));
+  bindApi(ipcMain, createApiHandlers({ appVersion: app.getVersion(), platform: process.platform, paths, dialogs: electronDialogs(), windows: electronWindows(), print: electronPrint(), secrets }));
   createWindow();
 
   app.on('activate', () => {

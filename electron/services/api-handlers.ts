@@ -15,6 +15,7 @@ import { BundleImportSessions } from './bundle-import-session';
 import { listFolder } from './browser-mode/folder-listing';
 import type { DialogPort } from './dialog-port';
 import { NO_WINDOWS, type WindowPort } from './window-port';
+import type { PrintPort } from './minutes/print-port';
 import { listInbox } from './inbox';
 import { SecuritySettingsStore } from './security-settings';
 import { readTrustFile } from './trust-file';
@@ -42,6 +43,8 @@ export interface HandlerContext {
   security?: Promise<SecuritySettingsStore>;
   /** Windows beyond the main one (the projector); none by default. */
   windows?: WindowPort;
+  /** How the minutes' HTML becomes a PDF: Electron's printToPDF in a hidden window (main.ts); none in browser mode and tests. */
+  print?: PrintPort;
   /** The system's secret store for this device's keys (Electron's safeStorage); none: passphrase protection. */
   secrets?: SecretPort;
 }

@@ -13,6 +13,7 @@ import { singleVoteFigures } from './bench-single-vote';
 import { pdfFirstPage } from './bench-pdf';
 import { writeCasesOnlyBundle, writeEvidenceBundle, writeLargeEntryBundle } from './bench-bundles';
 import { decisionFileFigures } from './bench-decision-file';
+import { minutesPdfFigures } from './bench-minutes-pdf';
 import { evidenceFigures } from './bench-evidence';
 import { realisticBatch, writeRealisticBundle } from './bench-evidence-bundle';
 import { hostileChild, hostileFigures } from './bench-hostile';
@@ -50,8 +51,8 @@ async function main(): Promise<void> {
     batch: path.join(dir, 'realistic-451x4-v1.cdbundle'),
   };
   // deterministic content: a bundle left by an earlier run is the same file (BENCH_ONLY=hostile
-  // makes its own; BENCH_ONLY=meeting and =decisions need none)
-  if (only !== 'hostile' && only !== 'meeting' && only !== 'decisions') {
+  // makes its own; BENCH_ONLY=meeting, =decisions and =minutes need none)
+  if (only !== 'hostile' && only !== 'meeting' && only !== 'decisions' && only !== 'minutes') {
     console.log(`making benchmark bundles in ${dir} …`);
     if (!existsSync(bundles.cases)) await writeCasesOnlyBundle(bundles.cases, 20_000, key);
     const casesOnly = only === 'json' || only === 'validate'; // BENCH_ONLY=json and =validate need only the cases bundle
@@ -101,6 +102,8 @@ async function main(): Promise<void> {
   }
   // one signed decision file of 10,000 decisions through the notary, against its floor
   if (only === 'all' || only === 'node' || only === 'decisions') figures.push(...(await decisionFileFigures(Number(process.env.BENCH_RUNS ?? 7))));
+  // the minutes of a 500-case meeting as PDF, against page.pdf() of a static page of the same text
+  if (only === 'all' || only === 'minutes') figures.push(...(await minutesPdfFigures(Number(process.env.BENCH_RUNS ?? 5))));
   console.log('');
   printTable(figures);
   const out = path.join(root, 'test-results/bench/bench.json');

@@ -2,13 +2,19 @@
  * A PNG of every screen, in Korean and in English, into test-results/screenshots/
  * (`npm run screenshots`). Each picture is taken only once its screen shows its real content.
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, loadDemoCouncil, type RunningApp } from './app-harness';
 import { benchStyleBundle, brokenCopy, tempFolder } from './bundle-fixtures';
 import { DEMO_VOTE, openProjectorPage, playVoteScene } from './room-scene';
+import { buildMinutes } from '../../shared/minutes/build-minutes';
+import { bundledFontDir, loadBundledFonts } from '../../electron/services/minutes/minutes-fonts';
+import { minutesPdf } from '../../electron/services/minutes/minutes-pdf';
+import { chromiumPrint } from '../support/chromium-print';
+import { firstAndLastPagePng } from '../support/pdf-tools';
+import { sampleMinutesInput } from '../support/sample-minutes';
 
 const outDir = path.resolve(__dirname, '../../test-results/screenshots');
 let app: RunningApp;
@@ -248,5 +254,23 @@ describe('screenshots at 200 % zoom and in forced colours', () => {
     await shoot('forced-colors-ko-15-case-review', page);
     await page.emulateMedia({ forcedColors: 'none' });
     expect(zoomed.problems).toEqual([]);
+  });
+});
+
+describe('screenshots of the minutes PDF', () => {
+  it('of its first and its last page, printed as the app prints them (pdftoppm)', async () => {
+    const print = await chromiumPrint();
+    try {
+      const fonts = await loadBundledFonts(bundledFontDir(path.resolve(__dirname, '../..')));
+      const pdf = await minutesPdf(buildMinutes(sampleMinutesInput()), 'ko', { print, fonts });
+      const { first, last } = firstAndLastPagePng(pdf, 110);
+      for (const [name, png] of [['minutes-first', first], ['minutes-last', last]] as const) {
+        const file = path.join(outDir, `${name}.png`);
+        writeFileSync(file, png);
+        expect(statSync(file).size).toBeGreaterThan(10_000);
+      }
+    } finally {
+      await print.close();
+    }
   });
 });

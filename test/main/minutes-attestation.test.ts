@@ -12,13 +12,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/canonical-json';
-import type { DecisionEntry } from '../../shared/decisions/decision-file-schema';
 import { totalsOf } from '../../shared/decisions/payload-check';
 import { PAYLOAD_TYPE_MINUTES } from '../../shared/dsse';
 import { decodePayload, verifyEnvelopeWithKey } from '../../electron/services/dsse-signing';
 import { generateKeyPair } from '../../electron/services/keys';
 import { writeMinutesFiles, type MinutesFile } from '../../electron/services/minutes/minutes-files';
 import { createMinutesNotary, type MinutesNotary } from '../../electron/services/notary/minutes-notary';
+import { reopenedDecision } from '../support/decision-payloads';
 import { disposeNotaryKits, fakeDeviceKeys, notaryKit, type NotaryKit } from '../support/notary-kit';
 import { cli, type CliRun } from './fixtures/cli-harness';
 import { trustFor } from './fixtures/tiny-bundle';
@@ -60,12 +60,8 @@ function setup(): Setup {
 /** Two decision files: three cases, then two more and the first case again, rejected at revision 2. */
 async function exportDecisions(kit: NotaryKit): Promise<string[]> {
   const first = await kit.handlers.exportDecisions({ payload: kit.payload() });
-  const redecided: DecisionEntry = {
-    ...kit.payload().decisions[2]!, // a rejection, with its votes and rationale
-    caseId: kit.payload().decisions[0]!.caseId,
-    revision: 2,
-    reopened: { reason: '추가 증빙 검토', previousRevision: { file: first.fileName, payloadSha256: first.payloadSha256 } },
-  };
+  // the first case again, decided as the third was: a rejection, with its votes and rationale
+  const redecided = { ...reopenedDecision(kit.payload().decisions[2]!, first), caseId: kit.payload().decisions[0]!.caseId };
   const next = kit.payload({ sequence: 2, previous: first.payloadSha256, firstCase: 4, decisions: 2 });
   next.decisions.push(redecided);
   next.totals = totalsOf(next.decisions);
@@ -144,7 +140,7 @@ describe('the minutes notary', () => {
     const result = await attest(s);
     const pdf = join(s.kit.sync, 'minutes', FILES[0]!.name);
     const bytes = readFileSync(pdf);
-    bytes[10] ^= 0x01;
+    bytes[10] = bytes[10]! ^ 0x01;
     writeFileSync(pdf, bytes);
     const run = await verify(s, result.paths[0]!);
     expect(run.status).toBe(1);

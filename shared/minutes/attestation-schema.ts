@@ -83,7 +83,8 @@ export const minutesAttestationSchema = z
   .superRefine((a, ctx) => {
     const sequences = new Set<number>();
     for (const name of Object.keys(a.decisionFiles)) {
-      const parsed = parseDecisionFileName(name)!;
+      const parsed = parseDecisionFileName(name);
+      if (parsed === null) continue; // said where the name stands
       if (parsed.meetingId !== a.meetingId) ctx.addIssue({ code: 'custom', message: `is a decision file of meeting ${parsed.meetingId}, not of meeting ${a.meetingId}`, path: ['decisionFiles', name] });
       else sequences.add(parsed.sequence);
     }

@@ -193,6 +193,18 @@ describe('the minutes notary', () => {
     expect(s.kit.confirms).toHaveLength(1); // the decision file's only
   });
 
+  it('refuses when a decision file in the outbox is not the one the notary signed', async () => {
+    const s = setup();
+    await exportDecisions(s.kit);
+    const [first, second] = s.kit.outboxNames();
+    writeFileSync(join(s.kit.outbox, second!), readFileSync(join(s.kit.outbox, first!)));
+    await expect(attest(s)).rejects.toMatchObject({
+      code: 'MINUTES_REFUSED',
+      message: expect.stringContaining(`${join(s.kit.outbox, second!)} is not the decision file the notary signed: its payload is not the one the ledger recorded`),
+    });
+    expect(readdirSync(join(s.kit.sync, 'minutes')).filter((n) => n.endsWith('.dsse.json'))).toEqual([]);
+  });
+
   it('writes nothing when the secretary declines the confirmation', async () => {
     const s = setup();
     await exportDecisions(s.kit);

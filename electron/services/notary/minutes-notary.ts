@@ -157,7 +157,10 @@ export class MinutesNotary {
       if (found.status === 'not-found') {
         throw new CouncilError('MINUTES_NOT_READY', `The decision file ${f.fileName}, signed for meeting ${meetingId}, is not in ${outbox}: the minutes list the decision files of the sync folder in use.`);
       }
-      if (found.payload === undefined) throw refused(`${found.problem?.message ?? `${f.fileName} is not the file the notary signed`}`);
+      if (found.payload === undefined) {
+        const why = found.status === 'changed' ? `its payload is not the one the ledger recorded (SHA-256 ${f.payloadSha256})` : String(found.problem?.params.detail ?? found.status);
+        throw refused(`${found.path} is not the decision file the notary signed: ${why}`);
+      }
       hashes[f.fileName] = f.payloadSha256;
       payloads.push(found.payload);
     }

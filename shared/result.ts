@@ -67,6 +67,8 @@ export const ERROR_CODES = [
   'TRUST_KEY_EXISTS',
   'TRUST_KEY_UNKNOWN',
   'TRUST_WRITE_FAILED',
+  // the minutes (shared/minutes/): the meeting's data and its decision files do not fit together
+  'MINUTES_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -10,7 +10,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PAYLOAD_TYPE_BUNDLE, PAYLOAD_TYPE_MINUTES } from '../../shared/dsse';
-import { parseMinutesAttestationName } from '../../shared/minutes/file-names';
+import { parseMinutesAttestationFileName } from '../../shared/minutes/file-names';
 import { problemAt, type Problem } from '../../shared/problems/problem';
 import { TRUST_ROLES, type TrustedKey } from '../../shared/schemas/trust-file';
 import { readBundleWithManifest } from '../services/bundle-reader';
@@ -122,7 +122,7 @@ export async function runVerify(argv: readonly string[], io: CliIo): Promise<num
   for (const path of args.positionals) {
     if ('problems' in keys) results.push(unusableKeys(path, keys.problems));
     else if (looksLikeZip(path)) results.push(await verifyBundle(path, keys.keys));
-    else if (parseMinutesAttestationName(basename(path)) !== null) results.push(await verifyMinutes(path, keys.keys, folder));
+    else if (parseMinutesAttestationFileName(basename(path)) !== null) results.push(await verifyMinutes(path, keys.keys, folder));
     else {
       // any other name: a decision file, unless its payload type says minutes
       const decision = await verifyDecisionFile(path, keys.keys);

@@ -7,5 +7,7 @@
 export { DecisionsScreen } from './DecisionsScreen';
 export { AuditBrokenNotice } from './AuditBrokenNotice';
 export { runAuditCheck, resetAuditStore, useAuditStore, type AuditStatus } from './audit-status';
+export { MeetingPicker } from './MeetingPicker';
+export { readDecisionList } from './export/decision-list';
 export { koDecisions } from './strings-ko';
 export { enDecisions } from './strings-en';

@@ -1,4 +1,4 @@
-/** The Minutes feature (placeholder until the minutes are built): what the minutes will hold. */
+/** The Minutes feature: whether a meeting's minutes can be made (its exports are still to come, issue 13). */
 export { MinutesScreen } from './MinutesScreen';
 export { koMinutes } from './strings-ko';
 export { enMinutes } from './strings-en';

@@ -5,9 +5,17 @@ export const enMinutes: typeof koMinutes = {
   minutes: {
     title: 'Minutes',
     intro: 'After a meeting, the minutes record attendance, quorum, votes and decisions.',
-    meetings: 'Meetings recorded: {{count}}',
+    loadFailed: 'The meeting could not be read.',
+    ready: 'The minutes of meeting {{meetingId}} can be made: all {{count}} decisions went out in decision files.',
+    notReady: 'The minutes of meeting {{meetingId}} cannot be made yet. They describe the signed decision files exactly, so first:',
+    missing: {
+      notClosed: 'Close the meeting ("Close meeting" on the Meeting screen).',
+      noDecisions: 'The meeting has no decisions yet.',
+      unexported: 'Export the {{count}} decisions not exported yet, on the Decisions screen.',
+      queued: '{{count}} decision files waiting for the sync folder must be written into it.',
+    },
     later1: 'Preview the minutes',
-    later2: 'Export as PDF, DOCX and CSV',
-    later3: "Print the hash of the audit log's last entry in the minutes",
+    later2: 'Export as PDF and DOCX, and the payment list (CSV, XLSX)',
+    later3: "The minutes attestation signed with the secretary's key (minutes-<meeting>.dsse.json)",
   },
 };

@@ -2,17 +2,11 @@
  * Reasons in words, Korean and English. Plain text only (the UI renders it as text, never HTML).
  * Amounts, dates and the domain's words come from shared/i18n, as the screens write them.
  */
-import {
-  DOCUMENT_KIND_NAMES,
-  FLAG_TITLES,
-  SUGGESTION_WORDS,
-  formatKrw,
-  isoDateRange as range,
-  isoDateWithWeekday as day,
-  midSentence,
-  type DocumentKind,
-  type Language,
-} from '../i18n';
+// Straight from the files, not the index: shared/i18n/minutes-words.ts (in the index) reads these reasons.
+import { isoDateRange as range, isoDateWithWeekday as day } from '../i18n/dates';
+import type { Language } from '../i18n/language';
+import { formatKrw } from '../i18n/money';
+import { DOCUMENT_KIND_NAMES, FLAG_TITLES, SUGGESTION_WORDS, midSentence, type DocumentKind } from '../i18n/words';
 import type { Assessment, Reason, WeekRejection } from './types';
 
 function list(items: readonly string[]): string {

@@ -12,7 +12,11 @@ export {
   ROLE_NAMES,
   TRUST_ROLE_NAMES,
   SUGGESTION_WORDS,
+  VOTE_NAMES,
+  OUTCOME_NAMES,
+  VOTE_RESULT_NAMES,
   midSentence,
   type Words,
   type DocumentKind,
 } from './words';
+export { AGENDA_STATUS_NAMES, basisLine, minutesText, type MinutesText } from './minutes-words';

@@ -9,6 +9,7 @@
  */
 import type { MemberRole } from '../council';
 import type { FlagCode } from '../duplicate-flags';
+import type { ListedVote, Outcome } from '../meeting/types';
 import type { DOCUMENT_KINDS } from '../schemas/bundle-manifest';
 import type { TrustRole } from '../schemas/trust-file';
 import type { Language } from './language';
@@ -103,6 +104,24 @@ export const TRUST_ROLE_NAMES: Words<TrustRole> = {
 export const SUGGESTION_WORDS: Words<'award' | 'caseByCase' | 'reject' | 'noLossShown'> = {
   ko: { award: '지원금', caseByCase: '개별 심의', reject: '기각 제안', noLossShown: '손실이 확인되지 않음' },
   en: { award: 'Award', caseByCase: 'Case by case', reject: 'Suggest reject', noLossShown: 'No loss shown' },
+};
+
+/** A member's vote as a decision file lists it (the meeting room and the minutes say the same). */
+export const VOTE_NAMES: Words<ListedVote> = {
+  ko: { approve: '찬성', reject: '반대', abstain: '기권', recused: '회피', none: '미표결' },
+  en: { approve: 'Approve', reject: 'Reject', abstain: 'Abstain', recused: 'Recused', none: 'Not voted' },
+};
+
+/** What a proposal or a decision settles. */
+export const OUTCOME_NAMES: Words<Outcome> = {
+  ko: { award: '지원', reject: '기각', defer: '보류' },
+  en: { award: 'Award', reject: 'Reject', defer: 'Defer' },
+};
+
+/** A closed vote's result. */
+export const VOTE_RESULT_NAMES: Words<'passed' | 'failed'> = {
+  ko: { passed: '가결', failed: '부결' },
+  en: { passed: 'Passed', failed: 'Failed' },
 };
 
 /** A word as written inside a sentence: English lowers its first letter; Korean has no case. */

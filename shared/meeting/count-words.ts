@@ -3,7 +3,9 @@
  * renders it as text, never HTML): for the meeting's setup screen, its room and the minutes. The
  * sentences name the figures FORMATS.md counts with, so a reader can recount them by hand.
  */
-import { ROLE_NAMES, midSentence, type Language, type Words } from '../i18n';
+// Straight from the files, not the index: shared/i18n/minutes-words.ts (in the index) reads these rules' words.
+import type { Language } from '../i18n/language';
+import { ROLE_NAMES, midSentence, type Words } from '../i18n/words';
 import type { ChairStanding, VoteCount } from './counting';
 import type { CountingRules, PassingRule, QuorumRule, TieRule } from './rules';
 

@@ -13,9 +13,9 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/canonical-json';
 import { decisionFileName } from '../../shared/decisions/decision-file-name';
 import type { DecisionFilePayload } from '../../shared/decisions/decision-file-schema';
-import { meetingTotals } from '../../shared/decisions/latest-decisions';
 import { PAYLOAD_TYPE_DECISIONS, PAYLOAD_TYPE_MINUTES } from '../../shared/dsse';
 import type { MinutesAttestation } from '../../shared/minutes/attestation-schema';
+import { totalsAtHighestRevision } from '../../shared/minutes/highest-revision';
 import { sha256Hex } from '../../shared/sha256';
 import { signBody } from '../../electron/services/dsse-signing';
 import { samplePayload } from '../support/decision-payloads';
@@ -69,7 +69,7 @@ function minutesSet(opts: { filesIn?: 'minutes' | 'elsewhere' } = {}): MinutesSe
     meetingId: MEETING,
     files: Object.fromEntries(Object.entries(FILES).map(([name, text]) => [name, sha256Hex(text)])),
     decisionFiles: Object.fromEntries(chain.map((p) => [decisionFileName(MEETING, p.sequence), payloadSha256(p)])),
-    totals: meetingTotals(chain),
+    totals: totalsAtHighestRevision(chain.map((p) => ({ fileName: decisionFileName(MEETING, p.sequence), payloadSha256: payloadSha256(p), payload: p }))),
     signer: { memberId: 's1', name: '윤하늘', role: 'secretary', keyid: secretary.keyid },
     createdAt: '2023-03-02T18:00:00+09:00',
   };

@@ -68,8 +68,8 @@ describe('Decisions and Minutes screens', () => {
     expect(within(files).getByRole('button', { name: '의결 내보내기' }).getAttribute('aria-disabled')).toBe('true');
     await user.click(screen.getByRole('link', { name: '회의록' }));
     const minutes = await waitFor(() => document.querySelector('[data-screen="minutes"]') as HTMLElement);
-    expect(await within(minutes).findByText('기록된 회의: 0건')).toBeTruthy();
-    expect(minutes.textContent).toContain('PDF, DOCX, CSV');
+    expect(await within(minutes).findByText('아직 회의가 없습니다. 회의 화면에서 회의를 만드세요.')).toBeTruthy();
+    expect(minutes.textContent).toContain('PDF, DOCX로 내보내기와 지급 목록 (CSV, XLSX)');
   });
 });
 

@@ -19,13 +19,15 @@ export const SAMPLE_ATTENDANCE: DecisionFilePayload['meeting']['attendance'] = [
 
 const DAY = '2023-03-02';
 
-function at(minutes: number): string {
+/** 14:00 + minutes on the sample day, as an ISO date-time. */
+export function at(minutes: number): string {
   const h = 14 + Math.floor(minutes / 60);
   const m = minutes % 60;
   return `${DAY}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00+09:00`;
 }
 
-function tallyFor(payload: Pick<DecisionFilePayload, 'meeting'>, votes: readonly ListedVoteEntry[], closedAt: string) {
+/** The tally the counting rules give these listed votes at `closedAt`. */
+export function tallyFor(payload: Pick<DecisionFilePayload, 'meeting'>, votes: readonly ListedVoteEntry[], closedAt: string) {
   return tallyOf(
     countVote({
       rules: payload.meeting.rules,

@@ -16,11 +16,16 @@ import {
   LANGUAGES,
   ROLE_NAMES,
   SUGGESTION_WORDS,
+  VOTE_NAMES,
+  OUTCOME_NAMES,
+  VOTE_RESULT_NAMES,
+  AGENDA_STATUS_NAMES,
   midSentence,
   type Language,
   type Words,
 } from '../../shared/i18n';
 import { kakao1015IncidentAndPolicy } from '../../shared/kakao-1015';
+import { OUTCOMES, VOTE_CHOICES } from '../../shared/meeting/types';
 import { registrationCheckDigit } from '../../shared/registration-number';
 import { DOCUMENT_KINDS, type BundleManifest } from '../../shared/schemas/bundle-manifest';
 import { caseRecordSchema, type CaseRecord } from '../../shared/schemas/case-record';
@@ -31,6 +36,10 @@ const TABLES: Record<string, { words: Words<string>; codes: readonly string[] }>
   DOCUMENT_KIND_NAMES: { words: DOCUMENT_KIND_NAMES, codes: DOCUMENT_KINDS },
   ROLE_NAMES: { words: ROLE_NAMES, codes: MEMBER_ROLES },
   SUGGESTION_WORDS: { words: SUGGESTION_WORDS, codes: ['award', 'caseByCase', 'reject', 'noLossShown'] },
+  VOTE_NAMES: { words: VOTE_NAMES, codes: ['approve', 'reject', 'abstain', 'recused', 'none'] },
+  OUTCOME_NAMES: { words: OUTCOME_NAMES, codes: OUTCOMES },
+  VOTE_RESULT_NAMES: { words: VOTE_RESULT_NAMES, codes: ['passed', 'failed'] },
+  AGENDA_STATUS_NAMES: { words: AGENDA_STATUS_NAMES, codes: ['awarded', 'rejected', 'deferred', 'not-decided'] },
 };
 
 const HANGUL = /[\uac00-\ud7a3]/;
@@ -65,6 +74,16 @@ describe('the UI resources', () => {
       }
       for (const kind of DOCUMENT_KINDS) expect(t(`documentKinds.${kind}`)).toBe(DOCUMENT_KIND_NAMES[lang][kind]);
       for (const role of MEMBER_ROLES) expect(t(`roles.${role}`)).toBe(ROLE_NAMES[lang][role]);
+    }
+  });
+
+  it('give the meeting room the shared words of votes and results, as the minutes say them', () => {
+    for (const lang of LANGUAGES) {
+      const t = ui(lang);
+      for (const choice of VOTE_CHOICES) expect(t(`room.vote.choice.${choice}`)).toBe(VOTE_NAMES[lang][choice]);
+      expect(t('room.vote.notVoted')).toBe(VOTE_NAMES[lang].none);
+      expect(t('room.vote.recused')).toBe(VOTE_NAMES[lang].recused);
+      for (const result of ['passed', 'failed'] as const) expect(t(`room.proposal.status.${result}`)).toBe(midSentence(VOTE_RESULT_NAMES[lang][result], lang));
     }
   });
 

@@ -26,6 +26,7 @@ export const MINUTES_TEMPLATES = {
   MINUTES_DECISION_FILE_CHANGED: (p: { path: string; listed: string; actual: string }) =>
     `lists the decision file ${p.path} with payload SHA-256 ${p.listed}, but its payload has SHA-256 ${p.actual}: it is not the decision file the minutes describe`,
   MINUTES_DECISION_FILE_INVALID: (p: { path: string; detail: string }) => `lists the decision file ${p.path}, whose payload is not that decision file's (${p.detail})`,
+  MINUTES_DECISION_FILES_CONFLICT: (p: { detail: string }) => `lists decision files that contradict each other: ${p.detail}`,
   MINUTES_TOTALS_MISMATCH: (p: { field: string; listed: number; recounted: number }) =>
     `says ${p.field} ${p.listed}, but the decision files it lists, each case at its highest revision, give ${p.recounted}`,
 } as const satisfies Record<string, (p: never) => string>;

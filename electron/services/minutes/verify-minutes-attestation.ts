@@ -15,13 +15,15 @@
  * case at its highest revision. Their own signatures are `verify`'s check of decision files.
  */
 import { basename, dirname, join, resolve } from 'node:path';
-import { meetingTotals } from '../../../shared/decisions/latest-decisions';
 import { decisionFilePayloadSchema, type DecisionFilePayload, type DecisionTotals } from '../../../shared/decisions/decision-file-schema';
 import { parseDecisionFileName } from '../../../shared/decisions/decision-file-name';
 import { PAYLOAD_TYPE_MINUTES } from '../../../shared/dsse';
 import { formatJsonPath } from '../../../shared/json-path';
 import { minutesAttestationSchema, type MinutesAttestation, type MinutesSigner } from '../../../shared/minutes/attestation-schema';
-import { minutesAttestationName } from '../../../shared/minutes/file-names';
+import { minutesAttestationFileName } from '../../../shared/minutes/file-names';
+import { totalsAtHighestRevision } from '../../../shared/minutes/highest-revision';
+import type { MinutesDecisionFileInput } from '../../../shared/minutes/minutes-model';
+import { CouncilError } from '../../../shared/result';
 import { problemAt, type CodedMessage, type Problem } from '../../../shared/problems/problem';
 import { dsseEnvelopeSchema } from '../../../shared/schemas/dsse-envelope';
 import type { TrustedKey } from '../../../shared/schemas/trust-file';
@@ -91,7 +93,7 @@ export async function verifyMinutesAttestation(path: string, keys: readonly Trus
   result.signer = payload.signer;
   const keyid = signed.verifiedBy.keyid;
   if (payload.signer.keyid !== keyid) problem('signer.keyid', minutesProblem('MINUTES_SIGNER_KEYID', { named: payload.signer.keyid, signedBy: keyid }));
-  const expected = minutesAttestationName(payload.meetingId);
+  const expected = minutesAttestationFileName(payload.meetingId);
   const name = basename(path);
   if (name !== expected) problem('', minutesProblem('MINUTES_FILE_NAME', { name, expected }));
 
@@ -110,26 +112,18 @@ export async function verifyMinutesAttestation(path: string, keys: readonly Trus
 
   const places = [...new Set([opts.folder, dirname(path), join(dirname(path), '..', SYNC_SUBFOLDERS.outbox)].flatMap((d) => (d === undefined ? [] : [resolve(d)])))];
   const decisionFiles: MinutesSummary['decisionFiles'] = [];
-  const payloads: DecisionFilePayload[] = [];
+  const found: MinutesDecisionFileInput[] = [];
   for (const [listed, payloadSha256] of Object.entries(payload.decisionFiles)) {
     const where = formatJsonPath(['decisionFiles', listed]);
-    const found = await findDecisionFile(places, listed, payloadSha256);
-    if (found.status === 'not-found') {
+    const file = await findDecisionFile(places, listed, payloadSha256);
+    if (file.status === 'not-found') {
       result.warnings.push(problemAt({ file: path, path: where }, minutesProblem('MINUTES_DECISION_FILE_NOT_FOUND', { name: listed, looked: places.join(', ') })));
-    } else if (found.problem !== undefined) problem(where, found.problem);
-    if (found.payload !== undefined) payloads.push(found.payload);
-    decisionFiles.push({ name: listed, payloadSha256, status: found.status, path: found.path });
+    } else if (file.problem !== undefined) problem(where, file.problem);
+    if (file.payload !== undefined) found.push({ fileName: listed, payloadSha256, payload: file.payload });
+    decisionFiles.push({ name: listed, payloadSha256, status: file.status, path: file.path });
   }
 
-  const totalsRecounted = payloads.length === decisionFiles.length;
-  if (totalsRecounted) {
-    const recounted = meetingTotals(payloads);
-    for (const field of ['decisions', 'awarded', 'rejected', 'deferred', 'amount'] as const) {
-      if (payload.totals[field] !== recounted[field]) {
-        problem(`totals.${field}`, minutesProblem('MINUTES_TOTALS_MISMATCH', { field, listed: payload.totals[field], recounted: recounted[field] }));
-      }
-    }
-  }
+  const totalsRecounted = found.length === decisionFiles.length && recount(found, payload.totals, problem);
   result.summary = {
     meetingId: payload.meetingId,
     council: payload.council,
@@ -144,6 +138,22 @@ export async function verifyMinutesAttestation(path: string, keys: readonly Trus
   };
   result.valid = result.errors.length === 0;
   return result;
+}
+
+/** Recounts the totals from every decision file listed (each case at its highest revision), saying where they differ; false when the files contradict each other. */
+function recount(files: readonly MinutesDecisionFileInput[], totals: DecisionTotals, problem: (where: string, coded: CodedMessage) => void): boolean {
+  let recounted: DecisionTotals;
+  try {
+    recounted = totalsAtHighestRevision(files);
+  } catch (e) {
+    if (!(e instanceof CouncilError)) throw e;
+    problem('decisionFiles', minutesProblem('MINUTES_DECISION_FILES_CONFLICT', { detail: e.message }));
+    return false;
+  }
+  for (const field of ['decisions', 'awarded', 'rejected', 'deferred', 'amount'] as const) {
+    if (totals[field] !== recounted[field]) problem(`totals.${field}`, minutesProblem('MINUTES_TOTALS_MISMATCH', { field, listed: totals[field], recounted: recounted[field] }));
+  }
+  return true;
 }
 
 export interface FoundDecisionFile {

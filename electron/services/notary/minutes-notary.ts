@@ -16,13 +16,13 @@ import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import type { DialogLanguage } from '../../../shared/api';
 import { canonicalJson, canonicalJsonBytes } from '../../../shared/canonical-json';
-import { meetingTotals } from '../../../shared/decisions/latest-decisions';
 import { MEETING_ID_PATTERN } from '../../../shared/decisions/decision-file-name';
-import type { DecisionFilePayload } from '../../../shared/decisions/decision-file-schema';
 import { PAYLOAD_TYPE_MINUTES } from '../../../shared/dsse';
 import { formatJsonPath } from '../../../shared/json-path';
 import { MINUTES_FORMAT, MINUTES_VERSION, minutesAttestationSchema, type MinutesAttestation } from '../../../shared/minutes/attestation-schema';
-import { minutesAttestationName, minutesExportNames } from '../../../shared/minutes/file-names';
+import { minutesAttestationFileName, minutesExportNames } from '../../../shared/minutes/file-names';
+import { totalsAtHighestRevision } from '../../../shared/minutes/highest-revision';
+import type { MinutesDecisionFileInput } from '../../../shared/minutes/minutes-model';
 import { CouncilError } from '../../../shared/result';
 import { SYNC_SUBFOLDERS } from '../../../shared/sync-folder/folders';
 import { createFileAtomic } from '../atomic-create';
@@ -113,17 +113,17 @@ export class MinutesNotary {
       const payload: MinutesAttestation = {
         format: MINUTES_FORMAT,
         version: MINUTES_VERSION,
-        council: decisions.payloads.at(-1)!.council,
+        council: decisions.files.at(-1)!.payload.council,
         meetingId: req.meetingId,
         files,
-        decisionFiles: decisions.hashes,
-        totals: meetingTotals(decisions.payloads),
+        decisionFiles: Object.fromEntries(decisions.files.map((f) => [f.fileName, f.payloadSha256])),
+        totals: totalsAtHighestRevision(decisions.files),
         signer: { memberId: req.signer.memberId, name: req.signer.name, role: 'secretary', keyid: signer.keyid },
         createdAt: (this.o.now?.() ?? new Date()).toISOString(),
       };
       const checked = minutesAttestationSchema.safeParse(payload);
       if (!checked.success) throw refused(checked.error.issues.map((i) => `${formatJsonPath(i.path)}: ${i.message}`).join('; '));
-      const fileName = minutesAttestationName(req.meetingId);
+      const fileName = minutesAttestationFileName(req.meetingId);
       const targets = await this.targets(req.folder);
       const before = await this.attestedBefore(targets, fileName, payload, signer);
       if (before !== null) return this.release(targets, fileName, before.bytes, before.payload, signer, true);
@@ -137,7 +137,7 @@ export class MinutesNotary {
   }
 
   /** What the ledger says was signed for the meeting, every file in the outbox and read back as signed. */
-  private async signedDecisions(meetingId: string): Promise<{ hashes: Record<string, string>; payloads: DecisionFilePayload[] }> {
+  private async signedDecisions(meetingId: string): Promise<{ files: MinutesDecisionFileInput[] }> {
     const signed = (await this.o.ledger()).view(meetingId).files;
     if (signed.length === 0) {
       throw new CouncilError('MINUTES_NOT_READY', `No decision file was signed for meeting ${meetingId} yet: export all decisions first, then make the minutes.`);
@@ -150,8 +150,7 @@ export class MinutesNotary {
       );
     }
     const outbox = join(await this.o.syncFolder(), SYNC_SUBFOLDERS.outbox);
-    const hashes: Record<string, string> = {};
-    const payloads: DecisionFilePayload[] = [];
+    const files: MinutesDecisionFileInput[] = [];
     for (const f of signed) {
       const found = await findDecisionFile([outbox], f.fileName, f.payloadSha256);
       if (found.status === 'not-found') {
@@ -161,10 +160,9 @@ export class MinutesNotary {
         const why = found.status === 'changed' ? `its payload is not the one the ledger recorded (SHA-256 ${f.payloadSha256})` : String(found.problem?.params.detail ?? found.status);
         throw refused(`${found.path} is not the decision file the notary signed: ${why}`);
       }
-      hashes[f.fileName] = f.payloadSha256;
-      payloads.push(found.payload);
+      files.push({ fileName: f.fileName, payloadSha256: f.payloadSha256, payload: found.payload });
     }
-    return { hashes, payloads };
+    return { files };
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 export const PAYLOAD_TYPE_BUNDLE = 'application/vnd.council-desk.bundle+json; version=1';
 export const PAYLOAD_TYPE_DECISIONS = 'application/vnd.council-desk.decisions+json; version=1';
+export const PAYLOAD_TYPE_MINUTES = 'application/vnd.council-desk.minutes+json; version=1';
 
 export function preAuthEncoding(payloadType: string, body: Uint8Array): Uint8Array {
   const type = new TextEncoder().encode(payloadType);

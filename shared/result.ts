@@ -58,6 +58,10 @@ export const ERROR_CODES = [
   'DECISION_WRITE_FAILED',
   'DECISION_READBACK_FAILED',
   'LEDGER_UNREADABLE',
+  // the minutes notary: minutes files and their attestation
+  'MINUTES_NOT_READY',
+  'MINUTES_REFUSED',
+  'MINUTES_WRITE_FAILED',
   // trust edits
   'TRUST_KEY_INVALID',
   'TRUST_KEY_EXISTS',

@@ -29,14 +29,18 @@ export const COMMAND_USAGE = {
       'that does not validate prints its errors and exits 1.',
   },
   verify: {
-    synopsis: 'verify FILE... (--trust FILE or --key PEM) [--json]',
+    synopsis: 'verify FILE... (--trust FILE or --key PEM) [--folder DIR] [--json]',
     about:
-      'Verifies decision files (*.dsse.json) and signed bundles (.cdbundle) against a trust file or one\n' +
-      'public key, and prints the summary of each (one JSON line per file with --json). A decision file\n' +
-      'must be signed by a key trusted as chair; its schema, every tally (recounted by the counting\n' +
-      'rules), its totals and awards are checked, and each meeting\'s chain across the files named\n' +
-      '(sequence without gaps, previous). --key trusts that key for every role. Exit 1 when a file\n' +
-      'does not verify.',
+      'Verifies decision files (*.dsse.json), minutes attestations (minutes-<meetingId>.dsse.json) and\n' +
+      'signed bundles (.cdbundle) against a trust file or one public key, and prints the summary of\n' +
+      'each (one JSON line per file with --json). A decision file must be signed by a key trusted as\n' +
+      'chair; its schema, every tally (recounted by the counting rules), its totals and awards are\n' +
+      'checked, and each meeting\'s chain across the files named (sequence without gaps, previous). A\n' +
+      'minutes attestation must be signed by a key trusted as secretary; each file it lists is checked\n' +
+      'against its SHA-256 in the attestation\'s folder (or --folder DIR), and each decision file it\n' +
+      'lists, found in --folder, beside it or in ../outbox/, against its payload SHA-256 (one not found\n' +
+      'is a warning; with all found, the totals are recounted). --key trusts that key for every role.\n' +
+      'Exit 1 when a file does not verify.',
   },
   serve: {
     synopsis: 'serve [--port N] [--no-open]',

@@ -4,7 +4,8 @@
  * payment list's sum check read the files the same way.
  */
 import { CouncilError } from '../result';
-import type { DecisionEntry } from '../decisions/decision-file-schema';
+import type { DecisionEntry, DecisionTotals } from '../decisions/decision-file-schema';
+import { totalsOf } from '../decisions/payload-check';
 import type { MinutesDecisionFileInput } from './minutes-model';
 
 /** A decision and the file that holds it. */
@@ -47,4 +48,9 @@ export function revisionsByCase(files: readonly MinutesDecisionFileInput[]): Map
     out.set(caseId, { latest: sorted[sorted.length - 1]!, earlier: sorted.slice(0, -1) });
   }
   return out;
+}
+
+/** The totals of the meeting's cases at their highest revision: what a minutes attestation states. Throws as revisionsByCase. */
+export function totalsAtHighestRevision(files: readonly MinutesDecisionFileInput[]): DecisionTotals {
+  return totalsOf([...revisionsByCase(files).values()].map((r) => r.latest.entry));
 }

@@ -245,7 +245,7 @@ describe('verify, usage', () => {
       const r = await cli(argv);
       expect(r.status, argv.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toContain('Usage: council-desk verify FILE... (--trust FILE or --key PEM) [--json]');
+      expect(r.stderr).toContain('Usage: council-desk verify FILE... (--trust FILE or --key PEM) [--folder DIR] [--json]');
     }
   });
 });

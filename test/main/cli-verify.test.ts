@@ -181,7 +181,7 @@ describe('council-desk verify, usage', () => {
     for (const argv of [['verify', 'x.dsse.json'], ['verify', 'x.dsse.json', '--trust', trustPath, '--key', chairPub], ['verify', '--key', chairPub]]) {
       const r = await cli(argv);
       expect(r.status, argv.join(' ')).toBe(2);
-      expect(r.stderr).toContain('Usage: council-desk verify FILE... (--trust FILE or --key PEM) [--json]');
+      expect(r.stderr).toContain('Usage: council-desk verify FILE... (--trust FILE or --key PEM) [--folder DIR] [--json]');
     }
   });
 

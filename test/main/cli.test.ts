@@ -195,7 +195,7 @@ describe('council-desk usage', () => {
       'make-demo-bundle --out FILE [--cases N] [--seed S] [--sign-key PEM]',
       'validate BUNDLE [--trust FILE] [--require-signature] [--json]',
       'suggest BUNDLE... [--trust FILE] [--json] [--lang en|ko]',
-      'verify FILE... (--trust FILE or --key PEM) [--json]',
+      'verify FILE... (--trust FILE or --key PEM) [--folder DIR] [--json]',
     ]) {
       expect(r.stdout).toContain(synopsis);
     }

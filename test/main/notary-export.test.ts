@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/canonical-json';
 import { PAYLOAD_TYPE_DECISIONS } from '../../shared/dsse';
-import type { DecisionEntry } from '../../shared/decisions/decision-file-schema';
 import { totalsOf } from '../../shared/decisions/payload-check';
 import { decodePayload, verifyEnvelope, verifyEnvelopeWithKey } from '../../electron/services/dsse-signing';
+import { reopenedDecision } from '../support/decision-payloads';
 import { disposeNotaryKits, notaryKit, type NotaryKit } from '../support/notary-kit';
 import { trustFor } from './fixtures/tiny-bundle';
 
@@ -104,11 +104,7 @@ describe('the notary writes decision files', () => {
   it('chains the next file by sequence and previous, and takes a reopened case at its next revision', async () => {
     const k = kit();
     const first = await k.handlers.exportDecisions({ payload: k.payload() });
-    const reopened: DecisionEntry = {
-      ...k.payload().decisions[0]!,
-      revision: 2,
-      reopened: { reason: '추가 증빙 제출', previousRevision: { file: first.fileName, payloadSha256: first.payloadSha256 } },
-    };
+    const reopened = reopenedDecision(k.payload().decisions[0]!, first);
     const next = k.payload({ sequence: 2, previous: first.payloadSha256, firstCase: 4, decisions: 2 });
     next.decisions.push(reopened);
     next.totals = totalsOf(next.decisions);

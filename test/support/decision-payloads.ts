@@ -123,3 +123,8 @@ export function samplePayload(opts: SamplePayloadOptions = {}): DecisionFilePayl
     createdAt: `${DAY}T17:00:00+09:00`,
   };
 }
+
+/** The decision again at its next revision, reopened after the file that held it (`previous`: that file's name and payload hash). */
+export function reopenedDecision(d: DecisionEntry, previous: { fileName: string; payloadSha256: string }, reason = '추가 증빙 제출'): DecisionEntry {
+  return { ...d, revision: d.revision + 1, reopened: { reason, previousRevision: { file: previous.fileName, payloadSha256: previous.payloadSha256 } } };
+}

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { canonicalJson } from '../../shared/canonical-json';
 import { PAYLOAD_TYPE_DECISIONS } from '../../shared/dsse';
 import { CouncilError } from '../../shared/result';
+import type { DeviceKeyRole } from '../../shared/api';
 import type { DecisionFilePayload } from '../../shared/decisions/decision-file-schema';
 import { appPathsFrom } from '../../electron/services/app-paths';
 import { NO_DIALOGS, type ConfirmRequest } from '../../electron/services/dialog-port';
@@ -26,16 +27,25 @@ export async function acrossFileSystems(): Promise<void> {
   throw Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' });
 }
 
-/** This device's keys as the keystore would give them: a chair key only. */
-export function fakeChairKeys(pair: KeyPair): DeviceKeyAccess {
-  const privateKey = createPrivateKey(pair.privateKeyPem);
+/** This device's keys as the keystore would give them: a key pair for each role given. */
+export function fakeDeviceKeys(pairs: Partial<Record<DeviceKeyRole, KeyPair>>): DeviceKeyAccess {
   return {
-    publicKey: async (role) => (role === 'chair' ? { role, keyid: pair.keyid, publicKeyPem: pair.publicKeyPem, createdAt: '2023-03-01T09:00:00+09:00', imported: false } : null),
+    publicKey: async (role) => {
+      const pair = pairs[role];
+      return pair ? { role, keyid: pair.keyid, publicKeyPem: pair.publicKeyPem, createdAt: '2023-03-01T09:00:00+09:00', imported: false } : null;
+    },
     signer: async (role) => {
-      if (role !== 'chair') throw new CouncilError('KEY_MISSING', `This device has no ${role} key yet.`);
+      const pair = pairs[role];
+      if (!pair) throw new CouncilError('KEY_MISSING', `This device has no ${role} key yet.`);
+      const privateKey = createPrivateKey(pair.privateKeyPem);
       return { keyid: pair.keyid, publicKeyPem: pair.publicKeyPem, sign: (message) => new Uint8Array(sign(null, message, privateKey)) };
     },
   };
+}
+
+/** This device's keys as the keystore would give them: a chair key only. */
+export function fakeChairKeys(pair: KeyPair): DeviceKeyAccess {
+  return fakeDeviceKeys({ chair: pair });
 }
 
 export interface NotaryKitOptions extends DecisionServiceOptions {
@@ -55,6 +65,8 @@ export interface NotaryKit {
   sync: string;
   outbox: string;
   pair: KeyPair;
+  /** What the kit's handlers were made with (other features' services are made on it too). */
+  ctx: FeatureContext;
   service: DecisionService;
   handlers: DecisionService['handlers'];
   /** Every confirmation asked for, in order. */
@@ -125,6 +137,7 @@ export function notaryKit(opts: NotaryKitOptions = {}): NotaryKit {
     sync,
     outbox,
     pair,
+    ctx,
     service,
     handlers: service.handlers,
     confirms,

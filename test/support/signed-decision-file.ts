@@ -25,9 +25,14 @@ export function makeSigner(name = '의장 정한결', roles: TrustRole[] = ['cha
   return { ...pair, trusted: { keyid: keyIdOfPublicKeyPem(pair.publicKeyPem), name, roles, publicKeyPem: pair.publicKeyPem } };
 }
 
-/** The envelope's text as the app writes it (indented JSON). */
+/** A signed envelope's text as the app writes it (indented JSON). */
+export function envelopeText(payloadType: string, payload: unknown, privateKeyPem: string): string {
+  return `${JSON.stringify(signEnvelope(payloadType, payload, privateKeyPem), null, 2)}\n`;
+}
+
+/** A decision file's text as the app writes it. */
 export function decisionEnvelopeText(payload: unknown, privateKeyPem: string): string {
-  return `${JSON.stringify(signEnvelope(PAYLOAD_TYPE_DECISIONS, payload, privateKeyPem), null, 2)}\n`;
+  return envelopeText(PAYLOAD_TYPE_DECISIONS, payload, privateKeyPem);
 }
 
 /** Writes the signed payload into `dir` (made if missing), by default under its own decision file name; returns the path. */

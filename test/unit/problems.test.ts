@@ -17,6 +17,7 @@ import { generateKeyPair } from '../../electron/services/keys';
 import { loadTrustFile, parseTrustFile, TRUST_FILE_TEMPLATES, TrustFileInvalidError } from '../../electron/services/trust-file';
 import { PAYLOAD_TEMPLATES } from '../../shared/decisions/payload-problems';
 import { DECISION_FILE_TEMPLATES } from '../../electron/services/decision-files/decision-file-problems';
+import { MINUTES_TEMPLATES } from '../../electron/services/minutes/minutes-problems';
 import { verifyDecisionFile } from '../../electron/services/decision-files/verify-decision-file';
 import { VERIFY_TEMPLATES } from '../../electron/cli/verify-problems';
 import { verifyText } from '../../electron/cli/verify-result';
@@ -135,6 +136,7 @@ describe('problem codes', () => {
       trust: Object.keys(TRUST_FILE_TEMPLATES),
       verify: Object.keys(VERIFY_TEMPLATES),
       'decision file': Object.keys(DECISION_FILE_TEMPLATES),
+      'minutes attestation': Object.keys(MINUTES_TEMPLATES),
       'decision payload': Object.keys(PAYLOAD_TEMPLATES),
       refusals: [...IMPORT_REFUSAL_CODES],
       schema: [...schema],

@@ -41,11 +41,17 @@ export interface DecisionService {
 
 /**
  * One lane and one ledger per user-data folder in this process: two handler maps made on one folder
- * (tests, the end-to-end harness) share them, so they never sign one sequence twice between them.
+ * (tests, the end-to-end harness) share them, so they never sign one sequence twice between them;
+ * the minutes notary attests in the same lane, so no decision file is signed while it reads them.
  */
-const lanes = new Map<string, { serial: OneAtATime; ledger: () => Promise<NotaryLedger> }>();
+const lanes = new Map<string, NotaryLane>();
 
-function laneOf(userDataDir: string): { serial: OneAtATime; ledger: () => Promise<NotaryLedger> } {
+export interface NotaryLane {
+  serial: OneAtATime;
+  ledger: () => Promise<NotaryLedger>;
+}
+
+export function laneOf(userDataDir: string): NotaryLane {
   const key = resolve(userDataDir);
   let lane = lanes.get(key);
   if (lane === undefined) {

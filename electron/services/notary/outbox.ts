@@ -9,7 +9,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDecisionFileName } from '../../../shared/decisions/decision-file-name';
-import { CouncilError } from '../../../shared/result';
+import { CouncilError, type ErrorCode } from '../../../shared/result';
 import type { DsseEnvelope } from '../../../shared/schemas/dsse-envelope';
 import { preAuthEncoding } from '../../../shared/dsse';
 import { createFileAtomic, linkFileAtomic, parseTempName, type CreateStep } from '../atomic-create';
@@ -77,7 +77,7 @@ export async function cleanStaleTemps(dir: string, targets: (name: string) => bo
 
 const KEY_FILE = /^[0-9a-f]{64}\.pub\.pem$/;
 
-async function isDirectory(path: string): Promise<boolean> {
+export async function isDirectory(path: string): Promise<boolean> {
   return stat(path).then(
     (s) => s.isDirectory(),
     () => false,
@@ -85,7 +85,7 @@ async function isDirectory(path: string): Promise<boolean> {
 }
 
 /** Makes `dir` inside a folder known to be there; one made meanwhile by another writer is fine. */
-async function mkdirIn(dir: string): Promise<void> {
+export async function mkdirIn(dir: string): Promise<void> {
   await mkdir(dir).catch((e: NodeJS.ErrnoException) => {
     if (e.code !== 'EEXIST') throw e;
   });
@@ -137,8 +137,14 @@ export class Outbox {
   }
 }
 
+/** What a key file holding another key stops: its error code and the kind of file not written beside it. */
+export interface KeyRefusal {
+  code: ErrorCode;
+  file: string;
+}
+
 /** `<keys>/<keyid>.pub.pem`: made once; one already there must hold the same key. */
-async function writeKey(keysDir: string, keyid: string, publicKeyPem: string): Promise<void> {
+export async function writeKey(keysDir: string, keyid: string, publicKeyPem: string, refusal: KeyRefusal = { code: 'DECISION_WRITE_FAILED', file: 'decision file' }): Promise<void> {
   const path = join(keysDir, `${keyid}.pub.pem`);
   let there = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return null;
@@ -154,7 +160,7 @@ async function writeKey(keysDir: string, keyid: string, publicKeyPem: string): P
   } catch {
     same = false;
   }
-  if (!same) throw new CouncilError('DECISION_WRITE_FAILED', `${path} holds another key than ${keyid}; it was not overwritten, and no decision file was written beside it.`);
+  if (!same) throw new CouncilError(refusal.code, `${path} holds another key than ${keyid}; it was not overwritten, and no ${refusal.file} was written beside it.`);
 }
 
 /** The file as read from the disk must be the bytes written, whose signature verifies with the signer's public key. */

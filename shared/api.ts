@@ -12,6 +12,10 @@ import type { Result } from './result';
 import { securitySettingsChangeSchema, type SecuritySettings, type SecuritySettingsChange } from './schemas/security-settings';
 import { TRUST_ROLES, type TrustRole } from './schemas/trust-file';
 import type { DecisionFilePayload } from './decisions/decision-file-schema';
+import { LANGUAGES, type Language } from './i18n/language';
+import { agendaSchema, caseParticularsMapSchema } from './minutes/minutes-input-schema';
+import type { CaseParticulars, MinutesInput } from './minutes/minutes-model';
+import { isoDateTime } from './schemas/amounts';
 
 export const API_CHANNEL_PREFIX = 'council:';
 /** The name of the object preload.ts puts on `window`. */
@@ -199,6 +203,43 @@ export interface TrustKeyRequest {
   language?: DialogLanguage;
 }
 
+/**
+ * What the renderer gives for a meeting's minutes: what only it knows (the agenda with the
+ * suggestions, each case's particulars, when the meeting opened and closed, the sign-off names and
+ * who the secretary is). The decision files, the council, the place, the rules and the attendance
+ * main takes from the files it signed for the meeting, never from here.
+ */
+export interface MinutesExportRequest {
+  meetingId: string;
+  /** The languages to make the PDF and DOCX in; both when not given. */
+  languages?: Language[];
+  /**
+   * Ask main's folder dialog for a folder of the secretary's own, besides `<sync>/minutes/`.
+   * Cancelled: the answer is null and nothing is made or written (the secretary asked for a folder).
+   */
+  chooseFolder?: boolean;
+  meeting: { startedAt: string | null; closedAt: string | null };
+  agenda: MinutesInput['agenda'];
+  cases: Record<string, CaseParticulars>;
+  signers: { chairName: string; secretaryName: string };
+  /** The secretary, as the meeting's roster names them: who signs the attestation. */
+  secretary: { memberId: string; name: string };
+  dialogLanguage?: DialogLanguage;
+}
+
+/** The minutes files main made and wrote, and the attestation that lists them. */
+export interface MinutesExportResult {
+  /** Each file (PDF and DOCX per language, then the payment list as CSV and XLSX), its SHA-256 and where it is. */
+  files: { name: string; sha256: string; paths: string[] }[];
+  attestation: {
+    fileName: string;
+    /** `<sync>/minutes/…`, then the chosen folder's. */
+    paths: string[];
+    /** True when the same content had been attested before: nothing new was signed. */
+    existed: boolean;
+  };
+}
+
 /** The main-process side of every call: handlers implement this. */
 export interface ApiHandlers {
   getAppInfo(arg: undefined): Promise<AppInfo>;
@@ -291,6 +332,17 @@ export interface ApiHandlers {
   trustDeviceKeys(arg: { chairName: string; secretaryName: string; language?: DialogLanguage }): Promise<TrustInfo>;
   /** Writes the trust file in use where the user says (main's save dialog), for the payment side; null when cancelled. */
   exportTrustFile(arg: undefined): Promise<string | null>;
+
+  // ---- minutes (electron/services/minutes/): main makes the files and attests them ----
+  /**
+   * Makes the meeting's minutes (PDF and DOCX in each language, the payment list as CSV and XLSX)
+   * from the decision files main signed for it, writes them into `<sync>/minutes/` (and the folder
+   * chosen), and signs the attestation with the secretary's key after the native confirmation.
+   * Null when the folder dialog was cancelled. Refused: MINUTES_NOT_READY (a decision file not yet
+   * in the sync folder), MINUTES_INVALID (the agenda or particulars do not fit the files, naming
+   * the case), MINUTES_PDF_UNAVAILABLE (no printing here: browser mode), CONFIRMATION_DECLINED.
+   */
+  exportMinutes(arg: MinutesExportRequest): Promise<MinutesExportResult | null>;
 }
 
 /** The projector view's route: the app's page with this hash and the meeting id after it. */
@@ -350,6 +402,17 @@ export const apiArgSchemas = {
   removeTrustedKey: z.strictObject({ keyid: z.string().regex(/^[0-9a-f]{64}$/) }),
   trustDeviceKeys: z.strictObject({ chairName: z.string().trim().min(1).max(200), secretaryName: z.string().trim().min(1).max(200), language: z.enum(['ko', 'en']).optional() }),
   exportTrustFile: z.undefined(),
+  exportMinutes: z.strictObject({
+    meetingId: z.string().regex(MEETING_ID_PATTERN),
+    languages: z.array(z.enum(LANGUAGES)).min(1).max(LANGUAGES.length).refine((l) => new Set(l).size === l.length, { error: 'must name each language once' }).optional(),
+    chooseFolder: z.boolean().optional(),
+    meeting: z.strictObject({ startedAt: isoDateTime.nullable(), closedAt: isoDateTime.nullable() }),
+    agenda: agendaSchema,
+    cases: caseParticularsMapSchema,
+    signers: z.strictObject({ chairName: z.string().trim().min(1).max(200), secretaryName: z.string().trim().min(1).max(200) }),
+    secretary: z.strictObject({ memberId: z.string().trim().min(1).max(64), name: z.string().trim().min(1).max(200) }),
+    dialogLanguage: z.enum(['ko', 'en']).optional(),
+  }),
 } as const satisfies { [M in ApiMethod]: z.ZodType<ApiArg<M>> };
 
 export const API_METHODS = Object.keys(apiArgSchemas) as ApiMethod[];

@@ -62,6 +62,8 @@ export const ERROR_CODES = [
   'MINUTES_NOT_READY',
   'MINUTES_REFUSED',
   'MINUTES_WRITE_FAILED',
+  /** No printing to PDF here (browser mode): no minutes are made. */
+  'MINUTES_PDF_UNAVAILABLE',
   // trust edits
   'TRUST_KEY_INVALID',
   'TRUST_KEY_EXISTS',

@@ -26,6 +26,7 @@ import type { SecretPort } from './keystore/secret-port';
 import { createDecisionHandlers } from './notary/notary-handlers';
 import { createReceivedDecisionHandlers } from './decision-files/decision-files-handlers';
 import { createTrustHandlers } from './trust-store/trust-store-handlers';
+import { createMinutesHandlers } from './minutes/minutes-handlers';
 import { readTrustInUse, trustInfoOf } from './trust-store/trust-store';
 
 export interface HandlerContext {
@@ -79,6 +80,7 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     keys: keystore,
     trustedKeys: async () => (await trustOf((await security).get().trustFile)).keys,
     syncFolder: async () => (await security).get().syncFolder ?? defaultSyncFolder(home),
+    print: ctx.print,
   };
 
   return {
@@ -86,6 +88,7 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     ...createDecisionHandlers(features),
     ...createReceivedDecisionHandlers(features),
     ...createTrustHandlers(features),
+    ...createMinutesHandlers(features),
 
     async getAppInfo() {
       return {

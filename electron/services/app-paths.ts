@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { bundledFontDir } from './minutes/minutes-fonts';
 
 /**
  * Where the app's files are: its own (relative to its root, the folder holding package.json) and
@@ -11,6 +12,8 @@ export interface AppPaths {
   demoTrust: string;
   /** The user-data folder: the security settings file lives here. */
   userDataDir: string;
+  /** The bundled Korean font of the minutes' PDF (minutes-fonts.ts). */
+  fontDir: string;
 }
 
 export function appPathsFrom(appRoot: string, userDataDir: string): AppPaths {
@@ -19,6 +22,7 @@ export function appPathsFrom(appRoot: string, userDataDir: string): AppPaths {
     demoBundle: path.join(appRoot, 'dist', 'demo', 'demo.cdbundle'),
     demoTrust: path.join(appRoot, 'build', 'demo', 'demo-trust.json'),
     userDataDir,
+    fontDir: bundledFontDir(appRoot),
   };
 }
 

@@ -8,6 +8,7 @@ import type { AppMode, DeviceKey, DeviceKeyRole } from '../../shared/api';
 import type { TrustedKey } from '../../shared/schemas/trust-file';
 import type { AppPaths } from './app-paths';
 import type { DialogPort } from './dialog-port';
+import type { PrintPort } from './minutes/print-port';
 import type { SecuritySettingsStore } from './security-settings';
 
 /** One of this device's keys, able to sign; its private half stays inside. */
@@ -38,6 +39,8 @@ export interface FeatureContext {
   trustedKeys(): Promise<TrustedKey[]>;
   /** The sync folder: the settings' one, else the default `<home>/Council Desk/sync` (it may not exist). */
   syncFolder(): Promise<string>;
+  /** How the minutes' HTML becomes a PDF; none in browser mode. */
+  print?: PrintPort;
 }
 
 /** Where the sync folder is when none was chosen in Settings (issue 12). */

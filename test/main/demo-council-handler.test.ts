@@ -19,7 +19,7 @@ const dir = bundleFolder('council-desk-demo-handler-');
 const root = join(__dirname, '..', '..');
 
 function handlers(demoBundle: string) {
-  const paths: AppPaths = { rendererDir: join(dir, 'renderer'), demoBundle, demoTrust: join(root, 'build/demo/demo-trust.json'), userDataDir: join(dir, 'user-data') };
+  const paths: AppPaths = { rendererDir: join(dir, 'renderer'), demoBundle, demoTrust: join(root, 'build/demo/demo-trust.json'), userDataDir: join(dir, 'user-data'), fontDir: join(root, 'node_modules/@fontsource/noto-sans-kr') };
   return createApiHandlers({ appVersion: '0.1.0-test', platform: 'linux', paths, dialogs: NO_DIALOGS });
 }
 
@@ -69,7 +69,7 @@ describe('loadDemoCouncil', () => {
     const api = createApiHandlers({
       appVersion: '0.1.0-test',
       platform: 'linux',
-      paths: { rendererDir: join(dir, 'renderer'), demoBundle: path, demoTrust: join(root, 'build/demo/demo-trust.json'), userDataDir: join(dir, 'user-data-off') },
+      paths: { rendererDir: join(dir, 'renderer'), demoBundle: path, demoTrust: join(root, 'build/demo/demo-trust.json'), userDataDir: join(dir, 'user-data-off'), fontDir: join(root, 'node_modules/@fontsource/noto-sans-kr') },
       dialogs: { ...NO_DIALOGS, confirm: async () => true },
     });
     vi.spyOn(console, 'info').mockImplementation(() => undefined);

@@ -58,6 +58,11 @@ export interface AttestMinutesRequest {
   language?: DialogLanguage;
   /** The folder the secretary chose, besides `<sync>/minutes/`: absolute. */
   folder?: string;
+  /**
+   * The decision files the minutes were made from (signedDecisionFiles): refused (MINUTES_NOT_READY)
+   * when the ledger's are others by now, a decision signed meanwhile, so the attestation binds the files the minutes describe.
+   */
+  describes?: readonly { fileName: string; payloadSha256: string }[];
 }
 
 export interface MinutesAttestationResult {
@@ -77,7 +82,10 @@ const requestSchema = z.strictObject({
   signer: z.strictObject({ memberId: z.string().trim().min(1).max(64), name: z.string().trim().min(1).max(200) }),
   language: z.enum(['ko', 'en']).optional(),
   folder: z.string().refine(isAbsolute, { error: 'must be a full path' }).optional(),
+  describes: z.array(z.strictObject({ fileName: z.string(), payloadSha256: z.string() })).optional(),
 });
+
+const filesKey = (files: readonly { fileName: string; payloadSha256: string }[]) => files.map((f) => `${f.fileName} ${f.payloadSha256}`).join('\n');
 
 function refused(why: string): CouncilError {
   return new CouncilError('MINUTES_REFUSED', `The minutes attestation was not signed: ${why}.`);
@@ -109,6 +117,9 @@ export class MinutesNotary {
     }
     return this.o.serial(async () => {
       const decisions = await this.signedDecisions(req.meetingId);
+      if (req.describes !== undefined && filesKey(req.describes) !== filesKey(decisions.files)) {
+        throw new CouncilError('MINUTES_NOT_READY', `A decision file of meeting ${req.meetingId} was signed while its minutes were made: make the minutes again, so they describe every decision file.`);
+      }
       const signer = await this.o.keys.signer('secretary');
       const payload: MinutesAttestation = {
         format: MINUTES_FORMAT,
@@ -134,6 +145,15 @@ export class MinutesNotary {
       const file = signedFileOf(fileName, signBody(PAYLOAD_TYPE_MINUTES, body, signer), body, signer.publicKeyPem);
       return this.release(targets, fileName, file.bytes, payload, signer, false);
     });
+  }
+
+  /**
+   * The meeting's signed decision files, in sequence order, as read back from the sync folder's
+   * outbox and checked against the ledger: what the minutes are made from. MINUTES_NOT_READY when
+   * none was signed, one is still queued or one is not in the outbox.
+   */
+  async signedDecisionFiles(meetingId: string): Promise<MinutesDecisionFileInput[]> {
+    return this.o.serial(async () => (await this.signedDecisions(meetingId)).files);
   }
 
   /** What the ledger says was signed for the meeting, every file in the outbox and read back as signed. */

@@ -79,6 +79,7 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
     removeTrustedKey: vi.fn<Fn<'removeTrustedKey'>>(async () => notFaked('removeTrustedKey')),
     trustDeviceKeys: vi.fn<Fn<'trustDeviceKeys'>>(async () => notFaked('trustDeviceKeys')),
     exportTrustFile: vi.fn<Fn<'exportTrustFile'>>(async () => notFaked('exportTrustFile')),
+    exportMinutes: vi.fn<Fn<'exportMinutes'>>(async () => notFaked('exportMinutes')),
     pathForFile: vi.fn<Fn<'pathForFile'>>(() => ''),
   } satisfies ApiBridge;
   window.councilDesk = bridge;

@@ -155,15 +155,18 @@ describe('exportMinutes', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'MINUTES_NOT_READY', message: expect.stringContaining('decisions-2023-03-02-0002.dsse.json') } });
     expect(namesIn(join(s.kit.sync, 'minutes'))).toEqual([]);
     expect(namesIn(s.chosen)).toEqual([]);
+    expect(s.folders).toEqual([s.chosen]); // refused before the secretary was asked for a folder
   });
 
   it("refuses an agenda whose decided case's particulars are missing, naming the case, writing nothing", async () => {
     const s = setup();
     await exportDecisions(s.kit);
     const { '1015-000004': _gone, ...cases } = SAMPLE_CASES;
-    const answer = await call(s, request({ cases }));
+    s.folders.push(s.chosen);
+    const answer = await call(s, request({ cases, chooseFolder: true }));
     expect(answer).toMatchObject({ ok: false, error: { code: 'MINUTES_INVALID', message: expect.stringContaining('1015-000004') } });
     expect(namesIn(join(s.kit.sync, 'minutes'))).toEqual([]);
+    expect(s.folders).toEqual([s.chosen]);
     expect(s.kit.confirms).toHaveLength(2); // the decision files' only
   });
 

@@ -4,8 +4,9 @@
  * notary's ledger (MinutesNotary.signedDecisionFiles), and so are the council, the date, the place,
  * the rules and the attendance (the last file's). The renderer gives only what it alone knows: the
  * agenda with the suggestions, each case's particulars, when the meeting opened and closed, the
- * sign-off names and who the secretary is. Every file is made before anything is written, so a
- * minutes that does not fit (MINUTES_INVALID, naming the case) writes nothing.
+ * sign-off names and who the secretary is. The minutes are built and checked (MINUTES_INVALID,
+ * naming the case) before the folder dialog, and every file is made before anything is written,
+ * so a refusal writes nothing.
  *
  * Choices: with no print port (browser mode) nothing is made (MINUTES_PDF_UNAVAILABLE), so an
  * attestation never lists minutes without their PDF; a folder dialog the secretary cancels answers
@@ -15,8 +16,8 @@ import type { MinutesExportRequest, MinutesExportResult } from '../../../shared/
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../../shared/i18n/language';
 import { buildMinutes } from '../../../shared/minutes/build-minutes';
 import { minutesFileName, paymentListFileName } from '../../../shared/minutes/file-names';
-import type { MinutesDecisionFileInput, MinutesInput } from '../../../shared/minutes/minutes-model';
-import { assertPaymentSum, paymentListCsv, paymentRows } from '../../../shared/minutes/payment-list';
+import type { Minutes, MinutesDecisionFileInput, MinutesInput } from '../../../shared/minutes/minutes-model';
+import { assertPaymentSum, paymentListCsv, paymentRows, type PaymentRow } from '../../../shared/minutes/payment-list';
 import { CouncilError } from '../../../shared/result';
 import type { DialogPort } from '../dialog-port';
 import type { MinutesNotary } from '../notary/minutes-notary';
@@ -50,11 +51,16 @@ export function minutesInputOf(req: MinutesExportRequest, files: readonly Minute
   };
 }
 
-/** Each file of the minutes, in order: PDF and DOCX per language, then the payment list as CSV and XLSX. */
-async function minutesFiles(input: MinutesInput, languages: readonly Language[], print: PrintPort, fonts: () => Promise<BundledFonts>): Promise<MinutesFile[]> {
+/** The minutes and their payment rows, checked against the decision files (MINUTES_INVALID naming what does not fit). */
+function checkedMinutes(input: MinutesInput): { minutes: Minutes; rows: PaymentRow[] } {
   const minutes = buildMinutes(input);
   const rows = paymentRows(minutes);
   assertPaymentSum(rows, input.decisionFiles);
+  return { minutes, rows };
+}
+
+/** Each file of the minutes, in order: PDF and DOCX per language, then the payment list as CSV and XLSX. */
+async function minutesFiles({ minutes, rows }: { minutes: Minutes; rows: PaymentRow[] }, languages: readonly Language[], print: PrintPort, fonts: () => Promise<BundledFonts>): Promise<MinutesFile[]> {
   const id = minutes.meetingId;
   const files: MinutesFile[] = [];
   for (const lang of languages) {
@@ -71,15 +77,16 @@ export async function exportMinutes(deps: MinutesExportDeps, req: MinutesExportR
   if (deps.print === undefined) {
     throw new CouncilError('MINUTES_PDF_UNAVAILABLE', `The minutes of meeting ${req.meetingId} need printing to PDF, which only the desktop app does; nothing was made. Make the minutes in the Council Desk app.`);
   }
+  // Whether the minutes can be made is known before the secretary is asked for a folder.
+  const decisionFiles = await deps.notary.signedDecisionFiles(req.meetingId);
+  const checked = checkedMinutes(minutesInputOf(req, decisionFiles));
   let folder: string | undefined;
   if (req.chooseFolder) {
     const chosen = await deps.dialogs.openFolder();
     if (chosen === null) return null;
     folder = chosen;
   }
-  const decisionFiles = await deps.notary.signedDecisionFiles(req.meetingId);
-  const languages = req.languages ?? [...LANGUAGES];
-  const files = await minutesFiles(minutesInputOf(req, decisionFiles), languages, deps.print, deps.fonts);
+  const files = await minutesFiles(checked, req.languages ?? LANGUAGES, deps.print, deps.fonts);
   const targets = await deps.notary.targets(folder);
   const written = await writeMinutesFiles(targets, files);
   const attestation = await deps.notary.attestMinutes({

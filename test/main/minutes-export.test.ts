@@ -16,6 +16,7 @@ import { generateKeyPair } from '../../electron/services/keys';
 import { bundledFontDir } from '../../electron/services/minutes/minutes-fonts';
 import { createMinutesHandlers, type MinutesHandlers } from '../../electron/services/minutes/minutes-handlers';
 import { verifyMinutesAttestation } from '../../electron/services/minutes/verify-minutes-attestation';
+import { createMinutesNotary } from '../../electron/services/notary/minutes-notary';
 import { parseCsvTable } from '../../renderer/review/evidence/csv-parse';
 import { chromiumPrint, type ChromiumPrint } from '../support/chromium-print';
 import { reopenedDecision } from '../support/decision-payloads';
@@ -188,6 +189,18 @@ describe('exportMinutes', () => {
     const badReason = request();
     (badReason.agenda[0]!.suggestion.reasons as unknown[]).push({ code: 'TIER', amount: 1.5 });
     expect(await call(s, badReason)).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
+    expect(namesIn(join(s.kit.sync, 'minutes'))).toEqual([]);
+  });
+
+  it('attests nothing when a decision file was signed after the minutes were made from the files before it', async () => {
+    const s = setup();
+    const [first] = await exportDecisions(s.kit);
+    const notary = createMinutesNotary(s.kit.ctx);
+    const files = [{ name: `payments-${MEETING}.csv`, bytes: new TextEncoder().encode('\uFEFFcaseId\r\n') }];
+    await expect(notary.attestMinutes({ meetingId: MEETING, files, signer: SECRETARY, describes: [{ fileName: first!.fileName, payloadSha256: first!.payloadSha256 }] })).rejects.toMatchObject({
+      code: 'MINUTES_NOT_READY',
+      message: expect.stringContaining('make the minutes again'),
+    });
     expect(namesIn(join(s.kit.sync, 'minutes'))).toEqual([]);
   });
 });

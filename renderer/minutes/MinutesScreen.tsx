@@ -1,8 +1,7 @@
 /**
  * Minutes: the meeting chosen (the one open on the Meeting screen, else the latest) and whether its
  * minutes can be made: a closed meeting whose decisions all went out in written decision files;
- * otherwise what is missing. The exports themselves (PDF, DOCX, the payment list, the attestation)
- * are still to come (issue 13).
+ * otherwise what is missing; when it can, "Make the minutes" (MinutesExportPanel).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +12,7 @@ import { useServices } from '../common/services';
 import { useAsyncValue } from '../common/use-async-value';
 import { useUiStore } from '../common/ui-store';
 import { MeetingPicker } from '../decisions';
+import { MinutesExportPanel } from './MinutesExportPanel';
 import { MinutesReadinessNotice } from './MinutesReadinessNotice';
 import { readMinutesReadiness } from './minutes-readiness';
 
@@ -32,7 +32,8 @@ export function MinutesScreen() {
       {meetings.state === 'done' && <MeetingPicker meetings={stored} value={meetingId} onChange={setChosen} />}
       {readiness.state === 'failed' && <ErrorNotice title={t('minutes.loadFailed')} error={readiness.error} />}
       {readiness.state === 'done' && readiness.value !== null && <MinutesReadinessNotice readiness={readiness.value} />}
-      <ComingLater items={[t('minutes.later1'), t('minutes.later2'), t('minutes.later3')]} />
+      {readiness.state === 'done' && readiness.value?.ready === true && <MinutesExportPanel meetingId={readiness.value.meetingId} />}
+      <ComingLater items={[t('minutes.later1'), t('minutes.later2')]} />
     </ScreenFrame>
   );
 }

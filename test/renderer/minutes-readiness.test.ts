@@ -14,6 +14,7 @@ import { decideTwoCases } from './support/decided-meeting';
 import { demoCouncil } from './support/demo-council';
 import { fakeBridge, type FakeBridge } from './support/fake-bridge';
 import { fakeNotary } from './support/fake-notary';
+import { ok } from '../../shared/result';
 import { renderApp } from './support/render-app';
 import { M, roomDbKit } from './support/room-db-kit';
 
@@ -66,5 +67,34 @@ describe('the Minutes screen', () => {
       '회의를 종료하세요 (회의 화면의 "회의 종료").',
       '아직 내보내지 않은 의결 2건을 의결 화면에서 내보내세요.',
     ]);
+  });
+});
+
+describe('making the minutes', () => {
+  it('sends main the agenda with its suggestions, each case\'s particulars and who signs, and lists what main wrote', async () => {
+    const notary = fakeNotary(bridge);
+    await decideTwoCases(db, kit.putToVote);
+    await closeMeeting(db, M);
+    await exportMeetingDecisions(db, api, M);
+    expect(notary.signed).toHaveLength(1);
+    bridge.exportMinutes.mockImplementation(async () =>
+      ok({
+        files: [{ name: `minutes-${M}-ko.pdf`, sha256: 'a'.repeat(64), paths: [`/media/usb/sync/minutes/minutes-${M}-ko.pdf`] }],
+        attestation: { fileName: `minutes-${M}.dsse.json`, paths: [`/media/usb/sync/minutes/minutes-${M}.dsse.json`], existed: false },
+      }),
+    );
+    const app = renderApp(db);
+    await app.user.click(await screen.findByRole('link', { name: '회의록' }));
+    const panel = await screen.findByTestId('minutes-export');
+    await app.user.click(within(panel).getByRole('checkbox', { name: 'English (PDF, DOCX)' }));
+    await app.user.click(within(panel).getByRole('button', { name: '회의록 만들기' }));
+    await waitFor(() => expect(within(panel).getByTestId('minutes-export-status').textContent).toContain(`회의록 파일 1개와 회의록 증명 minutes-${M}.dsse.json을 썼습니다:`));
+    const request = bridge.exportMinutes.mock.calls[0]![0];
+    expect(request).toMatchObject({ meetingId: M, languages: ['ko'], chooseFolder: false, secretary: { memberId: expect.any(String) } });
+    const meeting = (await db.meetings.get(M))!;
+    expect(request.agenda.map((a) => a.caseId)).toEqual(meeting.agenda);
+    expect(request.agenda.every((a) => a.suggestion.reasons.length > 0)).toBe(true);
+    for (const caseId of meeting.agenda) expect(request.cases[caseId]).toMatchObject({ bundleId: expect.any(String), representative: expect.any(String) });
+    expect(within(panel).getByText(`/media/usb/sync/minutes/minutes-${M}.dsse.json`)).toBeTruthy();
   });
 });

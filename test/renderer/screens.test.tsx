@@ -69,7 +69,7 @@ describe('Decisions and Minutes screens', () => {
     await user.click(screen.getByRole('link', { name: '회의록' }));
     const minutes = await waitFor(() => document.querySelector('[data-screen="minutes"]') as HTMLElement);
     expect(await within(minutes).findByText('아직 회의가 없습니다. 회의 화면에서 회의를 만드세요.')).toBeTruthy();
-    expect(minutes.textContent).toContain('PDF, DOCX로 내보내기와 지급 목록 (CSV, XLSX)');
+    expect(minutes.textContent).toContain('회의록 미리 보기');
   });
 });
 

@@ -60,3 +60,14 @@ export function checkDecisionFiles(sync: string): CheckedDecisionFile[] {
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+/** `council-desk verify` of a minutes attestation against the trust file: its one --json line. */
+export function verifyMinutes(attestation: string, trustFile: string): { valid: boolean; errors: unknown[] } {
+  let out: string;
+  try {
+    out = execFileSync(process.execPath, [CLI, 'verify', attestation, '--trust', trustFile, '--json'], { encoding: 'utf8' });
+  } catch (err) {
+    out = (err as { stdout?: string }).stdout ?? '';
+  }
+  return JSON.parse(out.trim().split('\n')[0] ?? '{}') as { valid: boolean; errors: unknown[] };
+}

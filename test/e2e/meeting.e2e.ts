@@ -19,7 +19,7 @@ import { launchApp, type RunningApp } from './app-harness';
 import { focusComesTo, tabTo, type Want } from './keyboard-focus';
 import { countKeystrokes, goToScreen, roomSteps, type RoomSteps } from './meeting-keyboard';
 import { checkAuditFile, recountClosedVotes } from './audit-file';
-import { checkDecisionFiles } from './decision-files-check';
+import { checkDecisionFiles, verifyMinutes } from './decision-files-check';
 import { DEFAULT_DEMO_CASES, DEFAULT_DEMO_SEED } from '../../electron/cli/make-demo-bundle';
 import type { BundleContent } from '../../electron/services/bundle-content';
 import { generateDemoBundleContent } from '../../electron/services/demo-data';
@@ -383,8 +383,21 @@ describe('a meeting from the keyboard alone', () => {
     expect(readdirSync(path.join(SYNC, 'keys'))).toHaveLength(1);
   });
 
+  it("makes the minutes in both languages, the payment list and the secretary's attestation, into the sync folder's minutes/", async () => {
+    await goTo('회의록', MENU);
+    await expect.poll(() => page.getByTestId('minutes-readiness').getAttribute('data-ready')).toBe('true');
+    app.dialogs.confirms.push(true);
+    await to({ role: 'button', name: '회의록 만들기' });
+    await press('Enter');
+    await expect.poll(() => page.getByTestId('minutes-export-status').textContent(), { timeout: 60_000 }).toContain('회의록 증명 minutes-2023-03-02.dsse.json을 썼습니다');
+    expect(readdirSync(path.join(SYNC, 'minutes')).sort()).toEqual(
+      ['minutes-2023-03-02-en.docx', 'minutes-2023-03-02-en.pdf', 'minutes-2023-03-02-ko.docx', 'minutes-2023-03-02-ko.pdf', 'minutes-2023-03-02.dsse.json', 'payments-2023-03-02.csv', 'payments-2023-03-02.xlsx'],
+    );
+    await goTo('의결', MENU);
+  });
+
   it('finds the audit chain intact and exports it; the file checks out and every closed vote recounts', async () => {
-    // still on the Decisions screen, where the decisions were exported
+    // back on the Decisions screen
     const status = page.getByTestId('audit-status');
     await expect.poll(() => status.textContent()).toMatch(/^감사 기록: 이상 없음, [\d,]+개 항목$/);
     const before = new Set(readdirSync(SYNC));
@@ -422,6 +435,8 @@ describe('a meeting from the keyboard alone', () => {
       expect(heads.has(checked.payload.auditHead), checked.payload.auditHead).toBe(true);
     }
     expect(entries.some((e) => e.entity === 'export' && e.entityId === 'decisions-2023-03-02-0001.dsse.json')).toBe(true);
+    // the minutes attestation verifies with the secretary's key, each listed file beside it
+    expect(verifyMinutes(path.join(SYNC, 'minutes', 'minutes-2023-03-02.dsse.json'), path.join(SYNC, 'trust.json'))).toMatchObject({ valid: true, errors: [] });
 
     console.log(`the meeting took ${keys.count} keystrokes (${SINGLE.length} cases one by one, ${bulkCases} in one bulk vote; ${entries.length} audit entries)`);
     expect(app.problems).toEqual([]);

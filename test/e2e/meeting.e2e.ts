@@ -375,7 +375,7 @@ describe('a meeting from the keyboard alone', () => {
     // the confirmation said what is signed: the meeting, how many decisions, the total
     expect(app.dialogs.asked.at(-1)!.detail).toMatch(new RegExp(`2023-03-02[\\s\\S]*${SINGLE.length + bulkCases}[\\s\\S]*[\\d,]+원`));
     // every decision now names its file and sequence
-    expect(await table.locator('tbody tr', { hasText: 'decisions-2023-03-02-0001.dsse.json' }).count()).toBe(SINGLE.length + bulkCases);
+    await expect.poll(() => table.locator('tbody tr', { hasText: 'decisions-2023-03-02-0001.dsse.json' }).count()).toBe(SINGLE.length + bulkCases);
     await focusComesTo(page, { role: 'button', name: '의결 내보내기' });
     await press('Enter');
     await expect.poll(() => page.getByTestId('decision-export-why').textContent()).toContain('새로 내보낼 의결이 없습니다.');

@@ -130,7 +130,7 @@ describe('two devices sharing one sync folder', () => {
     await goTo(page, '의결');
     const rows = page.getByTestId('decision-table').locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(3);
-    expect(await rows.filter({ hasText: FILE_2 }).count()).toBe(1);
+    await expect.poll(() => rows.filter({ hasText: FILE_2 }).count()).toBe(1);
     await gate(page, 'decisions-exported', page.getByTestId('decision-table'));
   });
 

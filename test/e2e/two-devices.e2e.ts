@@ -132,6 +132,15 @@ describe('two devices sharing one sync folder', () => {
     await expect.poll(() => rows.count()).toBe(3);
     await expect.poll(() => rows.filter({ hasText: FILE_2 }).count()).toBe(1);
     await gate(page, 'decisions-exported', page.getByTestId('decision-table'));
+
+    // the meeting closed, its minutes can be made: the Minutes screen offers them
+    await page.getByRole('navigation').getByRole('link', { name: '회의', exact: true }).click();
+    await page.getByTestId('room-back').click();
+    await page.getByRole('button', { name: '회의 종료' }).click();
+    await page.getByText('종료된 회의입니다. 더는 바꿀 수 없습니다.').waitFor();
+    await goTo(page, '회의록');
+    await expect.poll(() => page.getByTestId('minutes-readiness').getAttribute('data-ready')).toBe('true');
+    await gate(page, 'minutes-ready', page.getByTestId('minutes-export'));
   });
 
   it("B: trusting A's trust file, decides 1015-000002 otherwise; A's files are verified, chained, and the disagreement shown as a conflict", async () => {

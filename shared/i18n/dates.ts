@@ -17,7 +17,7 @@ function formatter(lang: Language, kind: 'date' | 'dateTime'): Intl.DateTimeForm
     format =
       kind === 'date'
         ? new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' })
-        : new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: COUNCIL_TIME_ZONE });
+        : new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone: COUNCIL_TIME_ZONE });
     cache.set(key, format);
   }
   return format;
@@ -29,7 +29,11 @@ export function formatIsoDate(isoDate: string, lang: Language): string {
   return Number.isNaN(date.getTime()) ? isoDate : formatter(lang, 'date').format(date);
 }
 
-/** An ISO date-time with an offset, shown in Korean time; text that is not one as it is. */
+/**
+ * An ISO date-time with an offset, shown in Korean time on a 24-hour clock ("2023. 3. 2. 14:10",
+ * "Mar 2, 2023, 14:10"); text that is not one as it is. The 24-hour clock is also what makes Node
+ * and Chromium agree: Node's ICU writes the Korean day period as "PM", Chromium as "오후".
+ */
 export function formatDateTime(isoDateTime: string, lang: Language): string {
   const date = new Date(isoDateTime);
   return Number.isNaN(date.getTime()) ? isoDateTime : formatter(lang, 'dateTime').format(date);

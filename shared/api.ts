@@ -15,6 +15,7 @@ import type { DecisionFilePayload } from './decisions/decision-file-schema';
 import { LANGUAGES, type Language } from './i18n/language';
 import { agendaSchema, caseParticularsMapSchema } from './minutes/minutes-input-schema';
 import type { CaseParticulars, MinutesInput } from './minutes/minutes-model';
+import type { MinutesProgress } from './minutes/minutes-steps';
 import { isoDateTime } from './schemas/amounts';
 
 export const API_CHANNEL_PREFIX = 'council:';
@@ -225,7 +226,18 @@ export interface MinutesExportRequest {
   /** The secretary, as the meeting's roster names them: who signs the attestation. */
   secretary: { memberId: string; name: string };
   dialogLanguage?: DialogLanguage;
+  /** The renderer's name for this run (a UUID), to ask getMinutesProgress how far it has come. */
+  runId?: string;
+  /**
+   * Make the minutes again: the earlier ones in a target folder (the files of that name, the
+   * earlier attestation and every file it lists) are moved into its `earlier/<when>/` first.
+   * Without it, minutes already there are refused (MINUTES_EXIST) and nothing is made.
+   */
+  again?: boolean;
 }
+
+/** What the preview needs: the minutes as the export would make them, in one language. */
+export type MinutesPreviewRequest = Pick<MinutesExportRequest, 'meetingId' | 'meeting' | 'agenda' | 'cases' | 'signers'> & { language: Language };
 
 /** The minutes files main made and wrote, and the attestation that lists them. */
 export interface MinutesExportResult {
@@ -237,7 +249,12 @@ export interface MinutesExportResult {
     paths: string[];
     /** True when the same content had been attested before: nothing new was signed. */
     existed: boolean;
+    /** SHA-256 (hex) of its payload bytes. */
+    payloadSha256: string;
+    createdAt: string;
   };
+  /** The folders the earlier minutes were moved into (making them again), in the targets' order. */
+  earlier: string[];
 }
 
 /** The main-process side of every call: handlers implement this. */
@@ -343,6 +360,14 @@ export interface ApiHandlers {
    * the case), MINUTES_PDF_UNAVAILABLE (no printing here: browser mode), CONFIRMATION_DECLINED.
    */
   exportMinutes(arg: MinutesExportRequest): Promise<MinutesExportResult | null>;
+  /** How far the exportMinutes run of that runId has come; null when none is under way. */
+  getMinutesProgress(arg: { runId: string }): Promise<MinutesProgress | null>;
+  /**
+   * The minutes' body as the PDF prints it (minutesBodyHtml: every text escaped, no script, no
+   * style attribute), made from main's decision files as exportMinutes makes them, to be shown in
+   * a shadow root with MINUTES_CSS. Refused as exportMinutes is (MINUTES_NOT_READY, MINUTES_INVALID).
+   */
+  previewMinutes(arg: MinutesPreviewRequest): Promise<{ html: string }>;
 }
 
 /** The projector view's route: the app's page with this hash and the meeting id after it. */
@@ -356,6 +381,9 @@ const filePath = z.string().min(1).max(4096);
 /** A passphrase for the keys: long enough to resist guessing, short enough to type. */
 const passphrase = z.string().min(8).max(1024);
 const importId = z.strictObject({ importId: z.string().regex(/^[0-9a-f-]{36}$/) });
+const runId = z.string().regex(/^[0-9a-f-]{36}$/);
+const minutesMeetingTimes = z.strictObject({ startedAt: isoDateTime.nullable(), closedAt: isoDateTime.nullable() });
+const minutesSigners = z.strictObject({ chairName: z.string().trim().min(1).max(200), secretaryName: z.string().trim().min(1).max(200) });
 
 /** Each call's argument schema: the main process validates every argument with these. */
 export const apiArgSchemas = {
@@ -406,12 +434,23 @@ export const apiArgSchemas = {
     meetingId: z.string().regex(MEETING_ID_PATTERN),
     languages: z.array(z.enum(LANGUAGES)).min(1).max(LANGUAGES.length).refine((l) => new Set(l).size === l.length, { error: 'must name each language once' }).optional(),
     chooseFolder: z.boolean().optional(),
-    meeting: z.strictObject({ startedAt: isoDateTime.nullable(), closedAt: isoDateTime.nullable() }),
+    meeting: minutesMeetingTimes,
     agenda: agendaSchema,
     cases: caseParticularsMapSchema,
-    signers: z.strictObject({ chairName: z.string().trim().min(1).max(200), secretaryName: z.string().trim().min(1).max(200) }),
+    signers: minutesSigners,
     secretary: z.strictObject({ memberId: z.string().trim().min(1).max(64), name: z.string().trim().min(1).max(200) }),
     dialogLanguage: z.enum(['ko', 'en']).optional(),
+    runId: runId.optional(),
+    again: z.boolean().optional(),
+  }),
+  getMinutesProgress: z.strictObject({ runId }),
+  previewMinutes: z.strictObject({
+    meetingId: z.string().regex(MEETING_ID_PATTERN),
+    language: z.enum(LANGUAGES),
+    meeting: minutesMeetingTimes,
+    agenda: agendaSchema,
+    cases: caseParticularsMapSchema,
+    signers: minutesSigners,
   }),
 } as const satisfies { [M in ApiMethod]: z.ZodType<ApiArg<M>> };
 
@@ -430,5 +469,5 @@ export type ApiBridge = { [M in ApiMethod]: (arg: ApiArg<M>) => Promise<Result<A
   pathForFile(file: object): string;
 };
 
-export type { BundleSummary, SecuritySettings, SecuritySettingsChange };
+export type { BundleSummary, MinutesProgress, SecuritySettings, SecuritySettingsChange };
 export { MEETING_ID_PATTERN };

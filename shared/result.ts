@@ -64,6 +64,8 @@ export const ERROR_CODES = [
   'MINUTES_WRITE_FAILED',
   /** No printing to PDF here (browser mode): no minutes are made. */
   'MINUTES_PDF_UNAVAILABLE',
+  /** Minutes of the meeting are in a target folder already: make them again (`again`) to move those aside. */
+  'MINUTES_EXIST',
   // trust edits
   'TRUST_KEY_INVALID',
   'TRUST_KEY_EXISTS',

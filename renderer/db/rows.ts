@@ -224,7 +224,7 @@ export interface DecisionRow {
   reopened: { reason: string; at: string } | null;
 }
 
-export type AuditEntity = 'bundle' | 'case' | 'document' | 'member' | 'meeting' | 'agenda' | 'attendance' | 'recusal' | 'proposal' | 'vote' | 'decision' | 'export' | 'settings';
+export type AuditEntity = 'bundle' | 'case' | 'document' | 'member' | 'meeting' | 'agenda' | 'attendance' | 'recusal' | 'proposal' | 'vote' | 'decision' | 'export' | 'minutes' | 'settings';
 
 export interface AuditRow {
   /** Assigned by the database, 1, 2, 3, ... */

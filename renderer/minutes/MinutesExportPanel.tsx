@@ -1,7 +1,10 @@
 /**
  * "Make the minutes": main makes the PDF and DOCX in the languages ticked, the payment list as CSV
  * and XLSX, writes them into <sync>/minutes/ (and a folder of the secretary's own when asked),
- * and the secretary's attestation that lists them. One run at a time; the files made are listed.
+ * and the secretary's attestation that lists them; each step is shown as main takes it. Minutes
+ * made before (this device's audit log says so, or main finds them: MINUTES_EXIST) are made
+ * again only when the secretary says so, and the earlier ones are moved into earlier/ by main.
+ * Each making is recorded in the audit log. One run at a time; the files made are listed.
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,28 +14,43 @@ import { describeError, type ErrorInfo } from '../common/council-api';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { currentLanguage } from '../common/i18n';
 import { useServices } from '../common/services';
+import { recordMinutesMade, type MinutesMade } from './minutes-audit';
 import { readMinutesRequest } from './minutes-request';
+import { MinutesSteps } from './MinutesSteps';
+import { useMinutesProgress } from './use-minutes-progress';
 
-type Run = { state: 'idle' } | { state: 'busy' } | { state: 'done'; result: MinutesExportResult | null } | { state: 'failed'; error: ErrorInfo };
+type Run =
+  | { state: 'idle' }
+  | { state: 'busy'; runId: string; languages: Language[] }
+  | { state: 'done'; result: MinutesExportResult | null }
+  | { state: 'failed'; error: ErrorInfo };
 
 const LANGUAGES: readonly Language[] = ['ko', 'en'];
 
-export function MinutesExportPanel({ meetingId }: { meetingId: string }) {
+export function MinutesExportPanel({ meetingId, made, onMade }: { meetingId: string; made: MinutesMade | null; onMade: () => void }) {
   const { t } = useTranslation();
   const { db, api } = useServices();
   const id = useId();
   const [languages, setLanguages] = useState<Language[]>(['ko', 'en']);
   const [chooseFolder, setChooseFolder] = useState(false);
   const [run, setRun] = useState<Run>({ state: 'idle' });
+  const progress = useMinutesProgress(api, run.state === 'busy' ? run.runId : null);
   const busy = run.state === 'busy';
   const inert = busy || languages.length === 0;
+  const exists = run.state === 'failed' && run.error.code === 'MINUTES_EXIST';
+  const again = made !== null || exists;
 
   async function make() {
     if (inert) return;
-    setRun({ state: 'busy' });
+    const runId = crypto.randomUUID();
+    setRun({ state: 'busy', runId, languages });
     try {
       const request = await readMinutesRequest(db, meetingId);
-      const result = await api.exportMinutes({ ...request, languages, chooseFolder, dialogLanguage: currentLanguage() });
+      const result = await api.exportMinutes({ ...request, languages, chooseFolder, dialogLanguage: currentLanguage(), runId, again });
+      if (result !== null) {
+        await recordMinutesMade(db, meetingId, result);
+        onMade();
+      }
       setRun({ state: 'done', result });
     } catch (err) {
       setRun({ state: 'failed', error: describeError(err) });
@@ -67,27 +85,44 @@ export function MinutesExportPanel({ meetingId }: { meetingId: string }) {
       </label>
       <div className="settings-actions">
         <button type="button" className="button button--primary" aria-disabled={inert} aria-describedby={`${id}-hint`} onClick={() => void make()}>
-          {t('minutes.export.make')}
+          {t(again ? 'minutes.export.makeAgain' : 'minutes.export.make')}
         </button>
       </div>
       <p id={`${id}-hint`} className="screen__note">
-        {languages.length === 0 ? t('minutes.export.noLanguage') : t('minutes.export.hint')}
+        {languages.length === 0 ? t('minutes.export.noLanguage') : t(again ? 'minutes.export.hintAgain' : 'minutes.export.hint')}
       </p>
       <div role="status" data-testid="minutes-export-status">
-        {busy && <p>{t('minutes.export.busy')}</p>}
         {run.state === 'done' && run.result === null && <p>{t('minutes.export.cancelled')}</p>}
-        {run.state === 'done' && run.result !== null && (
-          <>
-            <p>{t(run.result.attestation.existed ? 'minutes.export.existed' : 'minutes.export.done', { fileName: run.result.attestation.fileName, count: run.result.files.length })}</p>
-            <ul className="path-text">
-              {[...run.result.files.map((f) => f.paths[0] ?? f.name), run.result.attestation.paths[0] ?? run.result.attestation.fileName].map((path) => (
-                <li key={path}>{path}</li>
-              ))}
-            </ul>
-          </>
-        )}
+        {run.state === 'done' && run.result !== null && <MadeFiles result={run.result} />}
+        {exists && <p>{t('minutes.export.exists')}</p>}
       </div>
-      {run.state === 'failed' && <ErrorNotice title={t('minutes.export.failed')} error={run.error} />}
+      {busy && <MinutesSteps languages={run.languages} progress={progress} />}
+      {run.state === 'failed' && !exists && <ErrorNotice title={t('minutes.export.failed')} error={run.error} />}
     </section>
+  );
+}
+
+function MadeFiles({ result }: { result: MinutesExportResult }) {
+  const { t } = useTranslation();
+  const paths = [...result.files.map((f) => f.paths[0] ?? f.name), result.attestation.paths[0] ?? result.attestation.fileName];
+  return (
+    <>
+      <p>{t(result.attestation.existed ? 'minutes.export.existed' : 'minutes.export.done', { fileName: result.attestation.fileName, count: result.files.length })}</p>
+      <ul className="path-text">
+        {paths.map((path) => (
+          <li key={path}>{path}</li>
+        ))}
+      </ul>
+      {result.earlier.length > 0 && (
+        <>
+          <p>{t('minutes.export.movedEarlier', { count: result.earlier.length })}</p>
+          <ul className="path-text">
+            {result.earlier.map((folder) => (
+              <li key={folder}>{folder}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
   );
 }

@@ -1,18 +1,22 @@
 /**
  * Minutes: the meeting chosen (the one open on the Meeting screen, else the latest) and whether its
  * minutes can be made: a closed meeting whose decisions all went out in written decision files;
- * otherwise what is missing; when it can, "Make the minutes" (MinutesExportPanel).
+ * otherwise what is missing. When it can: when they were last made (the audit log), "Make the
+ * minutes" (MinutesExportPanel) and the preview of what the PDF prints (MinutesPreview).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ComingLater } from '../common/ComingLater';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { ScreenFrame } from '../common/ScreenFrame';
 import { useServices } from '../common/services';
 import { useAsyncValue } from '../common/use-async-value';
 import { useUiStore } from '../common/ui-store';
 import { MeetingPicker } from '../decisions';
+import { formatDateTime } from '../../shared/i18n/dates';
+import { lastMinutesMade } from './minutes-audit';
 import { MinutesExportPanel } from './MinutesExportPanel';
+import { MinutesPreview } from './MinutesPreview';
+import './minutes.css';
 import { MinutesReadinessNotice } from './MinutesReadinessNotice';
 import { readMinutesReadiness } from './minutes-readiness';
 
@@ -26,14 +30,21 @@ export function MinutesScreen() {
   const fallback = stored.find((m) => m.meetingId === openMeeting)?.meetingId ?? stored[0]?.meetingId ?? null;
   const meetingId = chosen === undefined ? fallback : chosen;
   const readiness = useAsyncValue(() => (meetingId === null ? Promise.resolve(null) : readMinutesReadiness(db, meetingId)), [db, meetingId]);
+  const [version, setVersion] = useState(0);
+  const made = useAsyncValue(() => (meetingId === null ? Promise.resolve(null) : lastMinutesMade(db, meetingId)), [db, meetingId, version]);
+  const language = useUiStore((s) => s.language);
+  const ready = readiness.state === 'done' && readiness.value?.ready === true ? readiness.value : null;
 
   return (
     <ScreenFrame screen="minutes" title={t('minutes.title')} intro={t('minutes.intro')}>
       {meetings.state === 'done' && <MeetingPicker meetings={stored} value={meetingId} onChange={setChosen} />}
       {readiness.state === 'failed' && <ErrorNotice title={t('minutes.loadFailed')} error={readiness.error} />}
       {readiness.state === 'done' && readiness.value !== null && <MinutesReadinessNotice readiness={readiness.value} />}
-      {readiness.state === 'done' && readiness.value?.ready === true && <MinutesExportPanel meetingId={readiness.value.meetingId} />}
-      <ComingLater items={[t('minutes.later1'), t('minutes.later2')]} />
+      {ready && made.state === 'done' && made.value !== null && (
+        <p data-testid="minutes-made">{t('minutes.made', { at: formatDateTime(made.value.createdAt, language), fileName: made.value.attestation })}</p>
+      )}
+      {ready && made.state === 'done' && <MinutesExportPanel meetingId={ready.meetingId} made={made.value} onMade={() => setVersion((v) => v + 1)} />}
+      {ready && <MinutesPreview meetingId={ready.meetingId} version={version} />}
     </ScreenFrame>
   );
 }

@@ -5,28 +5,17 @@
  * decisions are not all in the sync folder, or a renderer's agenda that does not fit the files,
  * writes nothing.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { MinutesExportRequest } from '../../shared/api';
-import { totalsOf } from '../../shared/decisions/payload-check';
-import { dispatchApiCall } from '../../electron/services/api-dispatch';
-import type { FeatureContext } from '../../electron/services/feature-context';
-import { generateKeyPair } from '../../electron/services/keys';
-import { bundledFontDir } from '../../electron/services/minutes/minutes-fonts';
-import { createMinutesHandlers, type MinutesHandlers } from '../../electron/services/minutes/minutes-handlers';
 import { verifyMinutesAttestation } from '../../electron/services/minutes/verify-minutes-attestation';
 import { createMinutesNotary } from '../../electron/services/notary/minutes-notary';
 import { parseCsvTable } from '../../renderer/review/evidence/csv-parse';
 import { chromiumPrint, type ChromiumPrint } from '../support/chromium-print';
-import { reopenedDecision } from '../support/decision-payloads';
-import { disposeNotaryKits, fakeDeviceKeys, notaryKit, type NotaryKit } from '../support/notary-kit';
+import { ATTESTATION, call, exportDecisions, MEETING, NAMES, namesIn, request, SECRETARY, setup as setupWith } from '../support/minutes-export-kit';
+import { disposeNotaryKits } from '../support/notary-kit';
 import { pdfPages } from '../support/pdf-tools';
-import { SAMPLE_CASES, sampleMinutesInput } from '../support/sample-minutes';
-
-const MEETING = '2023-03-02';
-const root = join(__dirname, '..', '..');
-const SECRETARY = { memberId: 's1', name: '윤하늘' };
+import { SAMPLE_CASES } from '../support/sample-minutes';
 
 let print: ChromiumPrint;
 beforeAll(async () => {
@@ -35,70 +24,7 @@ beforeAll(async () => {
 afterAll(() => print.close());
 afterEach(disposeNotaryKits);
 
-interface Setup {
-  kit: NotaryKit;
-  handlers: MinutesHandlers;
-  chosen: string;
-  secretary: ReturnType<typeof generateKeyPair>;
-  /** What the folder dialog answers. */
-  folders: (string | null)[];
-}
-
-/** A device with a chair and a secretary key, the app's print port and font, and a folder of the secretary's own. */
-function setup(opts: { print?: boolean } = {}): Setup {
-  const chair = generateKeyPair();
-  const secretary = generateKeyPair();
-  const kit = notaryKit({ pair: chair, keys: fakeDeviceKeys({ chair, secretary }), retryIntervalMs: 3_600_000 });
-  const chosen = join(kit.root, 'chosen');
-  mkdirSync(chosen);
-  const folders: (string | null)[] = [];
-  const ctx: FeatureContext = {
-    ...kit.ctx,
-    paths: { ...kit.ctx.paths, fontDir: bundledFontDir(root) },
-    dialogs: { ...kit.ctx.dialogs, openFolder: async () => folders.shift() ?? null },
-    print: opts.print === false ? undefined : print,
-  };
-  return { kit, handlers: createMinutesHandlers(ctx, { now: () => new Date('2023-03-02T09:00:00Z') }), chosen, secretary, folders };
-}
-
-/** Two decision files: cases 1 to 5, then case 6 and case 4 again (revision 2), awarded 50,000 this time. */
-async function exportDecisions(kit: NotaryKit) {
-  const first = await kit.handlers.exportDecisions({ payload: kit.payload({ decisions: 5 }) });
-  const next = kit.payload({ sequence: 2, previous: first.payloadSha256, firstCase: 6, decisions: 1 });
-  next.decisions.push({ ...reopenedDecision(kit.payload({ decisions: 2 }).decisions[1]!, first), caseId: '1015-000004' });
-  next.totals = totalsOf(next.decisions);
-  const second = await kit.handlers.exportDecisions({ payload: next });
-  return [first, second];
-}
-
-/** What the renderer sends: the sample meeting's agenda, particulars and names. */
-function request(more: Partial<MinutesExportRequest> = {}): MinutesExportRequest {
-  const input = sampleMinutesInput();
-  return {
-    meetingId: MEETING,
-    meeting: { startedAt: input.meeting.startedAt, closedAt: input.meeting.closedAt },
-    agenda: input.agenda.map((a) => ({ caseId: a.caseId, suggestion: { ...a.suggestion, flags: [...a.suggestion.flags], reasons: [...a.suggestion.reasons] } })),
-    cases: { ...SAMPLE_CASES },
-    signers: input.signers,
-    secretary: SECRETARY,
-    dialogLanguage: 'ko',
-    ...more,
-  };
-}
-
-const call = (s: Setup, arg: unknown) => dispatchApiCall(s.handlers as never, 'exportMinutes', arg);
-
-const NAMES = [`minutes-${MEETING}-ko.pdf`, `minutes-${MEETING}-ko.docx`, `minutes-${MEETING}-en.pdf`, `minutes-${MEETING}-en.docx`, `payments-${MEETING}.csv`, `payments-${MEETING}.xlsx`];
-const ATTESTATION = `minutes-${MEETING}.dsse.json`;
-
-/** The names in a folder; none when it is not there. */
-function namesIn(dir: string): string[] {
-  try {
-    return readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
-}
+const setup = (opts: { print?: boolean } = {}) => setupWith(opts.print === false ? undefined : print);
 
 describe('exportMinutes', () => {
   it('writes the minutes in both languages, the payment lists and the attestation into <sync>/minutes/ and the chosen folder', async () => {
@@ -109,7 +35,8 @@ describe('exportMinutes', () => {
     const minutesDir = join(s.kit.sync, 'minutes');
     expect(result!.files.map((f) => f.name)).toEqual(NAMES);
     for (const f of result!.files) expect(f.paths).toEqual([join(minutesDir, f.name), join(s.chosen, f.name)]);
-    expect(result!.attestation).toEqual({ fileName: ATTESTATION, paths: [join(minutesDir, ATTESTATION), join(s.chosen, ATTESTATION)], existed: false });
+    expect(result!.attestation).toEqual({ fileName: ATTESTATION, paths: [join(minutesDir, ATTESTATION), join(s.chosen, ATTESTATION)], existed: false, payloadSha256: expect.stringMatching(/^[0-9a-f]{64}$/), createdAt: '2023-03-02T09:00:00.000Z' });
+    expect(result!.earlier).toEqual([]);
     for (const dir of [minutesDir, s.chosen]) expect(namesIn(dir)).toEqual([...NAMES, ATTESTATION].sort());
 
     const trusted = [{ keyid: s.secretary.keyid, name: '간사 윤하늘', roles: ['secretary' as const], publicKeyPem: s.secretary.publicKeyPem }];

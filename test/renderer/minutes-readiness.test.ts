@@ -80,7 +80,8 @@ describe('making the minutes', () => {
     bridge.exportMinutes.mockImplementation(async () =>
       ok({
         files: [{ name: `minutes-${M}-ko.pdf`, sha256: 'a'.repeat(64), paths: [`/media/usb/sync/minutes/minutes-${M}-ko.pdf`] }],
-        attestation: { fileName: `minutes-${M}.dsse.json`, paths: [`/media/usb/sync/minutes/minutes-${M}.dsse.json`], existed: false },
+        attestation: { fileName: `minutes-${M}.dsse.json`, paths: [`/media/usb/sync/minutes/minutes-${M}.dsse.json`], existed: false, payloadSha256: 'b'.repeat(64), createdAt: '2023-03-02T18:00:00+09:00' },
+        earlier: [],
       }),
     );
     const app = renderApp(db);
@@ -90,7 +91,7 @@ describe('making the minutes', () => {
     await app.user.click(within(panel).getByRole('button', { name: '회의록 만들기' }));
     await waitFor(() => expect(within(panel).getByTestId('minutes-export-status').textContent).toContain(`회의록 파일 1개와 회의록 증명 minutes-${M}.dsse.json을 썼습니다:`));
     const request = bridge.exportMinutes.mock.calls[0]![0];
-    expect(request).toMatchObject({ meetingId: M, languages: ['ko'], chooseFolder: false, secretary: { memberId: expect.any(String) } });
+    expect(request).toMatchObject({ meetingId: M, languages: ['ko'], chooseFolder: false, again: false, secretary: { memberId: expect.any(String) } });
     const meeting = (await db.meetings.get(M))!;
     expect(request.agenda.map((a) => a.caseId)).toEqual(meeting.agenda);
     expect(request.agenda.every((a) => a.suggestion.reasons.length > 0)).toBe(true);

@@ -80,6 +80,8 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
     trustDeviceKeys: vi.fn<Fn<'trustDeviceKeys'>>(async () => notFaked('trustDeviceKeys')),
     exportTrustFile: vi.fn<Fn<'exportTrustFile'>>(async () => notFaked('exportTrustFile')),
     exportMinutes: vi.fn<Fn<'exportMinutes'>>(async () => notFaked('exportMinutes')),
+    getMinutesProgress: vi.fn<Fn<'getMinutesProgress'>>(async () => notFaked('getMinutesProgress')),
+    previewMinutes: vi.fn<Fn<'previewMinutes'>>(async () => notFaked('previewMinutes')),
     pathForFile: vi.fn<Fn<'pathForFile'>>(() => ''),
   } satisfies ApiBridge;
   window.councilDesk = bridge;

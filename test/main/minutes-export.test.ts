@@ -18,7 +18,8 @@ import { createMinutesHandlers, type MinutesHandlers } from '../../electron/serv
 import { verifyMinutesAttestation } from '../../electron/services/minutes/verify-minutes-attestation';
 import { createMinutesNotary } from '../../electron/services/notary/minutes-notary';
 import { parseCsvTable } from '../../renderer/review/evidence/csv-parse';
-import { chromiumPrint, type ChromiumPrint } from '../support/chromium-print';
+import type { HeadlessPrint } from '../../electron/services/browser-mode/headless-print';
+import { chromiumPrint } from '../support/chromium-print';
 import { reopenedDecision } from '../support/decision-payloads';
 import { disposeNotaryKits, fakeDeviceKeys, notaryKit, type NotaryKit } from '../support/notary-kit';
 import { pdfPages } from '../support/pdf-tools';
@@ -28,9 +29,9 @@ const MEETING = '2023-03-02';
 const root = join(__dirname, '..', '..');
 const SECRETARY = { memberId: 's1', name: '윤하늘' };
 
-let print: ChromiumPrint;
+let print: HeadlessPrint;
 beforeAll(async () => {
-  print = await chromiumPrint();
+  print = chromiumPrint();
 });
 afterAll(() => print.close());
 afterEach(disposeNotaryKits);

@@ -8,9 +8,9 @@
  * naming the case) before the folder dialog, and every file is made before anything is written,
  * so a refusal writes nothing.
  *
- * Choices: with no print port (browser mode) nothing is made (MINUTES_PDF_UNAVAILABLE), so an
- * attestation never lists minutes without their PDF; a folder dialog the secretary cancels answers
- * null and makes nothing (they asked for a folder of their own).
+ * Choices: with no print port (browser mode when no Chromium or Chrome was found) nothing is made
+ * (MINUTES_PDF_UNAVAILABLE), so an attestation never lists minutes without their PDF; a folder
+ * dialog the secretary cancels answers null and makes nothing (they asked for a folder of their own).
  */
 import type { MinutesExportRequest, MinutesExportResult } from '../../../shared/api';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../../shared/i18n/language';
@@ -31,7 +31,7 @@ import type { PrintPort } from './print-port';
 export interface MinutesExportDeps {
   notary: MinutesNotary;
   dialogs: DialogPort;
-  /** None in browser mode: then no minutes are made. */
+  /** None in browser mode when no Chromium or Chrome was found: then no minutes are made. */
   print?: PrintPort;
   /** The bundled Korean font, loaded on first use. */
   fonts: () => Promise<BundledFonts>;
@@ -75,7 +75,10 @@ async function minutesFiles({ minutes, rows }: { minutes: Minutes; rows: Payment
 /** Makes, writes and attests the meeting's minutes; null when the secretary cancelled the folder dialog. */
 export async function exportMinutes(deps: MinutesExportDeps, req: MinutesExportRequest): Promise<MinutesExportResult | null> {
   if (deps.print === undefined) {
-    throw new CouncilError('MINUTES_PDF_UNAVAILABLE', `The minutes of meeting ${req.meetingId} need printing to PDF, which only the desktop app does; nothing was made. Make the minutes in the Council Desk app.`);
+    throw new CouncilError(
+      'MINUTES_PDF_UNAVAILABLE',
+      `The minutes of meeting ${req.meetingId} need printing to PDF, and no Chromium or Chrome was found to print with; nothing was made. Set CHROMIUM_PATH to one and start council-desk serve again, or make the minutes in the Council Desk app.`,
+    );
   }
   // Whether the minutes can be made is known before the secretary is asked for a folder.
   const decisionFiles = await deps.notary.signedDecisionFiles(req.meetingId);

@@ -1,7 +1,7 @@
 /**
  * The minutes feature's calls of shared/api.ts (composed into the handler map by api-handlers.ts):
  * the minutes notary in the decision notary's lane, the print port of the app (none in browser
- * mode), and the bundled font, loaded once on the first export.
+ * mode without a browser to print with), and the bundled font, loaded once on the first export.
  */
 import type { ApiHandlers } from '../../../shared/api';
 import type { FeatureContext } from '../feature-context';

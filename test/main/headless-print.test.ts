@@ -63,7 +63,7 @@ describe("browser mode's headless print", () => {
     await print.close();
     await expect(print.printPdf('<p>x</p>', { headerText: 'x', language: 'en', fontCss: '' })).rejects.toMatchObject({
       code: 'MINUTES_PDF_UNAVAILABLE',
-      message: expect.stringMatching(/^\/nowhere\/chromium could not be started to print the minutes' PDF \(.+\); nothing was made\.$/),
+      message: "/nowhere/chromium could not be started to print the minutes' PDF (it is not a program that can be run); nothing was made.",
     });
     await print.close();
   });

@@ -10,6 +10,7 @@
  * temporary directory, removed on close), never browser mode's browser-profile/, which the
  * visible window holds: playwright refuses a --user-data-dir of the caller's.
  */
+import { access, constants } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CouncilError } from '../../../shared/result';
 import { marginsIn, printLayout, type PrintLayout, type PrintPort } from '../minutes/print-port';
@@ -54,7 +55,17 @@ interface Running {
   context: BrowserContext;
 }
 
+function cannotStart(executablePath: string, why: string): CouncilError {
+  return new CouncilError('MINUTES_PDF_UNAVAILABLE', `${executablePath} could not be started to print the minutes' PDF (${why}); nothing was made.`);
+}
+
 async function launch(options: HeadlessPrintOptions): Promise<Running> {
+  // Looked at first: playwright leaves its fresh profile folder behind when the program is not there.
+  try {
+    await access(options.executablePath, constants.X_OK);
+  } catch {
+    throw cannotStart(options.executablePath, 'it is not a program that can be run');
+  }
   const { chromium } = await import('playwright-core');
   let browser: Browser;
   try {
@@ -64,8 +75,7 @@ async function launch(options: HeadlessPrintOptions): Promise<Running> {
       chromiumSandbox: options.sandbox ?? process.getuid?.() !== 0,
     });
   } catch (e) {
-    const why = (e as Error).message.split('\n')[0];
-    throw new CouncilError('MINUTES_PDF_UNAVAILABLE', `${options.executablePath} could not be started to print the minutes' PDF (${why}); nothing was made.`);
+    throw cannotStart(options.executablePath, (e as Error).message.split('\n')[0] ?? 'no reason given');
   }
   return { browser, context: await browser.newContext() };
 }

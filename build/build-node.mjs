@@ -3,7 +3,9 @@
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', external: ['electron'] };
+// playwright-core (browser mode's headless print) is not bundled: it is loaded from node_modules at
+// the first print (headless-print.ts), so the other commands do not pay for it.
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', external: ['electron', 'playwright-core'] };
 // The bundle reader checks case lines on worker threads; their script sits beside each bundle that
 // holds the reader, found there by the bundle's own folder (case-line-worker-script.ts).
 const caseLineWorker = 'electron/services/bundle-reader/case-line-worker.ts';

@@ -357,7 +357,7 @@ export interface ApiHandlers {
    * chosen), and signs the attestation with the secretary's key after the native confirmation.
    * Null when the folder dialog was cancelled. Refused: MINUTES_NOT_READY (a decision file not yet
    * in the sync folder), MINUTES_INVALID (the agenda or particulars do not fit the files, naming
-   * the case), MINUTES_PDF_UNAVAILABLE (no printing here: browser mode), CONFIRMATION_DECLINED.
+   * the case), MINUTES_PDF_UNAVAILABLE (no printing here: browser mode with no Chromium or Chrome found), CONFIRMATION_DECLINED.
    */
   exportMinutes(arg: MinutesExportRequest): Promise<MinutesExportResult | null>;
   /** How far the exportMinutes run of that runId has come; null when none is under way. */

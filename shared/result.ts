@@ -62,7 +62,7 @@ export const ERROR_CODES = [
   'MINUTES_NOT_READY',
   'MINUTES_REFUSED',
   'MINUTES_WRITE_FAILED',
-  /** No printing to PDF here (browser mode): no minutes are made. */
+  /** No printing to PDF here (browser mode without a Chromium or Chrome to print with): no minutes are made. */
   'MINUTES_PDF_UNAVAILABLE',
   /** Minutes of the meeting are in a target folder already: make them again (`again`) to move those aside. */
   'MINUTES_EXIST',

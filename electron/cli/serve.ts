@@ -4,6 +4,8 @@
  * a per-run token (services/browser-mode/), and opened in Chromium or Chrome with a profile of its
  * own in the user-data folder, where the app's data (IndexedDB) survives restarts. IndexedDB is
  * kept per origin, so the port is the same every run unless --port says otherwise.
+ * The minutes' PDF is printed by the same browser, headless and started on the first print, with a
+ * throwaway profile of its own (headless-print.ts); with no browser found there is no printing.
  * Stops on Ctrl+C (SIGINT, SIGTERM) and when the browser window it opened is closed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -15,8 +17,10 @@ import { dispatchApiCall } from '../services/api-dispatch';
 import { appPathsFrom, currentUserDataDir } from '../services/app-paths';
 import { profileInUse } from '../services/browser-mode/browser-profile';
 import { browserArgs, findBrowser } from '../services/browser-mode/find-browser';
+import { headlessPrint, type HeadlessPrintOptions } from '../services/browser-mode/headless-print';
 import { startBrowserModeServer, type BrowserModeServer } from '../services/browser-mode/server';
 import { terminalDialogs, type Terminal } from '../services/browser-mode/terminal-dialogs';
+import type { PrintPort } from '../services/minutes/print-port';
 import { integerFlag, parseCommandArgs, type CliIo } from './args';
 
 /** The port of every run, so the page's origin (and with it its IndexedDB) stays the same. */
@@ -36,6 +40,8 @@ export interface ServeDeps {
   /** Where a confirmation is asked (process.stdin / process.stderr). */
   terminal?: Terminal;
   launchBrowser?: (executable: string, args: string[]) => ChildProcess;
+  /** The minutes' printer on the browser found (headlessPrint). */
+  makePrint?: (options: HeadlessPrintOptions) => PrintPort & { close(): Promise<void> };
 }
 
 function appVersion(appRoot: string): string {
@@ -77,8 +83,11 @@ export async function runServe(argv: readonly string[], io: CliIo, deps: ServeDe
     return 1;
   }
 
+  const found = findBrowser({ env, platform: process.platform, home: homedir() });
+  if (found.badChromiumPath) io.stderr(`council-desk serve: CHROMIUM_PATH names ${found.badChromiumPath}, which is not a program that can be run.\n`);
+  const print = found.path === null ? undefined : (deps.makePrint ?? headlessPrint)({ executablePath: found.path });
   const dialogs = terminalDialogs(deps.terminal ?? { input: process.stdin, output: process.stderr });
-  const handlers = createApiHandlers({ appVersion: appVersion(appRoot), platform: process.platform, paths, dialogs, mode: 'browser' });
+  const handlers = createApiHandlers({ appVersion: appVersion(appRoot), platform: process.platform, paths, dialogs, mode: 'browser', print });
   const server = await listen(port, (method, arg) => dispatchApiCall(handlers, method, arg), paths.rendererDir, io);
   if (typeof server === 'string') {
     io.stderr(`council-desk serve: ${server}\n`);
@@ -102,6 +111,7 @@ export async function runServe(argv: readonly string[], io: CliIo, deps: ServeDe
         await Promise.race([ended, new Promise((done) => setTimeout(done, BROWSER_STOP_MS).unref())]);
       }
       await server.close();
+      await print?.close();
       resolve(0);
     };
     const onSignal = (signal: string) => void stop(signal === 'SIGTERM' ? 'SIGTERM' : 'Ctrl+C');
@@ -110,11 +120,10 @@ export async function runServe(argv: readonly string[], io: CliIo, deps: ServeDe
 
     const openYourself = `Open ${server.url} in Chromium or Chrome (its data then stays in that browser's profile). Press Ctrl+C to stop.\n`;
     if (!open) {
+      if (found.path === null) io.stdout('No Chromium or Chrome was found to print the minutes with (set CHROMIUM_PATH to one). ');
       io.stdout('Press Ctrl+C to stop.\n');
       return;
     }
-    const found = findBrowser({ env, platform: process.platform, home: homedir() });
-    if (found.badChromiumPath) io.stderr(`council-desk serve: CHROMIUM_PATH names ${found.badChromiumPath}, which is not a program that can be run.\n`);
     if (found.path === null) {
       io.stdout(`No Chromium or Chrome was found (set CHROMIUM_PATH to one). ${openYourself}`);
       return;

@@ -44,7 +44,7 @@ export interface HandlerContext {
   security?: Promise<SecuritySettingsStore>;
   /** Windows beyond the main one (the projector); none by default. */
   windows?: WindowPort;
-  /** How the minutes' HTML becomes a PDF: Electron's printToPDF in a hidden window (main.ts); none in browser mode and tests. */
+  /** How the minutes' HTML becomes a PDF: Electron's printToPDF in a hidden window (main.ts), a headless Chromium in browser mode (serve.ts); none when there is no browser to print with. */
   print?: PrintPort;
   /** The system's secret store for this device's keys (Electron's safeStorage); none: passphrase protection. */
   secrets?: SecretPort;

@@ -39,7 +39,7 @@ export interface FeatureContext {
   trustedKeys(): Promise<TrustedKey[]>;
   /** The sync folder: the settings' one, else the default `<home>/Council Desk/sync` (it may not exist). */
   syncFolder(): Promise<string>;
-  /** How the minutes' HTML becomes a PDF; none in browser mode. */
+  /** How the minutes' HTML becomes a PDF; none in browser mode when no Chromium or Chrome was found. */
   print?: PrintPort;
 }
 

@@ -12,7 +12,8 @@ import { minutesHeaderText } from '../../shared/minutes/minutes-html';
 import { bundledFontDir, loadBundledFonts } from '../../electron/services/minutes/minutes-fonts';
 import { minutesDocument, minutesPdf } from '../../electron/services/minutes/minutes-pdf';
 import { FOOTER_CHARACTERS, HEADER_FONT_WEIGHT, printLayout } from '../../electron/services/minutes/print-port';
-import { chromiumPrint, playwrightPdfOptions, type ChromiumPrint } from '../support/chromium-print';
+import { playwrightPdfOptions, type HeadlessPrint } from '../../electron/services/browser-mode/headless-print';
+import { chromiumPrint } from '../support/chromium-print';
 import { longMinutesInput } from '../support/long-minutes';
 import { pdfPageCount } from '../support/pdf-tools';
 import type { Figure } from './bench-node';
@@ -30,7 +31,7 @@ interface AppRun {
 }
 
 /** The app's way, from the decision file to the PDF's bytes, the font read afresh. */
-async function appRun(print: ChromiumPrint): Promise<AppRun> {
+async function appRun(print: HeadlessPrint): Promise<AppRun> {
   const input = longMinutesInput(CASES);
   const started = performance.now();
   const minutes = buildMinutes(input);
@@ -44,7 +45,7 @@ async function appRun(print: ChromiumPrint): Promise<AppRun> {
 }
 
 export async function minutesPdfFigures(runs: number): Promise<Figure[]> {
-  const print = await chromiumPrint();
+  const print = chromiumPrint();
   try {
     // the static page and its header, made once, untimed
     const minutes = buildMinutes(longMinutesInput(CASES));

@@ -20,8 +20,7 @@ import type { ConfirmRequest, DialogPort } from '../../electron/services/dialog-
 import { startBrowserModeServer, type BrowserModeServer } from '../../electron/services/browser-mode/server';
 import { BundleImportSessions, type ImportSessionOptions } from '../../electron/services/bundle-import-session';
 import type { SecretPort } from '../../electron/services/keystore/secret-port';
-import type { PrintPort } from '../../electron/services/minutes/print-port';
-import { chromiumPrint, type ChromiumPrint } from '../support/chromium-print';
+import { chromiumPrint } from '../support/chromium-print';
 import { memorySecretPort } from '../support/memory-secret-port';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium-path';
 
@@ -121,8 +120,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   const dialogs = new ScriptedDialogs();
   const imports = new BundleImportSessions(options.imports);
   // The minutes' PDF as the app prints it: Chromium's page.pdf() (the tests' stand-in for printToPDF), started on first use.
-  let printer: Promise<ChromiumPrint> | undefined;
-  const print: PrintPort = { printPdf: async (html, page) => (await (printer ??= chromiumPrint())).printPdf(html, page) };
+  const print = chromiumPrint();
   const handlers = createApiHandlers({ appVersion: '0.1.0', platform: process.platform, paths, dialogs, imports, mode: options.mode ?? 'electron',
     home: options.home ?? path.join(userDataDir, 'home'),
     secrets: options.secrets === null ? undefined : (options.secrets ?? memorySecretPort()),
@@ -177,7 +175,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     close: async () => {
       await (browser ?? context).close();
       await server.close();
-      if (printer) await (await printer).close();
+      await print.close();
       rmSync(userDataDir, { recursive: true, force: true });
       if (profileDir) rmSync(profileDir, { recursive: true, force: true });
     },

@@ -259,7 +259,7 @@ describe('screenshots at 200 % zoom and in forced colours', () => {
 
 describe('screenshots of the minutes PDF', () => {
   it('of its first and its last page, printed as the app prints them (pdftoppm)', async () => {
-    const print = await chromiumPrint();
+    const print = chromiumPrint();
     try {
       const fonts = await loadBundledFonts(bundledFontDir(path.resolve(__dirname, '../..')));
       const pdf = await minutesPdf(buildMinutes(sampleMinutesInput()), 'ko', { print, fonts });

@@ -1,7 +1,7 @@
 /**
  * council-desk serve's parts: the user-data folder Electron would use, finding Chromium or Chrome,
  * how it is started, the terminal confirmation, and the command itself (in-process, with a stand-in
- * browser and signals).
+ * browser and signals), with the minutes printed by the browser found.
  */
 import { EventEmitter } from 'node:events';
 import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { MinutesExportRequest } from '../../shared/api';
+import { createHttpBridge } from '../../renderer/common/http-bridge';
 import { runCli } from '../../electron/cli/run';
 import type { ServeDeps } from '../../electron/cli/serve';
 import { userDataDir } from '../../electron/services/app-paths';
@@ -16,6 +18,7 @@ import { profileInUse } from '../../electron/services/browser-mode/browser-profi
 import { browserArgs, findBrowser } from '../../electron/services/browser-mode/find-browser';
 import { terminalDialogs } from '../../electron/services/browser-mode/terminal-dialogs';
 import { startBrowserModeServer } from '../../electron/services/browser-mode/server';
+import type { HeadlessPrintOptions } from '../../electron/services/browser-mode/headless-print';
 
 describe('the user-data folder', () => {
   it('is where Electron puts app.getPath("userData") for council-desk', () => {
@@ -216,6 +219,52 @@ describe('council-desk serve', () => {
     const run = serve(['--port', '41913'], { signals, env: { PATH: '' } });
     await until(() => run.out().includes('No Chromium or Chrome was found'));
     expect(run.out()).toMatch(/No Chromium or Chrome was found \(set CHROMIUM_PATH to one\)\. Open http:\/\/127\.0\.0\.1:41913\/\?token=\S+ in Chromium or Chrome/);
+    signals.emit('SIGINT', 'SIGINT');
+    await expect(run.done).resolves.toBe(0);
+  });
+
+  /** The page's exportMinutes of a meeting with no decision files, over the run's HTTP bridge (the start address swapped for the run's token first, as the page does). */
+  async function exportMinutesOver(out: string) {
+    const start = new URL(/at (http:\S+)/.exec(out)![1]!);
+    const page = new URL((await fetch(start, { redirect: 'manual' })).headers.get('location')!, start);
+    const bridge = createHttpBridge(page.searchParams.get('token')!, { fetch: (input, init) => fetch(new URL(String(input), start), init) });
+    const request: MinutesExportRequest = {
+      meetingId: '2023-03-02',
+      meeting: { startedAt: null, closedAt: null },
+      agenda: [],
+      cases: {},
+      signers: { chairName: '김위원장', secretaryName: '윤하늘' },
+      secretary: { memberId: 's1', name: '윤하늘' },
+    };
+    return bridge.exportMinutes(request);
+  }
+
+  it('prints the minutes with the browser found, with --no-open too, and ends that printer when it stops', async () => {
+    const signals = new EventEmitter();
+    const made: HeadlessPrintOptions[] = [];
+    let closed = 0;
+    const makePrint = (options: HeadlessPrintOptions) => {
+      made.push(options);
+      return { printPdf: async () => new Uint8Array(), close: async () => void (closed += 1) };
+    };
+    const run = serve(['--no-open', '--port', '41918'], { signals, userDataDir: path.join(appRoot, 'ud-print'), env: { CHROMIUM_PATH: chromium, PATH: '' }, makePrint });
+    await until(() => run.out().includes('Press Ctrl+C'));
+    expect(made).toEqual([{ executablePath: chromium }]);
+    // past the print port's check: the meeting's decision files are what is missing now
+    expect(await exportMinutesOver(run.out())).toMatchObject({ ok: false, error: { code: 'MINUTES_NOT_READY' } });
+    expect(closed).toBe(0);
+    signals.emit('SIGINT', 'SIGINT');
+    await expect(run.done).resolves.toBe(0);
+    expect(closed).toBe(1);
+  });
+
+  it('makes no minutes when no browser is found to print with, saying so', async () => {
+    const signals = new EventEmitter();
+    const run = serve(['--no-open', '--port', '41919'], { signals, userDataDir: path.join(appRoot, 'ud-noprint'), env: { PATH: '' } });
+    await until(() => run.out().includes('Press Ctrl+C'));
+    expect(run.out()).toContain('No Chromium or Chrome was found to print the minutes with (set CHROMIUM_PATH to one). Press Ctrl+C to stop.');
+    const answer = await exportMinutesOver(run.out());
+    expect(answer).toMatchObject({ ok: false, error: { code: 'MINUTES_PDF_UNAVAILABLE', message: expect.stringContaining('no Chromium or Chrome was found to print with; nothing was made. Set CHROMIUM_PATH') } });
     signals.emit('SIGINT', 'SIGINT');
     await expect(run.done).resolves.toBe(0);
   });

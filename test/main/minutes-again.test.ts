@@ -12,13 +12,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { minutesSteps } from '../../shared/minutes/minutes-steps';
 import type { PrintPort } from '../../electron/services/minutes/print-port';
 import { verifyMinutesAttestation } from '../../electron/services/minutes/verify-minutes-attestation';
-import { chromiumPrint, type ChromiumPrint } from '../support/chromium-print';
+import type { HeadlessPrint } from '../../electron/services/browser-mode/headless-print';
+import { chromiumPrint } from '../support/chromium-print';
 import { ATTESTATION, call, exportDecisions, MEETING, NAMES, namesIn, request, setup, type Setup } from '../support/minutes-export-kit';
 import { disposeNotaryKits } from '../support/notary-kit';
 
-let print: ChromiumPrint;
-beforeAll(async () => {
-  print = await chromiumPrint();
+let print: HeadlessPrint;
+beforeAll(() => {
+  print = chromiumPrint();
 });
 afterAll(() => print.close());
 afterEach(disposeNotaryKits);

@@ -11,15 +11,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyMinutesAttestation } from '../../electron/services/minutes/verify-minutes-attestation';
 import { createMinutesNotary } from '../../electron/services/notary/minutes-notary';
 import { parseCsvTable } from '../../renderer/review/evidence/csv-parse';
-import { chromiumPrint, type ChromiumPrint } from '../support/chromium-print';
+import type { HeadlessPrint } from '../../electron/services/browser-mode/headless-print';
+import { chromiumPrint } from '../support/chromium-print';
 import { ATTESTATION, call, exportDecisions, MEETING, NAMES, namesIn, request, SECRETARY, setup as setupWith } from '../support/minutes-export-kit';
 import { disposeNotaryKits } from '../support/notary-kit';
 import { pdfPages } from '../support/pdf-tools';
 import { SAMPLE_CASES } from '../support/sample-minutes';
 
-let print: ChromiumPrint;
+let print: HeadlessPrint;
 beforeAll(async () => {
-  print = await chromiumPrint();
+  print = chromiumPrint();
 });
 afterAll(() => print.close());
 afterEach(disposeNotaryKits);

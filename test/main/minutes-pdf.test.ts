@@ -15,20 +15,21 @@ import type { Minutes } from '../../shared/minutes/minutes-model';
 import { bundledFontDir, loadBundledFonts, type BundledFonts } from '../../electron/services/minutes/minutes-fonts';
 import { minutesDocument, minutesPdf } from '../../electron/services/minutes/minutes-pdf';
 import { windowPrint, type PrintWindow } from '../../electron/services/minutes/window-print';
-import { chromiumPrint, type ChromiumPrint } from '../support/chromium-print';
+import type { HeadlessPrint } from '../../electron/services/browser-mode/headless-print';
+import { chromiumPrint } from '../support/chromium-print';
 import { longMinutesInput } from '../support/long-minutes';
 import { linesOf, pageBand, pdfFonts, pdfPageCount, pdfPages } from '../support/pdf-tools';
 import { sampleMinutesInput } from '../support/sample-minutes';
 
 const root = path.resolve(__dirname, '../..');
 let fonts: BundledFonts;
-let print: ChromiumPrint;
+let print: HeadlessPrint;
 const sample: Minutes = buildMinutes(sampleMinutesInput());
 const pdfs = new Map<Language, Uint8Array>();
 
 beforeAll(async () => {
   fonts = await loadBundledFonts(bundledFontDir(root));
-  print = await chromiumPrint();
+  print = chromiumPrint();
   for (const lang of ['ko', 'en'] as const) pdfs.set(lang, await minutesPdf(sample, lang, { print, fonts }));
 }, 60_000);
 afterAll(async () => {

@@ -8,11 +8,12 @@
  * naming the case) before the folder dialog, and every file is made before anything is written,
  * so a refusal writes nothing.
  *
- * Choices: with no print port nothing is made (MINUTES_PDF_UNAVAILABLE), so an attestation never
- * lists minutes without their PDF; a folder dialog the secretary cancels answers null and makes
- * nothing (they asked for a folder of their own); minutes already in a target folder are refused
- * (MINUTES_EXIST) unless the secretary makes them again, and then moved aside first
- * (earlier-minutes.ts). Each step done is reported (minutes-steps.ts) for the screen's progress.
+ * Choices: with no print port (browser mode when no Chromium or Chrome was found) nothing is made
+ * (MINUTES_PDF_UNAVAILABLE), so an attestation never lists minutes without their PDF; a folder
+ * dialog the secretary cancels answers null and makes nothing (they asked for a folder of their
+ * own); minutes already in a target folder are refused (MINUTES_EXIST) unless the secretary makes
+ * them again, and then moved aside first (earlier-minutes.ts). Each step done is reported
+ * (minutes-steps.ts) for the screen's progress.
  */
 import type { MinutesExportRequest, MinutesExportResult, MinutesPreviewRequest } from '../../../shared/api';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../../shared/i18n/language';
@@ -36,7 +37,7 @@ import type { PrintPort } from './print-port';
 export interface MinutesExportDeps {
   notary: MinutesNotary;
   dialogs: DialogPort;
-  /** None in browser mode: then no minutes are made. */
+  /** None in browser mode when no Chromium or Chrome was found: then no minutes are made. */
   print?: PrintPort;
   /** The bundled Korean font, loaded on first use. */
   fonts: () => Promise<BundledFonts>;
@@ -115,7 +116,10 @@ export async function previewMinutes(notary: MinutesNotary, req: MinutesPreviewR
 export async function exportMinutes(deps: MinutesExportDeps, req: MinutesExportRequest): Promise<MinutesExportResult | null> {
   const print = deps.print;
   if (print === undefined) {
-    throw new CouncilError('MINUTES_PDF_UNAVAILABLE', `The minutes of meeting ${req.meetingId} need printing to PDF, which only the desktop app does; nothing was made. Make the minutes in the Council Desk app.`);
+    throw new CouncilError(
+      'MINUTES_PDF_UNAVAILABLE',
+      `The minutes of meeting ${req.meetingId} need printing to PDF, and no Chromium or Chrome was found to print with; nothing was made. Set CHROMIUM_PATH to one and start council-desk serve again, or make the minutes in the Council Desk app.`,
+    );
   }
   const languages = req.languages ?? LANGUAGES;
   const total = minutesSteps(languages).length;

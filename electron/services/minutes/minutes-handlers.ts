@@ -1,8 +1,8 @@
 /**
  * The minutes feature's calls of shared/api.ts (composed into the handler map by api-handlers.ts):
  * the minutes notary in the decision notary's lane, the print port of the app (none in browser
- * mode), and the bundled font, loaded once on the first export; each run's progress, kept while
- * it runs under the renderer's runId.
+ * mode without a browser to print with), and the bundled font, loaded once on the first export;
+ * each run's progress, kept while it runs under the renderer's runId.
  */
 import type { ApiHandlers } from '../../../shared/api';
 import type { FeatureContext } from '../feature-context';

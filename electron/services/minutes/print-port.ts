@@ -1,8 +1,9 @@
 /**
  * Printing the minutes' HTML to PDF, as a port: the app prints with Electron's
- * webContents.printToPDF in a hidden window (window-print.ts, made in main.ts), the tests and the
- * benchmark with Chromium's page.pdf() (test/support/chromium-print.ts): the same engine, given the
- * same page by `printLayout`, the one home of the running header, the page numbers and the margins.
+ * webContents.printToPDF in a hidden window (window-print.ts, made in main.ts); browser mode, the
+ * tests and the benchmark with a headless Chromium's page.pdf() (browser-mode/headless-print.ts):
+ * the same engine, given the same page by `printLayout`, the one home of the running header, the
+ * page numbers and the margins.
  */
 import type { Language } from '../../../shared/i18n';
 import { escapeHtml } from '../../../shared/minutes/html-text';

@@ -9,7 +9,7 @@ import type { BundleSummary, ImportBeginResult, ImportChunk, InboxEntry } from '
 import type { Member } from './council';
 import { MEETING_ID_PATTERN } from './decisions/decision-file-name';
 import type { Result } from './result';
-import { securitySettingsChangeSchema, type SecuritySettings, type SecuritySettingsChange } from './schemas/security-settings';
+import { securitySettingsChangeSchema, type SecuritySettings, type SecuritySettingsChange, type SecuritySettingsInUse } from './schemas/security-settings';
 import { TRUST_ROLES, type TrustRole } from './schemas/trust-file';
 import type { DecisionFilePayload } from './decisions/decision-file-schema';
 import { LANGUAGES, type Language } from './i18n/language';
@@ -278,17 +278,17 @@ export interface ApiHandlers {
    * demo trust file), and whom it trusts. No argument: the renderer cannot name a file to read.
    */
   describeTrust(arg: undefined): Promise<TrustInfo>;
-  /** The security settings the main process holds (and imports use). */
-  getSecuritySettings(arg: undefined): Promise<SecuritySettings>;
+  /** The security settings the main process holds (and imports use), with the sync folder they give. */
+  getSecuritySettings(arg: undefined): Promise<SecuritySettingsInUse>;
   /**
    * Changes some of them and answers all of them. A change that lowers a protection (signature
    * checks off, another trust file) is made only once the user confirms a native dialog; refused:
    * CONFIRMATION_DECLINED, nothing changed.
    */
-  setSecuritySettings(arg: SecuritySettingsRequest): Promise<SecuritySettings>;
+  setSecuritySettings(arg: SecuritySettingsRequest): Promise<SecuritySettingsInUse>;
   /**
-   * The .cdbundle files in the inbox/ of the sync folder the main process's settings name;
-   * none set: SYNC_FOLDER_NOT_SET. No argument: the renderer cannot name a folder to list.
+   * The .cdbundle files in the inbox/ of the sync folder in use (the chosen one, else the default;
+   * the default one not made yet: none). No argument: the renderer cannot name a folder to list.
    */
   listInbox(arg: undefined): Promise<InboxEntry[]>;
   /** Starts importing a bundle file, checked as the security settings say. */
@@ -304,8 +304,8 @@ export interface ApiHandlers {
    */
   openProjector(arg: { meetingId: string }): Promise<{ opened: boolean }>;
   /**
-   * Writes the audit log into the sync folder the settings name (none: SYNC_FOLDER_NOT_SET), as
-   * `audit-<name>.ndjson`. `lines`: the log, one entry a line, oldest first (FORMATS.md). The main
+   * Writes the audit log into the sync folder in use (the chosen one, else the default, made if
+   * missing; a chosen one that is gone: SYNC_FOLDER_MISSING), as `audit-<name>.ndjson`. `lines`: the log, one entry a line, oldest first (FORMATS.md). The main
    * process checks every entry's shape, hash and link itself and refuses a broken chain
    * (AUDIT_CHAIN_BROKEN) or a malformed line (AUDIT_LOG_INVALID), naming the line; it never
    * overwrites a different file (the next free name is taken).
@@ -469,5 +469,5 @@ export type ApiBridge = { [M in ApiMethod]: (arg: ApiArg<M>) => Promise<Result<A
   pathForFile(file: object): string;
 };
 
-export type { BundleSummary, MinutesProgress, SecuritySettings, SecuritySettingsChange };
+export type { BundleSummary, MinutesProgress, SecuritySettings, SecuritySettingsChange, SecuritySettingsInUse };
 export { MEETING_ID_PATTERN };

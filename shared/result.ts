@@ -18,7 +18,6 @@ export const ERROR_CODES = [
   // the calls of shared/api.ts
   'DEMO_MISSING',
   'TRUST_FILE_INVALID',
-  'SYNC_FOLDER_NOT_SET',
   'SYNC_FOLDER_MISSING',
   'SYNC_FOLDER_UNREADABLE',
   'IMPORT_BUSY',

@@ -5,7 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import type { ApiHandlers, AppMode } from '../../shared/api';
+import type { ApiHandlers, AppMode, SecuritySettings, SecuritySettingsInUse } from '../../shared/api';
 import { DEMO_COUNCIL_NAME, DEMO_MEMBERS } from '../../shared/council';
 import { CouncilError } from '../../shared/result';
 import type { AppPaths } from './app-paths';
@@ -19,7 +19,7 @@ import type { PrintPort } from './minutes/print-port';
 import { listInbox } from './inbox';
 import { SecuritySettingsStore } from './security-settings';
 import { readTrustFile } from './trust-file';
-import { defaultSyncFolder, type FeatureContext } from './feature-context';
+import { isDefaultSyncFolder, syncFolderInUse, type FeatureContext } from './feature-context';
 import { Keystore } from './keystore/keystore';
 import { createKeyHandlers } from './keystore/keystore-handlers';
 import type { SecretPort } from './keystore/secret-port';
@@ -71,6 +71,7 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
 
   const home = ctx.home ?? homedir();
   const keystore = new Keystore(ctx.paths.userDataDir, { secrets: ctx.secrets });
+  const inUse = (settings: SecuritySettings): SecuritySettingsInUse => ({ ...settings, syncFolderInUse: syncFolderInUse(settings.syncFolder, home) });
   const features: FeatureContext = {
     paths: ctx.paths,
     dialogs: ctx.dialogs,
@@ -79,7 +80,7 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     security,
     keys: keystore,
     trustedKeys: async () => (await trustOf((await security).get().trustFile)).keys,
-    syncFolder: async () => (await security).get().syncFolder ?? defaultSyncFolder(home),
+    syncFolder: async () => syncFolderInUse((await security).get().syncFolder, home),
     print: ctx.print,
   };
 
@@ -126,15 +127,12 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     // The trust file and the sync folder are the settings' own: the renderer names no path here.
     describeTrust: async () => trustInfoOf(await readTrustInUse((await security).get().trustFile, ctx.paths.demoTrust)),
 
-    getSecuritySettings: async () => (await security).get(),
-    setSecuritySettings: async (request) => (await security).change(request),
+    getSecuritySettings: async () => inUse((await security).get()),
+    setSecuritySettings: async (request) => inUse(await (await security).change(request)),
 
     async listInbox() {
-      const { syncFolder } = (await security).get();
-      if (syncFolder === null) {
-        throw new CouncilError('SYNC_FOLDER_NOT_SET', 'No sync folder has been chosen yet; choose one in Settings to see its inbox.');
-      }
-      return listInbox(syncFolder);
+      const sync = await features.syncFolder();
+      return listInbox(sync, { missingIsEmpty: isDefaultSyncFolder(sync, home) });
     },
 
     async importBegin({ path }) {
@@ -152,13 +150,10 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     importCancel: ({ importId }) => imports.cancel(importId),
     openProjector: async ({ meetingId }) => ({ opened: await (ctx.windows ?? NO_WINDOWS).openProjector(meetingId) }),
 
-    // Into the settings' sync folder, never one the renderer names.
+    // Into the sync folder in use, never one the renderer names.
     async exportAuditLog(request) {
-      const { syncFolder } = (await security).get();
-      if (syncFolder === null) {
-        throw new CouncilError('SYNC_FOLDER_NOT_SET', 'No sync folder has been chosen yet; choose one in Settings to export the audit log into it.');
-      }
-      return exportAuditLog(syncFolder, request);
+      const sync = await features.syncFolder();
+      return exportAuditLog(sync, request, { createFolder: isDefaultSyncFolder(sync, home) });
     },
   };
 }

@@ -11,7 +11,7 @@
  * `audit-<name>-2.ndjson`, `-3`, ...; when it holds the very same bytes, that file is the answer.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AUDIT_EXPORT_NAME, type AuditExportResult } from '../../shared/api';
 import { AuditChainWalker, auditExportLine, type AuditBreak } from '../../shared/audit-chain';
@@ -92,10 +92,23 @@ async function heldBy(file: string, bytes: Uint8Array): Promise<'free' | 'same' 
   return Buffer.from(await readFile(file)).equals(bytes) ? 'same' : 'other';
 }
 
-export async function exportAuditLog(syncFolder: string, { name, lines }: { name: string; lines: string }): Promise<AuditExportResult> {
+/**
+ * Writes the checked log into `syncFolder`. `createFolder`: a missing sync folder is made (the
+ * default one); otherwise a missing one (a chosen folder whose drive is gone) is SYNC_FOLDER_MISSING.
+ */
+export async function exportAuditLog(
+  syncFolder: string,
+  { name, lines }: { name: string; lines: string },
+  { createFolder = false }: { createFolder?: boolean } = {},
+): Promise<AuditExportResult> {
   // The contract gate checks the name already; the service is also called directly (tests).
   if (!AUDIT_EXPORT_NAME.test(name)) throw new CouncilError('BAD_ARGUMENT', `"${name}" cannot name an audit-log export: 1 to 64 of A-Z a-z 0-9 - _ . only.`);
   const entries = checkAuditLines(lines);
+  if (createFolder) {
+    await mkdir(syncFolder, { recursive: true }).catch((e: Error) => {
+      throw new CouncilError('AUDIT_EXPORT_FAILED', `The default sync folder ${syncFolder} could not be made: ${e.message}; nothing was written.`);
+    });
+  }
   const folder = await stat(syncFolder).catch(() => null);
   if (!folder?.isDirectory()) {
     throw new CouncilError('SYNC_FOLDER_MISSING', `The sync folder ${syncFolder} cannot be found. Is the drive connected?`);

@@ -47,3 +47,17 @@ export interface FeatureContext {
 export function defaultSyncFolder(home: string): string {
   return join(home, 'Council Desk', 'sync');
 }
+
+/** The sync folder in use: the one chosen in Settings, else the default. */
+export function syncFolderInUse(chosen: string | null, home: string): string {
+  return chosen ?? defaultSyncFolder(home);
+}
+
+/**
+ * Whether `folder` is the default sync folder: the one folder made when it is missing (its inbox
+ * then simply empty). A chosen folder that is missing (a USB stick pulled, a share down) is never
+ * made again: it stays SYNC_FOLDER_MISSING until it is back.
+ */
+export function isDefaultSyncFolder(folder: string, home: string): boolean {
+  return folder === defaultSyncFolder(home);
+}

@@ -15,17 +15,26 @@ import { peekBundle } from './bundle-reader';
 export const INBOX_FOLDER: string = SYNC_SUBFOLDERS.inbox;
 const BUNDLE_EXTENSION = '.cdbundle';
 
+export interface InboxOptions {
+  /** The subfolder listed: inbox/ unless another is named (a shared outbox/). */
+  folder?: string;
+  /** Whether a missing sync folder is an empty one: the default sync folder, not made yet. */
+  missingIsEmpty?: boolean;
+}
+
 /**
  * The regular files in `<sync>/inbox/` whose names end with `extension` (any case), by name, a
  * sync engine's files left out; [] when there is no inbox yet. Throws SYNC_FOLDER_MISSING when
- * the sync folder is gone (a USB stick pulled, a share down), SYNC_FOLDER_UNREADABLE when the
- * inbox cannot be read.
+ * the sync folder is gone (a USB stick pulled, a share down; the default one not made yet: []),
+ * SYNC_FOLDER_UNREADABLE when the inbox cannot be read.
  */
-export async function inboxFiles(syncFolder: string, extension: string, folder = INBOX_FOLDER): Promise<{ path: string; fileName: string; info: Stats }[]> {
-  const folderStat = await stat(syncFolder).catch(() => null);
+export async function inboxFiles(syncFolder: string, extension: string, opts: InboxOptions = {}): Promise<{ path: string; fileName: string; info: Stats }[]> {
+  const folderStat = await stat(syncFolder).catch((error: NodeJS.ErrnoException) => (opts.missingIsEmpty && error.code === 'ENOENT' ? 'missing' : null));
+  if (folderStat === 'missing') return [];
   if (!folderStat?.isDirectory()) {
     throw new CouncilError('SYNC_FOLDER_MISSING', `The sync folder ${syncFolder} cannot be found. Is the drive connected?`);
   }
+  const folder = opts.folder ?? INBOX_FOLDER;
   const inbox = path.join(syncFolder, folder);
   const names = await readdir(inbox).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [] as string[];
@@ -40,9 +49,10 @@ export async function inboxFiles(syncFolder: string, extension: string, folder =
   return files;
 }
 
-export async function listInbox(syncFolder: string): Promise<InboxEntry[]> {
+/** The bundle files of `<sync>/inbox/`, each with a quick look at its manifest (see inboxFiles for `opts`). */
+export async function listInbox(syncFolder: string, opts: Pick<InboxOptions, 'missingIsEmpty'> = {}): Promise<InboxEntry[]> {
   const entries: InboxEntry[] = [];
-  for (const { path: file, fileName, info } of await inboxFiles(syncFolder, BUNDLE_EXTENSION)) {
+  for (const { path: file, fileName, info } of await inboxFiles(syncFolder, BUNDLE_EXTENSION, opts)) {
     const peek = await peekBundle(file);
     entries.push({
       path: file,

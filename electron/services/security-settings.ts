@@ -4,9 +4,10 @@
  * written atomically before it takes effect. Imports use these, never what a caller sends.
  *
  * A missing or broken file gives the safe defaults (signatures required, the built-in trust file,
- * no sync folder) and says so in the log: never a crash. A change that lowers a protection (signature
- * checks off, another trust file, or back to the demo one) is made only once the user confirms a
- * dialog that says what changes; every accepted or declined change is logged.
+ * no sync folder chosen: the default one is used) and says so in the log: never a crash. A change
+ * that lowers a protection (signature checks off, another trust file, or back to the demo one) is
+ * made only once the user confirms a dialog that says what changes; every accepted or declined
+ * change is logged.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';

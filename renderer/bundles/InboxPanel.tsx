@@ -1,6 +1,6 @@
 /**
- * The sync folder's inbox/: the bundle files waiting there (InboxTable), or, with no sync folder
- * chosen yet, a hint and a button to choose one.
+ * The inbox/ of the sync folder in use: the bundle files waiting there (InboxTable). With no sync
+ * folder chosen, that is the default one's, said so, with a button to choose another.
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,8 +16,8 @@ export function InboxPanel() {
   const { t } = useTranslation();
   const { db, api } = useServices();
   const headingId = useId();
-  // The main process's setting, as read at boot and after each change; null also while unknown.
-  const syncFolder = useCouncilStore((s) => s.security?.syncFolder ?? null);
+  // The main process's settings, as read at boot and after each change; null while unknown.
+  const security = useCouncilStore((s) => s.security);
   const [error, setError] = useState<ErrorInfo | null>(null);
 
   async function chooseFolder() {
@@ -35,16 +35,15 @@ export function InboxPanel() {
       <h2 id={headingId} className="card__title">
         {t('inbox.title')}
       </h2>
-      {syncFolder === null ? (
-        <div className="inbox__none">
-          <p>{t('inbox.noFolder')}</p>
+      {security?.syncFolder === null && (
+        <div className="inbox__default">
+          <p>{t('inbox.defaultHint')}</p>
           <button type="button" className="button button--quiet" onClick={() => void chooseFolder()}>
             {t('inbox.chooseFolder')}
           </button>
         </div>
-      ) : (
-        <InboxTable syncFolder={syncFolder} />
       )}
+      {security && <InboxTable syncFolder={security.syncFolderInUse} isDefault={security.syncFolder === null} />}
       {error && <ErrorNotice title={t('settings.changeFailed')} error={error} />}
     </section>
   );

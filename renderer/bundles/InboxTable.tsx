@@ -23,7 +23,8 @@ const BADGE_CLASS: Record<InboxState, string> = {
   unreadable: 'badge badge--danger',
 };
 
-export function InboxTable({ syncFolder }: { syncFolder: string }) {
+/** `syncFolder`: the sync folder in use; `isDefault`: none is chosen, so it is the default one. */
+export function InboxTable({ syncFolder, isDefault }: { syncFolder: string; isDefault: boolean }) {
   const { t } = useTranslation();
   const { db, api } = useServices();
   const language = useUiStore((s) => s.language);
@@ -37,7 +38,7 @@ export function InboxTable({ syncFolder }: { syncFolder: string }) {
   return (
     <div className="inbox__list">
       <div className="inbox__bar">
-        <p className="inbox__folder">{t('inbox.folder', { path: syncFolder })}</p>
+        <p className="inbox__folder">{t(isDefault ? 'inbox.defaultFolder' : 'inbox.folder', { path: syncFolder })}</p>
         <button type="button" className="button button--quiet" onClick={() => setReads((n) => n + 1)}>
           {t('inbox.refresh')}
         </button>

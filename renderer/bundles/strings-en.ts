@@ -102,7 +102,8 @@ export const enBundles: typeof koBundles = {
   inbox: {
     title: "Sync folder's inbox",
     folder: 'Sync folder: {{path}}',
-    noFolder: 'No sync folder is chosen. Once one is, the bundles that arrive in its inbox show here.',
+    defaultFolder: 'Default: {{path}}',
+    defaultHint: "No sync folder is chosen, so the default folder's inbox is shown. Choose the folder you share with the secretariat, if there is one.",
     chooseFolder: 'Choose sync folder…',
     refresh: 'Refresh',
     loading: 'Reading the inbox…',

@@ -105,7 +105,8 @@ export const koBundles = {
   inbox: {
     title: '동기화 폴더의 받은 파일함',
     folder: '동기화 폴더: {{path}}',
-    noFolder: '동기화 폴더를 정하지 않았습니다. 정하면 그 폴더의 inbox에 도착한 사건 묶음이 여기에 보입니다.',
+    defaultFolder: '기본 폴더: {{path}}',
+    defaultHint: '동기화 폴더를 정하지 않아 기본 폴더의 inbox를 보여 줍니다. 사무국과 함께 쓰는 폴더가 있으면 고르세요.',
     chooseFolder: '동기화 폴더 고르기…',
     refresh: '새로 고침',
     loading: '받은 파일함을 읽는 중…',

@@ -5,7 +5,7 @@
  * in the ui-store (common/language.ts restores and changes it).
  */
 import { create } from 'zustand';
-import type { SecuritySettings } from '../../shared/api';
+import type { SecuritySettingsInUse } from '../../shared/api';
 import { describeError, type CouncilApi, type ErrorInfo } from './council-api';
 import type { BundleRow, MemberRow } from '../db/rows';
 import type { CouncilDb } from '../db/schema';
@@ -31,8 +31,8 @@ interface CouncilState {
   caseCount: number;
   /** Cases stored as a later revision (they came back from another bundle with more documents). */
   revisedCount: number;
-  /** The main process's security settings; null until read (or when they could not be). */
-  security: SecuritySettings | null;
+  /** The main process's security settings and the sync folder in use; null until read (or when they could not be). */
+  security: SecuritySettingsInUse | null;
   /** Why the security settings could not be read. */
   securityError: ErrorInfo | null;
   /** Reads everything above from the database; the screens then read the store. */
@@ -41,7 +41,7 @@ interface CouncilState {
   /** Asks the main process for its security settings. */
   loadSecurity(api: Pick<CouncilApi, 'getSecuritySettings'>): Promise<void>;
   /** The security settings the main process answered a change with. */
-  setSecurity(security: SecuritySettings): void;
+  setSecurity(security: SecuritySettingsInUse): void;
 }
 
 const initial = {
@@ -52,7 +52,7 @@ const initial = {
   bundles: [] as BundleRow[],
   caseCount: 0,
   revisedCount: 0,
-  security: null as SecuritySettings | null,
+  security: null as SecuritySettingsInUse | null,
   securityError: null as ErrorInfo | null,
 };
 

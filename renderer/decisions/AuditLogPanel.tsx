@@ -22,7 +22,6 @@ import './decisions.css';
 /** What went wrong with an export, in words, for the codes exportAuditLog answers with. */
 function exportErrorTitle(t: TFunction, code: ShownErrorCode): string {
   switch (code) {
-    case 'SYNC_FOLDER_NOT_SET':
     case 'SYNC_FOLDER_MISSING':
     case 'AUDIT_CHAIN_BROKEN':
     case 'AUDIT_LOG_INVALID':

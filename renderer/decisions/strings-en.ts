@@ -40,7 +40,6 @@ export const enDecisions: typeof koDecisions = {
     exportedBefore: 'The same audit log was exported already: {{path}}',
     exportFailed: 'The audit log could not be exported.',
     errors: {
-      SYNC_FOLDER_NOT_SET: 'No sync folder has been chosen. Choose one in Settings.',
       SYNC_FOLDER_MISSING: 'The sync folder cannot be found. Is the drive connected?',
       AUDIT_CHAIN_BROKEN: 'The audit log is broken, so it was not exported.',
       AUDIT_LOG_INVALID: 'An entry of the audit log is not in the right form, so it was not exported.',

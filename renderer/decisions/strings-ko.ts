@@ -39,7 +39,6 @@ export const koDecisions = {
     exportedBefore: '같은 감사 기록이 이미 내보내져 있습니다: {{path}}',
     exportFailed: '감사 기록을 내보내지 못했습니다.',
     errors: {
-      SYNC_FOLDER_NOT_SET: '동기화 폴더를 정하지 않았습니다. 설정에서 동기화 폴더를 고르세요.',
       SYNC_FOLDER_MISSING: '동기화 폴더를 찾을 수 없습니다. 드라이브가 연결되어 있는지 확인하세요.',
       AUDIT_CHAIN_BROKEN: '감사 기록이 끊겨 있어 내보내지 않았습니다.',
       AUDIT_LOG_INVALID: '감사 기록에 형식이 맞지 않는 항목이 있어 내보내지 않았습니다.',

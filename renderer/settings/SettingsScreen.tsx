@@ -83,7 +83,7 @@ export function SettingsScreen() {
         )}
       </fieldset>
 
-      {security !== null && <SyncFolderSettings syncFolder={security.syncFolder} />}
+      {security !== null && <SyncFolderSettings syncFolder={security.syncFolder} syncFolderInUse={security.syncFolderInUse} />}
 
       <section className="card" aria-labelledby="settings-about">
         <h2 id="settings-about" className="card__title">

@@ -1,11 +1,14 @@
-/** The sync folder: where it is, choose another, or clear it (the main process keeps it). */
+/**
+ * The sync folder: the one in use (the chosen one, else the default, named as such), choose
+ * another, or clear the choice to use the default again (the main process keeps it).
+ */
 import { useTranslation } from 'react-i18next';
 import { chooseSyncFolder } from './security-preferences';
 import { SecurityChangeNotice, useSecurityChange } from './SecurityChangeNotice';
 import { choosePath } from '../common/file-picker';
 import { useServices } from '../common/services';
 
-export function SyncFolderSettings({ syncFolder }: { syncFolder: string | null }) {
+export function SyncFolderSettings({ syncFolder, syncFolderInUse }: { syncFolder: string | null; syncFolderInUse: string }) {
   const { t } = useTranslation();
   const { db, api } = useServices();
   const { problem, run } = useSecurityChange();
@@ -23,8 +26,9 @@ export function SyncFolderSettings({ syncFolder }: { syncFolder: string | null }
       </legend>
       <p className="choice__hint choice__hint--flush">{t('settings.syncFolderHint')}</p>
       <p data-testid="sync-folder" className="path-text">
-        {syncFolder ? t('settings.syncFolderPath', { path: syncFolder }) : t('settings.syncFolderNone')}
+        {syncFolder === null ? t('settings.syncFolderDefault', { path: syncFolderInUse }) : t('settings.syncFolderPath', { path: syncFolder })}
       </p>
+      {syncFolder === null && <p className="choice__hint choice__hint--flush">{t('settings.syncFolderDefaultHint')}</p>}
       <div className="settings-actions">
         <button type="button" className="button button--quiet" onClick={() => void choose()}>
           {t('settings.chooseSyncFolder')}

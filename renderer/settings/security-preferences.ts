@@ -3,7 +3,7 @@
  * user to confirm a change that lowers a protection); each change it accepts is audited here, and
  * the store's copy is replaced by what it answered.
  */
-import type { SecuritySettings, SecuritySettingsChange } from '../../shared/api';
+import type { SecuritySettings, SecuritySettingsChange, SecuritySettingsInUse } from '../../shared/api';
 import { appendAudit } from '../db/audit';
 import type { CouncilDb } from '../db/schema';
 import type { CouncilApi } from '../common/council-api';
@@ -27,10 +27,10 @@ const ACTION: { [K in Key]: (value: SecuritySettings[K]) => string } = {
  * writes one audit entry per setting that changed. A declined confirmation rejects with
  * CONFIRMATION_DECLINED and changes nothing; after any failure the store reads the settings again.
  */
-export async function changeSecurity(db: CouncilDb, api: SecurityApi, change: SecuritySettingsChange): Promise<SecuritySettings> {
+export async function changeSecurity(db: CouncilDb, api: SecurityApi, change: SecuritySettingsChange): Promise<SecuritySettingsInUse> {
   const store = useCouncilStore.getState();
-  let after: SecuritySettings;
-  let before: SecuritySettings;
+  let after: SecuritySettingsInUse;
+  let before: SecuritySettingsInUse;
   try {
     before = store.security ?? (await api.getSecuritySettings());
     after = await api.setSecuritySettings({ change, language: useUiStore.getState().language });
@@ -52,16 +52,16 @@ export async function changeSecurity(db: CouncilDb, api: SecurityApi, change: Se
 }
 
 /** Whether unsigned or untrusted bundles are refused. Turning it off needs the user's confirmation. */
-export function chooseRequireSignature(db: CouncilDb, api: SecurityApi, required: boolean): Promise<SecuritySettings> {
+export function chooseRequireSignature(db: CouncilDb, api: SecurityApi, required: boolean): Promise<SecuritySettingsInUse> {
   return changeSecurity(db, api, { requireSignature: required });
 }
 
 /** The trust file bundles are verified against (null: the built-in demo trust file); confirmed first. */
-export function chooseTrustFile(db: CouncilDb, api: SecurityApi, trustFile: string | null): Promise<SecuritySettings> {
+export function chooseTrustFile(db: CouncilDb, api: SecurityApi, trustFile: string | null): Promise<SecuritySettingsInUse> {
   return changeSecurity(db, api, { trustFile });
 }
 
-/** The sync folder (null: none); audited, as decisions go out through it. */
-export function chooseSyncFolder(db: CouncilDb, api: SecurityApi, syncFolder: string | null): Promise<SecuritySettings> {
+/** The sync folder (null: none chosen, so the default one is used); audited, as decisions go out through it. */
+export function chooseSyncFolder(db: CouncilDb, api: SecurityApi, syncFolder: string | null): Promise<SecuritySettingsInUse> {
   return changeSecurity(db, api, { syncFolder });
 }

@@ -13,8 +13,17 @@ export interface SecuritySettings {
   requireSignature: boolean;
   /** The trust file bundles are verified against; null: the built-in demo trust file. */
   trustFile: string | null;
-  /** The folder shared with the secretariat (bundles arrive in its inbox/); null: none chosen. */
+  /** The folder shared with the secretariat (bundles arrive in its inbox/); null: none chosen, so the default one is used. */
   syncFolder: string | null;
+}
+
+/** The settings as main answers them (getSecuritySettings, setSecuritySettings): those kept, and the sync folder they give. */
+export interface SecuritySettingsInUse extends SecuritySettings {
+  /**
+   * The sync folder every call uses: `syncFolder` when one is chosen, else the default
+   * `<home>/Council Desk/sync` (made when something is written into it; it may not exist yet).
+   */
+  syncFolderInUse: string;
 }
 
 /** The safe defaults: what a missing or broken settings file gives. */

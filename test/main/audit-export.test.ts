@@ -1,10 +1,11 @@
 /**
  * exportAuditLog in the main process: it writes the exact lines of FORMATS.md into the sync
- * folder, checks the chain itself and refuses a broken one or a malformed line (naming the line),
- * creates the file atomically, never overwrites a different file, and needs a sync folder.
+ * folder in use (the chosen one, else the default one, made if missing; a chosen one that is gone
+ * is never made again), checks the chain itself and refuses a broken one or a malformed line
+ * (naming the line), creates the file atomically and never overwrites a different file.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import canonicalize from 'canonicalize';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -14,6 +15,7 @@ import { appPathsFrom } from '../../electron/services/app-paths';
 import { createFileAtomic } from '../../electron/services/atomic-create';
 import { AUDIT_EXPORT_MAX_NAMES, auditExportFileName, exportAuditLog } from '../../electron/services/audit-export';
 import { NO_DIALOGS } from '../../electron/services/dialog-port';
+import { defaultSyncFolder } from '../../electron/services/feature-context';
 import { makeTempDir } from './fixtures/tiny-bundle';
 
 const temp = makeTempDir('council-desk-audit-export-');
@@ -192,18 +194,51 @@ describe('createFileAtomic', () => {
 });
 
 describe('the exportAuditLog call', () => {
-  function handlers() {
+  /** The API of a device with its own user-data folder and home (not made yet: the default sync folder is not there). */
+  function device() {
     counter += 1;
     vi.spyOn(console, 'info').mockImplementation(() => undefined);
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const paths = appPathsFrom(join(__dirname, '..', '..'), join(temp.dir, `user-data-${counter}`));
-    return createApiHandlers({ appVersion: '0.1.0-test', platform: 'linux', paths, dialogs: NO_DIALOGS });
+    const home = join(temp.dir, `home-${counter}`);
+    return { api: createApiHandlers({ appVersion: '0.1.0-test', platform: 'linux', paths, dialogs: NO_DIALOGS, home }), home };
   }
+  const handlers = () => device().api;
 
-  it('needs a sync folder, writes into the one the settings hold, and takes a name, never a path', async () => {
+  it('with no sync folder chosen, makes the default one and writes the log into it', async () => {
+    const { api, home } = device();
+    const sync = defaultSyncFolder(home);
+    const lines = linesOf(chain(2));
+    expect(existsSync(sync)).toBe(false);
+    expect(await dispatchApiCall(api, 'exportAuditLog', { name: '2023-03-02', lines })).toEqual({
+      ok: true,
+      value: { path: join(sync, 'audit-2023-03-02.ndjson'), entries: 2, head: chain(2)[1]!.hash, existed: false },
+    });
+    expect(readdirSync(sync)).toEqual(['audit-2023-03-02.ndjson']);
+    expect(readFileSync(join(sync, 'audit-2023-03-02.ndjson'), 'utf8')).toBe(lines);
+    // A broken log makes no folder either: it is refused before anything is made.
+    const other = device();
+    const broken = chain(2);
+    broken[1]!.hash = 'a'.repeat(64);
+    expect(await dispatchApiCall(other.api, 'exportAuditLog', { name: 'm1', lines: linesOf(broken) })).toMatchObject({ ok: false, error: { code: 'AUDIT_CHAIN_BROKEN' } });
+    expect(existsSync(defaultSyncFolder(other.home))).toBe(false);
+  });
+
+  it('never makes a chosen sync folder that is gone again: SYNC_FOLDER_MISSING, nothing written', async () => {
+    const api = handlers();
+    const stick = syncFolder();
+    await api.setSecuritySettings({ change: { syncFolder: stick } });
+    rmSync(stick, { recursive: true });
+    expect(await dispatchApiCall(api, 'exportAuditLog', { name: 'm1', lines: linesOf(chain(1)) })).toMatchObject({
+      ok: false,
+      error: { code: 'SYNC_FOLDER_MISSING', message: expect.stringContaining(stick) },
+    });
+    expect(existsSync(stick)).toBe(false);
+  });
+
+  it('writes into the sync folder the settings hold, and takes a name, never a path', async () => {
     const api = handlers();
     const lines = linesOf(chain(2));
-    expect(await dispatchApiCall(api, 'exportAuditLog', { name: 'm1', lines })).toMatchObject({ ok: false, error: { code: 'SYNC_FOLDER_NOT_SET' } });
     const sync = syncFolder();
     await api.setSecuritySettings({ change: { syncFolder: sync } });
     expect(await dispatchApiCall(api, 'exportAuditLog', { name: '2023-03-02', lines })).toMatchObject({

@@ -4,7 +4,7 @@
  * signer, meeting, sequence and chain; a file that fails is shown failed with its reason and
  * never handed on to be merged; a sync engine's files are never read.
  */
-import { mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { ApiHandlers, ReceivedDecisionFile } from '../../shared/api';
@@ -175,14 +175,22 @@ describe('listInboxDecisions', () => {
     expect(row!.problems).toEqual([{ path: '', code: 'DECISION_FILE_TOO_LARGE', message: 'is 67,108,865 bytes, too large for a decision file (at most 67,108,864 bytes are read)' }]);
   });
 
-  it('lists nothing when the inbox is not there yet, and says so when the sync folder is gone', async () => {
+  it('lists nothing when the inbox or the default sync folder is not there yet, and says so when a chosen sync folder is gone', async () => {
     const { api, inbox, sync } = await device();
     expect(await listed(api)).toEqual([]);
     rmSync(inbox, { recursive: true });
     expect(await listed(api)).toEqual([]);
+    // The default folder (none chosen) not made yet: simply empty, and not made by looking.
     rmSync(sync, { recursive: true });
+    expect(await listed(api)).toEqual([]);
+    expect(existsSync(sync)).toBe(false);
+    const stick = join(temp.dir, `usb-stick-${counter}`);
+    mkdirSync(stick);
+    await api.setSecuritySettings({ change: { syncFolder: stick } });
+    rmSync(stick, { recursive: true });
     const r = await dispatchApiCall(api, 'listInboxDecisions', undefined);
-    expect(r).toEqual({ ok: false, error: { code: 'SYNC_FOLDER_MISSING', message: `The sync folder ${sync} cannot be found. Is the drive connected?` } });
+    expect(r).toEqual({ ok: false, error: { code: 'SYNC_FOLDER_MISSING', message: `The sync folder ${stick} cannot be found. Is the drive connected?` } });
+    expect(existsSync(stick)).toBe(false);
   });
 });
 

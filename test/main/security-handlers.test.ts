@@ -1,10 +1,10 @@
 /**
  * The API's side of the security settings: imports are checked as the main process's own
  * settings say, a caller cannot hand importBegin a policy of its own, nor name describeTrust a
- * trust file or listInbox a folder (both follow the settings held), and changing the settings goes
- * through the confirmation.
+ * trust file or listInbox a folder (both follow the settings held: the sync folder chosen, else
+ * the default one), and changing the settings goes through the confirmation.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createApiHandlers } from '../../electron/services/api-handlers';
@@ -13,6 +13,7 @@ import { appPathsFrom } from '../../electron/services/app-paths';
 import { writeBundleFile } from '../../electron/services/bundle-zip-writer';
 import type { ConfirmRequest } from '../../electron/services/dialog-port';
 import { NO_DIALOGS } from '../../electron/services/dialog-port';
+import { defaultSyncFolder } from '../../electron/services/feature-context';
 import { generateKeyPair } from '../../electron/services/keys';
 import type { ImportBeginResult } from '../../shared/bundle-import';
 import { makeTempDir, tinyBundleContent, trustFor } from './fixtures/tiny-bundle';
@@ -22,14 +23,16 @@ const temp = makeTempDir('council-desk-security-handlers-');
 afterAll(temp.remove);
 
 let counter = 0;
+/** The API of a device with its own user-data folder and its own home (never the real one), not made yet. */
 function handlers(...answers: boolean[]) {
   counter += 1;
   const asked: ConfirmRequest[] = [];
   const dialogs = { ...NO_DIALOGS, confirm: async (r: ConfirmRequest) => (asked.push(r), answers.shift() ?? false) };
   const paths = appPathsFrom(root, join(temp.dir, `user-data-${counter}`));
+  const home = join(temp.dir, `home-${counter}`);
   vi.spyOn(console, 'info').mockImplementation(() => undefined);
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  return { api: createApiHandlers({ appVersion: '0.1.0-test', platform: 'linux', paths, dialogs }), asked };
+  return { api: createApiHandlers({ appVersion: '0.1.0-test', platform: 'linux', paths, dialogs, home }), asked, home };
 }
 
 const problemCodes = (begun: ImportBeginResult) => (begun.started ? [] : begun.report.errors.map((p) => p.code));
@@ -38,8 +41,8 @@ describe('importBegin under the main process\'s settings', () => {
   it('refuses an unsigned bundle while signatures are required, and imports it once the user turned that off', async () => {
     const unsigned = join(temp.dir, 'unsigned.cdbundle');
     await writeBundleFile(unsigned, tinyBundleContent());
-    const { api, asked } = handlers(true);
-    expect(await api.getSecuritySettings(undefined)).toEqual({ requireSignature: true, trustFile: null, syncFolder: null });
+    const { api, asked, home } = handlers(true);
+    expect(await api.getSecuritySettings(undefined)).toEqual({ requireSignature: true, trustFile: null, syncFolder: null, syncFolderInUse: defaultSyncFolder(home) });
     const refused = await api.importBegin({ path: unsigned });
     expect(refused.started).toBe(false);
     expect(problemCodes(refused)).toContain('UNSIGNED_REFUSED');
@@ -145,16 +148,18 @@ describe('describeTrust and listInbox follow the main process\'s settings, not t
     expect(await dispatchApiCall(api, 'describeTrust', undefined)).toMatchObject({ ok: true, value: { path: trustFile } });
   });
 
-  it('list the inbox of the sync folder held, and say so when none is set', async () => {
+  it('list the inbox of the sync folder in use: the chosen one, else the default one', async () => {
     const sync = join(temp.dir, 'sync-followed');
     mkdirSync(join(sync, 'inbox'), { recursive: true });
     await writeBundleFile(join(sync, 'inbox', 'batch1.cdbundle'), tinyBundleContent());
     writeFileSync(join(sync, 'batch-outside-inbox.cdbundle'), '');
-    const { api } = handlers();
+    const { api, home } = handlers();
+    const defaultSync = defaultSyncFolder(home);
 
-    const none = await dispatchApiCall(api, 'listInbox', undefined);
-    expect(none).toMatchObject({ ok: false, error: { code: 'SYNC_FOLDER_NOT_SET' } });
-    await api.setSecuritySettings({ change: { syncFolder: sync } });
+    // None chosen, and the default folder not made yet: an empty inbox, and nothing made by looking.
+    expect(await dispatchApiCall(api, 'listInbox', undefined)).toEqual({ ok: true, value: [] });
+    expect(existsSync(defaultSync)).toBe(false);
+    await expect(api.setSecuritySettings({ change: { syncFolder: sync } })).resolves.toMatchObject({ syncFolder: sync, syncFolderInUse: sync });
     const listed = await dispatchApiCall(api, 'listInbox', undefined);
     expect(listed).toMatchObject({
       ok: true,
@@ -162,7 +167,21 @@ describe('describeTrust and listInbox follow the main process\'s settings, not t
     });
     expect(listed.ok && listed.value).toHaveLength(1);
 
-    await api.setSecuritySettings({ change: { syncFolder: null } });
-    expect(await dispatchApiCall(api, 'listInbox', undefined)).toMatchObject({ ok: false, error: { code: 'SYNC_FOLDER_NOT_SET' } });
+    // Cleared: the default folder's inbox again, listed once it is there.
+    await expect(api.setSecuritySettings({ change: { syncFolder: null } })).resolves.toMatchObject({ syncFolder: null, syncFolderInUse: defaultSync });
+    expect(await dispatchApiCall(api, 'listInbox', undefined)).toEqual({ ok: true, value: [] });
+    mkdirSync(join(defaultSync, 'inbox'), { recursive: true });
+    await writeBundleFile(join(defaultSync, 'inbox', 'batch2.cdbundle'), tinyBundleContent());
+    expect(await dispatchApiCall(api, 'listInbox', undefined)).toMatchObject({ ok: true, value: [{ path: join(defaultSync, 'inbox', 'batch2.cdbundle'), fileName: 'batch2.cdbundle' }] });
+  });
+
+  it('say SYNC_FOLDER_MISSING, and make nothing, when the chosen sync folder is gone', async () => {
+    const stick = join(temp.dir, 'usb-stick-sync');
+    mkdirSync(stick);
+    const { api } = handlers();
+    await api.setSecuritySettings({ change: { syncFolder: stick } });
+    rmSync(stick, { recursive: true });
+    expect(await dispatchApiCall(api, 'listInbox', undefined)).toMatchObject({ ok: false, error: { code: 'SYNC_FOLDER_MISSING', message: expect.stringContaining(stick) } });
+    expect(existsSync(stick)).toBe(false);
   });
 });

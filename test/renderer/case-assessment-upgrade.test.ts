@@ -5,6 +5,7 @@ import { writeChunk } from '../../renderer/bundles/import/chunk-writer';
 import { startLocalImport } from '../../renderer/bundles/import/import-start';
 import { bootCouncil } from '../../renderer/app/boot';
 import { DEFAULT_SECURITY_SETTINGS } from '../../shared/schemas/security-settings';
+import { inUse } from './support/fake-bridge';
 import { useCouncilStore } from '../../renderer/common/council-store';
 import { caseBundle, caseSpec, expectSummariesInStep, imported, registrationNo, week, type CaseSpec } from './support/case-bundle';
 import { dbSnapshot } from './support/db-snapshot';
@@ -88,7 +89,7 @@ describe('the schema upgrade of cases stored by earlier versions', () => {
     await writeChunk(db, start.ctx, cut.cases.slice(0, 2), []);
     const old = openCouncilDb(await storedAtVersion(1, await version1Rows(db)));
 
-    await bootCouncil(old, { getSecuritySettings: async () => DEFAULT_SECURITY_SETTINGS });
+    await bootCouncil(old, { getSecuritySettings: async () => inUse(DEFAULT_SECURITY_SETTINGS) });
 
     expect(useCouncilStore.getState()).toMatchObject({ status: 'ready', caseCount: 4 });
     expect(await old.bundles.get('B-CUT')).toBeUndefined();

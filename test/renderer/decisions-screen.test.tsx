@@ -14,7 +14,7 @@ import { refreshAuditCheck, runAuditCheck, useAuditStore } from '../../renderer/
 import { seedAuditLog } from './support/audit-entries';
 import { seedDemoCouncil } from './support/demo-seed';
 import { demoCouncil } from './support/demo-council';
-import { fakeBridge } from './support/fake-bridge';
+import { FAKE_DEFAULT_SYNC, fakeBridge } from './support/fake-bridge';
 import { freshDbName, renderApp } from './support/render-app';
 
 afterEach(() => resetAnnouncer());
@@ -172,14 +172,28 @@ describe('exporting the audit log', () => {
     expect(polite()).toBe(`감사 기록 ${entries}개 항목을 내보냈습니다: /media/usb/sync/audit-${name}.ndjson`);
   });
 
-  it('says in words when no sync folder is chosen, with the code', async () => {
-    fakeBridge(demoCouncil());
+  it('with no sync folder chosen, exports into the default one in use and names it', async () => {
+    const bridge = fakeBridge(demoCouncil());
+    const db = await councilDb();
+    const { entries } = await readAuditLines(db);
+    const app = renderApp(db);
+    const panel = await openDecisions(app);
+    await app.user.click(panel.getByRole('button', { name: '감사 기록 내보내기' }));
+    const name = auditExportName();
+    await waitFor(() => expect(panel.getByTestId('audit-export').textContent).toBe(`감사 기록 ${entries}개 항목을 내보냈습니다: ${FAKE_DEFAULT_SYNC}/audit-${name}.ndjson`));
+    expect(bridge.exportAuditLog).toHaveBeenCalledTimes(1);
+    expect(panel.queryByRole('alert')).toBeNull();
+  });
+
+  it('says in words when the chosen sync folder is gone, with the code', async () => {
+    const bridge = fakeBridge(demoCouncil(), undefined, { syncFolder: '/media/usb/sync' });
+    bridge.exportAuditLog.mockResolvedValueOnce({ ok: false, error: { code: 'SYNC_FOLDER_MISSING', message: 'The sync folder /media/usb/sync cannot be found. Is the drive connected?' } });
     const app = renderApp(await councilDb());
     const panel = await openDecisions(app);
     await app.user.click(panel.getByRole('button', { name: '감사 기록 내보내기' }));
     const alert = await panel.findByRole('alert');
-    expect(alert.textContent).toContain('동기화 폴더를 정하지 않았습니다. 설정에서 동기화 폴더를 고르세요.');
-    expect(alert.textContent).toContain('SYNC_FOLDER_NOT_SET');
+    expect(alert.textContent).toContain('동기화 폴더를 찾을 수 없습니다. 드라이브가 연결되어 있는지 확인하세요.');
+    expect(alert.textContent).toContain('SYNC_FOLDER_MISSING');
   });
 
   it("shows the main process's refusal of a broken chain, naming the line", async () => {

@@ -196,11 +196,12 @@ describe('the received decision files', () => {
     expect(panel.queryByRole('alert')).toBeNull();
   });
 
-  it('says plainly when no sync folder is set (not as an error), and still opens a file', async () => {
+  it('with no sync folder chosen, shows the default folder\'s inbox (not made yet: empty, no error), and still opens a file', async () => {
     bridge = fakeBridge(demoCouncil());
     bridge.openDecisionFile.mockResolvedValue(ok(FIRST));
     const { user, panel } = await renderPanel();
-    expect(await panel.findByText(/동기화 폴더를 정하지 않아 받은 파일함을 읽을 수 없습니다/)).toBeTruthy();
+    expect(await panel.findByText('받은 파일함에 의결 파일이 없습니다.')).toBeTruthy();
+    expect(bridge.listInboxDecisions).toHaveBeenCalledWith(undefined);
     expect(panel.queryByRole('alert')).toBeNull();
     await user.click(panel.getByRole('button', { name: '의결 파일 열기…' }));
     expect((await fileRow(panel, FIRST.fileName)).getByText('직접 연 파일')).toBeTruthy();

@@ -2,6 +2,7 @@ import { waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { InboxEntry } from '../../shared/bundle-import';
 import { bundleFixture } from './support/bundle-fixture';
+import { FAKE_DEFAULT_SYNC } from './support/fake-bridge';
 import { openBundlesScreen } from './support/bundles-screen';
 import { BUNDLE_ID } from './support/demo-council';
 import { scriptFromFixture, scriptImport } from './support/scripted-import';
@@ -66,10 +67,22 @@ describe('sync folder inbox', () => {
     expect(bridge.listInbox.mock.calls.length).toBe(calls + 1);
   });
 
-  it('without a sync folder, says so and lets one be chosen (kept by the main process, audited)', async () => {
+  it('without a sync folder chosen, lists the default folder\'s inbox and names it as the default', async () => {
+    const { view, bridge, user } = await openBundlesScreen();
+    // The default folder not made yet: an empty inbox, not an error.
+    expect(await view.findByText('받은 파일함에 사건 묶음 파일이 없습니다.')).toBeTruthy();
+    expect(view.getByText(`기본 폴더: ${FAKE_DEFAULT_SYNC}`)).toBeTruthy();
+    expect(view.getByText(/동기화 폴더를 정하지 않아 기본 폴더의 inbox를 보여 줍니다/)).toBeTruthy();
+    expect(view.queryByRole('alert')).toBeNull();
+    bridge.setInbox(FAKE_DEFAULT_SYNC, [{ ...ENTRIES[0]!, path: `${FAKE_DEFAULT_SYNC}/inbox/batch8.cdbundle` }]);
+    await user.click(view.getByRole('button', { name: '새로 고침' }));
+    expect(await view.findByRole('row', { name: /^batch8.cdbundle/ })).toBeTruthy();
+    expect(bridge.listInbox).toHaveBeenCalledWith(undefined);
+  });
+
+  it('without a sync folder chosen, lets one be chosen (kept by the main process, audited)', async () => {
     const { view, bridge, user, db } = await openBundlesScreen();
-    expect(view.getByText(/동기화 폴더를 정하지 않았습니다/)).toBeTruthy();
-    expect(bridge.listInbox).not.toHaveBeenCalled();
+    expect(await view.findByText(`기본 폴더: ${FAKE_DEFAULT_SYNC}`)).toBeTruthy();
     bridge.setInbox('/mnt/shared/council', [{ ...ENTRIES[0]!, path: '/mnt/shared/council/inbox/batch8.cdbundle' }]);
     bridge.chooseFolder.mockResolvedValue({ ok: true, value: '/mnt/shared/council' });
     await user.click(view.getByRole('button', { name: '동기화 폴더 고르기…' }));
@@ -77,6 +90,8 @@ describe('sync folder inbox', () => {
     expect(await view.findByRole('row', { name: /^batch8.cdbundle/ })).toBeTruthy();
     expect(bridge.listInbox).toHaveBeenCalledWith(undefined);
     expect(view.getByText('동기화 폴더: /mnt/shared/council')).toBeTruthy();
+    // Chosen: no longer the default, so no hint about it.
+    expect(view.queryByText(/기본 폴더/)).toBeNull();
     expect(bridge.setSecuritySettings).toHaveBeenCalledWith({ change: { syncFolder: '/mnt/shared/council' }, language: 'ko' });
     expect(await db.settings.get('syncFolder')).toBeUndefined();
     expect(await db.audit.orderBy('sequence').last()).toMatchObject({ entity: 'settings', entityId: 'syncFolder', action: 'choose', actor: 's1', detail: { syncFolder: '/mnt/shared/council' } });

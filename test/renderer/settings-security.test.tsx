@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { SecuritySettings, TrustInfo } from '../../shared/api';
+import type { SecuritySettings, SecuritySettingsInUse, TrustInfo } from '../../shared/api';
 import { firstBrokenAuditEntry } from '../../renderer/db/audit';
 import { seedDemoCouncil } from './support/demo-seed';
 import { openCouncilDb } from '../../renderer/db/schema';
 import { bundleFixture } from './support/bundle-fixture';
 import { demoCouncil } from './support/demo-council';
-import { APP_INFO, DEMO_TRUST, fakeBridge } from './support/fake-bridge';
+import { APP_INFO, DEMO_TRUST, FAKE_DEFAULT_SYNC, fakeBridge } from './support/fake-bridge';
 import { freshDbName, renderApp } from './support/render-app';
 import { scriptFromFixture, scriptImport } from './support/scripted-import';
 
@@ -45,7 +45,7 @@ const keyRows = (root: HTMLElement) =>
     .map((r) => Array.from(r.querySelectorAll('th, td'), (c) => c.textContent).slice(0, 3));
 
 /** What the fake main process holds now. */
-async function mainSettings(bridge: ReturnType<typeof fakeBridge>): Promise<SecuritySettings> {
+async function mainSettings(bridge: ReturnType<typeof fakeBridge>): Promise<SecuritySettingsInUse> {
   const reply = await bridge.getSecuritySettings(undefined);
   if (!reply.ok) throw new Error(reply.error.message);
   return reply.value;
@@ -134,7 +134,7 @@ describe('Settings: trust file', () => {
     await waitFor(() => expect(view.getByTestId('trust-in-use').textContent).toContain('/keys/council-trust.json'));
     await user.click(view.getByRole('checkbox', { name: '서명된 사건 묶음만 허용' }));
     await waitFor(() => expect(view.getByRole('checkbox', { name: '서명된 사건 묶음만 허용' })).toHaveProperty('checked', false));
-    expect(await mainSettings(bridge)).toEqual({ requireSignature: false, trustFile: '/keys/council-trust.json', syncFolder: null });
+    expect(await mainSettings(bridge)).toEqual({ requireSignature: false, trustFile: '/keys/council-trust.json', syncFolder: null, syncFolderInUse: FAKE_DEFAULT_SYNC });
 
     scriptImport(bridge, scriptFromFixture(bundleFixture()));
     bridge.chooseBundleFile.mockResolvedValue({ ok: true, value: '/inbox/batch8.cdbundle' });
@@ -145,9 +145,19 @@ describe('Settings: trust file', () => {
 });
 
 describe('Settings: sync folder', () => {
+  it('names the default folder in use while none is chosen, in Korean and in English', async () => {
+    const { view, user } = await openSettings();
+    expect(view.getByTestId('sync-folder').textContent).toBe(`기본 폴더: ${FAKE_DEFAULT_SYNC}`);
+    expect(view.getByText('동기화 폴더를 정하지 않아 기본 폴더를 씁니다. 처음 쓸 때 만들어집니다.')).toBeTruthy();
+    // Nothing to clear: the default is what a cleared choice gives.
+    expect((view.getByRole('button', { name: '동기화 폴더 지우기' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.click(view.getByRole('radio', { name: 'English' }));
+    await waitFor(() => expect(view.getByTestId('sync-folder').textContent).toBe(`Default: ${FAKE_DEFAULT_SYNC}`));
+  });
+
   it('chooses and clears the sync folder, through the main process, each change audited', async () => {
     const { view, bridge, user, db } = await openSettings();
-    expect(view.getByTestId('sync-folder').textContent).toBe('동기화 폴더를 정하지 않았습니다.');
+    expect(view.getByTestId('sync-folder').textContent).toBe(`기본 폴더: ${FAKE_DEFAULT_SYNC}`);
     bridge.chooseFolder.mockResolvedValue({ ok: true, value: '/mnt/shared/council' });
     await user.click(view.getByRole('button', { name: '동기화 폴더 고르기…' }));
     await waitFor(() => expect(view.getByTestId('sync-folder').textContent).toBe('동기화 폴더: /mnt/shared/council'));
@@ -155,8 +165,8 @@ describe('Settings: sync folder', () => {
     expect(await db.audit.orderBy('sequence').last()).toMatchObject({ entityId: 'syncFolder', action: 'choose', detail: { syncFolder: '/mnt/shared/council' } });
 
     await user.click(view.getByRole('button', { name: '동기화 폴더 지우기' }));
-    await waitFor(() => expect(view.getByTestId('sync-folder').textContent).toBe('동기화 폴더를 정하지 않았습니다.'));
-    expect((await mainSettings(bridge)).syncFolder).toBeNull();
+    await waitFor(() => expect(view.getByTestId('sync-folder').textContent).toBe(`기본 폴더: ${FAKE_DEFAULT_SYNC}`));
+    expect(await mainSettings(bridge)).toMatchObject({ syncFolder: null, syncFolderInUse: FAKE_DEFAULT_SYNC });
     expect(await db.audit.orderBy('sequence').last()).toMatchObject({ entityId: 'syncFolder', action: 'clear' });
   });
 
@@ -166,6 +176,6 @@ describe('Settings: sync folder', () => {
     bridge.setSecuritySettings.mockResolvedValueOnce({ ok: false, error: { code: 'SYNC_FOLDER_MISSING', message: 'The sync folder /mnt/gone does not exist or is not a folder.' } });
     await user.click(view.getByRole('button', { name: '동기화 폴더 고르기…' }));
     expect((await view.findByRole('alert')).textContent).toContain('오류 코드 SYNC_FOLDER_MISSING: The sync folder /mnt/gone does not exist');
-    expect(view.getByTestId('sync-folder').textContent).toBe('동기화 폴더를 정하지 않았습니다.');
+    expect(view.getByTestId('sync-folder').textContent).toBe(`기본 폴더: ${FAKE_DEFAULT_SYNC}`);
   });
 });

@@ -4,7 +4,7 @@
  * user, verified against the trust in use and shown read-only.
  */
 import type { ApiHandlers } from '../../../shared/api';
-import type { FeatureContext } from '../feature-context';
+import { isDefaultSyncFolder, type FeatureContext } from '../feature-context';
 import { listInboxDecisions, openDecisionFile } from './inbox-decisions';
 
 export type ReceivedDecisionHandlers = Pick<ApiHandlers, 'listInboxDecisions' | 'openDecisionFile'>;
@@ -13,7 +13,8 @@ export function createReceivedDecisionHandlers(ctx: FeatureContext): ReceivedDec
   return {
     async listInboxDecisions() {
       const own = [await ctx.keys.publicKey('chair'), await ctx.keys.publicKey('secretary')].flatMap((key) => (key ? [key.keyid] : []));
-      return listInboxDecisions(await ctx.syncFolder(), await ctx.trustedKeys(), own);
+      const sync = await ctx.syncFolder();
+      return listInboxDecisions(sync, await ctx.trustedKeys(), own, { missingIsEmpty: isDefaultSyncFolder(sync, ctx.home) });
     },
     async openDecisionFile({ path }) {
       const file = path ?? (await ctx.dialogs.openFile('decision'));

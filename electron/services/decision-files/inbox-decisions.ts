@@ -39,11 +39,17 @@ function withChains(verified: readonly DecisionFileVerification[]): ReceivedDeci
  * Every decision file in `<sync>/inbox/`, and those in `<sync>/outbox/` that another device signed
  * (a sync folder shared by several devices holds their outboxes in one), verified, each with its
  * place in its meeting's chain. `ownKeyids`: this device's keys, whose files are its own.
+ * `missingIsEmpty`: a missing sync folder holds none (the default one, not made yet).
  */
-export async function listInboxDecisions(syncFolder: string, keys: readonly TrustedKey[], ownKeyids: readonly string[] = []): Promise<ReceivedDecisionFile[]> {
+export async function listInboxDecisions(
+  syncFolder: string,
+  keys: readonly TrustedKey[],
+  ownKeyids: readonly string[] = [],
+  { missingIsEmpty = false }: { missingIsEmpty?: boolean } = {},
+): Promise<ReceivedDecisionFile[]> {
   const verified: DecisionFileVerification[] = [];
-  for (const { path: file } of await inboxFiles(syncFolder, DECISION_FILE_SUFFIX)) verified.push(await verifyDecisionFile(file, keys));
-  for (const { path: file } of await inboxFiles(syncFolder, DECISION_FILE_SUFFIX, SYNC_SUBFOLDERS.outbox)) {
+  for (const { path: file } of await inboxFiles(syncFolder, DECISION_FILE_SUFFIX, { missingIsEmpty })) verified.push(await verifyDecisionFile(file, keys));
+  for (const { path: file } of await inboxFiles(syncFolder, DECISION_FILE_SUFFIX, { folder: SYNC_SUBFOLDERS.outbox, missingIsEmpty })) {
     const checked = await verifyDecisionFile(file, keys);
     if (checked.keyid === null || !ownKeyids.includes(checked.keyid)) verified.push(checked);
   }

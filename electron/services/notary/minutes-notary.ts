@@ -28,7 +28,7 @@ import { SYNC_SUBFOLDERS } from '../../../shared/sync-folder/folders';
 import { createFileAtomic } from '../atomic-create';
 import type { DialogPort } from '../dialog-port';
 import { signBody } from '../dsse-signing';
-import { defaultSyncFolder, type DeviceKeyAccess, type DeviceSigner, type FeatureContext } from '../feature-context';
+import { isDefaultSyncFolder, type DeviceKeyAccess, type DeviceSigner, type FeatureContext } from '../feature-context';
 import { minutesTargets, readBack, type MinutesFile } from '../minutes/minutes-files';
 import { findDecisionFile, verifyMinutesAttestation } from '../minutes/verify-minutes-attestation';
 import type { NotaryLedger } from './ledger';
@@ -249,7 +249,7 @@ export function createMinutesNotary(ctx: FeatureContext, opts: { now?: () => Dat
     dialogs: ctx.dialogs,
     serial,
     syncFolder: () => ctx.syncFolder(),
-    mayCreate: (folder) => folder === defaultSyncFolder(ctx.home),
+    mayCreate: (folder) => isDefaultSyncFolder(folder, ctx.home),
     now: opts.now,
   });
 }

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import type { ApiHandlers } from '../../../shared/api';
 import type { CreateStep } from '../atomic-create';
-import { defaultSyncFolder, type FeatureContext } from '../feature-context';
+import { isDefaultSyncFolder, type FeatureContext } from '../feature-context';
 import { ledgerLoader, type NotaryLedger } from './ledger';
 import { Notary, type NotaryStep } from './notary';
 import { oneAtATime, type OneAtATime } from './one-at-a-time';
@@ -68,7 +68,7 @@ export function createDecisionService(ctx: FeatureContext, opts: DecisionService
     ledger,
     outbox: new Outbox({ onStep: opts.onStep, link: opts.link }),
     syncFolder: () => ctx.syncFolder(),
-    mayCreate: (folder) => folder === defaultSyncFolder(ctx.home),
+    mayCreate: (folder) => isDefaultSyncFolder(folder, ctx.home),
     serial,
     intervalMs: opts.retryIntervalMs,
   });

@@ -44,7 +44,6 @@ export const enDecisionExport: typeof koDecisionExport = {
       LEDGER_UNREADABLE: "The notary's ledger could not be read; nothing was signed.",
       DECISION_WRITE_FAILED: 'The decision file could not be written into the sync folder.',
       DECISION_READBACK_FAILED: 'The decision file written could not be read back and verified.',
-      SYNC_FOLDER_NOT_SET: 'No sync folder has been chosen. Choose one in Settings.',
     },
     outbox: {
       title: 'Decision files waiting for the sync folder',

@@ -43,7 +43,6 @@ export const koDecisionExport = {
       LEDGER_UNREADABLE: '서명 기록(원장)을 읽지 못해 서명하지 않았습니다.',
       DECISION_WRITE_FAILED: '의결 파일을 동기화 폴더에 쓰지 못했습니다.',
       DECISION_READBACK_FAILED: '쓴 의결 파일을 다시 읽어 확인하지 못했습니다.',
-      SYNC_FOLDER_NOT_SET: '동기화 폴더를 정하지 않았습니다. 설정에서 동기화 폴더를 고르세요.',
     },
     outbox: {
       title: '동기화 폴더를 기다리는 의결 파일',

@@ -70,11 +70,7 @@ export function InboxDecisionsPanel() {
         </button>
       </div>
       {listed.state === 'loading' && <p role="status">{t('inboxDecisions.loading')}</p>}
-      {listed.state === 'failed' && listed.error.code === 'SYNC_FOLDER_NOT_SET' && (
-        // Not an error of the moment but a setting still to choose: said plainly, not as an alert.
-        <p className="notice received-files__notice">{t('inboxDecisions.errors.SYNC_FOLDER_NOT_SET')}</p>
-      )}
-      {listed.state === 'failed' && listed.error.code !== 'SYNC_FOLDER_NOT_SET' && <ErrorNotice title={listErrorTitle(t, listed.error.code)} error={listed.error} />}
+      {listed.state === 'failed' && <ErrorNotice title={listErrorTitle(t, listed.error.code)} error={listed.error} />}
       {opening && <p role="status">{t('inboxDecisions.opening')}</p>}
       {open.state === 'failed' && <ErrorNotice title={t('inboxDecisions.openFailed')} error={open.error} />}
       {received.hereFailed && <ErrorNotice title={t('inboxDecisions.hereFailed')} error={received.hereFailed} />}

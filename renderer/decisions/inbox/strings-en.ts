@@ -69,7 +69,6 @@ export const enInboxDecisions: typeof koInboxDecisions = {
     },
     openedNews: '{{fileName}}: {{status}}',
     errors: {
-      SYNC_FOLDER_NOT_SET: 'No sync folder has been chosen, so the inbox cannot be read. Choose one in Settings. A file can still be opened with "Open decision file…".',
       SYNC_FOLDER_MISSING: 'The sync folder cannot be found, so the inbox was not read. Check that the drive or network share is connected, then refresh.',
       SYNC_FOLDER_UNREADABLE: "The sync folder's inbox cannot be read. Check the folder's permissions, then refresh.",
     },

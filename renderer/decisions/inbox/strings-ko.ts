@@ -67,7 +67,6 @@ export const koInboxDecisions = {
     },
     openedNews: '{{fileName}}: {{status}}',
     errors: {
-      SYNC_FOLDER_NOT_SET: '동기화 폴더를 정하지 않아 받은 파일함을 읽을 수 없습니다. 설정에서 동기화 폴더를 고르세요. "의결 파일 열기…"로 파일을 직접 열 수는 있습니다.',
       SYNC_FOLDER_MISSING: '동기화 폴더를 찾을 수 없어 받은 파일함을 읽지 못했습니다. 드라이브나 공유 폴더가 연결되어 있는지 확인하고 새로 고치세요.',
       SYNC_FOLDER_UNREADABLE: '동기화 폴더의 받은 파일함을 읽을 수 없습니다. 폴더의 권한을 확인하고 새로 고치세요.',
     },

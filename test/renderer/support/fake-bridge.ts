@@ -1,6 +1,6 @@
 /** A stand-in for the preload bridge: answers like the main process does, with Results. */
 import { vi } from 'vitest';
-import type { AppInfo, ApiBridge, DemoCouncil, SecuritySettings, TrustInfo } from '../../../shared/api';
+import type { AppInfo, ApiBridge, DemoCouncil, SecuritySettings, SecuritySettingsInUse, TrustInfo } from '../../../shared/api';
 import type { InboxEntry } from '../../../shared/bundle-import';
 import { fail, ok, type ErrorCode, type Result } from '../../../shared/result';
 import { DEFAULT_SECURITY_SETTINGS } from '../../../shared/schemas/security-settings';
@@ -15,11 +15,20 @@ export const DEMO_TRUST: TrustInfo = {
 
 type Fn<M extends keyof ApiBridge> = ApiBridge[M];
 
+/** The fake main process's default sync folder (`<home>/Council Desk/sync`), in use while none is chosen. */
+export const FAKE_DEFAULT_SYNC = '/home/secretary/Council Desk/sync';
+
+/** The settings as the fake main process answers them: with the sync folder in use. */
+export function inUse(settings: SecuritySettings): SecuritySettingsInUse {
+  return { ...settings, syncFolderInUse: settings.syncFolder ?? FAKE_DEFAULT_SYNC };
+}
+
 /**
  * Every call of the bridge as a vi.fn, with harmless answers; a test overrides what it needs. The
  * security settings are the main process's: `security` is where they start, setSecuritySettings
  * applies a change as a main process whose user confirms every dialog (a test makes it decline),
- * and describeTrust and listInbox answer for the trust file and sync folder held at the time.
+ * and describeTrust and listInbox answer for the trust file and sync folder in use at the time
+ * (with none chosen, FAKE_DEFAULT_SYNC, whose inbox is empty until a test fills it).
  */
 export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: AppInfo = APP_INFO, security: Partial<SecuritySettings> = {}) {
   const reply = 'ok' in demo ? demo : ok(demo);
@@ -37,26 +46,23 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
     describeTrust: vi.fn<Fn<'describeTrust'>>(async () =>
       settings.trustFile === null ? ok(DEMO_TRUST) : fail('TRUST_FILE_INVALID', `${settings.trustFile} is not a trust file.`),
     ),
-    getSecuritySettings: vi.fn<Fn<'getSecuritySettings'>>(async () => ok({ ...settings })),
+    getSecuritySettings: vi.fn<Fn<'getSecuritySettings'>>(async () => ok(inUse(settings))),
     setSecuritySettings: vi.fn<Fn<'setSecuritySettings'>>(async ({ change }) => {
       settings = { ...settings, ...change };
-      return ok({ ...settings });
+      return ok(inUse(settings));
     }),
-    listInbox: vi.fn<Fn<'listInbox'>>(async () =>
-      settings.syncFolder === null ? fail('SYNC_FOLDER_NOT_SET', 'No sync folder has been chosen yet.') : ok(inboxes.get(settings.syncFolder) ?? []),
-    ),
+    listInbox: vi.fn<Fn<'listInbox'>>(async () => ok(inboxes.get(inUse(settings).syncFolderInUse) ?? [])),
     importBegin: vi.fn<Fn<'importBegin'>>(async ({ path }) => fail('BUNDLE_READ_FAILED', `${path} could not be read.`)),
     importDemoBegin: vi.fn<Fn<'importDemoBegin'>>(async () => fail('BUNDLE_READ_FAILED', 'The demo bundle could not be read.')),
     importNext: vi.fn<Fn<'importNext'>>(async () => fail('IMPORT_UNKNOWN', 'This import has ended or was cancelled.')),
     importCancel: vi.fn<Fn<'importCancel'>>(async () => ok(undefined)),
     // As in browser mode: no second window; the renderer opens the projector route itself.
     openProjector: vi.fn<Fn<'openProjector'>>(async () => ok({ opened: false })),
-    // Like main, into the sync folder held, and without checking the chain (a test makes it refuse).
+    // Like main, into the sync folder in use, and without checking the chain (a test makes it refuse).
     exportAuditLog: vi.fn<Fn<'exportAuditLog'>>(async ({ name, lines }) => {
-      if (settings.syncFolder === null) return fail('SYNC_FOLDER_NOT_SET', 'No sync folder has been chosen yet.');
       const entries = lines.split('\n').filter((l) => l !== '');
       const head = entries.length > 0 ? (JSON.parse(entries.at(-1)!) as { hash: string }).hash : '';
-      return ok({ path: `${settings.syncFolder}/audit-${name}.ndjson`, entries: entries.length, head, existed: false });
+      return ok({ path: `${inUse(settings).syncFolderInUse}/audit-${name}.ndjson`, entries: entries.length, head, existed: false });
     }),
     // A device with no keys yet and no system secret store; a test that changes keys gives its own answers.
     getDeviceKeys: vi.fn<Fn<'getDeviceKeys'>>(async () => ok({ protection: 'passphrase', passphraseSet: false, unlocked: false, chair: null, secretary: null })),
@@ -67,13 +73,12 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
     // A notary that signed nothing yet and an outbox with nothing queued (support/fake-notary.ts signs).
     getDecisionLedger: vi.fn<Fn<'getDecisionLedger'>>(async ({ meetingId }) => ok({ meetingId, lastSequence: 0, lastPayloadSha256: null, files: [] })),
     exportDecisions: vi.fn<Fn<'exportDecisions'>>(async () => notFaked('exportDecisions')),
-    getOutboxStatus: vi.fn<Fn<'getOutboxStatus'>>(async () => ok({ syncFolder: settings.syncFolder, available: settings.syncFolder !== null, queued: [], lastError: null })),
-    retryOutbox: vi.fn<Fn<'retryOutbox'>>(async () => ok({ syncFolder: settings.syncFolder, available: settings.syncFolder !== null, queued: [], lastError: null })),
-    // Like listInbox: the inbox of the sync folder held, empty here (a test gives its own files);
+    // The default sync folder is made only when something is written into it: not yet here.
+    getOutboxStatus: vi.fn<Fn<'getOutboxStatus'>>(async () => ok({ syncFolder: inUse(settings).syncFolderInUse, available: settings.syncFolder !== null, queued: [], lastError: null })),
+    retryOutbox: vi.fn<Fn<'retryOutbox'>>(async () => ok({ syncFolder: inUse(settings).syncFolderInUse, available: settings.syncFolder !== null, queued: [], lastError: null })),
+    // Like listInbox: the inbox of the sync folder in use, empty here (a test gives its own files);
     // "Open decision file…" as a dialog the user cancels.
-    listInboxDecisions: vi.fn<Fn<'listInboxDecisions'>>(async () =>
-      settings.syncFolder === null ? fail('SYNC_FOLDER_NOT_SET', 'No sync folder has been chosen yet.') : ok([]),
-    ),
+    listInboxDecisions: vi.fn<Fn<'listInboxDecisions'>>(async () => ok([])),
     openDecisionFile: vi.fn<Fn<'openDecisionFile'>>(async () => ok(null)),
     addTrustedKey: vi.fn<Fn<'addTrustedKey'>>(async () => notFaked('addTrustedKey')),
     removeTrustedKey: vi.fn<Fn<'removeTrustedKey'>>(async () => notFaked('removeTrustedKey')),
@@ -92,7 +97,7 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
     hold(change: Partial<SecuritySettings>) {
       settings = { ...settings, ...change };
     },
-    /** Puts `entries` in the fake main process's `<syncFolder>/inbox`, listed while that is its sync folder. */
+    /** Puts `entries` in the fake main process's `<syncFolder>/inbox`, listed while that is the sync folder in use. */
     setInbox(syncFolder: string, entries: InboxEntry[]) {
       inboxes.set(syncFolder, entries);
     },

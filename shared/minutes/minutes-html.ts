@@ -137,7 +137,8 @@ export function minutesBodyHtml(minutes: Minutes, language: Language): string {
   const notDecided = table([{ head: c.caseId }, { head: c.businessName }], m.notDecided.map((d) => [d.caseId, d.businessName]));
   const files = table([{ head: c.sequence, num: true }, { head: c.fileName }, { head: c.payloadSha256, hash: true }], m.decisionFiles.map((f) => [String(f.sequence), f.fileName, f.payloadSha256]));
   return [
-    '<main class="minutes">',
+    // an article, not a main: shown in the app's page, the preview sits inside the app's own main landmark
+    '<article class="minutes">',
     `<header><h1>${esc(t.title)}</h1><p class="running">${esc(header)}</p></header>`,
     section('overview', s.overview, overview(m, t)),
     section('rules', s.rules, `<p>${esc(t.rules(m.rules))}</p>`),
@@ -150,7 +151,7 @@ export function minutesBodyHtml(minutes: Minutes, language: Language): string {
     section('totals', s.totals, totals(m, t)),
     section('decision-files', s.decisionFiles, files),
     section('sign-off', s.signOff, signOff(m, t)),
-    '</main>',
+    '</article>',
   ].join('\n');
 }
 

@@ -13,6 +13,7 @@ import { singleVoteFigures } from './bench-single-vote';
 import { pdfFirstPage } from './bench-pdf';
 import { writeCasesOnlyBundle, writeEvidenceBundle, writeLargeEntryBundle } from './bench-bundles';
 import { decisionFileFigures } from './bench-decision-file';
+import { minutesOfficeFigures } from './bench-minutes-office';
 import { minutesPdfFigures } from './bench-minutes-pdf';
 import { evidenceFigures } from './bench-evidence';
 import { realisticBatch, writeRealisticBundle } from './bench-evidence-bundle';
@@ -102,8 +103,8 @@ async function main(): Promise<void> {
   }
   // one signed decision file of 10,000 decisions through the notary, against its floor
   if (only === 'all' || only === 'node' || only === 'decisions') figures.push(...(await decisionFileFigures(Number(process.env.BENCH_RUNS ?? 7))));
-  // the minutes of a 500-case meeting as PDF, against page.pdf() of a static page of the same text
-  if (only === 'all' || only === 'minutes') figures.push(...(await minutesPdfFigures(Number(process.env.BENCH_RUNS ?? 5))));
+  // the minutes of a 500-case meeting as PDF, against page.pdf() of a static page of the same text; then the DOCX and the XLSX, printed
+  if (only === 'all' || only === 'minutes') figures.push(...(await minutesPdfFigures(Number(process.env.BENCH_RUNS ?? 5))), ...(await minutesOfficeFigures(Number(process.env.BENCH_RUNS ?? 5))));
   console.log('');
   printTable(figures);
   const out = path.join(root, 'test-results/bench/bench.json');

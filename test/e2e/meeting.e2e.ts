@@ -386,6 +386,10 @@ describe('a meeting from the keyboard alone', () => {
   it("makes the minutes in both languages, the payment list and the secretary's attestation, into the sync folder's minutes/", async () => {
     await goTo('회의록', MENU);
     await expect.poll(() => page.getByTestId('minutes-readiness').getAttribute('data-ready')).toBe('true');
+    // the preview is the PDF's body: the decided cases with their awards, the decision file named
+    const preview = page.getByTestId('minutes-preview-page');
+    await expect.poll(() => preview.evaluate((el) => el.shadowRoot?.textContent ?? ''), { timeout: 30_000 }).toContain('decisions-2023-03-02-0001.dsse.json');
+    for (const caseId of SINGLE) expect(await preview.evaluate((el) => el.shadowRoot!.textContent)).toContain(caseId);
     app.dialogs.confirms.push(true);
     await to({ role: 'button', name: '회의록 만들기' });
     await press('Enter');
@@ -393,6 +397,9 @@ describe('a meeting from the keyboard alone', () => {
     expect(readdirSync(path.join(SYNC, 'minutes')).sort()).toEqual(
       ['minutes-2023-03-02-en.docx', 'minutes-2023-03-02-en.pdf', 'minutes-2023-03-02-ko.docx', 'minutes-2023-03-02-ko.pdf', 'minutes-2023-03-02.dsse.json', 'payments-2023-03-02.csv', 'payments-2023-03-02.xlsx'],
     );
+    // said on the screen, and the button now makes them again
+    await expect.poll(() => page.getByTestId('minutes-made').textContent()).toContain('minutes-2023-03-02.dsse.json');
+    expect(await page.getByRole('button', { name: '회의록 다시 만들기' }).count()).toBe(1);
     await goTo('의결', MENU);
   });
 
@@ -435,6 +442,12 @@ describe('a meeting from the keyboard alone', () => {
       expect(heads.has(checked.payload.auditHead), checked.payload.auditHead).toBe(true);
     }
     expect(entries.some((e) => e.entity === 'export' && e.entityId === 'decisions-2023-03-02-0001.dsse.json')).toBe(true);
+    // the minutes' making is in the log, naming each file's SHA-256 as the attestation lists it
+    const made = entries.filter((e) => e.entity === 'minutes');
+    expect(made.map((e) => [e.entityId, e.action])).toEqual([['minutes-2023-03-02.dsse.json', 'export']]);
+    const envelope = JSON.parse(readFileSync(path.join(SYNC, 'minutes', 'minutes-2023-03-02.dsse.json'), 'utf8')) as { payload: string };
+    const listed = (JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as { files: Record<string, string> }).files;
+    expect(made[0]!.detail.files).toEqual(listed);
     // the minutes attestation verifies with the secretary's key, each listed file beside it
     expect(verifyMinutes(path.join(SYNC, 'minutes', 'minutes-2023-03-02.dsse.json'), path.join(SYNC, 'trust.json'))).toMatchObject({ valid: true, errors: [] });
 

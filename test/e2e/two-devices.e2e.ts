@@ -141,6 +141,10 @@ describe('two devices sharing one sync folder', () => {
     await goTo(page, '회의록');
     await expect.poll(() => page.getByTestId('minutes-readiness').getAttribute('data-ready')).toBe('true');
     await gate(page, 'minutes-ready', page.getByTestId('minutes-export'));
+    // the preview: the PDF's body, in its shadow root, with the files' decisions
+    const sheet = page.getByTestId('minutes-preview-page');
+    await expect.poll(() => sheet.evaluate((el) => el.shadowRoot?.textContent ?? ''), { timeout: 30_000 }).toContain(FILE_2);
+    await gate(page, 'minutes-preview', page.getByTestId('minutes-preview'));
   });
 
   it("B: trusting A's trust file, decides 1015-000002 otherwise; A's files are verified, chained, and the disagreement shown as a conflict", async () => {

@@ -60,7 +60,7 @@ describe('Meeting screen', () => {
 });
 
 describe('Decisions and Minutes screens', () => {
-  it('say what is recorded so far, and the Minutes screen what will be there', async () => {
+  it('say what is recorded so far, and the Minutes screen that there is no meeting yet', async () => {
     const { root, user } = await openScreen('의결', 'decisions');
     expect(await within(root).findByText('기록된 의결: 0건')).toBeTruthy();
     const files = within(root).getByRole('region', { name: '회의의 의결과 의결 파일' });
@@ -69,7 +69,7 @@ describe('Decisions and Minutes screens', () => {
     await user.click(screen.getByRole('link', { name: '회의록' }));
     const minutes = await waitFor(() => document.querySelector('[data-screen="minutes"]') as HTMLElement);
     expect(await within(minutes).findByText('아직 회의가 없습니다. 회의 화면에서 회의를 만드세요.')).toBeTruthy();
-    expect(minutes.textContent).toContain('회의록 미리 보기');
+    expect(within(minutes).queryByTestId('minutes-preview')).toBeNull();
   });
 });
 

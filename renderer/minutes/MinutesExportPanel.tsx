@@ -27,7 +27,7 @@ type Run =
 
 const LANGUAGES: readonly Language[] = ['ko', 'en'];
 
-export function MinutesExportPanel({ meetingId, made, onMade }: { meetingId: string; made: MinutesMade | null; onMade: () => void }) {
+export function MinutesExportPanel({ meetingId, made, onMade }: { meetingId: string; made: MinutesMade | null; onMade: (made: MinutesMade) => void }) {
   const { t } = useTranslation();
   const { db, api } = useServices();
   const id = useId();
@@ -48,8 +48,7 @@ export function MinutesExportPanel({ meetingId, made, onMade }: { meetingId: str
       const request = await readMinutesRequest(db, meetingId);
       const result = await api.exportMinutes({ ...request, languages, chooseFolder, dialogLanguage: currentLanguage(), runId, again });
       if (result !== null) {
-        await recordMinutesMade(db, meetingId, result);
-        onMade();
+        onMade(await recordMinutesMade(db, meetingId, result));
       }
       setRun({ state: 'done', result });
     } catch (err) {

@@ -54,7 +54,7 @@ function ShadowHtml({ html, language }: { html: string; language: Language }) {
   );
 }
 
-export function MinutesPreview({ meetingId, version }: { meetingId: string; version: number }) {
+export function MinutesPreview({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const { db, api } = useServices();
   const id = useId();
@@ -62,7 +62,7 @@ export function MinutesPreview({ meetingId, version }: { meetingId: string; vers
   const preview = useAsyncValue(async () => {
     const { meeting, agenda, cases, signers } = await readMinutesRequest(db, meetingId);
     return api.previewMinutes({ meetingId, language, meeting, agenda, cases, signers });
-  }, [db, api, meetingId, language, version]);
+  }, [db, api, meetingId, language]);
 
   return (
     <section className="card minutes-preview" aria-labelledby={`${id}-title`} data-testid="minutes-preview">

@@ -13,7 +13,7 @@ import { useAsyncValue } from '../common/use-async-value';
 import { useUiStore } from '../common/ui-store';
 import { MeetingPicker } from '../decisions';
 import { formatDateTime } from '../../shared/i18n/dates';
-import { lastMinutesMade } from './minutes-audit';
+import { lastMinutesMade, type MinutesMade } from './minutes-audit';
 import { MinutesExportPanel } from './MinutesExportPanel';
 import { MinutesPreview } from './MinutesPreview';
 import './minutes.css';
@@ -30,21 +30,21 @@ export function MinutesScreen() {
   const fallback = stored.find((m) => m.meetingId === openMeeting)?.meetingId ?? stored[0]?.meetingId ?? null;
   const meetingId = chosen === undefined ? fallback : chosen;
   const readiness = useAsyncValue(() => (meetingId === null ? Promise.resolve(null) : readMinutesReadiness(db, meetingId)), [db, meetingId]);
-  const [version, setVersion] = useState(0);
-  const made = useAsyncValue(() => (meetingId === null ? Promise.resolve(null) : lastMinutesMade(db, meetingId)), [db, meetingId, version]);
+  const storedMade = useAsyncValue(() => (meetingId === null ? Promise.resolve(null) : lastMinutesMade(db, meetingId)), [db, meetingId]);
+  // what the panel just made, shown at once: reading the log again would unmount the panel and its answer
+  const [justMade, setJustMade] = useState<MinutesMade | null>(null);
   const language = useUiStore((s) => s.language);
   const ready = readiness.state === 'done' && readiness.value?.ready === true ? readiness.value : null;
+  const made = justMade?.meetingId === meetingId ? justMade : storedMade.state === 'done' ? storedMade.value : undefined;
 
   return (
     <ScreenFrame screen="minutes" title={t('minutes.title')} intro={t('minutes.intro')}>
       {meetings.state === 'done' && <MeetingPicker meetings={stored} value={meetingId} onChange={setChosen} />}
       {readiness.state === 'failed' && <ErrorNotice title={t('minutes.loadFailed')} error={readiness.error} />}
       {readiness.state === 'done' && readiness.value !== null && <MinutesReadinessNotice readiness={readiness.value} />}
-      {ready && made.state === 'done' && made.value !== null && (
-        <p data-testid="minutes-made">{t('minutes.made', { at: formatDateTime(made.value.createdAt, language), fileName: made.value.attestation })}</p>
-      )}
-      {ready && made.state === 'done' && <MinutesExportPanel meetingId={ready.meetingId} made={made.value} onMade={() => setVersion((v) => v + 1)} />}
-      {ready && <MinutesPreview meetingId={ready.meetingId} version={version} />}
+      {ready && made && <p data-testid="minutes-made">{t('minutes.made', { at: formatDateTime(made.createdAt, language), fileName: made.attestation })}</p>}
+      {ready && made !== undefined && <MinutesExportPanel key={ready.meetingId} meetingId={ready.meetingId} made={made} onMade={setJustMade} />}
+      {ready && <MinutesPreview meetingId={ready.meetingId} />}
     </ScreenFrame>
   );
 }

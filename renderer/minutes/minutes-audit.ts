@@ -6,7 +6,6 @@
  */
 import type { MinutesExportResult } from '../../shared/api';
 import { appendAudit } from '../db/audit';
-import type { AuditRow } from '../db/rows';
 import type { CouncilDb } from '../db/schema';
 
 export interface MinutesMade {
@@ -21,7 +20,8 @@ export interface MinutesMade {
   existed?: boolean;
 }
 
-export async function recordMinutesMade(db: CouncilDb, meetingId: string, result: MinutesExportResult): Promise<AuditRow> {
+/** Records the making; answers it as lastMinutesMade would read it back. */
+export async function recordMinutesMade(db: CouncilDb, meetingId: string, result: MinutesExportResult): Promise<MinutesMade & { at: string }> {
   const { attestation } = result;
   const detail: MinutesMade = {
     meetingId,
@@ -32,9 +32,10 @@ export async function recordMinutesMade(db: CouncilDb, meetingId: string, result
     paths: attestation.paths,
     earlier: result.earlier,
   };
-  return db.transaction('rw', [db.audit, db.settings], () =>
+  const row = await db.transaction('rw', [db.audit, db.settings], () =>
     appendAudit(db, { entity: 'minutes', entityId: attestation.fileName, action: 'export', detail: { ...detail, existed: attestation.existed } }),
   );
+  return { ...detail, existed: attestation.existed, at: row.at };
 }
 
 /** The meeting's minutes as last made on this device (its audit entry); null when never. */

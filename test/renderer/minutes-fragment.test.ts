@@ -22,9 +22,9 @@ describe("the minutes preview's DOM", () => {
   });
 
   it('keeps a business name that looks like markup as text', () => {
-    const input = sampleMinutesInput();
-    const first = Object.keys(input.cases)[0]!;
-    input.cases[first] = { ...input.cases[first]!, businessName: '<img src=x onerror="alert(1)">가게' };
+    const sample = sampleMinutesInput();
+    const first = Object.keys(sample.cases)[0]!;
+    const input = { ...sample, cases: { ...sample.cases, [first]: { ...sample.cases[first]!, businessName: '<img src=x onerror="alert(1)">가게' } } };
     const host = document.createElement('div');
     host.append(minutesFragment(minutesBodyHtml(buildMinutes(input), 'ko'), document));
     expect(host.querySelector('img')).toBeNull();

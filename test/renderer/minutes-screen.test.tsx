@@ -74,6 +74,9 @@ describe('making the minutes', () => {
     expect((await checkAuditLog(db)).intact).toBe(true);
     expect((await screen.findByTestId('minutes-made')).textContent).toContain(`2023. 3. 2. 18:00에 만들었습니다 (회의록 증명 minutes-${M}.dsse.json)`);
     expect(within(panel).getByRole('button', { name: '회의록 다시 만들기' })).toBeTruthy();
+    // what was written stays listed once the screen knows the minutes were made
+    expect(screen.getByTestId('minutes-export-status').textContent).toContain(`/sync/minutes/minutes-${M}.dsse.json`);
+    expect(screen.getByTestId('minutes-export')).toBe(panel);
   });
 
   it('makes the minutes again only when the secretary says so, and lists where the earlier ones went', async () => {

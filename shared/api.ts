@@ -17,6 +17,7 @@ import { agendaSchema, caseParticularsMapSchema } from './minutes/minutes-input-
 import type { CaseParticulars, MinutesInput } from './minutes/minutes-model';
 import type { MinutesProgress } from './minutes/minutes-steps';
 import { isoDateTime } from './schemas/amounts';
+import { witnessAuditArgSchema, type AuditWitness, type WitnessHead } from './audit-witness';
 
 export const API_CHANNEL_PREFIX = 'council:';
 /** The name of the object preload.ts puts on `window`. */
@@ -368,6 +369,17 @@ export interface ApiHandlers {
    * a shadow root with MINUTES_CSS. Refused as exportMinutes is (MINUTES_NOT_READY, MINUTES_INVALID).
    */
   previewMinutes(arg: MinutesPreviewRequest): Promise<{ html: string }>;
+
+  // ---- witness (electron/services/witness/): main's append-only copy of the audit chain's hashes ----
+  /**
+   * Appends to `<userData>/audit-witness.ndjson` (fsync'd) the entries above the last witnessed
+   * sequence; one at or below it is ignored when its hash is the witnessed one and refused
+   * (WITNESS_CONFLICT, nothing written) when not: the chain was rewritten. Answers the last
+   * witnessed entry; null while none is. `entries: []` only asks for it.
+   */
+  witnessAudit(arg: { entries: WitnessHead[] }): Promise<WitnessHead | null>;
+  /** Every witnessed entry, oldest first (a torn last line skipped and said so; the file never truncated). */
+  getWitness(arg: undefined): Promise<AuditWitness>;
 }
 
 /** The projector view's route: the app's page with this hash and the meeting id after it. */
@@ -452,6 +464,9 @@ export const apiArgSchemas = {
     cases: caseParticularsMapSchema,
     signers: minutesSigners,
   }),
+  // ---- witness ----
+  witnessAudit: witnessAuditArgSchema,
+  getWitness: z.undefined(),
 } as const satisfies { [M in ApiMethod]: z.ZodType<ApiArg<M>> };
 
 export const API_METHODS = Object.keys(apiArgSchemas) as ApiMethod[];
@@ -469,5 +484,6 @@ export type ApiBridge = { [M in ApiMethod]: (arg: ApiArg<M>) => Promise<Result<A
   pathForFile(file: object): string;
 };
 
+export type { AuditWitness, WitnessEntry, WitnessHead } from './audit-witness';
 export type { BundleSummary, MinutesProgress, SecuritySettings, SecuritySettingsChange, SecuritySettingsInUse };
 export { MEETING_ID_PATTERN };

@@ -72,6 +72,11 @@ export const ERROR_CODES = [
   'TRUST_WRITE_FAILED',
   // the minutes (shared/minutes/): the meeting's data and its decision files do not fit together
   'MINUTES_INVALID',
+  // ---- witness: the audit log's witness file (electron/services/witness/) ----
+  /** A hash sent for an entry already witnessed differs from the witnessed one: the audit log was rewritten. */
+  'WITNESS_CONFLICT',
+  'WITNESS_WRITE_FAILED',
+  'WITNESS_UNREADABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

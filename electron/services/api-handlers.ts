@@ -28,6 +28,7 @@ import { createReceivedDecisionHandlers } from './decision-files/decision-files-
 import { createTrustHandlers } from './trust-store/trust-store-handlers';
 import { createMinutesHandlers } from './minutes/minutes-handlers';
 import { readTrustInUse, trustInfoOf } from './trust-store/trust-store';
+import { createWitnessHandlers } from './witness/witness-handlers';
 
 export interface HandlerContext {
   appVersion: string;
@@ -90,6 +91,7 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     ...createReceivedDecisionHandlers(features),
     ...createTrustHandlers(features),
     ...createMinutesHandlers(features),
+    ...createWitnessHandlers(features),
 
     async getAppInfo() {
       return {

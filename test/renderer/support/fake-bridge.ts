@@ -1,6 +1,6 @@
 /** A stand-in for the preload bridge: answers like the main process does, with Results. */
 import { vi } from 'vitest';
-import type { AppInfo, ApiBridge, DemoCouncil, SecuritySettings, SecuritySettingsInUse, TrustInfo } from '../../../shared/api';
+import type { AppInfo, ApiBridge, DemoCouncil, SecuritySettings, SecuritySettingsInUse, TrustInfo, WitnessEntry } from '../../../shared/api';
 import type { InboxEntry } from '../../../shared/bundle-import';
 import { fail, ok, type ErrorCode, type Result } from '../../../shared/result';
 import { DEFAULT_SECURITY_SETTINGS } from '../../../shared/schemas/security-settings';
@@ -34,6 +34,8 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
   const reply = 'ok' in demo ? demo : ok(demo);
   let settings: SecuritySettings = { ...DEFAULT_SECURITY_SETTINGS, ...security };
   const inboxes = new Map<string, InboxEntry[]>();
+  // ---- witness ----
+  const witnessed: WitnessEntry[] = [];
   const bridge = {
     getAppInfo: vi.fn<Fn<'getAppInfo'>>(async () => ok(appInfo)),
     loadDemoCouncil: vi.fn<Fn<'loadDemoCouncil'>>(async () => reply),
@@ -87,6 +89,22 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
     exportMinutes: vi.fn<Fn<'exportMinutes'>>(async () => notFaked('exportMinutes')),
     getMinutesProgress: vi.fn<Fn<'getMinutesProgress'>>(async () => notFaked('getMinutesProgress')),
     previewMinutes: vi.fn<Fn<'previewMinutes'>>(async () => notFaked('previewMinutes')),
+    // ---- witness ----
+    // Like main's witness file, in memory: entries above the last appended, a repeat with the same hash ignored, another refused.
+    witnessAudit: vi.fn<Fn<'witnessAudit'>>(async ({ entries }) => {
+      const at = new Date().toISOString();
+      for (const { sequence, hash } of entries) {
+        const last = witnessed.at(-1);
+        if (last === undefined || sequence > last.sequence) witnessed.push({ sequence, hash, at });
+        else {
+          const held = witnessed.find((w) => w.sequence === sequence);
+          if (held && held.hash !== hash) return fail('WITNESS_CONFLICT', `Audit entry ${sequence} was witnessed at ${held.at} with another hash.`);
+        }
+      }
+      const last = witnessed.at(-1);
+      return ok(last ? { sequence: last.sequence, hash: last.hash } : null);
+    }),
+    getWitness: vi.fn<Fn<'getWitness'>>(async () => ok({ entries: witnessed.map((w) => ({ ...w })), tornTail: false, skippedLines: [] })),
     pathForFile: vi.fn<Fn<'pathForFile'>>(() => ''),
   } satisfies ApiBridge;
   window.councilDesk = bridge;
@@ -101,6 +119,9 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
     setInbox(syncFolder: string, entries: InboxEntry[]) {
       inboxes.set(syncFolder, entries);
     },
+    // ---- witness ----
+    /** What the fake main process's witness file holds now. */
+    witnessed: (): WitnessEntry[] => witnessed.map((w) => ({ ...w })),
   });
 }
 

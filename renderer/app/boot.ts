@@ -3,7 +3,8 @@ import { describeError, type CouncilApi } from '../common/council-api';
 import { useCouncilStore } from '../common/council-store';
 import type { CouncilDb } from '../db/schema';
 import { activeImports, rollBackInterruptedImports } from '../bundles';
-import { runAuditCheck } from '../decisions';
+import { runAuditCheck, runWitnessCheck } from '../decisions';
+import { witnessAuditLog, type WitnessPort } from '../db/audit-witness';
 
 /**
  * Start-up: first rolls back any import the app was closed or killed in the middle of (a bundle
@@ -12,8 +13,11 @@ import { runAuditCheck } from '../decisions';
  * the screens that show them say so. (Opening the database upgrades the rows earlier versions
  * stored: see db/schema.ts.) Then the audit log's check starts, and is not waited for: a long log
  * takes seconds, and a broken one is shown (and announced) wherever the user is once it is found.
+ * So does the check against main's witness of the log, which then catches the witness up; the log
+ * is witnessed from the very start (db/audit-witness.ts), the roll-back's entries too.
  */
-export async function bootCouncil(db: CouncilDb, api: Pick<CouncilApi, 'getSecuritySettings'>): Promise<void> {
+export async function bootCouncil(db: CouncilDb, api: Pick<CouncilApi, 'getSecuritySettings'> & WitnessPort): Promise<void> {
+  const witness = witnessAuditLog(db, api);
   const security = useCouncilStore.getState().loadSecurity(api);
   try {
     await rollBackInterruptedImports(db, activeImports());
@@ -24,4 +28,5 @@ export async function bootCouncil(db: CouncilDb, api: Pick<CouncilApi, 'getSecur
   }
   await Promise.all([useCouncilStore.getState().load(db), security]);
   void runAuditCheck(db, { asked: false });
+  void runWitnessCheck(db, witness);
 }

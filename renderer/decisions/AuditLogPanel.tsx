@@ -1,7 +1,8 @@
 /**
  * The audit log on the Decisions screen: whether its chain is intact (checked at start-up, and
  * again as the screen opens if the log changed since), where and how it breaks when not, a button
- * to check again and one to export it into the sync folder. The outcomes are announced (audit-status.ts, and here the export's); the buttons stay focusable
+ * to check again (the witness too) and one to export it into the sync folder. Under it, how the
+ * log stands against main's witness file (WitnessStatusText). The outcomes are announced (audit-status.ts, and here the export's); the buttons stay focusable
  * while busy (aria-disabled), so focus is never lost to a disabled button.
  */
 import { useEffect, useId, useState } from 'react';
@@ -16,6 +17,8 @@ import { useUiStore } from '../common/ui-store';
 import { exportAuditLog } from './audit-export';
 import { refreshAuditCheck, runAuditCheck, useAuditStore, type AuditStatus } from './audit-status';
 import { auditBreakSentence, auditBreakValues, auditHeadline } from './audit-words';
+import { runWitnessCheck } from './witness-status';
+import { WitnessStatusText } from './WitnessStatusText';
 import { formatCount } from '../common/format/numbers';
 import './decisions.css';
 
@@ -69,6 +72,7 @@ export function AuditLogPanel() {
   const { db, api } = useServices();
   const headingId = useId();
   const status = useAuditStore((s) => s.status);
+  const witness = useAuditStore((s) => s.witness);
   const language = useUiStore((s) => s.language);
   const [exported, setExported] = useState<ExportState>({ state: 'idle' });
   const checking = status.state === 'checking';
@@ -79,7 +83,9 @@ export function AuditLogPanel() {
   }, [db]);
 
   function checkAgain() {
-    if (!checking) void runAuditCheck(db, { asked: true });
+    if (checking) return;
+    void runAuditCheck(db, { asked: true });
+    void runWitnessCheck(db);
   }
 
   async function exportLog() {
@@ -106,6 +112,8 @@ export function AuditLogPanel() {
       </h2>
       <p className="screen__note">{t('audit.hint')}</p>
       <AuditStatusText status={status} />
+      <WitnessStatusText witness={witness} />
+      <p className="screen__note">{t('audit.witness.hint')}</p>
       <div className="settings-actions">
         <button type="button" className="button button--quiet" aria-disabled={checking} onClick={checkAgain}>
           {t('audit.checkAgain')}

@@ -1,6 +1,7 @@
 /**
  * The audit log's state as the app knows it: checked at start-up (app/boot.ts) and again on
- * demand (the Decisions screen), shown there and, when broken, in the header too. One check runs
+ * demand (the Decisions screen), shown there and, when broken, in the header too; and beside it
+ * how the log stands against main's witness of it (witness-status.ts). One check runs
  * at a time: asking while one runs waits for it. The outcome is said through the announcer: a
  * broken chain always (assertively), an intact one only when the user asked.
  */
@@ -9,6 +10,7 @@ import { describeError, type ErrorInfo } from '../common/council-api';
 import { announce } from '../common/announcer';
 import { currentLanguage, i18n } from '../common/i18n';
 import { checkAuditLog, type AuditCheck } from '../db/audit-check';
+import type { WitnessCheck } from '../db/audit-witness-check';
 import type { CouncilDb } from '../db/schema';
 import { auditBreakSentence, auditHeadline } from './audit-words';
 
@@ -18,7 +20,14 @@ export type AuditStatus =
   | { state: 'checked'; check: AuditCheck }
   | { state: 'failed'; error: ErrorInfo };
 
-export const useAuditStore = create<{ status: AuditStatus }>()(() => ({ status: { state: 'unchecked' } }));
+/** The log against main's witness file: a witnessed entry it no longer holds shows it rewritten. */
+export type WitnessStatus =
+  | { state: 'unchecked' }
+  | { state: 'checking' }
+  | { state: 'checked'; check: WitnessCheck }
+  | { state: 'failed'; error: ErrorInfo };
+
+export const useAuditStore = create<{ status: AuditStatus; witness: WitnessStatus }>()(() => ({ status: { state: 'unchecked' }, witness: { state: 'unchecked' } }));
 
 let running: Promise<AuditStatus> | null = null;
 /** Grows with each reset: a check begun before a reset (a test's) leaves the store alone. */
@@ -30,7 +39,12 @@ export function resetAuditStore(): void {
   running = null;
   askedFor = false;
   generation += 1;
-  useAuditStore.setState({ status: { state: 'unchecked' } });
+  useAuditStore.setState({ status: { state: 'unchecked' }, witness: { state: 'unchecked' } });
+}
+
+/** Grows with each reset: another check of the store's (witness-status.ts) leaves it alone after one. */
+export function auditStoreGeneration(): number {
+  return generation;
 }
 
 function say(status: AuditStatus, asked: boolean): void {

@@ -1,8 +1,9 @@
-/** What the audit check found, in the UI's words: the headline, what differs, and its values. */
+/** What the audit check found, in the UI's words: the headline, what differs, and its values; and how the log stands against its witness. */
 import type { TFunction } from 'i18next';
 import type { AuditCheck } from '../db/audit-check';
+import type { WitnessCheck } from '../db/audit-witness-check';
 import { formatCount } from '../common/format/numbers';
-import type { Language } from '../../shared/i18n';
+import { formatDateTime, type Language } from '../../shared/i18n';
 
 export function auditHeadline(t: TFunction, check: AuditCheck, language: Language): string {
   const count = formatCount(check.entries, language);
@@ -50,4 +51,11 @@ export function auditBreakValues(t: TFunction, check: AuditCheck): { label: stri
     default:
       return [];
   }
+}
+
+/** How the log stands against its witness, in one sentence: matched, or the first witnessed entry it no longer holds and when it was witnessed. */
+export function witnessSentence(t: TFunction, check: WitnessCheck, language: Language): string {
+  if (check.holds) return t('audit.witness.holds', { count: formatCount(check.witnessed, language) });
+  const at = formatDateTime(check.at, language);
+  return check.found === null ? t('audit.witness.missing', { sequence: check.sequence, at }) : t('audit.witness.rewritten', { sequence: check.sequence, at });
 }

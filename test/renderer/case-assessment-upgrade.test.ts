@@ -89,7 +89,8 @@ describe('the schema upgrade of cases stored by earlier versions', () => {
     await writeChunk(db, start.ctx, cut.cases.slice(0, 2), []);
     const old = openCouncilDb(await storedAtVersion(1, await version1Rows(db)));
 
-    await bootCouncil(old, { getSecuritySettings: async () => inUse(DEFAULT_SECURITY_SETTINGS) });
+    const witness = { witnessAudit: async () => null, getWitness: async () => ({ entries: [], tornTail: false, skippedLines: [] }) };
+    await bootCouncil(old, { getSecuritySettings: async () => inUse(DEFAULT_SECURITY_SETTINGS), ...witness });
 
     expect(useCouncilStore.getState()).toMatchObject({ status: 'ready', caseCount: 4 });
     expect(await old.bundles.get('B-CUT')).toBeUndefined();

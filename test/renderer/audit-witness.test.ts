@@ -6,25 +6,23 @@
  */
 import { waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, createCouncilApi, type CouncilApi } from '../../renderer/common/council-api';
+import { ApiError, type CouncilApi } from '../../renderer/common/council-api';
 import { appendAudit } from '../../renderer/db/audit';
 import { witnessAuditLog, WITNESS_EVERY } from '../../renderer/db/audit-witness';
 import type { CouncilDb } from '../../renderer/db/schema';
 import { recordDecision } from '../../renderer/meeting/room/decision-db';
 import { openProposal } from '../../renderer/meeting/room/proposal-db';
-import { demoCouncil } from './support/demo-council';
-import { fakeBridge, type FakeBridge } from './support/fake-bridge';
-import { ALL_APPROVE, at, C1, C2, M, roomDbKit } from './support/room-db-kit';
+import type { FakeBridge } from './support/fake-bridge';
+import { roomApiKit } from './support/room-api-kit';
+import { ALL_APPROVE, at, C1, C2, M } from './support/room-db-kit';
 import { seatMembers, seedOpenMeeting, VOTERS } from './support/room-meeting';
 
 let db: CouncilDb;
 let bridge: FakeBridge;
 let api: CouncilApi;
-const kit = roomDbKit();
+const kit = roomApiKit();
 beforeEach(() => {
-  db = kit.db();
-  bridge = fakeBridge(demoCouncil());
-  api = createCouncilApi(() => bridge);
+  [db, bridge, api] = [kit.db(), kit.bridge(), kit.api()];
 });
 
 const pause = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -114,6 +114,13 @@ describe('the witness file', () => {
     expect(await call('getWitness')).toEqual({ ok: true, value: { entries: heads(1, 4).map((h) => ({ ...h, at: AT })), tornTail: false, skippedLines: [3] } });
   });
 
+  it('skips a line that is no witness line, however long, and reads on after it', async () => {
+    await call('witnessAudit', { entries: heads(1, 2) });
+    writeFileSync(file, `${'x'.repeat(1_000_000)}\n`, { flag: 'a' });
+    await new WitnessFile(file, () => new Date(AT)).witness([head(3)]);
+    expect(await new WitnessFile(file).read()).toEqual({ entries: heads(1, 3).map((h) => ({ ...h, at: AT })), tornTail: false, skippedLines: [3] });
+  });
+
   it('reads a file of 100,000 lines, appends to it and finds a conflicting hash deep inside it', async () => {
     const COUNT = 100_000;
     const text = heads(1, COUNT).map((h) => `${JSON.stringify({ ...h, at: AT })}\n`).join('');

@@ -32,22 +32,32 @@ function parseLine(line: string): WitnessEntry | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** No witness line is longer (about 110 characters); a longer run without a newline is not kept whole, only skipped. */
+const MAX_LINE = 4096;
+
 /** Each line of `path` with its number and whether its newline was there; none when the file is missing. */
 async function* linesOf(path: string): AsyncGenerator<{ text: string; number: number; complete: boolean }> {
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 });
   let carry = '';
+  /** Inside a line too long to be a witness line: its text is dropped, its end still ends it. */
+  let overlong = false;
   let number = 0;
   try {
     for await (const chunk of stream as AsyncIterable<string>) {
       const parts = (carry + chunk).split('\n');
       carry = parts.pop()!;
-      for (const text of parts) yield { text, number: ++number, complete: true };
+      for (const [i, text] of parts.entries()) yield { text: i === 0 && overlong ? '' : text, number: ++number, complete: true };
+      if (parts.length > 0) overlong = false;
+      if (carry.length > MAX_LINE) {
+        overlong = true;
+        carry = '';
+      }
     }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw new CouncilError('WITNESS_UNREADABLE', `The audit log's witness ${path} could not be read (${(e as Error).message}); nothing was changed in it.`);
   }
-  if (carry !== '') yield { text: carry, number: ++number, complete: false };
+  if (carry !== '' || overlong) yield { text: carry, number: ++number, complete: false };
 }
 
 /**

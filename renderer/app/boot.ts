@@ -4,6 +4,7 @@ import { useCouncilStore } from '../common/council-store';
 import type { CouncilDb } from '../db/schema';
 import { activeImports, rollBackInterruptedImports } from '../bundles';
 import { runAuditCheck } from '../decisions';
+import { requestPersistentStorage } from '../common/storage';
 
 /**
  * Start-up: first rolls back any import the app was closed or killed in the middle of (a bundle
@@ -12,8 +13,11 @@ import { runAuditCheck } from '../decisions';
  * the screens that show them say so. (Opening the database upgrades the rows earlier versions
  * stored: see db/schema.ts.) Then the audit log's check starts, and is not waited for: a long log
  * takes seconds, and a broken one is shown (and announced) wherever the user is once it is found.
+ * Persistent storage is asked for first, once, and not waited for either: its answer is kept for
+ * Settings (common/storage/persistence-store.ts).
  */
 export async function bootCouncil(db: CouncilDb, api: Pick<CouncilApi, 'getSecuritySettings'>): Promise<void> {
+  void requestPersistentStorage();
   const security = useCouncilStore.getState().loadSecurity(api);
   try {
     await rollBackInterruptedImports(db, activeImports());

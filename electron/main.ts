@@ -13,7 +13,7 @@ import type { WindowPort } from './services/window-port';
 import type { PrintPort } from './services/minutes/print-port';
 import { windowPrint } from './services/minutes/window-print';
 import { PROJECTOR_HASH_PREFIX } from '../shared/api';
-import { APP_ENTRY_URL, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppMainFrameUrl } from './services/content-security';
+import { APP_ENTRY_URL, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppMainFrameUrl, isPermissionGranted } from './services/content-security';
 import { readStaticFile } from './services/static-files';
 
 protocol.registerSchemesAsPrivileged([
@@ -144,8 +144,9 @@ async function start(): Promise<void> {
     const file = await readStaticFile(paths.rendererDir, new URL(request.url).pathname);
     return new Response(new Uint8Array(file.body), { status: file.status, headers: file.headers });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Every permission refused but persistent storage for the app's own page (content-security.ts).
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isPermissionGranted(permission, details.requestingUrl)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });

@@ -31,3 +31,15 @@ export function isAppMainFrameUrl(url: string): boolean {
     return false;
   }
 }
+
+/**
+ * The permissions the app's own page is granted; every other one, and any from elsewhere, is
+ * refused. Persistent storage only: Chromium then never clears the app's IndexedDB (the cases,
+ * the evidence, the votes) to make room on a full disk.
+ */
+export const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['persistent-storage']);
+
+/** Whether `permission`, asked by the page at `requestingUrl` (a URL or an origin), is granted. */
+export function isPermissionGranted(permission: string, requestingUrl: string | undefined): boolean {
+  return GRANTED_PERMISSIONS.has(permission) && requestingUrl !== undefined && isAppMainFrameUrl(requestingUrl);
+}

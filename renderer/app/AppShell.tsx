@@ -1,11 +1,12 @@
 /**
  * The frame around every screen: a "skip to content" link first (visible when focused), header on
  * top, the main menu on the left, the screen beside it in the main landmark, and the live regions
- * the whole app speaks through (common/announcer.ts).
+ * the whole app speaks through (common/announcer.ts), and an import's question whether to go on
+ * when the bundle will not fit in the storage left.
  */
 import { useRef, type ComponentType, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BundlesScreen, ImportAnnouncements } from '../bundles';
+import { BundlesScreen, ImportAnnouncements, ImportSpaceQuestion } from '../bundles';
 import { Announcer } from '../common/Announcer';
 import { CaseReviewScreen } from '../review';
 import { CasesScreen } from '../cases';
@@ -57,6 +58,7 @@ export function AppShell() {
       </div>
       <Announcer />
       <ImportAnnouncements />
+      <ImportSpaceQuestion />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { CouncilDb } from '../db/schema';
 import { activeImports, rollBackInterruptedImports } from '../bundles';
 import { runAuditCheck, runWitnessCheck } from '../decisions';
 import { witnessAuditLog, type WitnessPort } from '../db/audit-witness';
+import { requestPersistentStorage } from '../common/storage';
 
 /**
  * Start-up: first rolls back any import the app was closed or killed in the middle of (a bundle
@@ -14,9 +15,12 @@ import { witnessAuditLog, type WitnessPort } from '../db/audit-witness';
  * stored: see db/schema.ts.) Then the audit log's check starts, and is not waited for: a long log
  * takes seconds, and a broken one is shown (and announced) wherever the user is once it is found.
  * So does the check against main's witness of the log, which then catches the witness up; the log
- * is witnessed from the very start (db/audit-witness.ts), the roll-back's entries too.
+ * is witnessed from the very start (db/audit-witness.ts), the roll-back's entries too. Persistent
+ * storage is asked for first, once, and not waited for either: its answer is kept for Settings
+ * (common/storage/persistence-store.ts).
  */
 export async function bootCouncil(db: CouncilDb, api: Pick<CouncilApi, 'getSecuritySettings'> & WitnessPort): Promise<void> {
+  void requestPersistentStorage();
   const witness = witnessAuditLog(db, api);
   const security = useCouncilStore.getState().loadSecurity(api);
   try {

@@ -14,6 +14,7 @@ import { enMinutes } from '../minutes';
 import { enSettings } from '../settings';
 import { enTrust } from '../settings/trust';
 import { enFilePicker } from '../common/file-picker';
+import { enStorageFull } from '../common/storage';
 import type { Messages } from './strings-ko';
 
 export const en: Messages = {
@@ -78,4 +79,5 @@ export const en: Messages = {
   ...enSettings,
   ...enTrust,
   ...enFilePicker,
+  ...enStorageFull,
 };

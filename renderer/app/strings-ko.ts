@@ -21,6 +21,7 @@ import { koMinutes } from '../minutes';
 import { koSettings } from '../settings';
 import { koTrust } from '../settings/trust';
 import { koFilePicker } from '../common/file-picker';
+import { koStorageFull } from '../common/storage';
 
 export const ko = {
   app: {
@@ -84,6 +85,7 @@ export const ko = {
   ...koSettings,
   ...koTrust,
   ...koFilePicker,
+  ...koStorageFull,
 };
 
 export type Messages = typeof ko;

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { announce, ProgressThrottle } from '../common/announcer';
 import { formatCount } from '../common/format/numbers';
 import { useUiStore } from '../common/ui-store';
+import { errorWords, STORAGE_FULL } from '../common/storage';
 import { progressFraction } from './import/progress-estimate';
 import { useImportStore } from './import-store';
 
@@ -46,7 +47,8 @@ export function ImportAnnouncements({ now = wallClock }: { now?: () => number })
       } else if (outcome.kind === 'cancelled') {
         announce(t('notice.cancelled', { fileName: outcome.fileName }));
       } else if (elsewhere && outcome.kind === 'refused') {
-        announce(`${t('notice.refused', { fileName: outcome.fileName })} ${t('app.errorDetail', { code: outcome.code, message: outcome.message })}`, 'assertive');
+        const title = t(outcome.code === STORAGE_FULL ? 'notice.storageFull' : 'notice.refused', { fileName: outcome.fileName });
+        announce(`${title} ${errorWords(t, outcome, useUiStore.getState().language)}`, 'assertive');
       } else if (elsewhere && outcome.kind === 'invalid') {
         announce(t('report.intro', { fileName: outcome.fileName }), 'assertive');
       }

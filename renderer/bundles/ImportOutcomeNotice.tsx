@@ -1,6 +1,7 @@
 /**
  * How the last import ended (other than with a validation report): imported, with the counts and
- * the revised cases; already imported (nothing done); cancelled; or refused with its code.
+ * the revised cases; already imported (nothing done); cancelled; or refused with its code (storage
+ * running out with what was used and left, and that the import was rolled back whole).
  */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { useImportStore } from './import-store';
 import { useUiStore } from '../common/ui-store';
 import { ErrorNotice } from '../common/ErrorNotice';
 import type { ShownErrorCode } from '../common/council-api';
+import { STORAGE_FULL } from '../common/storage';
 
 type NoticeOutcome = Exclude<ImportOutcome, { kind: 'invalid' }>;
 type Refused = Extract<ImportOutcome, { kind: 'refused' }>;
@@ -46,7 +48,10 @@ export function ImportOutcomeNotice({ outcome }: { outcome: NoticeOutcome }) {
   if (outcome.kind === 'refused') {
     return (
       <div className="import-notice" data-outcome="refused">
-        <ErrorNotice title={t('notice.refused', { fileName: outcome.fileName })} error={{ code: outcome.code, message: refusalWords(t, outcome) }} />
+        <ErrorNotice
+          title={t(outcome.code === STORAGE_FULL ? 'notice.storageFull' : 'notice.refused', { fileName: outcome.fileName })}
+          error={{ code: outcome.code, message: refusalWords(t, outcome), storage: outcome.storage }}
+        />
         <Dismiss />
       </div>
     );

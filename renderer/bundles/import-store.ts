@@ -1,13 +1,15 @@
 /**
  * The import running in this window, if any: its progress and, when it ends, its outcome. It lives
  * outside the Bundles screen so an import goes on (and stays visible) while the user looks
- * elsewhere; only one runs at a time.
+ * elsewhere; only one runs at a time. When the bundle will not fit in the storage left, the
+ * question whether to go on waits here (spaceQuestion) until answered (ImportSpaceQuestion.tsx).
  */
 import { create } from 'zustand';
 import { describeError, type CouncilApi } from '../common/council-api';
 import type { CouncilDb } from '../db/schema';
 import { importBundle } from './import/import-bundle';
 import { fileNameOf, type ImportOutcome, type ImportProgressEvent } from './import/import-outcome';
+import type { SpaceShortfall } from './import/space-check';
 import { useCouncilStore } from '../common/council-store';
 
 interface ImportState {
@@ -19,13 +21,20 @@ interface ImportState {
   progress: ImportProgressEvent | null;
   outcome: ImportOutcome | null;
   controller: AbortController | null;
+  /** The bundle will not fit in the storage left: go on or cancel? (null: no question). */
+  spaceQuestion: SpaceShortfall | null;
+  /** The answer: true imports anyway, false cancels the import before anything is written. */
+  answerSpace(goOn: boolean): void;
   /** Imports the bundle file at `path` (checked as the main process's security settings say); false if one is running. */
   start(db: CouncilDb, api: CouncilApi, path: string): Promise<boolean>;
   cancel(): void;
   dismiss(): void;
 }
 
-const initial = { running: false, cancelling: false, fileName: null, progress: null, outcome: null, controller: null };
+const initial = { running: false, cancelling: false, fileName: null, progress: null, outcome: null, controller: null, spaceQuestion: null };
+
+/** Resolves the space question's promise: set while one waits. */
+let answer: ((goOn: boolean) => void) | null = null;
 
 export const useImportStore = create<ImportState>()((set, get) => ({
   ...initial,
@@ -36,7 +45,16 @@ export const useImportStore = create<ImportState>()((set, get) => ({
     const fileName = fileNameOf(path);
     let outcome: ImportOutcome;
     try {
-      outcome = await importBundle(db, api, { path }, { signal: controller.signal, onProgress: (progress) => set({ progress }) });
+      const confirmLowSpace = (shortfall: SpaceShortfall) =>
+        new Promise<boolean>((resolve) => {
+          answer = (goOn) => {
+            answer = null;
+            set({ spaceQuestion: null });
+            resolve(goOn);
+          };
+          set({ spaceQuestion: shortfall });
+        });
+      outcome = await importBundle(db, api, { path }, { signal: controller.signal, onProgress: (progress) => set({ progress }), confirmLowSpace });
     } catch (err) {
       outcome = { kind: 'refused', fileName, bundleId: null, ...describeError(err), caseIds: [] };
     }
@@ -49,11 +67,14 @@ export const useImportStore = create<ImportState>()((set, get) => ({
     if (!running || !controller) return;
     set({ cancelling: true });
     controller.abort();
+    answer?.(false);
   },
+  answerSpace: (goOn) => answer?.(goOn),
   dismiss: () => set({ outcome: null }),
 }));
 
 export function resetImportStore(): void {
   useImportStore.getState().controller?.abort();
+  answer?.(false);
   useImportStore.setState(initial);
 }

@@ -6,3 +6,4 @@ export { activeImports } from './import/import-bundle';
 export { rollBackInterruptedImports } from './import/bundle-rollback';
 export { DemoCouncilLoader } from './DemoCouncilLoader';
 export { ImportAnnouncements } from './ImportAnnouncements';
+export { ImportSpaceQuestion } from './ImportSpaceQuestion';

@@ -54,6 +54,7 @@ export const enBundles: typeof koBundles = {
     alreadyImported: 'The bundle {{bundleId}} ({{fileName}}) is already imported. Nothing was changed.',
     cancelled: 'The import of {{fileName}} was cancelled. Nothing was stored.',
     refused: '{{fileName}} was not imported. Nothing was stored.',
+    storageFull: '{{fileName}} could not be imported: the storage ran out. The import was rolled back whole: none of the bundle\'s cases or evidence was kept.',
     codes: {
       BUNDLE_ID_CONFLICT: 'A bundle with the ID {{bundleId}} but different content is already imported.',
       CASE_ALREADY_DECIDED: 'The bundle re-issues cases that are already decided: {{caseIds}}',
@@ -63,6 +64,14 @@ export const enBundles: typeof koBundles = {
     },
     warnings: 'There are {{count}} warnings.',
     dismiss: 'Close',
+  },
+  space: {
+    title: 'The storage may not be enough',
+    intro: 'Importing {{fileName}} needs about {{needed}}, and only {{available}} of the storage this app may use is left.',
+    figures: 'The bundle is {{bundle}}, and 10% is added for what storing it takes besides. {{usage}} of {{quota}} is in use now.',
+    risk: 'If you import it anyway, the storage may run out part way. The import is then rolled back whole and nothing is stored. Freeing disk space first is better.',
+    cancel: 'Do not import',
+    goOn: 'Import anyway',
   },
   report: {
     title: 'Validation report',

@@ -57,6 +57,7 @@ export const koBundles = {
     alreadyImported: '{{bundleId}} 사건 묶음({{fileName}})은 이미 불러왔습니다. 바뀐 것은 없습니다.',
     cancelled: '{{fileName}} 불러오기를 취소했습니다. 아무것도 저장하지 않았습니다.',
     refused: '{{fileName}}을(를) 불러오지 않았습니다. 아무것도 저장하지 않았습니다.',
+    storageFull: '저장 공간이 부족해 {{fileName}}을(를) 불러오지 못했습니다. 불러오기를 통째로 되돌려, 이 묶음의 사건과 증빙은 하나도 저장되지 않았습니다.',
     codes: {
       BUNDLE_ID_CONFLICT: '묶음 ID {{bundleId}}로 내용이 다른 사건 묶음을 이미 불러왔습니다.',
       CASE_ALREADY_DECIDED: '이미 의결된 사건이 다시 들어 있습니다: {{caseIds}}',
@@ -66,6 +67,14 @@ export const koBundles = {
     },
     warnings: '경고 {{count}}건이 있습니다.',
     dismiss: '닫기',
+  },
+  space: {
+    title: '저장 공간이 부족할 수 있습니다',
+    intro: '{{fileName}}을(를) 불러오려면 약 {{needed}}가 필요한데, 이 앱이 쓸 수 있는 저장 공간은 {{available}}만 남았습니다.',
+    figures: '사건 묶음의 크기는 {{bundle}}이고, 저장할 때 더 드는 몫으로 10%를 더해 계산했습니다. 지금 저장 공간 전체 {{quota}} 중 {{usage}}를 쓰고 있습니다.',
+    risk: '그래도 불러오면 도중에 공간이 다 찰 수 있습니다. 그러면 불러오기를 통째로 되돌려 아무것도 저장하지 않습니다. 디스크 공간을 먼저 비우는 것이 좋습니다.',
+    cancel: '불러오지 않기',
+    goOn: '그래도 불러오기',
   },
   report: {
     title: '검증 보고서',

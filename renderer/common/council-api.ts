@@ -7,6 +7,8 @@
 import { API_METHODS, type ApiArg, type ApiBridge, type ApiMethod, type ApiValue } from '../../shared/api';
 import { isErrorCode, type ErrorCode, type Result } from '../../shared/result';
 import { installBrowserBridge } from './http-bridge';
+import type { StorageFigures } from './storage/storage-figures';
+import { isQuotaExceeded, STORAGE_FULL_MESSAGE } from './storage/storage-full';
 
 declare global {
   interface Window {
@@ -16,7 +18,8 @@ declare global {
 
 /**
  * Codes the renderer gives errors of its own: the bridge's, an import's refusals
- * (bundles/import/import-outcome.ts) and a case that is not stored (review/).
+ * (bundles/import/import-outcome.ts), a case that is not stored (review/) and the browser's
+ * storage quota run out (common/storage/storage-full.ts).
  */
 export const CLIENT_ERROR_CODES = [
   'BRIDGE_MISSING',
@@ -28,6 +31,7 @@ export const CLIENT_ERROR_CODES = [
   'IMPORT_LOST',
   'IMPORT_CANCELLED',
   'CASE_NOT_FOUND',
+  'STORAGE_FULL',
 ] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 
@@ -38,6 +42,8 @@ export type ShownErrorCode = ErrorCode | ClientErrorCode;
 export interface ErrorInfo {
   code: ShownErrorCode;
   message: string;
+  /** With STORAGE_FULL: what the app used and had left when it ran out, if the browser said. */
+  storage?: StorageFigures | null;
 }
 
 export function isShownErrorCode(code: unknown): code is ShownErrorCode {
@@ -111,10 +117,12 @@ export function createCouncilApi(getBridge?: () => ApiBridge | undefined): Counc
 }
 
 /**
- * An error's code and message for display, whatever was thrown. A code outside ShownErrorCode (a
- * newer main process's, a database error's name) becomes INTERNAL, and stays readable in the message.
+ * An error's code and message for display, whatever was thrown. Storage running out, in whatever
+ * wrapping, is STORAGE_FULL. A code outside ShownErrorCode (a newer main process's, a database
+ * error's name) becomes INTERNAL, and stays readable in the message.
  */
 export function describeError(err: unknown): ErrorInfo {
+  if (isQuotaExceeded(err)) return { code: 'STORAGE_FULL', message: STORAGE_FULL_MESSAGE };
   if (err instanceof Error) {
     const code = (err as Error & { code?: unknown }).code;
     if (isShownErrorCode(code)) return { code, message: err.message };

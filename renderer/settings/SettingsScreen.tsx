@@ -1,7 +1,8 @@
 /**
  * Settings: language; the council's members and their declared conflicts (council/); security
  * (signed bundles required, on by default; the trust file); this device's signing keys (keys/);
- * the sync folder; and the app's version. The security settings and the sync folder are the main
+ * the sync folder; the storage the app uses and has left, and whether it is persistent (storage/);
+ * and the app's version. The security settings and the sync folder are the main
  * process's: shown from the copy read at boot, changed by asking it (the keys too: keys/ asks).
  */
 import { useId } from 'react';
@@ -11,6 +12,7 @@ import { ScreenFrame } from '../common/ScreenFrame';
 import { RosterSection } from './council/RosterSection';
 import { DeviceKeysPanel } from './keys/DeviceKeysPanel';
 import { SyncFolderSettings } from './SyncFolderSettings';
+import { StorageSection } from './storage/StorageSection';
 import { TrustSettings } from './trust';
 import { useServices } from '../common/services';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../shared/i18n';
@@ -84,6 +86,8 @@ export function SettingsScreen() {
       </fieldset>
 
       {security !== null && <SyncFolderSettings syncFolder={security.syncFolder} syncFolderInUse={security.syncFolderInUse} />}
+
+      <StorageSection />
 
       <section className="card" aria-labelledby="settings-about">
         <h2 id="settings-about" className="card__title">

@@ -1,6 +1,7 @@
 /** English text of the Settings screen: the same keys as strings-ko.ts. */
 import type { koSettings } from './strings-ko';
 import { enDeviceKeys } from './keys/strings-en';
+import { enStorageSection } from './storage/strings-en';
 
 export const enSettings: typeof koSettings = {
   settings: {
@@ -119,4 +120,5 @@ export const enSettings: typeof koSettings = {
     },
   },
   ...enDeviceKeys,
+  ...enStorageSection,
 };

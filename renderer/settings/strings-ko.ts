@@ -1,5 +1,6 @@
 /** Korean text of the Settings screen (terms as listed in app/strings-ko.ts). */
 import { koDeviceKeys } from './keys/strings-ko';
+import { koStorageSection } from './storage/strings-ko';
 
 export const koSettings = {
   settings: {
@@ -118,4 +119,5 @@ export const koSettings = {
     },
   },
   ...koDeviceKeys,
+  ...koStorageSection,
 };

@@ -53,13 +53,22 @@ describe('electron/main.ts security baseline', () => {
     expect(headers.responseHeaders['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
   });
 
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check but persistent storage for the app\'s own page', () => {
+    const app = { requestingUrl: 'app://council-desk/index.html', isMainFrame: true };
     const answers: boolean[] = [];
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal']) {
-      fake.record.permissionRequestHandler!({}, permission, (granted: boolean) => answers.push(granted));
+    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'storage-access']) {
+      fake.record.permissionRequestHandler!({}, permission, (granted: boolean) => answers.push(granted), app);
     }
-    expect(answers).toEqual([false, false, false, false]);
-    expect(fake.record.permissionCheckHandler!({}, 'media')).toBe(false);
+    expect(answers).toEqual([false, false, false, false, false]);
+    expect(fake.record.permissionCheckHandler!({}, 'media', 'app://council-desk')).toBe(false);
+
+    // navigator.storage.persist(): granted to the app, so its IndexedDB is never cleared under storage pressure
+    const persist: boolean[] = [];
+    fake.record.permissionRequestHandler!({}, 'persistent-storage', (granted: boolean) => persist.push(granted), app);
+    fake.record.permissionRequestHandler!({}, 'persistent-storage', (granted: boolean) => persist.push(granted), { requestingUrl: 'https://example.com/', isMainFrame: true });
+    expect(persist).toEqual([true, false]);
+    expect(fake.record.permissionCheckHandler!({}, 'persistent-storage', 'app://council-desk')).toBe(true);
+    expect(fake.record.permissionCheckHandler!({}, 'persistent-storage', 'http://127.0.0.1:41015')).toBe(false);
   });
 
   it('blocks navigation away from the app, new windows and webviews in every web contents', () => {

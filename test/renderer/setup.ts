@@ -10,6 +10,7 @@ import '../../renderer/app/i18n';
 import { applyLanguage } from '../../renderer/common/i18n';
 import { resetCouncilStore } from '../../renderer/common/council-store';
 import { resetImportStore } from '../../renderer/bundles/import-store';
+import { resetPersistenceStore } from '../../renderer/common/storage';
 import { resetUiStore } from '../../renderer/common/ui-store';
 import { resetAuditStore } from '../../renderer/decisions';
 
@@ -23,6 +24,7 @@ afterEach(async () => {
   resetUiStore();
   resetCouncilStore();
   resetImportStore();
+  resetPersistenceStore();
   resetAuditStore();
   await applyLanguage('ko');
   Reflect.deleteProperty(window, 'councilDesk');

@@ -7,6 +7,8 @@
  * and the new one stored as the next revision. To keep the usual case fast, only the ids known to
  * exist when the import began are read; the rest are added with bulkAdd, which fails (and aborts
  * the transaction) if one of them appeared since, and the chunk is then written again, reading all.
+ * Storage running out aborts the transaction too (the quota is checked when it commits): nothing
+ * of the chunk is kept, and the import rolls back the chunks before it.
  * Every case row is assessed as it is built; writing it writes its summary row (db/case-summary-sync.ts).
  *
  * The screen must not freeze while a chunk is written: IndexedDB copies each row on the page's main
@@ -16,6 +18,7 @@
  */
 import type { BundleManifest } from '../../../shared/schemas/bundle-manifest';
 import type { CaseRecord } from '../../../shared/schemas/case-record';
+import { isQuotaExceeded } from '../../common/storage';
 import { caseRowOf } from '../../db/case-row';
 import type { CaseHistoryRow, CaseRow, DocumentRow } from '../../db/rows';
 import type { CouncilDb } from '../../db/schema';
@@ -71,7 +74,8 @@ export async function writeChunk(db: CouncilDb, ctx: ChunkContext, records: read
   try {
     return await writeRows(db, ctx, rows, documents, false);
   } catch (err) {
-    if (err instanceof Error && err.name === 'BulkError') return writeRows(db, ctx, rows, documents, true);
+    // a key that appeared since (not storage running out: that is no reason to write it all again)
+    if (err instanceof Error && err.name === 'BulkError' && !isQuotaExceeded(err)) return writeRows(db, ctx, rows, documents, true);
     throw err;
   }
 }

@@ -3,13 +3,16 @@
  * importBegin (directory, manifest, signature) -> importNext ... until 'done' or 'failed'.
  * How the bundle is checked (signature required, trust file) is the main process's own setting:
  * the renderer names only the file (or the demo bundle, which main alone knows where to find).
+ * Before anything is written, a bundle larger than the storage left is put to the user
+ * (space-check.ts), who may cancel it there.
  * Each data chunk is one transaction; 'done' marks the bundle ready. Nothing half-done survives:
- * a failed check, a refusal, a cancel or any error closes the main process's session and rolls
- * back everything stored under the bundle (restoring the cases it re-issued).
+ * a failed check, a refusal, a cancel or any error (storage running out too: STORAGE_FULL, with
+ * what was used and left) closes the main process's session and rolls back everything stored
+ * under the bundle (restoring the cases it re-issued).
  */
 import type { BundleSummary, ImportProgress } from '../../../shared/bundle-import';
 import type { DuplicateCaseSummary } from '../../../shared/duplicate-flags';
-import { describeError } from '../../common/council-api';
+import { describeErrorWithStorage } from '../../common/storage';
 import type { CouncilDb } from '../../db/schema';
 import { duplicateSummaryOf } from '../../db/case-assessment';
 import { letBlobsGo } from './blob-memory';
@@ -31,6 +34,7 @@ import {
 import { startLocalImport } from './import-start';
 import { progressFraction } from './progress-estimate';
 import { RemoteSession, type ImportApi } from './remote-session';
+import { goOnDespiteSpace, type ConfirmLowSpace } from './space-check';
 
 /** The bundle to import: a file the user chose, or the demo council's bundle. */
 export type ImportRequest = { path: string } | { demo: true };
@@ -45,6 +49,8 @@ export interface ImportOptions {
   now?: () => number;
   /** The import's time stamp, ISO 8601. */
   timestamp?: () => string;
+  /** Asked before anything is written when the bundle will not fit in the storage left; without it the import goes on. */
+  confirmLowSpace?: ConfirmLowSpace;
 }
 
 /** Bundles being imported in this window right now: start-up recovery leaves them alone. */
@@ -78,7 +84,7 @@ async function runImport(db: CouncilDb, api: ImportApi, request: ImportRequest, 
   try {
     begun = 'path' in request ? await api.importBegin({ path: request.path }) : await api.importDemoBegin();
   } catch (err) {
-    return { kind: 'refused', fileName, bundleId: null, ...describeError(err), caseIds: [] };
+    return { kind: 'refused', fileName, bundleId: null, ...(await describeErrorWithStorage(err)), caseIds: [] };
   }
   if (!begun.started) return { kind: 'invalid', fileName: begun.report.fileName || fileName, report: begun.report };
 
@@ -95,7 +101,8 @@ async function runImport(db: CouncilDb, api: ImportApi, request: ImportRequest, 
   let stored = false;
   active.add(bundleId);
   try {
-    if (signal?.aborted) {
+    const goOn = !signal?.aborted && (await goOnDespiteSpace(db, summary, fileName, options.confirmLowSpace));
+    if (!goOn || signal?.aborted) {
       await session.cancel();
       return { kind: 'cancelled', fileName, bundleId };
     }
@@ -113,10 +120,11 @@ async function runImport(db: CouncilDb, api: ImportApi, request: ImportRequest, 
     }
     return outcome;
   } catch (err) {
+    // The storage figures (with STORAGE_FULL) as they were when it ran out, before the rollback frees it.
+    const error = err instanceof ImportRefusal ? { code: err.code, message: err.message } : await describeErrorWithStorage(err);
     await session.cancel();
     if (stored) await rollBackQuietly(db, bundleId);
-    const { code, message } = err instanceof ImportRefusal ? err : describeError(err);
-    return { kind: 'refused', fileName, bundleId, code, message, caseIds: err instanceof ImportRefusal ? err.caseIds : [] };
+    return { kind: 'refused', fileName, bundleId, ...error, caseIds: err instanceof ImportRefusal ? err.caseIds : [] };
   } finally {
     active.delete(bundleId);
   }

@@ -8,6 +8,7 @@ import type { ImportProgress } from '../../../shared/bundle-import';
 import type { BundleReport } from '../../../shared/bundle-report';
 import type { SignatureStatus } from '../../../shared/bundle-types';
 import type { ClientErrorCode, ShownErrorCode } from '../../common/council-api';
+import type { StorageFigures } from '../../common/storage';
 
 /** A different bundle was already imported under the same bundleId. */
 export const BUNDLE_ID_CONFLICT = 'BUNDLE_ID_CONFLICT' satisfies ClientErrorCode;
@@ -48,8 +49,11 @@ export type ImportOutcome =
   | { kind: 'already-imported'; fileName: string; bundleId: string }
   /** Checking the bundle found errors: the report says what; nothing was stored. */
   | { kind: 'invalid'; fileName: string; report: BundleReport }
-  /** Refused for a reason other than the bundle's own validity; nothing was stored. */
-  | { kind: 'refused'; fileName: string; bundleId: string | null; code: ShownErrorCode; message: string; caseIds: string[] }
+  /**
+   * Refused for a reason other than the bundle's own validity; nothing was stored. With
+   * STORAGE_FULL, `storage` holds what was used and left when the storage ran out.
+   */
+  | { kind: 'refused'; fileName: string; bundleId: string | null; code: ShownErrorCode; message: string; caseIds: string[]; storage?: StorageFigures | null }
   | { kind: 'cancelled'; fileName: string; bundleId: string | null };
 
 /** Progress as the main process counts it, plus what the bundle announced and the time spent. */

@@ -16,7 +16,8 @@ import { useTranslation } from 'react-i18next';
 import { formatKrw } from '../../../shared/i18n';
 import { VOTE_CHOICES, type VoteChoice } from '../../../shared/meeting/types';
 import { announce } from '../../common/announcer';
-import { describeError, type ErrorInfo } from '../../common/council-api';
+import type { ErrorInfo } from '../../common/council-api';
+import { describeErrorWithStorage, errorWords, STORAGE_FULL } from '../../common/storage';
 import { ErrorNotice } from '../../common/ErrorNotice';
 import { formatCount } from '../../common/format/numbers';
 import { ModalDialog } from '../../common/ModalDialog';
@@ -104,6 +105,8 @@ export function BulkVoteDialog({ meetingId, caseIds, onClose, now = systemNow }:
     return parts.join(' ');
   }
 
+  const failedTitle = (info: ErrorInfo) => t(info.code === STORAGE_FULL ? 'bulk.storageFull' : 'bulk.failed', { count: n(plan?.cases ?? 0) });
+
   async function confirm(): Promise<void> {
     if (!canConfirm || member === null || vote === null) return;
     setError(null);
@@ -122,9 +125,10 @@ export function BulkVoteDialog({ meetingId, caseIds, onClose, now = systemNow }:
       // The next member with cases left comes up, once the standing is read again.
       setPendingAdvance(member.memberId);
     } catch (err) {
-      const info = describeError(err);
+      // Storage running out aborts the vote's one transaction: not one vote of it is kept.
+      const info = await describeErrorWithStorage(err);
       setError(info);
-      announce(`${t('bulk.failed')} ${info.message}`, 'assertive');
+      announce(`${failedTitle(info)} ${errorWords(t, info, language)}`, 'assertive');
     }
   }
 
@@ -202,7 +206,7 @@ export function BulkVoteDialog({ meetingId, caseIds, onClose, now = systemNow }:
                 <PlanSummary plan={plan} name={member.name} vote={vote} language={language} />
               )}
             </div>
-            {error && <ErrorNotice title={t('bulk.failed')} error={error} />}
+            {error && <ErrorNotice title={failedTitle(error)} error={error} />}
             <div className="bulk-vote__actions">
               <button type="button" className="button button--quiet" onClick={onClose} disabled={data.recording}>
                 {t('bulk.close')}

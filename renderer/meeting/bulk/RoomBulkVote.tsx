@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { formatKrw } from '../../../shared/i18n';
 import { announce } from '../../common/announcer';
 import { describeError } from '../../common/council-api';
+import { describeErrorWithStorage, errorWords, STORAGE_FULL } from '../../common/storage';
 import { formatCount } from '../../common/format/numbers';
 import { ModalDialog } from '../../common/ModalDialog';
 import { useServices } from '../../common/services';
@@ -38,6 +39,11 @@ export function useRoomBulkVote({ meetingId, agenda, disabled, reload, onProblem
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [busy, setBusy] = useState(false);
   const n = (count: number) => formatCount(count, language);
+  // Storage running out in words, with the figures; `whole`: what of the operation was kept (its one transaction aborted).
+  const failure = async (err: unknown, whole = '') => {
+    const info = await describeErrorWithStorage(err);
+    onProblem(info.code === STORAGE_FULL ? `${whole} ${errorWords(t, info, language)}`.trim() : info.message);
+  };
 
   const start = async () => {
     if (disabled || stage.kind !== 'idle') return;
@@ -61,7 +67,7 @@ export function useRoomBulkVote({ meetingId, agenda, disabled, reload, onProblem
       await reload();
       setStage({ kind: 'vote', caseIds: preset.caseIds });
     } catch (err) {
-      onProblem(describeError(err).message);
+      await failure(err, t('bulkRoom.openStorageFull'));
       setStage({ kind: 'idle' });
     } finally {
       setBusy(false);
@@ -80,7 +86,7 @@ export function useRoomBulkVote({ meetingId, agenda, disabled, reload, onProblem
       setStage({ kind: 'close', caseIds, result: text });
       await reload();
     } catch (err) {
-      onProblem(describeError(err).message);
+      await failure(err); // each case is decided on its own: those decided before stay decided
     } finally {
       setBusy(false);
     }

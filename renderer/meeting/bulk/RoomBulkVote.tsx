@@ -76,19 +76,22 @@ export function useRoomBulkVote({ meetingId, agenda, disabled, reload, onProblem
 
   const closeAndDecide = async (caseIds: string[]) => {
     setBusy(true);
+    let shown: { text: string; urgent: boolean } | null = null;
     try {
       const r = await closeAndDecideBulk(db, meetingId, caseIds);
       const parts = [t('bulkRoom.decided', { decided: n(r.decided.length), failed: n(r.failed.length) })];
       if (r.refused.length > 0) parts.push(t('bulkRoom.refusedSome', { count: n(r.refused.length) }));
       if (r.stoppedNoQuorum) parts.push(t('bulkRoom.noQuorum'));
-      const text = parts.join(' ');
-      announce(text, r.refused.length > 0 ? 'assertive' : 'polite');
-      setStage({ kind: 'close', caseIds, result: text });
+      shown = { text: parts.join(' '), urgent: r.refused.length > 0 };
       await reload();
     } catch (err) {
       await failure(err); // each case is decided on its own: those decided before stay decided
-    } finally {
-      setBusy(false);
+    }
+    // The result is shown last, once the room has been read again: nothing is still moving behind it.
+    setBusy(false);
+    if (shown !== null) {
+      announce(shown.text, shown.urgent ? 'assertive' : 'polite');
+      setStage({ kind: 'close', caseIds, result: shown.text });
     }
   };
 

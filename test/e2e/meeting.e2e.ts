@@ -18,12 +18,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type RunningApp } from './app-harness';
 import { focusComesTo, tabTo, type Want } from './keyboard-focus';
 import { countKeystrokes, goToScreen, roomSteps, type RoomSteps } from './meeting-keyboard';
-import { checkAuditFile, recountClosedVotes } from './audit-file';
-import { checkDecisionFiles, verifyMinutes } from './decision-files-check';
+import { checkAuditFile } from './audit-file';
+import { expectMeetingRecord } from './meeting-record-check';
 import { DEFAULT_DEMO_CASES, DEFAULT_DEMO_SEED } from '../../electron/cli/make-demo-bundle';
 import type { BundleContent } from '../../electron/services/bundle-content';
 import { generateDemoBundleContent } from '../../electron/services/demo-data';
-import { DEMO_MEMBERS } from '../../shared/council';
 
 const SYNC = path.resolve(__dirname, '../../test-results/e2e-sync');
 const DEMO_SEED = { cases: DEFAULT_DEMO_CASES, seed: DEFAULT_DEMO_SEED };
@@ -419,37 +418,7 @@ describe('a meeting from the keyboard alone', () => {
     expect(broken).toBeNull();
     const shown = Number((await status.textContent())!.replace(/\D/g, ''));
     expect(entries.length).toBe(shown);
-    // every write named the operator: the demo council's secretary
-    expect(entries.filter((e) => ['attendance', 'recusal', 'proposal', 'vote', 'decision'].includes(e.entity)).every((e) => e.actor === 's1')).toBe(true);
-    const recounts = recountClosedVotes(entries, DEMO_MEMBERS);
-    // five cases one by one (one with two proposals), and the bulk vote's
-    expect(recounts.length).toBe(SINGLE.length + 1 + bulkCases);
-    for (const r of recounts) expect(r.recounted, r.proposal).toEqual(r.recorded);
-    expect(recounts.filter((r) => !r.recorded.passed).map((r) => r.proposal)).toEqual(['2023-03-02/1015-000010/1']);
-    const decisions = entries.filter((e) => e.entity === 'decision' && e.action === 'record');
-    expect(decisions.length).toBe(SINGLE.length + bulkCases);
-    const outcomes = new Map(decisions.map((d) => [d.detail.caseId as string, d.detail.outcome as string]));
-    expect(SINGLE.map((id) => outcomes.get(id))).toEqual(['award', 'award', 'reject', 'award', 'defer']);
-    expect(entries.some((e) => e.entity === 'recusal' && e.detail.memberId === 'm3' && e.detail.caseId === '1015-000011' && e.detail.conflictId === 'm3-c1')).toBe(true);
-
-    // the payment side's check: verify and openssl on each file; every auditHead names an entry of the export written after it
-    const heads = new Set(entries.map((e) => e.hash));
-    for (const checked of checkDecisionFiles(SYNC)) {
-      expect(checked.errors, checked.file).toEqual([]);
-      expect(checked.valid).toBe(true);
-      expect(checked.openssl).toBe('Signature Verified Successfully');
-      expect(checked.payload.signer.role).toBe('chair');
-      expect(heads.has(checked.payload.auditHead), checked.payload.auditHead).toBe(true);
-    }
-    expect(entries.some((e) => e.entity === 'export' && e.entityId === 'decisions-2023-03-02-0001.dsse.json')).toBe(true);
-    // the minutes' making is in the log, naming each file's SHA-256 as the attestation lists it
-    const made = entries.filter((e) => e.entity === 'minutes');
-    expect(made.map((e) => [e.entityId, e.action])).toEqual([['minutes-2023-03-02.dsse.json', 'export']]);
-    const envelope = JSON.parse(readFileSync(path.join(SYNC, 'minutes', 'minutes-2023-03-02.dsse.json'), 'utf8')) as { payload: string };
-    const listed = (JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as { files: Record<string, string> }).files;
-    expect(made[0]!.detail.files).toEqual(listed);
-    // the minutes attestation verifies with the secretary's key, each listed file beside it
-    expect(verifyMinutes(path.join(SYNC, 'minutes', 'minutes-2023-03-02.dsse.json'), path.join(SYNC, 'trust.json'))).toMatchObject({ valid: true, errors: [] });
+    expectMeetingRecord(entries, { sync: SYNC, single: SINGLE, bulkCases });
 
     console.log(`the meeting took ${keys.count} keystrokes (${SINGLE.length} cases one by one, ${bulkCases} in one bulk vote; ${entries.length} audit entries)`);
     expect(app.problems).toEqual([]);

@@ -13,18 +13,9 @@ import { kakao1015IncidentAndPolicy } from '../../shared/kakao-1015';
 import type { CaseRecordInput } from '../../shared/schemas/case-record';
 import type { BundleContent } from '../../electron/services/bundle-content';
 import { writeBundleFile } from '../../electron/services/bundle-zip-writer';
+import { seeded } from './seeded';
 
-/** A small seeded generator (mulberry32): the same seed gives the same numbers in [0, 1). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded };
 
 const DATES = Array.from({ length: 61 }, (_, i) => new Date(Date.UTC(2022, 8, 1 + i)).toISOString().slice(0, 10));
 

@@ -18,6 +18,7 @@ import { minutesPdfFigures } from './bench-minutes-pdf';
 import { evidenceFigures } from './bench-evidence';
 import { realisticBatch, writeRealisticBundle } from './bench-evidence-bundle';
 import { hostileChild, hostileFigures } from './bench-hostile';
+import { soakFigures } from './bench-soak';
 import { engineThroughput, peakMemoryChild, strictJsonCost, validatePeakMemory, validateThroughput, type Figure } from './bench-node';
 
 const root = path.resolve(__dirname, '../..');
@@ -52,8 +53,8 @@ async function main(): Promise<void> {
     batch: path.join(dir, 'realistic-451x4-v1.cdbundle'),
   };
   // deterministic content: a bundle left by an earlier run is the same file (BENCH_ONLY=hostile
-  // makes its own; BENCH_ONLY=meeting, =decisions and =minutes need none)
-  if (only !== 'hostile' && only !== 'meeting' && only !== 'decisions' && only !== 'minutes') {
+  // and =soak make their own; BENCH_ONLY=meeting, =decisions and =minutes need none)
+  if (!['hostile', 'meeting', 'decisions', 'minutes', 'soak'].includes(only)) {
     console.log(`making benchmark bundles in ${dir} …`);
     if (!existsSync(bundles.cases)) await writeCasesOnlyBundle(bundles.cases, 20_000, key);
     const casesOnly = only === 'json' || only === 'validate'; // BENCH_ONLY=json and =validate need only the cases bundle
@@ -105,6 +106,8 @@ async function main(): Promise<void> {
   if (only === 'all' || only === 'node' || only === 'decisions') figures.push(...(await decisionFileFigures(Number(process.env.BENCH_RUNS ?? 7))));
   // the minutes of a 500-case meeting as PDF, against page.pdf() of a static page of the same text; then the DOCX and the XLSX, printed
   if (only === 'all' || only === 'minutes') figures.push(...(await minutesPdfFigures(Number(process.env.BENCH_RUNS ?? 5))), ...(await minutesOfficeFigures(Number(process.env.BENCH_RUNS ?? 5))));
+  // the soak: one scripted meeting of 2,000 cases, its signed decision files recounted independently
+  if (only === 'all' || only === 'soak') figures.push(...(await soakFigures(dir, key)));
   console.log('');
   printTable(figures);
   const out = path.join(root, 'test-results/bench/bench.json');

@@ -3,6 +3,7 @@ import './pdf-bench';
 import './meeting-bench';
 import './single-vote-bench';
 import './evidence-bench';
+import './soak-bench';
 /**
  * The browser half of the import benchmark, built with the renderer's own modules: the app's
  * import pipeline (importBundle: IPC bridge, chunks, Dexie writes, rollback bookkeeping) against

@@ -15,6 +15,10 @@ import { windowPrint } from './services/minutes/window-print';
 import { PROJECTOR_HASH_PREFIX } from '../shared/api';
 import { APP_ENTRY_URL, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppMainFrameUrl, isPermissionGranted } from './services/content-security';
 import { readStaticFile } from './services/static-files';
+import { FIXED_REPORTED_QUOTA_FEATURE } from './services/storage-quota';
+
+// The real storage quota for the page, not Chromium's fixed one (services/storage-quota.ts).
+app.commandLine.appendSwitch('disable-features', FIXED_REPORTED_QUOTA_FEATURE);
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },

@@ -112,6 +112,11 @@ export interface LaunchOptions {
    * device's keys then need no passphrase); null for none (passphrase protection).
    */
   secrets?: SecretPort | null;
+  /**
+   * Runs once the browser is up, before the app's page is opened (and opens its database): for a
+   * test that sets the browser up first, such as the storage quota of the app's origin.
+   */
+  beforePage?: (context: BrowserContext, origin: string) => Promise<void>;
 }
 
 export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
@@ -159,6 +164,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
       { global: API_GLOBAL, dropFolder: options.dropFolder },
     );
   }
+  await options.beforePage?.(context, new URL(server.url).origin);
   const page = await preparePage(context, server.url, problems);
   return {
     dialogs,

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { REAL_QUOTA_SWITCH } from '../../electron/services/storage-quota';
 
 /** Debian's Chromium, or the one named by $CHROMIUM_PATH. */
 export function chromiumPath(): string {
@@ -26,4 +27,6 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // as the app's own Chromium runs: the page is told the real storage quota
+  REAL_QUOTA_SWITCH,
 ];

@@ -60,6 +60,8 @@ describe('finding Chromium or Chrome', () => {
       '--app=http://127.0.0.1:41015/?token=t',
       '--no-first-run',
       '--no-default-browser-check',
+      // the page is told the real storage quota, not Chromium's fixed 10 GiB past the usage
+      '--disable-features=StaticStorageQuota',
     ]);
   });
 });

@@ -71,6 +71,10 @@ describe('electron/main.ts security baseline', () => {
     expect(fake.record.permissionCheckHandler!({}, 'persistent-storage', 'http://127.0.0.1:41015')).toBe(false);
   });
 
+  it("tells the page the real storage quota, not Chromium's fixed one (the warning before an import and STORAGE_FULL's figures depend on it)", () => {
+    expect(fake.record.switches).toContainEqual(['disable-features', 'StaticStorageQuota']);
+  });
+
   it('blocks navigation away from the app, new windows and webviews in every web contents', () => {
     const contents = fakeContents();
     fake.record.appListeners.get('web-contents-created')!({}, contents);

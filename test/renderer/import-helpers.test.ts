@@ -53,6 +53,11 @@ describe('import progress', () => {
     expect(formatBytes(2_500_000, 'en')).toBe('2.5 MB');
     expect(formatBytes(61_234_567, 'ko')).toBe('61.2 MB');
     expect(formatBytes(4_300_000_000, 'en')).toBe('4.3 GB');
+    // A figure that rounds up to 1000 is the next unit's 1 (a storage all but full: "1 GB of 1 GB").
+    expect(formatBytes(999_999_950, 'ko')).toBe('1 GB');
+    expect(formatBytes(999_960, 'en')).toBe('1 MB');
+    expect(formatBytes(999_940, 'en')).toBe('999.9 kB');
+    expect(formatBytes(1_499_700_000, 'ko')).toBe('1.5 GB');
   });
 });
 

@@ -4,21 +4,14 @@
  * and the bulk vote dialog, five members are "A, Enter" each, Escape closes the dialog and the
  * next step closes the votes and records the decisions of those that passed.
  */
-import { render, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { Announcer } from '../../renderer/common/Announcer';
 import { resetAnnouncer } from '../../renderer/common/announcer';
-import { createCouncilApi } from '../../renderer/common/council-api';
-import { i18n } from '../../renderer/common/i18n';
-import { ServicesProvider } from '../../renderer/common/services';
-import { useUiStore } from '../../renderer/common/ui-store';
 import { openCouncilDb } from '../../renderer/db/schema';
 import { presetOf } from '../../renderer/meeting/bulk';
-import { MeetingRoom } from '../../renderer/meeting/room';
 import { resetRoomStore } from '../../renderer/meeting/room/room-store';
 import { freshDbName } from './support/render-app';
+import { renderRoom } from './support/render-room';
 import { AGENDA, MEETING_ID, seatMembers, seedOpenMeeting, VOTERS } from './support/room-meeting';
 
 // The machine is shared: a write and the read after it may take a while.
@@ -38,17 +31,7 @@ describe('room bulk vote', { timeout: 120_000 }, () => {
     }
     const expected = presetOf(await db.cases.bulkGet(AGENDA));
     expect(expected).toEqual({ caseIds: AGENDA.slice(0, 2), total: 80_000 });
-    useUiStore.getState().openMeeting(MEETING_ID, 'room');
-    const user = userEvent.setup();
-    render(
-      <I18nextProvider i18n={i18n}>
-        <ServicesProvider services={{ db, api: createCouncilApi(() => undefined) }}>
-          <MeetingRoom />
-          <Announcer />
-        </ServicesProvider>
-      </I18nextProvider>,
-    );
-    await screen.findByTestId('room-case-name', {}, SLOW);
+    const { user } = await renderRoom(db);
     expect(screen.getByTestId('room-bulk').getAttribute('aria-keyshortcuts')).toBe('G');
 
     await user.keyboard('g');

@@ -4,6 +4,7 @@
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
+import { REAL_QUOTA_SWITCH } from '../storage-quota';
 
 export const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
@@ -63,8 +64,8 @@ export function findBrowser(search: BrowserSearch): { path: string | null; badCh
 /**
  * How browser mode starts it: a profile of its own in the user-data folder (so the app's data,
  * kept in IndexedDB, survives restarts and stays apart from the user's browsing), as an app
- * window without tabs or address bar.
+ * window without tabs or address bar, telling the page the real storage quota (storage-quota.ts).
  */
 export function browserArgs(url: string, profileDir: string): string[] {
-  return [`--user-data-dir=${profileDir}`, `--app=${url}`, '--no-first-run', '--no-default-browser-check'];
+  return [`--user-data-dir=${profileDir}`, `--app=${url}`, '--no-first-run', '--no-default-browser-check', REAL_QUOTA_SWITCH];
 }

@@ -62,7 +62,8 @@ export function BulkVoteDialog({ meetingId, caseIds, onClose, now = systemNow }:
   const ids = useMemo(() => [...caseIds], [selectionKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const [memberId, setMemberId] = useState<string | null>(null);
   const [vote, setVote] = useState<VoteChoice | null>(null);
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  // The failure, with the number of votes it was to record (the plan is read again after it).
+  const [error, setError] = useState<{ info: ErrorInfo; cases: number } | null>(null);
   const [lastResult, setLastResult] = useState<string | null>(null);
   const data = useBulkVote(db, meetingId, ids, memberId, now);
   const standing: BulkStanding | null = data.standing.state === 'done' ? data.standing.value : null;
@@ -105,10 +106,11 @@ export function BulkVoteDialog({ meetingId, caseIds, onClose, now = systemNow }:
     return parts.join(' ');
   }
 
-  const failedTitle = (info: ErrorInfo) => t(info.code === STORAGE_FULL ? 'bulk.storageFull' : 'bulk.failed', { count: n(plan?.cases ?? 0) });
+  const failedTitle = (info: ErrorInfo, cases: number) => t(info.code === STORAGE_FULL ? 'bulk.storageFull' : 'bulk.failed', { count: n(cases) });
 
   async function confirm(): Promise<void> {
-    if (!canConfirm || member === null || vote === null) return;
+    if (!canConfirm || member === null || vote === null || plan === null) return;
+    const cases = plan.cases;
     setError(null);
     try {
       const result = await data.record(member.memberId, vote);
@@ -127,8 +129,8 @@ export function BulkVoteDialog({ meetingId, caseIds, onClose, now = systemNow }:
     } catch (err) {
       // Storage running out aborts the vote's one transaction: not one vote of it is kept.
       const info = await describeErrorWithStorage(err);
-      setError(info);
-      announce(`${failedTitle(info)} ${errorWords(t, info, language)}`, 'assertive');
+      setError({ info, cases });
+      announce(`${failedTitle(info, cases)} ${errorWords(t, info, language)}`, 'assertive');
     }
   }
 
@@ -206,7 +208,7 @@ export function BulkVoteDialog({ meetingId, caseIds, onClose, now = systemNow }:
                 <PlanSummary plan={plan} name={member.name} vote={vote} language={language} />
               )}
             </div>
-            {error && <ErrorNotice title={failedTitle(error)} error={error} />}
+            {error && <ErrorNotice title={failedTitle(error.info, error.cases)} error={error.info} />}
             <div className="bulk-vote__actions">
               <button type="button" className="button button--quiet" onClick={onClose} disabled={data.recording}>
                 {t('bulk.close')}

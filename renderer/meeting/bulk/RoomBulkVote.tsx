@@ -85,7 +85,9 @@ export function useRoomBulkVote({ meetingId, agenda, disabled, reload, onProblem
       shown = { text: parts.join(' '), urgent: r.refused.length > 0 };
       await reload();
     } catch (err) {
-      await failure(err); // each case is decided on its own: those decided before stay decided
+      // Each case is decided on its own: those decided before stay decided, and the room shows them so.
+      await failure(err, t('bulkRoom.closeStorageFull'));
+      await reload();
     }
     // The result is shown last, once the room has been read again: nothing is still moving behind it.
     setBusy(false);

@@ -3,8 +3,10 @@
  * that passed. Each case goes through the room's own closeProposal and recordDecision (one
  * transaction each, with its audit entry), so every rule of a single decision applies unchanged:
  * quorum now, the award within the claim, a rationale where award-rules.ts asks for one (a bulk
- * decision gives none, so such a case is left passed, awaiting its decision, and listed). A case
- * is thus closed and decided whole or left as it was; a refusal on one case does not undo others.
+ * decision gives none, so such a case is left passed, awaiting its decision, and listed). The close
+ * and the decision are whole each, one transaction apiece; a refusal on one case does not undo others,
+ * and storage running out stops the run there: the cases decided before stay decided, and the case
+ * it stopped on is left as it was or, when its close was written, passed and awaiting its decision.
  * Without quorum nothing can be closed: the first such refusal stops the run.
  */
 import type { CouncilDb } from '../../db/schema';

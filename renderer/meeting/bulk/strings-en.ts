@@ -61,6 +61,7 @@ export const enBulk: typeof koBulk = {
     closeTitle: 'Close the votes and decide',
     closeIntro: 'Closes the votes on {{count}} cases and records the decisions of the proposals that passed, all at once.',
     closeAndDecide: 'Close the votes and decide the passed cases',
+    closeStorageFull: 'Closing and deciding stopped part way: the storage ran out. The cases decided before it stay decided; the rest were not decided.',
     later: 'Later',
     done: 'Close',
     decided: '{{decided}} decided, {{failed}} failed.',

@@ -59,6 +59,7 @@ export const koBulk = {
     closeTitle: '표결 마감과 의결',
     closeIntro: '사건 {{count}}건의 표결을 마감하고 가결된 상정안을 한꺼번에 의결합니다.',
     closeAndDecide: '표결 마감하고 가결된 사건 의결',
+    closeStorageFull: '저장 공간이 부족해 마감과 의결을 도중에 멈췄습니다. 그 전에 의결된 사건은 의결된 채로 남고, 나머지 사건은 의결되지 않았습니다.',
     later: '나중에',
     done: '닫기',
     decided: '의결 {{decided}}건, 부결 {{failed}}건.',

@@ -47,6 +47,8 @@ export function createFakeElectron() {
     messageBoxes: [] as { parent: unknown; options: any }[],
     /** The button index each message box answers, in turn (0, the first button, when none is left). */
     messageBoxAnswers: [] as number[],
+    /** Each app.commandLine.appendSwitch: the switch and its value. */
+    switches: [] as [string, string | undefined][],
   };
 
   class BrowserWindow {
@@ -74,6 +76,11 @@ export function createFakeElectron() {
         return record.userData;
       },
       getVersion: () => '0.1.0-test',
+      commandLine: {
+        appendSwitch(name: string, value?: string) {
+          record.switches.push([name, value]);
+        },
+      },
       requestSingleInstanceLock: () => true,
       quit: () => undefined,
       on(event: string, listener: Listener) {

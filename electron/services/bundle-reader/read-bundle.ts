@@ -46,6 +46,11 @@ export interface ReadBundleOptions {
   onEvidencePiece?: (piece: EvidencePiece) => void | Promise<void>;
   /** How case lines are checked (worker threads or this one): the same report either way. */
   caseLines?: CaseLineOptions;
+  /**
+   * false: every evidence file is read the ordinary way, none through the fast path for files
+   * only checked (evidence-scan.ts): the same report either way (tests compare the two).
+   */
+  evidenceFastPath?: boolean;
 }
 
 /** The report, and the manifest when it could be read (the verify command prints from it). */
@@ -83,7 +88,7 @@ export async function readBundleWithManifest(path: string, options: ReadBundleOp
       log.fatal('limits', info.file, null, 'caseCount', problem('LIMIT_CASES_DECLARED', { count: info.manifest.caseCount, max: limits.maxCases }));
     }
     checkListedFiles(directory, info.manifest, info.file, log);
-    const stage: ReadStage = { reader, directory, manifest: info, onCase: options.onCase, onEvidencePiece: options.onEvidencePiece, caseLines: options.caseLines, caseWorkers };
+    const stage: ReadStage = { reader, directory, manifest: info, onCase: options.onCase, onEvidencePiece: options.onEvidencePiece, caseLines: options.caseLines, caseWorkers, evidenceFastPath: options.evidenceFastPath !== false };
     if (!log.failed && options.onManifest) {
       await options.onManifest(summaryOf(fileName, info, directory, stage));
       throwIfAborted(signal);

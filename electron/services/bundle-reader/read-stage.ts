@@ -16,6 +16,8 @@ export interface ReadStage {
   caseLines?: CaseLineOptions | undefined;
   /** Started by readBundle once the directory is read; readCases starts them itself when not. */
   caseWorkers?: CaseWorkers | undefined;
+  /** Evidence files only checked may go through evidence-scan.ts (readBundle's option; default true). */
+  evidenceFastPath?: boolean;
 }
 
 /** Awaits a callback's answer only when it is a promise: most calls return nothing, and a line costs microseconds. */

@@ -7,7 +7,7 @@ import { createCipheriv } from 'node:crypto';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { BundleReport } from '../../shared/bundle-report';
-import type { ReadBundleOptions } from '../../electron/services/bundle-reader';
+import type { EvidenceOptions, ReadBundleOptions } from '../../electron/services/bundle-reader';
 import { PIECE_BYTES } from '../../electron/services/bundle-reader/evidence-read-ahead';
 import { editCase, pack, sha256, tinyParts, type BundleParts, type PackOptions } from './fixtures/bundle-parts';
 import { bundleFolder, errorTexts, readZip } from './fixtures/read-helpers';
@@ -54,12 +54,14 @@ function packed(parts: BundleParts, stored: string[], entryOptions: Record<strin
   return pack(parts, { ...opts, entryOptions: { ...Object.fromEntries(stored.map((name) => [name, { method: 0 }])), ...entryOptions } });
 }
 
-/** Read with the fast path and without: the two reports must be the same, whole. */
+/** The three ways: the fast path hashing on a worker thread, on this one, and the ordinary way. */
+const WAYS: EvidenceOptions[] = [{ hashWorker: true }, { hashWorker: false }, { fastPath: false }];
+
+/** Read every way: the reports must be the same, whole. */
 async function both(zip: Uint8Array, options: Partial<ReadBundleOptions> = {}): Promise<BundleReport> {
-  const fast = await readZip(dir, zip, options);
-  const ordinary = await readZip(dir, zip, { ...options, evidenceFastPath: false });
-  expect(fast).toEqual(ordinary);
-  return fast;
+  const [first, ...others] = await Promise.all(WAYS.map((evidence) => readZip(dir, zip, { ...options, evidence })));
+  for (const other of others) expect(other).toEqual(first);
+  return first!;
 }
 
 /** A deflated entry written as given: `packed` for its data, the CRC-32 and size of `content`. */
@@ -146,11 +148,11 @@ describe('broken evidence entries, the fast path against the ordinary way', () =
   it('rejects with AbortError when aborted as the evidence is read, as the ordinary way does', async () => {
     const { parts, stored } = evidenceParts();
     const zip = packed(parts, stored);
-    for (const evidenceFastPath of [true, false]) {
+    for (const evidence of WAYS) {
       const controller = new AbortController();
       // after the last case, before the evidence
       const onCase = (_record: unknown, line: number) => void (line === 3 && setImmediate(() => controller.abort()));
-      await expect(readZip(dir, zip, { signal: controller.signal, evidenceFastPath, onCase })).rejects.toMatchObject({ name: 'AbortError' });
+      await expect(readZip(dir, zip, { signal: controller.signal, evidence, onCase })).rejects.toMatchObject({ name: 'AbortError' });
     }
   });
 });

@@ -60,7 +60,7 @@ async function scan(packed: Uint8Array, declared: number, opts: { stored?: boole
   const ahead = new EvidenceReadAhead(new BlockFileReader(fd, before + packed.length + 64), [{ start: before, end: before + packed.length }]);
   const parts: Buffer[] = [];
   try {
-    const target = { index: 0, start: before, end: before + packed.length, maxOutput: declared, huffmanBytes: opts.huffmanBytes ?? 2 ** 30, signal: undefined, turns: new Turns(), scratch: new ScanScratch() };
+    const target = { index: 0, start: before, end: before + packed.length, maxOutput: declared, huffmanBytes: opts.huffmanBytes ?? 2 ** 30, signal: undefined, turns: new Turns(), scratch: new ScanScratch(), hasher: null };
     // the views are good only during the call: copied at once
     const sink = (bytes: Buffer) => parts.push(Buffer.from(bytes));
     const n = opts.stored ? await scanStored(ahead, target, sink) : await scanDeflated(ahead, target, sink);

@@ -50,6 +50,8 @@ export interface ScanTarget {
   turns: Turns;
   /** Shared by the scans of one reading, one at a time. */
   scratch: ScanScratch;
+  /** The hashing worker, if any: the next piece is fetched only once it has room (its backlog). */
+  hasher: { backlog(): Promise<void> | undefined } | null;
 }
 
 /** Every byte of output, in order, in views that are valid only during the call. */
@@ -66,9 +68,11 @@ class EntryPieces {
   /** The piece whose share holds `pos`: the current one, or the next (the current is let go). */
   async at(pos: number): Promise<Piece | null> {
     if (this.piece !== null && pos >= this.piece.start && pos < this.piece.shareEnd) return this.piece;
-    const { signal, turns, index } = this.target;
+    const { signal, turns, index, hasher } = this.target;
     const turn = turns.due(signal);
     if (turn) await turn;
+    const room = hasher?.backlog();
+    if (room) await room;
     if (signal?.aborted) throw abortError();
     this.piece = this.ahead.pieceNow(index, pos) ?? (await this.ahead.piece(index, pos));
     if (signal?.aborted) throw abortError();

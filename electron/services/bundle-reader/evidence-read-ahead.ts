@@ -51,11 +51,18 @@ export class EvidenceReadAhead {
   private readonly plan: Generator<Planned>;
   private readonly issued: Issued[] = [];
   private readonly spare: Buffer[] = [];
+  /** Buffers let go that someone (the hashing worker) may still be reading. */
+  private readonly held: Buffer[] = [];
   private exhausted = false;
 
+  /**
+   * `shared`: the buffers are SharedArrayBuffers, and one let go is read into again only once
+   * `shared.isFree` says so (evidence-hasher.ts hashes from them on another thread).
+   */
   constructor(
     private readonly file: BlockFileReader,
     ranges: ByteRange[],
+    private readonly shared: { isFree(buffer: ArrayBufferLike): boolean } | null = null,
   ) {
     const { runOf, runList } = runs(ranges);
     this.runOf = runOf;
@@ -86,6 +93,7 @@ export class EvidenceReadAhead {
     await Promise.all(this.issued.map((i) => i.done));
     this.issued.length = 0;
     this.spare.length = 0;
+    this.held.length = 0;
   }
 
   private find(index: number, position: number): Issued | null {
@@ -94,7 +102,7 @@ export class EvidenceReadAhead {
     while (this.issued.length > 0 && before(this.issued[0]!)) {
       const first = this.issued.shift()!;
       // a buffer is used again only once its read is done (a piece let go unread may still be filling)
-      if (first.piece !== null || first.error !== null) this.spare.push(first.buffer);
+      if (first.piece !== null || first.error !== null) (this.shared ? this.held : this.spare).push(first.buffer);
     }
     if (this.issued.length === 0 && !this.exhausted) {
       for (;;) {
@@ -127,7 +135,7 @@ export class EvidenceReadAhead {
 
   private issue(planned: Planned): void {
     const length = planned.end - planned.start;
-    const buffer = this.spare.pop() ?? Buffer.allocUnsafe(PIECE_BYTES + OVERLAP_BYTES);
+    const buffer = this.spare.pop() ?? this.freed() ?? this.newBuffer();
     const issued: Issued = { ...planned, buffer, piece: null, error: null, done: Promise.resolve() };
     issued.done = this.file.readInto(buffer.subarray(0, length), planned.start).then(
       (got) => {
@@ -139,6 +147,17 @@ export class EvidenceReadAhead {
       },
     );
     this.issued.push(issued);
+  }
+
+  /** A held buffer no one reads any more, if there is one. */
+  private freed(): Buffer | undefined {
+    const at = this.held.findIndex((b) => this.shared!.isFree(b.buffer));
+    return at === -1 ? undefined : this.held.splice(at, 1)[0];
+  }
+
+  private newBuffer(): Buffer {
+    const size = PIECE_BYTES + OVERLAP_BYTES;
+    return this.shared ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
   }
 }
 

@@ -16,6 +16,7 @@ import type { EvidenceReference } from './case-line-check';
 import { scanDeflated, scanStored, type ScanScratch, type ScanTarget } from './deflate-scan';
 import { displayName } from './entry-names';
 import type { EntryReader } from './entry-chunks';
+import type { EvidenceHasher } from './evidence-hasher';
 import type { ByteRange, EvidenceReadAhead } from './evidence-read-ahead';
 import { chunkingFree, type MediaCheck } from './media-check';
 import { DEFLATED, STORED, type ZipRecord } from './zip-archive';
@@ -43,14 +44,19 @@ export interface ScanContext {
   ahead: EvidenceReadAhead;
   scratch: ScanScratch;
   turns: Turns;
+  /** SHA-256 on a worker thread (evidence-hasher.ts), or null: on this one. */
+  hasher: EvidenceHasher | null;
 }
 
+/** A file's SHA-256 (hex), or (from the hashing worker) the promise of it: wrapped, so that an async function's answer does not wait for it. */
+export type Digest = string | { later: Promise<string> };
+
 /**
- * The file's SHA-256 (hex), its output pushed to `checks` on the way; null when the file must be
- * read the ordinary way (nothing is counted then, and `checks` must be made anew).
+ * The file's SHA-256, its output pushed to `checks` on the way; null when the file must be read
+ * the ordinary way (nothing is counted then, and `checks` must be made anew).
  */
-export async function scanEvidence(context: ScanContext, index: number, name: string, entry: ZipRecord, checks: MediaCheck[]): Promise<string | null> {
-  const { reader, ahead, scratch, turns } = context;
+export async function scanEvidence(context: ScanContext, index: number, name: string, entry: ZipRecord, checks: MediaCheck[]): Promise<Digest | null> {
+  const { reader, ahead, scratch, turns, hasher } = context;
   const target: ScanTarget = {
     index,
     start: entry.dataOffset,
@@ -60,6 +66,7 @@ export async function scanEvidence(context: ScanContext, index: number, name: st
     signal: reader.signal,
     turns,
     scratch,
+    hasher,
   };
   let crc = 0;
   let hash: Hash | null = null;
@@ -68,8 +75,9 @@ export async function scanEvidence(context: ScanContext, index: number, name: st
   const sink = (bytes: Buffer) => {
     crc = crc32(bytes, crc);
     for (const c of checks) c.push(bytes);
+    if (hasher !== null) hasher.update(bytes);
     // the whole file in one view (most small files): hashed in one call
-    if (first && bytes.length === entry.uncompressedSize) single = hashOnce('sha256', bytes, 'hex');
+    else if (first && bytes.length === entry.uncompressedSize) single = hashOnce('sha256', bytes, 'hex');
     else (hash ??= createHash('sha256')).update(bytes);
     first = false;
   };
@@ -78,11 +86,14 @@ export async function scanEvidence(context: ScanContext, index: number, name: st
     output = entry.compressionMethod === STORED ? await scanStored(ahead, target, sink) : await scanDeflated(ahead, target, sink);
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
+    output = null;
+  }
+  const counter = reader.budget.entry(displayName(name), entry);
+  if (output === null || output !== entry.uncompressedSize || crc !== entry.crc32 || !counter.fits(output)) {
+    hasher?.drop();
     return null;
   }
-  if (output === null || output !== entry.uncompressedSize || crc !== entry.crc32) return null;
-  const counter = reader.budget.entry(displayName(name), entry);
-  if (!counter.fits(output)) return null;
   counter.add(output);
+  if (hasher !== null) return { later: hasher.end() };
   return hash !== null ? (hash as Hash).digest('hex') : single;
 }

@@ -276,21 +276,17 @@ function decodeSymbols(bits: BitReader, literals: Code, distances: Code, out: Ui
     if (s === 256) break;
     const li = s - 257;
     if (li >= 29) return -1;
-    // the length's extra bits (at most 5), then the distance's code (at most 15) and extra bits (at most 13)
-    let n = LENGTH_EXTRA[li]!;
-    while (have < n && p < limit) {
+    // the length's extra bits (at most 5) and the distance's code (at most 15), then its extra bits (at most 13)
+    while (have < 20 && p < limit) {
       hold |= input[p++]! << have;
       have += 8;
     }
+    let n = LENGTH_EXTRA[li]!;
     if (have < n) return -1;
     const count = LENGTH_BASE[li]! + (hold & ((1 << n) - 1));
     hold >>>= n;
     have -= n;
     if (distRoot === 0) return -1;
-    while (have < 15 && p < limit) {
-      hold |= input[p++]! << have;
-      have += 8;
-    }
     entry = distTable[hold & distMask]!;
     if (entry & LINK) entry = distTable[(entry >>> 5) + ((hold >>> distRoot) & ((1 << (entry & 15)) - 1))]!;
     length = entry & 15;

@@ -14,7 +14,9 @@
 import { Worker } from 'node:worker_threads';
 
 /** Told and not yet hashed, at most (about three pieces). */
-const BACKLOG_BYTES = 6 * 1024 * 1024;
+const BACKLOG_BYTES = Number(process.env.EV_BACKLOG ?? 12) * 1024 * 1024;
+/** The worker is given the next file while it has less than this to hash (wantsMore). */
+const WANTS_MORE_BYTES = Number(process.env.EV_WANTS ?? 8) * 1024 * 1024;
 /** A batch goes to the worker once it names this many bytes (or when a digest or room is waited for). */
 const BATCH_BYTES = 1024 * 1024;
 const BATCH_ENDS = 256;
@@ -111,6 +113,8 @@ export class EvidenceHasher {
       if (this.failure) return reject(this.failure);
       this.waiting.push({ resolve, reject });
     });
+    // a digest no one waits for any more (the reading stopped) is not an unhandled rejection
+    digest.catch(() => {});
     if (this.batchEnds >= BATCH_ENDS) this.flush();
     return digest;
   }
@@ -118,6 +122,11 @@ export class EvidenceHasher {
   /** The file being hashed is given up (it is read again the ordinary way): its hash is dropped. */
   drop(): void {
     this.ops.push(DROP);
+  }
+
+  /** Whether the worker has so little left to hash that it should be given the next file (else this thread hashes it). */
+  wantsMore(): boolean {
+    return this.failure === null && this.pendingBytes < WANTS_MORE_BYTES;
   }
 
   /** Whether the worker is done with everything it was told of this buffer. */

@@ -10,7 +10,7 @@
  */
 import type { BlockFileReader } from './block-file-reader';
 
-export const PIECE_BYTES = 2 * 1024 * 1024;
+export const PIECE_BYTES = 4 * 1024 * 1024;
 export const OVERLAP_BYTES = 128 * 1024;
 /** How many pieces are held: the one being read from and those being read ahead. */
 const DEPTH = 3;

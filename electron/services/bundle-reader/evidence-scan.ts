@@ -44,7 +44,7 @@ export interface ScanContext {
   ahead: EvidenceReadAhead;
   scratch: ScanScratch;
   turns: Turns;
-  /** SHA-256 on a worker thread (evidence-hasher.ts), or null: on this one. */
+  /** The hashing worker (evidence-hasher.ts), or null: SHA-256 on this thread. */
   hasher: EvidenceHasher | null;
 }
 
@@ -56,7 +56,10 @@ export type Digest = string | { later: Promise<string> };
  * the ordinary way (nothing is counted then, and `checks` must be made anew).
  */
 export async function scanEvidence(context: ScanContext, index: number, name: string, entry: ZipRecord, checks: MediaCheck[]): Promise<Digest | null> {
-  const { reader, ahead, scratch, turns, hasher } = context;
+  const { reader, ahead, scratch, turns } = context;
+  // a file goes to the worker while it has little left to hash, else it is hashed here: the two
+  // threads share the hashing as they have time for it (on cores other programs hold, this one takes more)
+  const hasher = context.hasher?.wantsMore() ? context.hasher : null;
   const target: ScanTarget = {
     index,
     start: entry.dataOffset,

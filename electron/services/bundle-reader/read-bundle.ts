@@ -53,8 +53,20 @@ export interface ReadBundleOptions {
 export interface EvidenceOptions {
   /** false: every file is read the ordinary way, none through the fast path (evidence-scan.ts). Default true. */
   fastPath?: boolean;
-  /** The fast path's SHA-256 on a worker thread (evidence-hasher.ts): true, false, or (default) when the files are large enough and there are two cores. */
+  /** The fast path's SHA-256 shared with a worker thread (evidence-hasher.ts): true, false, or (default) when the files are large enough and a core is idle. */
   hashWorker?: boolean;
+  /** Told, before the evidence is read, how it will be: for the benchmark's figure. */
+  onPlan?: (plan: EvidencePlan) => void;
+}
+
+export interface EvidencePlan {
+  /** Files (and their packed bytes) planned for the fast path, of all the evidence files. */
+  fastFiles: number;
+  fastBytes: number;
+  files: number;
+  /** Whether a worker thread shares the hashing; if not by choice, why (the cores are busy). */
+  hashWorker: boolean;
+  reason: string | null;
 }
 
 /** The report, and the manifest when it could be read (the verify command prints from it). */

@@ -115,11 +115,20 @@ function workersFor(entry: ZipRecord, onCase: ReadStage['onCase'], options: Case
   if (entry.uncompressedSize < (options.minBytes ?? MIN_WORKER_BYTES)) return { wanted: 0, reason: null };
   if (options.workers !== undefined) return { wanted: options.workers, reason: null };
   if (onCase !== undefined) return { wanted: 0, reason: null };
-  const cores = availableParallelism();
-  const load = Math.max(0, (loadavg()[0] ?? 0) - ownLoad());
-  const wanted = workersForIdleCores(cores, load);
+  const { cores, load, workers: wanted } = machineRoom();
   if (wanted > 0 || cores < 2) return { wanted, reason: null };
   return { wanted, reason: `the cores are busy (a load average of ${load.toFixed(1)} besides this process, on ${cores} cores)` };
+}
+
+/**
+ * This machine's cores, the last minute's load average besides this process, and how many worker
+ * threads that leaves room for (workersForIdleCores): for the case lines' workers, and for the
+ * evidence's hashing worker (read-evidence.ts).
+ */
+export function machineRoom(): { cores: number; load: number; workers: number } {
+  const cores = availableParallelism();
+  const load = Math.max(0, (loadavg()[0] ?? 0) - ownLoad());
+  return { cores, load, workers: workersForIdleCores(cores, load) };
 }
 
 /**

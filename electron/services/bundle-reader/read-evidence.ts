@@ -7,7 +7,6 @@
  * bundle is refused already, and reading on would cost time for errors nobody sees.
  */
 import { createHash, hash as hashOnce } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import { abortError, Turns } from './abort';
 import type { EvidenceReference } from './case-line-check';
 import { ScanScratch } from './deflate-scan';
@@ -22,13 +21,17 @@ import { CASES_FILE, checkListedHash } from './files-check';
 import { MAX_EVIDENCE_PIECE_BYTES } from './limits';
 import { mediaCheck, type MediaCheck } from './media-check';
 import { fromCoded, problem, type CodedProblem } from './problem-codes';
+import { machineRoom } from './read-cases';
 import { settle, type ReadStage } from './read-stage';
 import type { EvidencePiece } from '../../../shared/bundle-import';
 
 /**
- * The fast path's evidence hashed on a worker thread (evidence-hasher.ts) from this much on, when
- * there are two cores or more: the worker's start (some 30 ms of a core) is then a few per cent of
- * the hashing it takes off this thread. Like that, the same CPU in all, on two threads.
+ * The fast path's evidence is hashed on a worker thread (evidence-hasher.ts) from this much on,
+ * when a core is left idle (machineRoom, as for the case lines' workers): the worker's start
+ * (some 30 ms of a core) is then a few per cent of the hashing it takes off this thread. On cores
+ * other programs keep busy it gains nothing and loses some (measured on the shared 2-core build
+ * machine at loads of 5-12, 35 runs each way: about 15 % slower in the median than hashing here,
+ * where each block is hashed while it is still in the cache), so there this thread hashes.
  */
 const HASH_WORKER_MIN_BYTES = 64 * 1024 * 1024;
 
@@ -55,7 +58,9 @@ export async function readEvidence(stage: ReadStage, references: ReadonlyMap<str
   // the files the fast path takes (evidence-scan.ts), their packed bytes read ahead in that order
   const fast = files.map((name) => (stage.evidence?.fastPath === false ? null : fastRange(directory.entries.get(name)!, references.get(name), references.has(name) && onEvidencePiece !== undefined)));
   const fastBytes = fast.reduce((sum, r) => sum + (r === null ? 0 : r.end - r.start), 0);
-  const hasher = fastBytes > 0 && (stage.evidence?.hashWorker ?? (fastBytes >= HASH_WORKER_MIN_BYTES && availableParallelism() >= 2)) ? new EvidenceHasher() : null;
+  const { worker, reason } = hashWorkerFor(fastBytes, stage.evidence?.hashWorker);
+  stage.evidence?.onPlan?.({ fastFiles: fast.filter((r) => r !== null).length, fastBytes, files: files.length, hashWorker: worker, reason });
+  const hasher = worker ? new EvidenceHasher() : null;
   const ahead = fastBytes > 0 ? new EvidenceReadAhead(reader.zip.file, fast.map((r) => r ?? { start: 0, end: 0 }), hasher) : null;
   const scan: ScanContext | null = ahead === null ? null : { reader, ahead, scratch: new ScanScratch(), turns: new Turns(), hasher };
   try {
@@ -64,6 +69,16 @@ export async function readEvidence(stage: ReadStage, references: ReadonlyMap<str
     await ahead?.close();
     await hasher?.close();
   }
+}
+
+/** Whether a worker thread shares the hashing (see HASH_WORKER_MIN_BYTES), and why not when the cores are busy. */
+function hashWorkerFor(fastBytes: number, asked: boolean | undefined): { worker: boolean; reason: string | null } {
+  if (fastBytes === 0) return { worker: false, reason: null };
+  if (asked !== undefined) return { worker: asked, reason: null };
+  if (fastBytes < HASH_WORKER_MIN_BYTES) return { worker: false, reason: null };
+  const { cores, load, workers } = machineRoom();
+  if (workers > 0) return { worker: true, reason: null };
+  return { worker: false, reason: cores < 2 ? 'one core' : `the cores are busy (a load average of ${load.toFixed(1)} besides this process, on ${cores} cores)` };
 }
 
 async function readFiles(

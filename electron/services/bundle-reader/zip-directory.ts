@@ -14,9 +14,11 @@ import { FatalBundleError, type ProblemLog } from './problem-log';
 import { DEFLATED, STORED, type ZipArchive, type ZipRecord } from './zip-archive';
 import { centralRecords, type CentralRecord } from './zip-central-records';
 import { readZipEnd, ZipEndProblem, type ZipEnd } from './zip-end-records';
-import { checkLocalHeader, ZipLayout } from './zip-layout';
+import { checkLocalHeader, ZipLayout, type Checked } from './zip-layout';
 
 const ENCRYPTED_FLAG = 0x1;
+/** Local headers read ahead of the entry being checked. */
+const HEADERS_AHEAD = 8;
 
 export interface BundleDirectory {
   /** Plain-file entries that may be read, by name, in directory order. */
@@ -42,10 +44,19 @@ export async function readBundleDirectory(zip: ZipArchive, bundleFile: string, l
   const layout = new ZipLayout(end.entryCount);
   let declaredTotal = 0;
 
-  const check = async (entry: CentralRecord): Promise<void> => {
+  // Local headers are read a few entries ahead (their reads under way together in the thread pool)
+  // and taken in directory order: what each entry finds is logged in that order, as one at a time.
+  const ahead: { entry: CentralRecord; checked: Promise<Checked> }[] = [];
+  const start = (entry: CentralRecord): void => {
+    const checked = checkLocalHeader(entry, zip.file, end.directoryOffset);
+    checked.catch(() => {}); // one let go (a fatal problem before it) may fail unobserved
+    ahead.push({ entry, checked });
+  };
+  const check = async (): Promise<void> => {
+    const { entry, checked: pending } = ahead.shift()!;
     const name = flat(decodeEntryName(entry));
     const shown = displayName(name);
-    const checked = await checkLocalHeader(entry, zip.file, end.directoryOffset);
+    const checked = await pending;
     layout.add(entry.index, shown, entry.localHeaderOffset, checked);
     const record = entryRecord(entry, name, shown);
     if (record !== null && 'end' in checked) record.dataOffset = checked.dataOffset;
@@ -92,10 +103,22 @@ export async function readBundleDirectory(zip: ZipArchive, bundleFile: string, l
     return record;
   };
 
+  const records = centralRecords(zip.file, end.directoryOffset, end.directorySize, end.entryCount);
   try {
-    for await (const entry of centralRecords(zip.file, end.directoryOffset, end.directorySize, end.entryCount)) {
-      await check(entry);
+    for (;;) {
+      let next: IteratorResult<CentralRecord>;
+      try {
+        next = await records.next();
+      } catch (e) {
+        // a damaged record: the entries before it are checked first, as when read one at a time
+        while (ahead.length > 0) await check();
+        throw e;
+      }
+      if (next.done) break;
+      start(next.value);
+      if (ahead.length >= HEADERS_AHEAD) await check();
     }
+    while (ahead.length > 0) await check();
   } catch (e) {
     if (e instanceof FatalBundleError) throw e;
     // A damaged record, or the file failing to read under us: either way the directory is unusable.

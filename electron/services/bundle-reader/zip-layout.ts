@@ -23,6 +23,8 @@ const ZIP64_EXTRA = 0x0001;
 const MAX32 = 0xffffffff;
 /** What a local header read brings along: enough for the next headers of small files, not a whole block of a large file's data. */
 const HEADER_READ_AHEAD = 64 * 1024;
+/** ... and for a file whose data alone is larger than that (the next header is beyond it anyway): its own header's name and extra fields, as a rule. */
+const LARGE_ENTRY_READ_AHEAD = 4 * 1024;
 
 /** What the local header is checked against: the central record's facts. */
 export interface CentralFacts {
@@ -118,7 +120,8 @@ export async function checkLocalHeader(central: CentralFacts, file: BlockFileRea
     uncompressedSize: central.uncompressedSize,
   };
   if (item.localOffset + LOCAL_BYTES > directoryOffset) return { coded: problem('ENTRY_LOCAL_HEADER_MISSING') };
-  const head = await headerBytes(file, item.localOffset, LOCAL_BYTES);
+  const readAhead = item.compressedSize > HEADER_READ_AHEAD ? LARGE_ENTRY_READ_AHEAD : HEADER_READ_AHEAD;
+  const head = await headerBytes(file, item.localOffset, LOCAL_BYTES, readAhead);
   if (head.length < LOCAL_BYTES || head.readUInt32LE(0) !== LOCAL_SIGNATURE) return { coded: problem('ENTRY_LOCAL_HEADER_MISSING') };
   const nameLength = head.readUInt16LE(26);
   const extraLength = head.readUInt16LE(28);
@@ -192,8 +195,8 @@ async function readDescriptor(file: BlockFileReader, at: number, wide: boolean, 
 }
 
 /** Header bytes: a view of the block when it holds them (most headers), else read with a small read-ahead. */
-function headerBytes(file: BlockFileReader, position: number, length: number): Buffer | Promise<Buffer> {
-  return file.cachedView(position, length) ?? file.bytesAt(position, length, HEADER_READ_AHEAD);
+function headerBytes(file: BlockFileReader, position: number, length: number, readAhead = HEADER_READ_AHEAD): Buffer | Promise<Buffer> {
+  return file.cachedView(position, length) ?? file.bytesAt(position, length, readAhead);
 }
 
 const hex = (v: number) => `0x${v.toString(16).padStart(4, '0')}`;

@@ -14,9 +14,9 @@
 import { Worker } from 'node:worker_threads';
 
 /** Told and not yet hashed, at most (about three pieces). */
-const BACKLOG_BYTES = Number(process.env.EV_BACKLOG ?? 12) * 1024 * 1024;
+const BACKLOG_BYTES = 12 * 1024 * 1024;
 /** The worker is given the next file while it has less than this to hash (wantsMore). */
-const WANTS_MORE_BYTES = Number(process.env.EV_WANTS ?? 8) * 1024 * 1024;
+const WANTS_MORE_BYTES = 8 * 1024 * 1024;
 /** A batch goes to the worker once it names this many bytes (or when a digest or room is waited for). */
 const BATCH_BYTES = 1024 * 1024;
 const BATCH_ENDS = 256;

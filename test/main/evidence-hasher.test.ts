@@ -1,9 +1,11 @@
 /** The evidence hashing worker (evidence-hasher.ts): the digests of the views it is told of, in order, and a worker that fails. */
 import { createCipheriv, createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { EvidenceHasher } from '../../electron/services/bundle-reader/evidence-hasher';
+import { EvidenceHasher, type FileSums } from '../../electron/services/bundle-reader/evidence-hasher';
 
 const sha256 = (parts: Uint8Array[]) => parts.reduce((h, p) => h.update(p), createHash('sha256')).digest('hex');
+const sums = (parts: Uint8Array[]) => ({ sha256: sha256(parts), crc32: parts.reduce((c, p) => crc32(p, c), 0) });
 
 /** Bytes in a SharedArrayBuffer, as the read-ahead's pieces are. */
 function sharedNoise(length: number, seed: number): Buffer {
@@ -13,12 +15,12 @@ function sharedNoise(length: number, seed: number): Buffer {
 }
 
 describe('the evidence hashing worker', () => {
-  it('gives each file its SHA-256, in order, from shared views and copied bytes alike, and drops a file given up', async () => {
+  it('gives each file its SHA-256 and CRC-32, in order, from shared views and copied bytes alike, and drops a file given up', async () => {
     const hasher = new EvidenceHasher();
     try {
       const piece = sharedNoise(3 * 1024 * 1024, 1);
       const files: Uint8Array[][] = [];
-      const digests: Promise<string>[] = [];
+      const digests: Promise<FileSums>[] = [];
       // many small files (more than a batch ends), then one told in many views across the piece, one with copied bytes among them
       for (let i = 0; i < 300; i++) files.push([piece.subarray(i * 100, i * 100 + 1 + (i % 97))]);
       files.push([piece.subarray(100_000, 1_500_000), Buffer.from('a Huffman block, decoded'), piece.subarray(1_500_000, 3 * 1024 * 1024)]);
@@ -33,7 +35,7 @@ describe('the evidence hashing worker', () => {
         digests.push(hasher.end());
       }
       hasher.flush();
-      expect(await Promise.all(digests)).toEqual(files.map(sha256));
+      expect(await Promise.all(digests)).toEqual(files.map(sums));
       expect(hasher.isFree(piece.buffer)).toBe(true);
     } finally {
       await hasher.close();
@@ -51,7 +53,7 @@ describe('the evidence hashing worker', () => {
       const room = hasher.backlog();
       expect(room).toBeInstanceOf(Promise);
       await room;
-      expect(await digest).toBe(sha256(pieces));
+      expect(await digest).toEqual(sums(pieces));
       expect(pieces.every((p) => hasher.isFree(p.buffer))).toBe(true);
       expect(hasher.backlog()).toBeUndefined();
     } finally {

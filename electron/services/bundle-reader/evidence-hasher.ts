@@ -1,6 +1,6 @@
 /**
- * SHA-256 of the fast path's evidence (evidence-scan.ts) on a worker thread, so that a second core
- * hashes while this thread reads, walks the deflate blocks and computes CRC-32: the read-ahead's
+ * SHA-256 and CRC-32 of the fast path's evidence (evidence-scan.ts) on a worker thread, so that a
+ * second core hashes while this thread reads and walks the deflate blocks: the read-ahead's
  * pieces are in SharedArrayBuffers, and the worker is told which bytes of which to hash, a batch
  * of views at a time (one message per megabyte or so, whatever the number of files or blocks),
  * never the bytes themselves (but for a Huffman block's output, which is copied). A piece's buffer
@@ -29,7 +29,9 @@ const DROP = 2;
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
+const { crc32 } = require('node:zlib');
 let hash = null;
+let crc = 0;
 parentPort.on('message', ({ seq, views, ops }) => {
   const digests = [];
   for (let i = 0; i < ops.length; ) {
@@ -38,20 +40,30 @@ parentPort.on('message', ({ seq, views, ops }) => {
       const view = views[ops[i++]];
       const offset = ops[i++];
       const length = ops[i++];
-      (hash ??= createHash('sha256')).update(new Uint8Array(view.buffer, view.byteOffset + offset, length));
+      const bytes = new Uint8Array(view.buffer, view.byteOffset + offset, length);
+      (hash ??= createHash('sha256')).update(bytes);
+      crc = crc32(bytes, crc);
     } else if (op === ${END}) {
-      digests.push((hash ?? createHash('sha256')).digest('hex'));
+      digests.push({ sha256: (hash ?? createHash('sha256')).digest('hex'), crc32: crc });
       hash = null;
+      crc = 0;
     } else {
       hash = null;
+      crc = 0;
     }
   }
   parentPort.postMessage({ seq, digests });
 });
 `;
 
+/** A file's SHA-256 (hex) and CRC-32, as the worker found them. */
+export interface FileSums {
+  sha256: string;
+  crc32: number;
+}
+
 interface Deferred {
-  resolve: (hex: string) => void;
+  resolve: (sums: FileSums) => void;
   reject: (e: Error) => void;
 }
 
@@ -81,7 +93,7 @@ export class EvidenceHasher {
   constructor(source = WORKER_SOURCE) {
     this.worker = new Worker(source, { eval: true });
     this.worker.unref();
-    this.worker.on('message', (m: { seq: number; digests: string[] }) => this.answer(m));
+    this.worker.on('message', (m: { seq: number; digests: FileSums[] }) => this.answer(m));
     this.worker.on('error', (e) => this.fail(new Error(`the evidence hashing worker failed: ${e.message}`)));
     this.worker.on('exit', (code) => {
       if (!this.ended) this.fail(new Error(`the evidence hashing worker exited (code ${code}) before it was done`));
@@ -105,11 +117,11 @@ export class EvidenceHasher {
     if (this.batchBytes >= BATCH_BYTES) this.flush();
   }
 
-  /** The file is whole: its digest, once the worker has hashed it. */
-  end(): Promise<string> {
+  /** The file is whole: its SHA-256 and CRC-32, once the worker has them. */
+  end(): Promise<FileSums> {
     this.ops.push(END);
     this.batchEnds += 1;
-    const digest = new Promise<string>((resolve, reject) => {
+    const digest = new Promise<FileSums>((resolve, reject) => {
       if (this.failure) return reject(this.failure);
       this.waiting.push({ resolve, reject });
     });
@@ -163,11 +175,11 @@ export class EvidenceHasher {
     await this.worker.terminate();
   }
 
-  private answer({ seq, digests }: { seq: number; digests: string[] }): void {
+  private answer({ seq, digests }: { seq: number; digests: FileSums[] }): void {
     this.answered = seq;
     this.pendingBytes -= this.bytesOfBatch.get(seq) ?? 0;
     this.bytesOfBatch.delete(seq);
-    for (const hex of digests) this.waiting.shift()?.resolve(hex);
+    for (const sums of digests) this.waiting.shift()?.resolve(sums);
     const waiters = this.roomWaiters;
     this.roomWaiters = [];
     for (const w of waiters) w();

@@ -1,24 +1,34 @@
 /**
- * What the fast path found for each evidence file, logged in file order once its SHA-256 is known:
- * with the hashing worker (evidence-hasher.ts) the digest of a file comes back while this thread
- * reads the files after it, so their problems (and the warning for an unreferenced file) wait
- * here behind it, and the log sees them in the order the ordinary way logs them. The error cap is
- * judged as the ordinary way judges it, at the start of each file: when a result fills the log,
- * the results after it are dropped and `stoppedAt` says from which file nothing was checked.
+ * What the fast path found for each evidence file, taken in file order once its sums are known:
+ * with the hashing worker (evidence-hasher.ts) the SHA-256 and CRC-32 of a file come back while
+ * this thread reads the files after it, so their problems (and the warning for an unreferenced
+ * file) wait here behind it, and the log sees them in the order the ordinary way logs them. A
+ * result is taken only if its file has no problem of its own (`take`: the CRC-32 the directory
+ * records, within the limits); else the file is read again the ordinary way there (`redo`), which
+ * reports what is wrong, before anything after it. The error cap is judged as the ordinary way
+ * judges it, at the start of each file: once the log is full, the results after it are dropped
+ * and `stoppedAt` says from which file nothing was checked.
  */
-import type { Digest } from './evidence-scan';
+import type { FileSums } from './evidence-hasher';
+import type { Sums } from './evidence-scan';
 import type { ProblemLog } from './problem-log';
 
 /** Results waiting at most; then the reading waits for the oldest. */
 const MAX_WAITING = 4096;
 
-interface Waiting {
+export interface ResultHandling {
+  /** Logs what the file's sums and checks found, if it has no problem of its own; false if it has. */
+  take: (sums: FileSums) => boolean;
+  /** Reads the file the ordinary way (which reports its problems). */
+  redo: () => Promise<void>;
+}
+
+interface Waiting extends ResultHandling {
   at: number;
-  hex: string | null;
+  sums: FileSums | null;
   error: Error | null;
-  /** Settles once hex or error is set (null when hex was given). */
+  /** Settles once sums or error is set (null when the sums were given). */
   settled: Promise<void> | null;
-  apply: (sha256: string) => void;
 }
 
 export class EvidenceResults {
@@ -26,7 +36,7 @@ export class EvidenceResults {
   /** The file from which nothing was checked, the log having become full at the one before; else null. */
   stoppedAt: number | null = null;
 
-  /** `flush`: makes the digests waited for come (sends the hashing worker what it was told). */
+  /** `flush`: makes the sums waited for come (sends the hashing worker what it was told). */
   constructor(
     private readonly log: ProblemLog,
     private readonly flush: () => void,
@@ -36,36 +46,36 @@ export class EvidenceResults {
     return this.waiting.length === 0;
   }
 
-  /** The result of file `at`: `apply` logs what it found, given its SHA-256. */
-  add(at: number, digest: Digest, apply: (sha256: string) => void): void {
-    const waiting: Waiting = { at, hex: typeof digest === 'string' ? digest : null, error: null, settled: null, apply };
-    if (typeof digest !== 'string') {
-      waiting.settled = digest.later.then(
-        (hex) => void (waiting.hex = hex),
+  /** The result of file `at`, taken (or the file read again) in its turn. */
+  add(at: number, sums: Sums, handling: ResultHandling): void {
+    const given = 'later' in sums ? null : sums;
+    const waiting: Waiting = { at, sums: given, error: null, settled: null, ...handling };
+    if (given === null) {
+      waiting.settled = (sums as { later: Promise<FileSums> }).later.then(
+        (s) => void (waiting.sums = s),
         (e: Error) => void (waiting.error = e),
       );
     }
     this.waiting.push(waiting);
-    this.applyReady();
   }
 
-  /** Logs the results whose digests are in, in order. Throws what the hashing worker failed with. */
-  applyReady(): void {
+  /** Takes the results whose sums are in, in order. Throws what the hashing worker failed with, and what a file read again throws. */
+  async applyReady(): Promise<void> {
     while (this.stoppedAt === null && this.waiting.length > 0) {
       const first = this.waiting[0]!;
       if (first.error) throw first.error;
-      if (first.hex === null) return;
+      if (first.sums === null) return;
       this.waiting.shift();
       if (this.log.full) {
         this.stoppedAt = first.at;
         this.waiting.length = 0;
         return;
       }
-      first.apply(first.hex);
+      if (!first.take(first.sums)) await first.redo();
     }
   }
 
-  /** Logs every result, waiting for their digests. */
+  /** Takes every result, waiting for their sums. */
   async drain(): Promise<void> {
     await this.settle(0);
   }
@@ -76,11 +86,11 @@ export class EvidenceResults {
   }
 
   private async settle(atMost: number): Promise<void> {
-    this.applyReady();
+    await this.applyReady();
     if (this.waiting.length > atMost) this.flush();
     while (this.stoppedAt === null && this.waiting.length > atMost) {
       await this.waiting[0]!.settled;
-      this.applyReady();
+      await this.applyReady();
     }
   }
 }

@@ -4,9 +4,9 @@
  * (deflate-scan.ts: a stored entry's bytes, a deflated one's stored blocks, as views of the
  * pieces) goes straight to CRC-32, SHA-256 and the media checks, without a stream, an inflate or a
  * copy. It reports nothing itself: only a file with no problem of its own (every byte there, its
- * declared size and CRC-32 met, no limit crossed) is taken from it; for any other, or anything
- * it is not sure of, it answers null and the file is read again the ordinary way (entry-chunks.ts),
- * which finds and words the problems as always. The media checks it runs are those that find the
+ * declared size and CRC-32 met, no limit crossed; the last two judged by read-evidence.ts) is
+ * taken from it; for any other, or anything it is not sure of, the file is read again the
+ * ordinary way (entry-chunks.ts), which finds and words the problems as always. The media checks it runs are those that find the
  * same in any chunks (signatures, image sizes); a file with a text type is read the ordinary way.
  */
 import { createHash, hash as hashOnce, type Hash } from 'node:crypto';
@@ -14,9 +14,8 @@ import { crc32 } from 'node:zlib';
 import type { Turns } from './abort';
 import type { EvidenceReference } from './case-line-check';
 import { scanDeflated, scanStored, type ScanScratch, type ScanTarget } from './deflate-scan';
-import { displayName } from './entry-names';
 import type { EntryReader } from './entry-chunks';
-import type { EvidenceHasher } from './evidence-hasher';
+import type { EvidenceHasher, FileSums } from './evidence-hasher';
 import type { ByteRange, EvidenceReadAhead } from './evidence-read-ahead';
 import { chunkingFree, type MediaCheck } from './media-check';
 import { DEFLATED, STORED, type ZipRecord } from './zip-archive';
@@ -48,14 +47,16 @@ export interface ScanContext {
   hasher: EvidenceHasher | null;
 }
 
-/** A file's SHA-256 (hex), or (from the hashing worker) the promise of it: wrapped, so that an async function's answer does not wait for it. */
-export type Digest = string | { later: Promise<string> };
+/** A file's sums, found here, or (by the hashing worker) the promise of them: wrapped, so that an async function's answer does not wait for it. */
+export type Sums = FileSums | { later: Promise<FileSums> };
 
 /**
- * The file's SHA-256, its output pushed to `checks` on the way; null when the file must be read
- * the ordinary way (nothing is counted then, and `checks` must be made anew).
+ * The file's SHA-256 and CRC-32, its output pushed to `checks` on the way; null when the file must
+ * be read the ordinary way (`checks` must then be made anew). Its output was its declared size;
+ * the caller checks the CRC-32 against the directory's and counts the bytes against the limits
+ * (in file order, when the sums come), and reads the file the ordinary way if either fails.
  */
-export async function scanEvidence(context: ScanContext, index: number, name: string, entry: ZipRecord, checks: MediaCheck[]): Promise<Digest | null> {
+export async function scanEvidence(context: ScanContext, index: number, entry: ZipRecord, checks: MediaCheck[]): Promise<Sums | null> {
   const { reader, ahead, scratch, turns } = context;
   // a file goes to the worker while it has little left to hash, else it is hashed here: the two
   // threads share the hashing as they have time for it (on cores other programs hold, this one takes more)
@@ -76,11 +77,11 @@ export async function scanEvidence(context: ScanContext, index: number, name: st
   let single: string | null = null;
   let first = true;
   const sink = (bytes: Buffer) => {
-    crc = crc32(bytes, crc);
     for (const c of checks) c.push(bytes);
-    if (hasher !== null) hasher.update(bytes);
+    if (hasher !== null) return hasher.update(bytes);
+    crc = crc32(bytes, crc);
     // the whole file in one view (most small files): hashed in one call
-    else if (first && bytes.length === entry.uncompressedSize) single = hashOnce('sha256', bytes, 'hex');
+    if (first && bytes.length === entry.uncompressedSize) single = hashOnce('sha256', bytes, 'hex');
     else (hash ??= createHash('sha256')).update(bytes);
     first = false;
   };
@@ -91,12 +92,11 @@ export async function scanEvidence(context: ScanContext, index: number, name: st
     if ((e as Error).name === 'AbortError') throw e;
     output = null;
   }
-  const counter = reader.budget.entry(displayName(name), entry);
-  if (output === null || output !== entry.uncompressedSize || crc !== entry.crc32 || !counter.fits(output)) {
+  if (output === null || output !== entry.uncompressedSize) {
     hasher?.drop();
     return null;
   }
-  counter.add(output);
   if (hasher !== null) return { later: hasher.end() };
-  return hash !== null ? (hash as Hash).digest('hex') : single;
+  const sha256 = hash !== null ? (hash as Hash).digest('hex') : single;
+  return sha256 === null ? null : { sha256, crc32: crc };
 }

@@ -13,7 +13,7 @@ import { ScanScratch } from './deflate-scan';
 import { entryBytes, entryChunks, isSmallEntry } from './entry-chunks';
 import { displayName } from './entry-names';
 import { PieceGatherer } from './evidence-pieces';
-import { EvidenceHasher } from './evidence-hasher';
+import { EvidenceHasher, type FileSums } from './evidence-hasher';
 import { EvidenceReadAhead, type ByteRange } from './evidence-read-ahead';
 import { EvidenceResults } from './evidence-results';
 import { fastRange, scanEvidence, type ScanContext } from './evidence-scan';
@@ -23,6 +23,7 @@ import { mediaCheck, type MediaCheck } from './media-check';
 import { fromCoded, problem, type CodedProblem } from './problem-codes';
 import { machineRoom } from './read-cases';
 import { settle, type ReadStage } from './read-stage';
+import type { ZipRecord } from './zip-archive';
 import type { EvidencePiece } from '../../../shared/bundle-import';
 
 /**
@@ -89,10 +90,10 @@ async function readFiles(
   references: ReadonlyMap<string, EvidenceReference>,
   mentioned: ReadonlySet<string>,
 ): Promise<void> {
-  const { reader, directory, manifest: info, onEvidencePiece } = stage;
+  const { reader, directory, manifest: info } = stage;
   const { log } = reader;
   const turns = scan?.turns ?? new Turns();
-  // the fast path's findings, logged in file order as their digests come (evidence-results.ts)
+  // the fast path's findings, taken in file order as their sums come (evidence-results.ts)
   const results = new EvidenceResults(log, () => scan?.hasher?.flush());
   const notChecked = (from: number) => {
     log.filesNotChecked = files.length - from;
@@ -101,21 +102,29 @@ async function readFiles(
   for (const [at, name] of files.entries()) {
     const turn = turns.due(reader.signal);
     if (turn) await turn;
-    results.applyReady();
+    await results.applyReady();
     if (results.stoppedAt !== null) return notChecked(results.stoppedAt);
     if (results.empty && log.full) return notChecked(at);
     const entry = directory.entries.get(name)!;
     const ref = references.get(name);
     const unreferenced = ref === undefined && !mentioned.has(name);
+    const ordinarily = () => readOrdinarily(stage, name, entry, ref, unreferenced);
     if (scan !== null && fast[at] !== null) {
       const checks = ref ? mediaChecks(ref) : [];
-      const sha256 = await scanEvidence(scan, at, name, entry, checks.map((c) => c.check));
-      if (sha256 !== null) {
-        results.add(at, sha256, (hex) => {
+      const sums = await scanEvidence(scan, at, entry, checks.map((c) => c.check));
+      if (sums !== null) {
+        const take = ({ sha256, crc32 }: FileSums): boolean => {
+          // the checks the ordinary way makes as the bytes come: the CRC-32, then the limits
+          if (crc32 !== entry.crc32) return false;
+          const counter = reader.budget.entry(displayName(name), entry);
+          if (!counter.fits(entry.uncompressedSize)) return false;
+          counter.add(entry.uncompressedSize);
           if (unreferenced) log.warn('evidence', displayName(name), null, '', problem('EVIDENCE_UNREFERENCED'));
           endChecks(name, ref, checks, stage);
-          checkListedHash(name, hex, info.manifest, info.file, log);
-        });
+          checkListedHash(name, sha256, info.manifest, info.file, log);
+          return true;
+        };
+        results.add(at, sums, { take, redo: ordinarily });
         await results.room();
         continue;
       }
@@ -125,34 +134,41 @@ async function readFiles(
     await results.drain();
     if (results.stoppedAt !== null) return notChecked(results.stoppedAt);
     if (log.full) return notChecked(at);
-    if (unreferenced) log.warn('evidence', displayName(name), null, '', problem('EVIDENCE_UNREFERENCED'));
-    const checks = ref ? mediaChecks(ref) : [];
-    const handsOn = ref !== undefined && onEvidencePiece !== undefined;
-    // a small file is read whole, hashed in one call and handed on as its one piece
-    if (isSmallEntry(entry)) {
-      const bytes = await entryBytes(reader, name, entry);
-      for (const c of checks) c.check.push(bytes);
-      endChecks(name, ref, checks, stage);
-      checkListedHash(name, hashOnce('sha256', bytes, 'hex'), info.manifest, info.file, log);
-      if (handsOn && !log.failed) await handOn(stage, { file: name, bytes: new Uint8Array(bytes), last: true });
-      continue;
-    }
-    const gatherer = handsOn ? new PieceGatherer(MAX_EVIDENCE_PIECE_BYTES) : null;
-    let handing = gatherer !== null;
-    const hash = createHash('sha256');
-    for await (const chunk of entryChunks(reader, name, entry)) {
-      hash.update(chunk);
-      for (const c of checks) c.check.push(chunk);
-      handing = handing && !log.failed && checks.every((c) => c.check.problem === null);
-      if (!handing) continue;
-      for (const bytes of gatherer!.push(chunk)) await handOn(stage, { file: name, bytes, last: false });
-    }
-    endChecks(name, ref, checks, stage);
-    checkListedHash(name, hash.digest('hex'), info.manifest, info.file, log);
-    if (handing && !log.failed) await handOn(stage, { file: name, bytes: gatherer!.end(), last: true });
+    await ordinarily();
   }
   await results.drain();
   if (results.stoppedAt !== null) notChecked(results.stoppedAt);
+}
+
+/** One file read the ordinary way (entry-chunks.ts): hashed, checked and handed on as it inflates. */
+async function readOrdinarily(stage: ReadStage, name: string, entry: ZipRecord, ref: EvidenceReference | undefined, unreferenced: boolean): Promise<void> {
+  const { reader, manifest: info, onEvidencePiece } = stage;
+  const { log } = reader;
+  if (unreferenced) log.warn('evidence', displayName(name), null, '', problem('EVIDENCE_UNREFERENCED'));
+  const checks = ref ? mediaChecks(ref) : [];
+  const handsOn = ref !== undefined && onEvidencePiece !== undefined;
+  // a small file is read whole, hashed in one call and handed on as its one piece
+  if (isSmallEntry(entry)) {
+    const bytes = await entryBytes(reader, name, entry);
+    for (const c of checks) c.check.push(bytes);
+    endChecks(name, ref, checks, stage);
+    checkListedHash(name, hashOnce('sha256', bytes, 'hex'), info.manifest, info.file, log);
+    if (handsOn && !log.failed) await handOn(stage, { file: name, bytes: new Uint8Array(bytes), last: true });
+    return;
+  }
+  const gatherer = handsOn ? new PieceGatherer(MAX_EVIDENCE_PIECE_BYTES) : null;
+  let handing = gatherer !== null;
+  const hash = createHash('sha256');
+  for await (const chunk of entryChunks(reader, name, entry)) {
+    hash.update(chunk);
+    for (const c of checks) c.check.push(chunk);
+    handing = handing && !log.failed && checks.every((c) => c.check.problem === null);
+    if (!handing) continue;
+    for (const bytes of gatherer!.push(chunk)) await handOn(stage, { file: name, bytes, last: false });
+  }
+  endChecks(name, ref, checks, stage);
+  checkListedHash(name, hash.digest('hex'), info.manifest, info.file, log);
+  if (handing && !log.failed) await handOn(stage, { file: name, bytes: gatherer!.end(), last: true });
 }
 
 /** Ends the media checks, logging what each found as an error (so nothing more of the file is handed on). */

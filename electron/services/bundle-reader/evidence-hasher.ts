@@ -9,6 +9,8 @@
  * stays bounded. The digests come back in order, one per file ended.
  *
  * The worker's code is the small source below, run with `eval`: no script file to build or ship.
+ * One idle worker is kept warm for the next reading of the process (takeEvidenceHasher), as the
+ * case lines' pool is (case-line-warm-pool.ts): its start and a cold first run cost some 30-50 ms.
  * A worker that fails (an error, an exit) rejects every digest not yet given, and with it the reading.
  */
 import { Worker } from 'node:worker_threads';
@@ -92,7 +94,6 @@ export class EvidenceHasher {
   /** `source`: the worker's code (tests give a broken one). */
   constructor(source = WORKER_SOURCE) {
     this.worker = new Worker(source, { eval: true });
-    this.worker.unref();
     this.worker.on('message', (m: { seq: number; digests: FileSums[] }) => this.answer(m));
     this.worker.on('error', (e) => this.fail(new Error(`the evidence hashing worker failed: ${e.message}`)));
     this.worker.on('exit', (code) => {
@@ -139,6 +140,17 @@ export class EvidenceHasher {
   /** Whether the worker has so little left to hash that it should be given the next file (else this thread hashes it). */
   wantsMore(): boolean {
     return this.failure === null && this.pendingBytes < WANTS_MORE_BYTES;
+  }
+
+  /** Nothing asked of it is outstanding, and it has not failed: it may be kept for the next reading. */
+  get idle(): boolean {
+    return this.failure === null && !this.ended && this.waiting.length === 0 && this.ops.length === 0 && this.pendingBytes === 0;
+  }
+
+  /** Whether it keeps the process alive: while a reading uses it (its answers are awaited), not while it is kept warm. */
+  holdProcess(hold: boolean): void {
+    if (hold) this.worker.ref();
+    else this.worker.unref();
   }
 
   /** Whether the worker is done with everything it was told of this buffer. */
@@ -193,4 +205,38 @@ export class EvidenceHasher {
     this.roomWaiters = [];
     for (const w of waiters) w();
   }
+}
+
+/** How long a worker is kept for the next reading of the process (the CLI's one reading exits at once: it does not keep the process). */
+const WARM_MS = 60_000;
+
+let warm: { hasher: EvidenceHasher; timer: ReturnType<typeof setTimeout> } | null = null;
+
+/** A hashing worker for a reading: the one kept warm (started, its code compiled), else a new one. */
+export function takeEvidenceHasher(): EvidenceHasher {
+  const kept = warm;
+  warm = null;
+  if (kept !== null) clearTimeout(kept.timer);
+  const hasher = kept?.hasher ?? new EvidenceHasher();
+  hasher.holdProcess(true);
+  return hasher;
+}
+
+/** A reading is done with it: kept warm for the next when idle (ending the one kept before), else ended. */
+export async function releaseEvidenceHasher(hasher: EvidenceHasher): Promise<void> {
+  if (!hasher.idle) return hasher.close();
+  await endWarmEvidenceHasher();
+  hasher.holdProcess(false);
+  const timer = setTimeout(() => void endWarmEvidenceHasher(), WARM_MS);
+  timer.unref();
+  warm = { hasher, timer };
+}
+
+/** Ends the worker kept warm, if any (tests; a process about to exit need not). */
+export async function endWarmEvidenceHasher(): Promise<void> {
+  if (warm === null) return;
+  const { hasher, timer } = warm;
+  warm = null;
+  clearTimeout(timer);
+  await hasher.close();
 }

@@ -13,7 +13,7 @@ import { ScanScratch } from './deflate-scan';
 import { entryBytes, entryChunks, isSmallEntry } from './entry-chunks';
 import { displayName } from './entry-names';
 import { PieceGatherer } from './evidence-pieces';
-import { EvidenceHasher, type FileSums } from './evidence-hasher';
+import { releaseEvidenceHasher, takeEvidenceHasher, type FileSums } from './evidence-hasher';
 import { EvidenceReadAhead, type ByteRange } from './evidence-read-ahead';
 import { EvidenceResults } from './evidence-results';
 import { fastRange, scanEvidence, type ScanContext } from './evidence-scan';
@@ -61,14 +61,14 @@ export async function readEvidence(stage: ReadStage, references: ReadonlyMap<str
   const fastBytes = fast.reduce((sum, r) => sum + (r === null ? 0 : r.end - r.start), 0);
   const { worker, reason } = hashWorkerFor(fastBytes, stage.evidence?.hashWorker);
   stage.evidence?.onPlan?.({ fastFiles: fast.filter((r) => r !== null).length, fastBytes, files: files.length, hashWorker: worker, reason });
-  const hasher = worker ? new EvidenceHasher() : null;
+  const hasher = worker ? takeEvidenceHasher() : null;
   const ahead = fastBytes > 0 ? new EvidenceReadAhead(reader.zip.file, fast.map((r) => r ?? { start: 0, end: 0 }), hasher) : null;
   const scan: ScanContext | null = ahead === null ? null : { reader, ahead, scratch: new ScanScratch(), turns: new Turns(), hasher };
   try {
     await readFiles(stage, files, fast, scan, references, mentioned);
   } finally {
     await ahead?.close();
-    await hasher?.close();
+    if (hasher !== null) await releaseEvidenceHasher(hasher);
   }
 }
 

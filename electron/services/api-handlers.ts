@@ -29,6 +29,7 @@ import { createTrustHandlers } from './trust-store/trust-store-handlers';
 import { createMinutesHandlers } from './minutes/minutes-handlers';
 import { readTrustInUse, trustInfoOf } from './trust-store/trust-store';
 import { createWitnessHandlers } from './witness/witness-handlers';
+import { createBackupHandlers } from './backup/backup-handlers';
 
 export interface HandlerContext {
   appVersion: string;
@@ -83,6 +84,7 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     trustedKeys: async () => (await trustOf((await security).get().trustFile)).keys,
     syncFolder: async () => syncFolderInUse((await security).get().syncFolder, home),
     print: ctx.print,
+    secrets: ctx.secrets,
   };
 
   return {
@@ -92,6 +94,7 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     ...createTrustHandlers(features),
     ...createMinutesHandlers(features),
     ...createWitnessHandlers(features),
+    ...createBackupHandlers(features),
 
     async getAppInfo() {
       return {

@@ -5,7 +5,8 @@
  * decision, an export or the minutes, or WITNESS_EVERY entries since the last witnessed one. Then
  * every entry after the last sequence main answered is sent, read back from the database as
  * committed. A call that fails fails no one's change: the entries wait for the next witness point
- * (or the next start), which sends them all again from the last witnessed one.
+ * (or the next start), which sends them all again from the last witnessed one. Before each send
+ * the database is flushed (flushDurably): the witness never holds a hash the disk does not.
  */
 import Dexie, { type Transaction } from 'dexie';
 import type { AuditWitness, WitnessHead } from '../../shared/audit-witness';
@@ -78,6 +79,7 @@ export class AuditWitnessSender {
         const after = this.witnessed;
         const rows = await this.db.audit.where(':id').above(after).limit(SEND_CHUNK).toArray();
         if (rows.length === 0) break;
+        await flushDurably(this.db, rows.at(-1)!.sequence);
         const answer = await this.port.witnessAudit({ entries: rows.map((r) => ({ sequence: r.sequence, hash: r.hash })) });
         this.witnessed = answer?.sequence ?? 0;
         // Fewer than asked for: the end of the log. Main answering less than was sent: stop, not loop.
@@ -91,6 +93,28 @@ export class AuditWitnessSender {
       return false;
     }
   }
+}
+
+/** The settings key of the small write that makes the commits before it durable (readSettings ignores unknown keys). */
+export const DURABLE_MARK_KEY = 'auditDurableThrough';
+
+/**
+ * Makes every transaction committed so far durable before its hashes go to the witness. Chromium
+ * commits IndexedDB transactions "relaxed" by default: written to the operating system, not
+ * flushed to the disk. The witness file is fsync'd, so after a power cut it could hold hashes the
+ * database lost, and call an intact log rewritten; and a vote shown as recorded could be gone. One
+ * small write with durability "strict" flushes the database's log, and with it every commit
+ * before it (the log is one sequence of writes). It is made with IndexedDB itself, not Dexie:
+ * nothing observes it, so no screen reads anything again for it.
+ */
+export function flushDurably(db: CouncilDb, sequence: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.backendDB().transaction('settings', 'readwrite', { durability: 'strict' });
+    tx.objectStore('settings').put({ key: DURABLE_MARK_KEY, value: sequence });
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new Error('The durable mark was not written.'));
+    tx.onerror = () => reject(tx.error ?? new Error('The durable mark was not written.'));
+  });
 }
 
 const senders = new WeakMap<CouncilDb, AuditWitnessSender>();

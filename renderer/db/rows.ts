@@ -224,7 +224,7 @@ export interface DecisionRow {
   reopened: { reason: string; at: string } | null;
 }
 
-export type AuditEntity = 'bundle' | 'case' | 'document' | 'member' | 'meeting' | 'agenda' | 'attendance' | 'recusal' | 'proposal' | 'vote' | 'decision' | 'export' | 'minutes' | 'settings';
+export type AuditEntity = 'bundle' | 'case' | 'document' | 'member' | 'meeting' | 'agenda' | 'attendance' | 'recusal' | 'proposal' | 'vote' | 'decision' | 'export' | 'minutes' | 'settings' | 'backup';
 
 export interface AuditRow {
   /** Assigned by the database, 1, 2, 3, ... */

@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../renderer/common/council-api';
+import { appendAudit } from '../../renderer/db/audit';
+import { checkAuditLog } from '../../renderer/db/audit-check';
 import { witnessAuditLog } from '../../renderer/db/audit-witness';
 import { openCouncilDb, type CouncilDb } from '../../renderer/db/schema';
 import { RESTORE_MARKER_KEY } from '../../renderer/settings/backup/restore-marker';
@@ -83,6 +85,20 @@ describe('restoring a backup', () => {
     expect(outcome.kind).toBe('restored');
     expect(await restoredSnapshot(source)).toEqual(before);
     expect((await source.audit.orderBy('sequence').last())!.detail).toMatchObject({ priorBackup: 'council-desk-backup-20230406-010000-manual.cdbackup' });
+  });
+
+  it('numbers the log on from the backup\'s last entry, though the profile restored over had a longer one', async () => {
+    const source = kit.db();
+    await decideTwoCases(source, kit.putToVote);
+    const backup = await makeBackup(source);
+    const head = backup.manifest.auditHead!;
+    // the profile goes on for five entries more, then the earlier backup is restored over it
+    for (let i = 0; i < 5; i += 1) await source.transaction('rw', [source.audit, source.settings], () => appendAudit(source, { entity: 'settings', entityId: 'x', action: 'note', detail: { i } }));
+    expect((await runRestore(source, playbackRestoreApi(backup), { passphrase: 'correct horse', priorBackup: 'council-desk-backup-20230406-010000-manual.cdbackup' })).kind).toBe('restored');
+    await source.transaction('rw', [source.audit, source.settings], () => appendAudit(source, { entity: 'settings', entityId: 'x', action: 'note', detail: { after: true } }));
+    const tail = (await source.audit.orderBy('sequence').toArray()).slice(-3).map((e) => e.sequence);
+    expect(tail).toEqual([head.sequence, head.sequence + 1, head.sequence + 2]);
+    expect(await checkAuditLog(source)).toMatchObject({ intact: true, entries: head.sequence + 2 });
   });
 
   it("writes nothing when main refuses the backup, and says what main named", async () => {

@@ -14,7 +14,7 @@ import { RESTORE_MARKER_KEY } from '../../renderer/settings/backup/restore-marke
 import { runRestore } from '../../renderer/settings/backup/restore-runner';
 import { decideTwoCases } from './support/decided-meeting';
 import { dbSnapshot } from './support/db-snapshot';
-import { BACKUP_NAME, makeBackup, playbackRestoreApi, RESTORE_ID } from './support/backup-round-trip';
+import { BACKUP_NAME, makeBackup, playbackRestoreApi, RESTORE_ID, restorePieces } from './support/backup-round-trip';
 import { freshDbName } from './support/render-app';
 import { roomDbKit } from './support/room-db-kit';
 
@@ -58,6 +58,18 @@ describe('restoring a backup', () => {
       expect({ sequence: head.sequence, hash: head.hash }).toEqual(backup.manifest.auditHead);
       expect(entries.at(-1)).toMatchObject({ entity: 'backup', entityId: BACKUP_NAME, action: 'restore', prevHash: head.hash, sequence: head.sequence + 1 });
       expect(await db.settings.get(RESTORE_MARKER_KEY)).toBeUndefined();
+    });
+  });
+
+  it("takes the pieces as browser mode's bridge hands them on, as ranges of its answer's Blob", async () => {
+    const source = kit.db();
+    await decideTwoCases(source, kit.putToVote);
+    const backup = await makeBackup(source);
+    const before = await dbSnapshot(source);
+    const asBlobs = restorePieces(backup).map((p) => (p.kind === 'done' ? p : { ...p, bytes: new Blob([p.bytes as BlobPart]) as unknown as Uint8Array }));
+    await withFreshDb(async (db) => {
+      expect((await runRestore(db, playbackRestoreApi(backup, { pieces: asBlobs }), { passphrase: 'correct horse', priorBackup: null })).kind).toBe('restored');
+      expect(await restoredSnapshot(db)).toEqual(before);
     });
   });
 

@@ -10,6 +10,7 @@
  * the profile again. The witness hears nothing of the log until it is whole and checked.
  */
 import { importInto } from 'dexie-export-import';
+import { evidenceBytesSize, type EvidenceBytes } from '../../../shared/bundle-import';
 import type { BackupManifest, RestoreOpened, RestorePiece } from '../../../shared/contract/backup';
 import { ApiError, describeError, type ErrorInfo } from '../../common/council-api';
 import { auditWitnessOf } from '../../db/audit-witness';
@@ -82,26 +83,35 @@ export async function runRestore(db: CouncilDb, api: RestoreApi, request: Restor
   return { kind: 'restored', name, manifest };
 }
 
+/**
+ * A document's Blob of an evidence file's bytes: main gives a Uint8Array; browser mode's bridge
+ * may hand them on as a range of its answer's Blob (common/http-bridge.ts), sliced, not copied.
+ */
+function blobOf(bytes: EvidenceBytes, type: string): Blob {
+  return ArrayBuffer.isView(bytes) ? new Blob([bytes as BlobPart], { type }) : (bytes.slice(0, bytes.size, type) as Blob);
+}
+
 function checkFailed(message: string): ApiError {
   return new ApiError('RESTORE_CHECK_FAILED', message);
 }
 
 /** rows.json, every piece of it, before anything is written. */
 async function readRows(api: RestoreApi, restoreId: string, manifest: BackupManifest, onProgress: (p: RestoreProgress) => void): Promise<Blob> {
-  const parts: Uint8Array[] = [];
+  const parts: BlobPart[] = [];
   let done = 0;
   const total = manifest.rows.bytes;
   onProgress({ phase: 'reading', done, total });
   for (;;) {
     const piece: RestorePiece = await api.restoreNext({ restoreId });
     if (piece.kind !== 'rows') throw checkFailed(`The backup gave ${piece.kind === 'done' ? 'its end' : `evidence/${piece.sha256}`} before rows.json was whole.`);
-    parts.push(piece.bytes);
-    done += piece.bytes.byteLength;
+    const bytes = piece.bytes as EvidenceBytes;
+    parts.push((ArrayBuffer.isView(bytes) ? bytes : bytes.slice()) as BlobPart);
+    done += evidenceBytesSize(bytes);
     onProgress({ phase: 'reading', done, total });
     if (piece.last) break;
   }
   if (done !== total) throw checkFailed(`rows.json has ${done} bytes; the manifest says ${total}.`);
-  return new Blob(parts as BlobPart[], { type: 'application/json' });
+  return new Blob(parts, { type: 'application/json' });
 }
 
 async function importRows(db: CouncilDb, rows: Blob, onProgress: (p: RestoreProgress) => void): Promise<void> {
@@ -127,12 +137,13 @@ async function writeEvidence(db: CouncilDb, api: RestoreApi, restoreId: string, 
     const piece: RestorePiece = await api.restoreNext({ restoreId });
     if (piece.kind === 'done') break;
     if (piece.kind !== 'evidence') throw checkFailed('The backup gave more of rows.json after it ended.');
-    const { sha256, bytes } = piece;
+    const { sha256 } = piece;
+    const bytes = piece.bytes as EvidenceBytes;
     await db.documents
       .where('sha256')
       .equals(sha256)
       .modify((doc) => {
-        doc.blob = new Blob([bytes as BlobPart], { type: doc.mediaType });
+        doc.blob = blobOf(bytes, doc.mediaType);
       });
     done += 1;
     onProgress({ phase: 'evidence', done, total });

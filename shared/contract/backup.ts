@@ -13,6 +13,7 @@
  * passphrase with scrypt; electron/services/backup/backup-format.ts describes the bytes.
  */
 import { z } from 'zod';
+import type { EvidenceBytes } from '../bundle-import';
 import { dialogLanguage, filePath, passphrase, uuid, type ArgSchemasOf } from './arg-schemas';
 
 /** Why a backup is made: by the user ("Back up now"), or by the app after a meeting closed or a decision file was exported. */
@@ -74,10 +75,15 @@ export interface RestoreOpened {
   manifest: BackupManifest;
 }
 
-/** The next piece of an opened backup: rows.json in pieces first, then each evidence file whole; done once all were given. */
+/**
+ * The next piece of an opened backup: rows.json in pieces first (at most 8 MiB each), then each
+ * evidence file whole, in the manifest's order; done once all were given (and again after that).
+ * Main hands over Uint8Arrays; browser mode's bridge may hand large ones on as ranges of its
+ * answer's Blob, as it does an import's evidence (EvidenceBytes: evidenceBytesSize, slice()).
+ */
 export type RestorePiece =
-  | { kind: 'rows'; bytes: Uint8Array; last: boolean }
-  | { kind: 'evidence'; sha256: string; bytes: Uint8Array }
+  | { kind: 'rows'; bytes: EvidenceBytes; last: boolean }
+  | { kind: 'evidence'; sha256: string; bytes: EvidenceBytes }
   | { kind: 'done' };
 
 export interface BackupHandlers {

@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatchApiCall } from '../../electron/services/api-dispatch';
 import { SEGMENT_BYTES, TAG_BYTES } from '../../electron/services/backup/backup-format';
 import type { ApiHandlers } from '../../shared/api';
+import { evidenceBytesSize } from '../../shared/bundle-import';
 import {
   backupInput,
   backupKit,
@@ -108,7 +109,7 @@ describe('a backup restored', () => {
     for (;;) {
       const piece = await k.handlers.restoreNext({ restoreId: opened.restoreId });
       if (piece.kind !== 'rows') break;
-      sizes.push(piece.bytes.length);
+      sizes.push(evidenceBytesSize(piece.bytes));
       expect(piece.last).toBe(sizes.reduce((a, b) => a + b) === input.rows.length);
     }
     expect(sizes.length).toBe(3);

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import Dexie from 'dexie';
 import { auditEntryHash } from '../../shared/audit-chain';
 import type { BackupHandlers, BackupKind, BackupManifest, RestorePiece } from '../../shared/api';
+import type { EvidenceBytes } from '../../shared/bundle-import';
 import type { AuditEntry } from '../../shared/schemas/audit-entry';
 import { NO_DIALOGS, type DialogPort } from '../../electron/services/dialog-port';
 import type { FeatureContext } from '../../electron/services/feature-context';
@@ -211,6 +212,11 @@ export async function writeBackup(h: BackupHandlers, input: BackupInput, opts: {
   return h.backupFinish({ backupId: begun.backupId });
 }
 
+/** The bytes either form holds (browser mode's bridge hands large ones on as ranges of its answer's Blob). */
+export async function bytesOf(bytes: EvidenceBytes): Promise<Uint8Array> {
+  return ArrayBuffer.isView(bytes) ? bytes : new Uint8Array(await (bytes.slice() as unknown as Blob).arrayBuffer());
+}
+
 /** Every piece of an opened restore: rows.json joined, the evidence by hash, and the order they came in. */
 export async function readRestore(h: BackupHandlers, restoreId: string) {
   const rowParts: Uint8Array[] = [];
@@ -220,8 +226,8 @@ export async function readRestore(h: BackupHandlers, restoreId: string) {
     const piece = await h.restoreNext({ restoreId });
     kinds.push(piece.kind);
     if (piece.kind === 'done') break;
-    if (piece.kind === 'rows') rowParts.push(piece.bytes);
-    else evidence.set(piece.sha256, piece.bytes);
+    if (piece.kind === 'rows') rowParts.push(await bytesOf(piece.bytes));
+    else evidence.set(piece.sha256, await bytesOf(piece.bytes));
   }
   return { rows: new Uint8Array(Buffer.concat(rowParts)), evidence, kinds };
 }

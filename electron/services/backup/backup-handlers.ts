@@ -98,11 +98,16 @@ export function createBackupHandlers(ctx: FeatureContext, opts: BackupHandlerOpt
 
   /** Runs `call` after the backup's calls before it; a failure ends the backup (its write removed its files). */
   const inTurn = <T>(r: Running, call: () => Promise<T>): Promise<T> => {
-    const result = r.queue.then(call);
-    r.queue = result.catch(async () => {
-      if (running === r) running = null;
-      await pending.clear();
+    const result = r.queue.then(async () => {
+      try {
+        return await call();
+      } catch (e) {
+        if (running === r) running = null;
+        await pending.clear();
+        throw e;
+      }
     });
+    r.queue = result.catch(() => undefined);
     return result;
   };
 

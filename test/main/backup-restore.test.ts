@@ -194,7 +194,7 @@ describe('a backup refused before anything is restored', () => {
     const key = await cheapKey();
     const [first, second] = input.manifest.evidence;
     const file = join(k.root, 'crafted.cdbackup');
-    craftBackupFile(file, key, [
+    await craftBackupFile(file, key, [
       { name: 'manifest.json', bytes: new TextEncoder().encode(JSON.stringify(input.manifest)) },
       { name: 'rows.json', bytes: input.rows },
       ...input.manifest.evidence.map((e, i) => ({ name: `evidence/${e.sha256}`, bytes: i === 1 ? data.evidence[0]!.subarray(0, second!.bytes) : data.evidence[i]! })),
@@ -211,9 +211,9 @@ describe('a backup refused before anything is restored', () => {
     const key = await cheapKey();
     const file = join(k.root, 'crafted.cdbackup');
     const manifest = new TextEncoder().encode(JSON.stringify(input.manifest));
-    craftBackupFile(file, key, [{ name: 'manifest.json', bytes: manifest }, { name: 'rows.json', bytes: input.rows }, { name: 'notes.txt', bytes: new Uint8Array(3) }]);
+    await craftBackupFile(file, key, [{ name: 'manifest.json', bytes: manifest }, { name: 'rows.json', bytes: input.rows }, { name: 'notes.txt', bytes: new Uint8Array(3) }]);
     expect(await refusal(k, file)).toMatchObject({ code: 'BACKUP_DAMAGED', message: expect.stringContaining('it holds "notes.txt", which its manifest does not list') });
-    craftBackupFile(file, key, [{ name: 'manifest.json', bytes: manifest }]);
+    await craftBackupFile(file, key, [{ name: 'manifest.json', bytes: manifest }]);
     expect(await refusal(k, file)).toMatchObject({ code: 'BACKUP_DAMAGED', message: expect.stringContaining('rows.json, which its manifest lists, is not in it') });
   });
 

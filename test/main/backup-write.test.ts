@@ -124,12 +124,15 @@ describe('a backup written', () => {
     expect(names).toEqual(['council-desk-backup-20250304-050607-manual.cdbackup', 'council-desk-backup-20250304-050608-manual.cdbackup']);
   });
 
-  it('counts the entries\' bytes received, for the page\'s progress', async () => {
+  it('counts the entries\' bytes received, for the page\'s progress; a piece is a Uint8Array (a Buffer too) of at most 64 MiB', async () => {
     const { k, input } = await ready();
     const { backupId } = (await k.handlers.backupBegin({ kind: 'manual', manifest: input.manifest }))!;
-    expect(await k.handlers.backupAppend({ backupId, entry: 'rows.json', bytes: input.rows, last: true })).toEqual({ bytesWritten: input.rows.length });
+    expect(await call(k, 'backupAppend', { backupId, entry: 'rows.json', bytes: new Uint8Array(input.rows), last: true })).toEqual({ ok: true, value: { bytesWritten: input.rows.length } });
     const e = input.evidence[1]!;
-    expect(await k.handlers.backupAppend({ backupId, entry: `evidence/${sha256(e)}`, bytes: e, last: true })).toEqual({ bytesWritten: input.rows.length + e.length });
+    expect(await call(k, 'backupAppend', { backupId, entry: `evidence/${sha256(e)}`, bytes: Buffer.from(e), last: true })).toEqual({ ok: true, value: { bytesWritten: input.rows.length + e.length } });
+    for (const bytes of [[1, 2, 3], new Uint8Array(64 * 1024 * 1024 + 1)]) {
+      expect(await call(k, 'backupAppend', { backupId, entry: `evidence/${sha256(input.evidence[2]!)}`, bytes, last: true })).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
+    }
     await k.handlers.backupCancel({ backupId });
   });
 

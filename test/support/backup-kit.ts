@@ -237,13 +237,13 @@ export async function cheapKey(passphrase = PASSPHRASE): Promise<BackupKey> {
 }
 
 /** Any entries sealed as a backup file at `path`, bypassing the writer's checks. */
-export function craftBackupFile(path: string, key: BackupKey, entries: readonly { name: string; bytes: Uint8Array }[], kind: BackupKind = 'manual'): void {
+export async function craftBackupFile(path: string, key: BackupKey, entries: readonly { name: string; bytes: Uint8Array }[], kind: BackupKind = 'manual'): Promise<void> {
   const header = newHeader(key.kdf, key.keyCheck, kind, '2025-01-01T09:00:00.000Z');
   const headerBytes = encodeHeader(header);
   const zip = new BackupZipStream(new Date('2025-01-01T09:00:00Z'));
   for (const e of entries) {
     zip.begin(e.name, e.name.endsWith('.json'));
-    zip.push(e.bytes, true);
+    await zip.push(e.bytes, true);
   }
   zip.end();
   const sealer = new SegmentSealer(key.aesKey, headerBytes, header);

@@ -192,7 +192,11 @@ export function createBackupHandlers(ctx: FeatureContext, opts: BackupHandlerOpt
         const written = await r.write.finish();
         running = null;
         await pending.clear();
-        const removed = await applyKeepingRule(r.backupFolder);
+        // The backup is written whatever happens here: an old one that cannot be removed now is removed after the next.
+        const removed = await applyKeepingRule(r.backupFolder).catch((e: Error) => {
+          console.warn(`council-desk: old automatic backups in ${r.backupFolder} could not be removed: ${e.message}`);
+          return [] as string[];
+        });
         return { name: r.write.name, ...written, removed };
       });
     },

@@ -9,7 +9,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { setImmediate as turn } from 'node:timers/promises';
 import type { BackupKind, BackupManifest } from '../../../shared/api';
 import { CouncilError } from '../../../shared/result';
 import { linkFileAtomic } from '../atomic-create';
@@ -17,7 +16,7 @@ import { syncDirectory } from '../atomic-write';
 import { encodeHeader, newHeader, SegmentSealer } from './backup-format';
 import type { BackupKey } from './backup-key';
 import { partialName } from './backup-pending';
-import { BackupZipStream, DEFLATE_PIECE_BYTES } from './backup-zip-stream';
+import { BackupZipStream } from './backup-zip-stream';
 
 export const MANIFEST_ENTRY = 'manifest.json';
 export const ROWS_ENTRY = 'rows.json';
@@ -97,7 +96,7 @@ export class BackupWrite {
       for (const t of w.targets) t.handle = await open(t.partial, 'wx', 0o600);
       await w.write(w.headerBytes);
       w.zip.begin(MANIFEST_ENTRY, true);
-      w.zip.push(manifestJson, true);
+      await w.zip.push(manifestJson, true);
       await w.flush();
     } catch (e) {
       await w.abort();
@@ -148,17 +147,10 @@ export class BackupWrite {
     return this.current;
   }
 
-  /** The piece into the ZIP: a deflated entry in pieces of DEFLATE_PIECE_BYTES with a turn of the event loop between them. */
+  /** The piece into the ZIP, and what the ZIP made of it onto the files. */
   private async pushEntry(bytes: Uint8Array, last: boolean): Promise<void> {
-    const piece = this.zip.deflating ? DEFLATE_PIECE_BYTES : Math.max(bytes.length, 1);
-    let at = 0;
-    do {
-      const end = Math.min(bytes.length, at + piece);
-      this.zip.push(bytes.subarray(at, end), last && end === bytes.length);
-      await this.flush();
-      at = end;
-      if (at < bytes.length) await turn();
-    } while (at < bytes.length);
+    await this.zip.push(bytes, last);
+    await this.flush();
   }
 
   /** The ZIP's bytes made so far, sealed as segments fill, onto every partial file. */

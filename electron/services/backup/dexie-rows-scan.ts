@@ -35,19 +35,48 @@ interface TableRead {
 
 const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
 
-/** The path as its parts, for comparing: 'data.data.#.rows' (# for any index). */
-function shape(path: JsonPath): string {
-  return path.map((p) => (typeof p === 'number' ? '#' : p)).join('\u0000');
-}
-const at = (...parts: string[]) => parts.join('\u0000');
+/** The places of the export that mean something, by their paths (# for any index). */
+type Place =
+  | 'top'
+  | 'formatName'
+  | 'formatVersion'
+  | 'data'
+  | 'databaseName'
+  | 'databaseVersion'
+  | 'tables'
+  | 'tableList'
+  | 'table'
+  | 'tableName'
+  | 'inbound'
+  | 'rows'
+  | 'row'
+  | null;
 
-const SPINE: Record<string, 'object' | 'array'> = {
-  [at()]: 'object',
-  [at('data')]: 'object',
-  [at('data', 'data')]: 'array',
-  [at('data', 'data', '#')]: 'object',
-  [at('data', 'data', '#', 'rows')]: 'array',
-};
+/** What `path` is: compared part by part (a key holding a dot or a "#" cannot pass for another place). */
+function placeOf(path: JsonPath): Place {
+  const [a, b, c, d, e] = path;
+  switch (path.length) {
+    case 0:
+      return 'top';
+    case 1:
+      return a === 'formatName' ? 'formatName' : a === 'formatVersion' ? 'formatVersion' : a === 'data' ? 'data' : null;
+    case 2:
+      if (a !== 'data') return null;
+      return b === 'databaseName' ? 'databaseName' : b === 'databaseVersion' ? 'databaseVersion' : b === 'tables' ? 'tables' : b === 'data' ? 'tableList' : null;
+    case 3:
+      return a === 'data' && b === 'data' && typeof c === 'number' ? 'table' : null;
+    case 4:
+      if (a !== 'data' || b !== 'data' || typeof c !== 'number') return null;
+      return d === 'tableName' ? 'tableName' : d === 'inbound' ? 'inbound' : d === 'rows' ? 'rows' : null;
+    case 5:
+      return a === 'data' && b === 'data' && typeof c === 'number' && d === 'rows' && typeof e === 'number' ? 'row' : null;
+    default:
+      return null;
+  }
+}
+
+/** The objects and arrays walked into; every other value is handed over whole. */
+const SPINE: Partial<Record<NonNullable<Place>, 'object' | 'array'>> = { top: 'object', data: 'object', tableList: 'array', table: 'object', rows: 'array' };
 
 export class DexieRowsScan {
   private readonly spine: JsonSpine;
@@ -84,13 +113,13 @@ export class DexieRowsScan {
   }
 
   private descend(path: JsonPath, kind: 'object' | 'array'): boolean {
-    const expected = SPINE[shape(path)];
+    const place = placeOf(path);
+    const expected = place === null ? undefined : SPINE[place];
     if (expected === undefined) return false;
     if (expected !== kind) throw new DexieRowsError(`${formatJsonPath(path) || 'the top'} is an ${kind}, not an ${expected}`);
-    const where = shape(path);
-    if (where === at('data', 'data')) this.sawData = true;
-    if (where === at('data', 'data', '#')) this.table = { name: null, inbound: null, rowsSeen: false };
-    if (where === at('data', 'data', '#', 'rows')) {
+    if (place === 'tableList') this.sawData = true;
+    if (place === 'table') this.table = { name: null, inbound: null, rowsSeen: false };
+    if (place === 'rows') {
       const table = this.table!;
       if (table.name === null || table.inbound === null) throw new DexieRowsError(`${formatJsonPath(path)} comes before its tableName and inbound`);
       if (table.rowsSeen) throw new DexieRowsError(`${formatJsonPath(path)} is given twice`);
@@ -100,19 +129,20 @@ export class DexieRowsScan {
   }
 
   private value(path: JsonPath, value: unknown): void {
-    const where = shape(path);
-    const expected = SPINE[where];
+    const place = placeOf(path);
+    if (place === 'row') return this.row(path, value);
+    const expected = place === null ? undefined : SPINE[place];
     if (expected !== undefined) throw new DexieRowsError(`${formatJsonPath(path) || 'the top'} is not an ${expected}`);
-    if (where === at('formatName')) this.formatName = value;
-    else if (where === at('formatVersion')) this.formatVersion = value;
-    else if (where === at('data', 'databaseName')) this.databaseName = value;
-    else if (where === at('data', 'databaseVersion')) this.databaseVersion = value;
-    else if (where === at('data', 'tables')) this.declared = declaredTables(value);
-    else if (where === at('data', 'data', '#', 'tableName')) this.tableName(path, value);
-    else if (where === at('data', 'data', '#', 'inbound')) {
+    if (place === 'formatName') this.formatName = value;
+    else if (place === 'formatVersion') this.formatVersion = value;
+    else if (place === 'databaseName') this.databaseName = value;
+    else if (place === 'databaseVersion') this.databaseVersion = value;
+    else if (place === 'tables') this.declared = declaredTables(value);
+    else if (place === 'tableName') this.tableName(path, value);
+    else if (place === 'inbound') {
       if (typeof value !== 'boolean') throw new DexieRowsError(`${formatJsonPath(path)} is not true or false`);
       this.table!.inbound = value;
-    } else if (where === at('data', 'data', '#', 'rows', '#')) this.row(path, value);
+    }
   }
 
   private tableName(path: JsonPath, value: unknown): void {
@@ -135,7 +165,7 @@ export class DexieRowsScan {
   }
 
   private close(path: JsonPath): void {
-    if (shape(path) !== at('data', 'data', '#')) return;
+    if (placeOf(path) !== 'table') return;
     const table = this.table!;
     if (table.name === null) throw new DexieRowsError(`${formatJsonPath(path)} has no tableName`);
     if (!table.rowsSeen) throw new DexieRowsError(`${formatJsonPath(path)} (the table "${table.name}") has no rows`);

@@ -62,8 +62,6 @@ interface Capture {
   path: (string | number)[];
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
 export class JsonSpine {
   private readonly stack: Frame[] = [];
   private state: 'start' | 'inside' | 'end' = 'start';
@@ -77,6 +75,7 @@ export class JsonSpine {
   ) {}
 
   write(piece: Uint8Array): void {
+    this.scanned = null;
     let i = 0;
     while (i < piece.length) {
       if (this.capture) {
@@ -156,32 +155,66 @@ export class JsonSpine {
     this.capture = { parts: [], bytes: 0, depth: 0, inString: false, escaped: false, ...what };
   }
 
+  /** The piece the next-quote and next-backslash positions below are of: strings are skipped by indexOf, not byte by byte. */
+  private scanned: Uint8Array | null = null;
+  private nextQuote = -1;
+  private nextBackslash = -1;
+
+  /** Where the next `byte` at or after `from` is in `piece` (its length when there is none), remembered for the piece. */
+  private next(piece: Uint8Array, from: number, byte: typeof QUOTE | typeof BACKSLASH): number {
+    if (this.scanned !== piece) {
+      this.scanned = piece;
+      this.nextQuote = -1;
+      this.nextBackslash = -1;
+    }
+    const held = byte === QUOTE ? this.nextQuote : this.nextBackslash;
+    if (held >= from) return held;
+    const found = piece.indexOf(byte, from);
+    const at = found === -1 ? piece.length : found;
+    if (byte === QUOTE) this.nextQuote = at;
+    else this.nextBackslash = at;
+    return at;
+  }
+
   /** Gathers the capture's bytes from `from`; returns where the structure goes on (the piece's length when the value goes on past it). */
   private gather(piece: Uint8Array, from: number): number {
     const c = this.capture!;
     let done = false;
     let i = from;
-    for (; i < piece.length && !done; i++) {
-      const b = piece[i]!;
+    while (i < piece.length && !done) {
       if (c.inString) {
-        if (c.escaped) c.escaped = false;
-        else if (b === BACKSLASH) c.escaped = true;
-        else if (b === QUOTE) {
+        if (c.escaped) {
+          c.escaped = false;
+          i += 1;
+          continue;
+        }
+        const quote = this.next(piece, i, QUOTE);
+        const backslash = this.next(piece, i, BACKSLASH);
+        if (backslash < quote) {
+          // It escapes the byte after it, which may be in the next piece.
+          c.escaped = true;
+          i = backslash + 1;
+        } else if (quote < piece.length) {
           c.inString = false;
           done = c.depth === 0;
-        }
-      } else if (c.scalar) {
-        if (isSpace(b) || b === COMMA || b === CLOSE_ARRAY || b === CLOSE_OBJECT || b === COLON) {
-          // The byte after a number, true, false or null is not its own: the structure reads it.
-          done = true;
-          i -= 1;
-        }
-      } else if (b === QUOTE) c.inString = true;
+          i = quote + 1;
+        } else i = piece.length;
+        continue;
+      }
+      const b = piece[i]!;
+      if (c.scalar) {
+        // The byte after a number, true, false or null is not its own: the structure reads it.
+        if (isSpace(b) || b === COMMA || b === CLOSE_ARRAY || b === CLOSE_OBJECT || b === COLON) done = true;
+        else i += 1;
+        continue;
+      }
+      if (b === QUOTE) c.inString = true;
       else if (b === OPEN_ARRAY || b === OPEN_OBJECT) c.depth += 1;
       else if (b === CLOSE_ARRAY || b === CLOSE_OBJECT) {
         c.depth -= 1;
         done = c.depth === 0;
       }
+      i += 1;
     }
     c.parts.push(piece.subarray(from, i));
     c.bytes += i - from;
@@ -196,7 +229,8 @@ export class JsonSpine {
     const bytes = c.parts.length === 1 ? c.parts[0]! : Buffer.concat(c.parts);
     let value: unknown;
     try {
-      value = JSON.parse(decoder.decode(bytes));
+      // Buffer's own UTF-8 decoding: several times quicker than TextDecoder's here (bytes not UTF-8 become U+FFFD).
+      value = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
     } catch (e) {
       throw this.error(at, `${c.isKey ? 'a key' : `the value at ${formatJsonPath(c.path) || 'the top'}`} is not JSON (${(e as Error).message})`);
     }

@@ -30,10 +30,18 @@ interface OpenRestore {
 
 export class RestoreSessions {
   private open: OpenRestore | null = null;
+  /** Opens one after the other: the one opened last is the one open. */
+  private opening: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly folder: string) {}
 
-  async begin(file: string, passphrase: string, dbVersion: number): Promise<RestoreOpened> {
+  begin(file: string, passphrase: string, dbVersion: number): Promise<RestoreOpened> {
+    const opened = this.opening.then(() => this.openNow(file, passphrase, dbVersion));
+    this.opening = opened.catch(() => undefined);
+    return opened;
+  }
+
+  private async openNow(file: string, passphrase: string, dbVersion: number): Promise<RestoreOpened> {
     await this.close(this.open?.id ?? '');
     await mkdir(this.folder, { recursive: true });
     const id = randomUUID();

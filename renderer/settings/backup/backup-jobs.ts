@@ -27,7 +27,8 @@ export async function backUpNow(db: CouncilDb, api: BackupJobApi, request: Backu
   const store = useBackupStore;
   if (store.getState().running || store.getState().restoring) return null;
   const { kind } = request;
-  store.setState({ running: { kind, progress: { phase: 'reading', done: 0, total: 0 } } });
+  // How the one before ended is no longer news: what is said next is how this one ends.
+  store.setState({ running: { kind, progress: { phase: 'reading', done: 0, total: 0 } }, last: null });
   let end: BackupEnd;
   try {
     const outcome = await runBackup(db, api, { language: currentLanguage(), ...request }, (progress) => store.setState({ running: { kind, progress } }));

@@ -104,7 +104,7 @@ async function readRows(api: RestoreApi, restoreId: string, manifest: BackupMani
   for (;;) {
     const piece: RestorePiece = await api.restoreNext({ restoreId });
     if (piece.kind !== 'rows') throw checkFailed(`The backup gave ${piece.kind === 'done' ? 'its end' : `evidence/${piece.sha256}`} before rows.json was whole.`);
-    const bytes = piece.bytes as EvidenceBytes;
+    const { bytes } = piece;
     parts.push((ArrayBuffer.isView(bytes) ? bytes : bytes.slice()) as BlobPart);
     done += evidenceBytesSize(bytes);
     onProgress({ phase: 'reading', done, total });
@@ -137,8 +137,7 @@ async function writeEvidence(db: CouncilDb, api: RestoreApi, restoreId: string, 
     const piece: RestorePiece = await api.restoreNext({ restoreId });
     if (piece.kind === 'done') break;
     if (piece.kind !== 'evidence') throw checkFailed('The backup gave more of rows.json after it ended.');
-    const { sha256 } = piece;
-    const bytes = piece.bytes as EvidenceBytes;
+    const { sha256, bytes } = piece;
     await db.documents
       .where('sha256')
       .equals(sha256)

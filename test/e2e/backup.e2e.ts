@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, loadDemoCouncil, type RunningApp } from './app-harness';
+import { checkScreen, readAllowlist, type AllowEntry } from './axe-gate';
 import { backUpNow, backupFiles, backupSection, goTo, openRestore, readProfile, setPassphrase, startEmpty, startRestore, type ProfileRead } from './backup-steps';
 import { decideCases, openMeetingWith } from './decided-meeting';
 
@@ -84,12 +85,15 @@ describe('backup', () => {
     expect(after.audit.at(-1)).toMatchObject({ entity: 'backup', action: 'export', prevHash: before.audit.at(-1)!.hash });
   });
 
-  it('refuses to restore over the original profile, which has data, until it is backed up', async () => {
+  it('refuses to restore over the original profile, which has data, and offers to back it up first', async () => {
     const dialog = await openRestore(original.page);
     const hasData = dialog.getByTestId('restore-has-data');
     await hasData.waitFor();
     expect(await hasData.textContent()).toContain('자료가 있는 프로필에는 복원하지 않습니다.');
     expect(await dialog.getByLabel('복원할 백업의 암호문').count()).toBe(0);
+    expect(await dialog.getByRole('button', { name: '이 프로필 먼저 백업하기' }).isVisible()).toBe(true);
+    // the dialog passes the accessibility gate every screen passes
+    expect((await checkScreen(original.page, 'ko-settings-restore-dialog', readAllowlist(), new Set<AllowEntry>())).failures).toEqual([]);
     await dialog.getByRole('button', { name: '닫기' }).click();
     expect(original.problems).toEqual([]);
   });

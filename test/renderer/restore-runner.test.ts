@@ -30,6 +30,14 @@ async function withFreshDb<T>(use: (db: CouncilDb) => Promise<T>): Promise<T> {
   }
 }
 
+/** The decided test meeting backed up: its database, the backup, and the database as it was backed up. */
+async function backedUpMeeting() {
+  const source = kit.db();
+  await decideTwoCases(source, kit.putToVote);
+  const backup = await makeBackup(source);
+  return { source, backup, before: await dbSnapshot(source) };
+}
+
 /** The snapshot without the restore's own audit entry (the last). */
 async function restoredSnapshot(db: CouncilDb) {
   const snap = await dbSnapshot(db);
@@ -38,10 +46,7 @@ async function restoredSnapshot(db: CouncilDb) {
 
 describe('restoring a backup', () => {
   it('gives back every table as it was backed up, the evidence bytes too, and records the restore after the backup\'s last entry', async () => {
-    const source = kit.db();
-    await decideTwoCases(source, kit.putToVote);
-    const backup = await makeBackup(source);
-    const before = await dbSnapshot(source);
+    const { backup, before } = await backedUpMeeting();
 
     await withFreshDb(async (db) => {
       await db.settings.put({ key: 'firstRunDone', value: true });
@@ -62,10 +67,7 @@ describe('restoring a backup', () => {
   });
 
   it("takes the pieces as browser mode's bridge hands them on, as ranges of its answer's Blob", async () => {
-    const source = kit.db();
-    await decideTwoCases(source, kit.putToVote);
-    const backup = await makeBackup(source);
-    const before = await dbSnapshot(source);
+    const { backup, before } = await backedUpMeeting();
     const asBlobs = restorePieces(backup).map((p) => (p.kind === 'done' ? p : { ...p, bytes: new Blob([p.bytes as BlobPart]) as unknown as Uint8Array }));
     await withFreshDb(async (db) => {
       expect((await runRestore(db, playbackRestoreApi(backup, { pieces: asBlobs }), { passphrase: 'correct horse', priorBackup: null })).kind).toBe('restored');
@@ -74,10 +76,7 @@ describe('restoring a backup', () => {
   });
 
   it('is refused over a profile with data, naming what it holds, and main is not asked', async () => {
-    const source = kit.db();
-    await decideTwoCases(source, kit.putToVote);
-    const backup = await makeBackup(source);
-    const before = await dbSnapshot(source);
+    const { source, backup, before } = await backedUpMeeting();
     const api = playbackRestoreApi(backup);
     const outcome = await runRestore(source, api, { passphrase: 'correct horse', priorBackup: null });
     expect(outcome).toMatchObject({ kind: 'failed', cleared: false, error: { code: 'RESTORE_PROFILE_NOT_EMPTY' } });
@@ -87,10 +86,7 @@ describe('restoring a backup', () => {
   });
 
   it('restores over a profile with data once it was backed up first: its rows are cleared, the backup\'s put in', async () => {
-    const source = kit.db();
-    await decideTwoCases(source, kit.putToVote);
-    const backup = await makeBackup(source);
-    const before = await dbSnapshot(source);
+    const { source, backup, before } = await backedUpMeeting();
     // the profile goes on: a meeting more, then is restored over from the earlier backup
     await source.meetings.put({ ...(await source.meetings.toArray())[0]!, meetingId: '2023-04-06', date: '2023-04-06' });
     const outcome = await runRestore(source, playbackRestoreApi(backup), { passphrase: 'correct horse', priorBackup: 'council-desk-backup-20230406-010000-manual.cdbackup' });
@@ -100,9 +96,7 @@ describe('restoring a backup', () => {
   });
 
   it('numbers the log on from the backup\'s last entry, though the profile restored over had a longer one', async () => {
-    const source = kit.db();
-    await decideTwoCases(source, kit.putToVote);
-    const backup = await makeBackup(source);
+    const { source, backup } = await backedUpMeeting();
     const head = backup.manifest.auditHead!;
     // the profile goes on for five entries more, then the earlier backup is restored over it
     for (let i = 0; i < 5; i += 1) await source.transaction('rw', [source.audit, source.settings], () => appendAudit(source, { entity: 'settings', entityId: 'x', action: 'note', detail: { i } }));
@@ -114,9 +108,7 @@ describe('restoring a backup', () => {
   });
 
   it("writes nothing when main refuses the backup, and says what main named", async () => {
-    const source = kit.db();
-    await decideTwoCases(source, kit.putToVote);
-    const backup = await makeBackup(source);
+    const { backup } = await backedUpMeeting();
     await withFreshDb(async (db) => {
       await db.settings.put({ key: 'language', value: 'en' });
       const before = await dbSnapshot(db);
@@ -130,9 +122,7 @@ describe('restoring a backup', () => {
   });
 
   it('clears the profile again when the restore fails once writing began, and leaves no marker', async () => {
-    const source = kit.db();
-    await decideTwoCases(source, kit.putToVote);
-    const backup = await makeBackup(source);
+    const { backup } = await backedUpMeeting();
     await withFreshDb(async (db) => {
       await db.settings.put({ key: 'language', value: 'en' });
       // the first evidence file's answer is lost (after the three pieces of rows.json)
@@ -147,9 +137,7 @@ describe('restoring a backup', () => {
   });
 
   it('fails its own last check when the tables do not hold what the manifest counts, and clears the profile again', async () => {
-    const source = kit.db();
-    await decideTwoCases(source, kit.putToVote);
-    const backup = await makeBackup(source);
+    const { backup } = await backedUpMeeting();
     const manifest = { ...backup.manifest, tables: { ...backup.manifest.tables, decisions: 3 } };
     await withFreshDb(async (db) => {
       const outcome = await runRestore(db, playbackRestoreApi(backup, { manifest }), { passphrase: 'correct horse', priorBackup: null });
@@ -160,9 +148,7 @@ describe('restoring a backup', () => {
   });
 
   it('sends the restored log to the witness only once it is whole and checked', async () => {
-    const source = kit.db();
-    await decideTwoCases(source, kit.putToVote);
-    const backup = await makeBackup(source);
+    const { backup } = await backedUpMeeting();
     await withFreshDb(async (db) => {
       const sent: { sequence: number; hash: string }[][] = [];
       const whenSent: boolean[] = [];

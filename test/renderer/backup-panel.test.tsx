@@ -7,11 +7,12 @@
  * with nothing written.
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { fail, ok } from '../../shared/result';
 import { openCouncilDb, type CouncilDb } from '../../renderer/db/schema';
 import { demoCouncil } from './support/demo-council';
-import { fakeBridge, type FakeBridge } from './support/fake-bridge';
+import { APP_INFO, fakeBridge, type FakeBridge } from './support/fake-bridge';
+import { resetFilePicker } from '../../renderer/common/file-picker';
 import { holdNextAppend } from './support/held-append';
 import { seedDemoCouncil } from './support/demo-seed';
 import { freshDbName, renderApp } from './support/render-app';
@@ -118,6 +119,44 @@ describe('Settings: backup', { timeout: 30_000 }, () => {
     expect(alert.textContent).toBe('동기화 폴더가 없습니다. 설정에서 동기화 폴더를 확인하세요.오류 코드 SYNC_FOLDER_MISSING: The sync folder /media/usb/sync is not there.');
     expect(await db.audit.count()).toBe(entries);
     expect(app.bridge.backupAppend).not.toHaveBeenCalled();
+  });
+});
+
+describe('Settings: backup and restore in browser mode', { timeout: 30_000 }, () => {
+  afterEach(() => resetFilePicker());
+
+  it('chooses the backup to restore and the extra folder with the in-app file picker, and passes the paths to main', async () => {
+    const db = openCouncilDb(freshDbName());
+    await db.settings.put({ key: 'firstRunDone', value: true });
+    const app = await openBackup(db, (bridge) => {
+      bridge.getAppInfo.mockResolvedValue(ok({ ...APP_INFO, mode: 'browser' }));
+      bridge.browseFolder.mockImplementation(async ({ kind }) =>
+        ok(kind === 'folder'
+          ? { path: '/media/usb', parent: '/media', folders: [], files: [], truncated: false }
+          : { path: '/media/usb', parent: '/media', folders: [], files: [{ name: 'council-desk-backup-20230302-060000-manual.cdbackup', path: '/media/usb/council-desk-backup-20230302-060000-manual.cdbackup' }], truncated: false }),
+      );
+    });
+    const { section, user, bridge } = app;
+    await setPassphrase(app, false);
+    await user.click(section.getByRole('button', { name: '백업에서 복원…' }));
+    const dialog = within(await screen.findByRole('dialog', { name: '백업에서 복원' }));
+    await user.type(await dialog.findByLabelText('복원할 백업의 암호문'), 'correct horse battery');
+    await user.click(dialog.getByRole('button', { name: '백업 파일 고르고 복원…' }));
+    const files = await screen.findByRole('dialog', { name: '백업 파일 고르기' });
+    await user.click(await within(files).findByRole('option', { name: 'council-desk-backup-20230302-060000-manual.cdbackup' }));
+    await user.click(within(files).getByRole('button', { name: '고르기' }));
+    await waitFor(() => expect(bridge.restoreOpen).toHaveBeenCalledWith({ passphrase: 'correct horse battery', path: '/media/usb/council-desk-backup-20230302-060000-manual.cdbackup', dbVersion: db.verno }));
+    expect(bridge.browseFolder).toHaveBeenCalledWith({ path: null, kind: 'backup' });
+    // the fake main process answers as a cancelled dialog would: nothing changed
+    expect((await dialog.findByTestId('restore-outcome')).textContent).toBe('백업 파일을 고르지 않았습니다. 아무것도 바뀌지 않았습니다.');
+    await user.click(dialog.getByRole('button', { name: '닫기' }));
+
+    await user.click(section.getByRole('checkbox', { name: '내가 고른 폴더에도 저장하기' }));
+    await user.click(section.getByRole('button', { name: '지금 백업' }));
+    const folders = await screen.findByRole('dialog', { name: '폴더 고르기' });
+    await user.click(within(folders).getByRole('button', { name: '이 폴더 고르기' }));
+    await waitFor(() => expect(section.getByTestId('backup-outcome').textContent).toMatch(/^백업을 만들었습니다/), SLOW);
+    expect(bridge.backupBegin).toHaveBeenCalledWith(expect.objectContaining({ kind: 'manual', chooseFolder: false, folder: '/media/usb' }));
   });
 });
 

@@ -6,10 +6,12 @@ import { activeImports, rollBackInterruptedImports } from '../bundles';
 import { runAuditCheck, runWitnessCheck } from '../decisions';
 import { witnessAuditLog, type WitnessPort } from '../db/audit-witness';
 import { requestPersistentStorage } from '../common/storage';
+import { undoInterruptedRestore, useBackupStore } from '../settings/backup';
 
 /**
- * Start-up: first rolls back any import the app was closed or killed in the middle of (a bundle
- * left 'importing'), then reads the council, and the security settings from the main process.
+ * Start-up: first undoes a restore the app was closed or killed in the middle of (its marker left:
+ * every table cleared again, the user told), and rolls back any import it was closed or killed in
+ * the middle of (a bundle left 'importing'), then reads the council, and the security settings from the main process.
  * Nothing is shown before all are done; security settings that cannot be read do not stop the app:
  * the screens that show them say so. (Opening the database upgrades the rows earlier versions
  * stored: see db/schema.ts.) Then the audit log's check starts, and is not waited for: a long log
@@ -24,6 +26,8 @@ export async function bootCouncil(db: CouncilDb, api: Pick<CouncilApi, 'getSecur
   const witness = witnessAuditLog(db, api);
   const security = useCouncilStore.getState().loadSecurity(api);
   try {
+    const restore = await undoInterruptedRestore(db);
+    if (restore) useBackupStore.setState({ interruptedRestore: { name: restore.name, startedAt: restore.startedAt, priorBackup: restore.priorBackup } });
     await rollBackInterruptedImports(db, activeImports());
   } catch (err) {
     useCouncilStore.setState({ status: 'failed', error: describeError(err) });

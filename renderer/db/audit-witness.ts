@@ -37,6 +37,8 @@ export class AuditWitnessSender {
   lastError: unknown = null;
   /** Called when main refuses a hash for an entry it witnessed otherwise (WITNESS_CONFLICT): the chain was rewritten. */
   onConflict: (() => void) | null = null;
+  /** Holds taken (a restore writing a log not yet checked): nothing is sent while one is. */
+  private holds = 0;
 
   constructor(
     readonly db: CouncilDb,
@@ -46,7 +48,22 @@ export class AuditWitnessSender {
 
   /** Entries up to `highest` committed; `due`: one of them is witnessed at once. */
   committed(highest: number, due: boolean): void {
+    if (this.holds > 0) return;
     if (due || highest - (this.witnessed ?? 0) >= this.every) void this.send();
+  }
+
+  /**
+   * Sends nothing until the answered release is called: a restore writes a log that is the
+   * backup's only once it is whole and checked, and sends it then (send()).
+   */
+  hold(): () => void {
+    this.holds += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds -= 1;
+    };
   }
 
   /** Main's last witnessed sequence, as read at start-up. */
@@ -56,6 +73,7 @@ export class AuditWitnessSender {
 
   /** Sends every entry after the last witnessed one; resolves once sent or failed, never rejects. */
   send(): Promise<void> {
+    if (this.holds > 0) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;

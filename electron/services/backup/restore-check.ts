@@ -93,6 +93,19 @@ function sameCounts(name: string, manifest: BackupManifest, what: string, counts
   }
 }
 
+/**
+ * An audit row as the app stored it. dexie-export-import writes each row through Typeson, which
+ * names every array of the row in a `$types` key beside it ("arrayNonindexKeys", revived as the
+ * array itself): an audit row, plain JSON, carries no other type, so that key is set aside. A row
+ * with any other type is left as it is, and the chain's check names it.
+ */
+export function storedAuditRow(row: unknown): unknown {
+  if (typeof row !== 'object' || row === null || !Object.hasOwn(row, '$types')) return row;
+  const { $types: types, ...stored } = row as Record<string, unknown>;
+  const plain = typeof types === 'object' && types !== null && Object.values(types).every((t) => t === 'arrayNonindexKeys');
+  return plain ? stored : row;
+}
+
 /** rows.json: hashed, inflated into `rowsOut`, scanned; its counts and its audit chain against the manifest. */
 async function checkRows(name: string, zip: BackupZip, manifest: BackupManifest, rowsOut: string): Promise<void> {
   const walker = new AuditChainWalker(nodeHash);
@@ -100,7 +113,7 @@ async function checkRows(name: string, zip: BackupZip, manifest: BackupManifest,
   let lastSequence: number | null = null;
   const scan = new DexieRowsScan((table, row) => {
     if (table !== AUDIT_TABLE || broken) return;
-    broken = walker.step(row);
+    broken = walker.step(storedAuditRow(row));
     if (!broken) lastSequence = (row as { sequence: number }).sequence;
   });
   let scanError: Error | null = null;

@@ -3,10 +3,13 @@ import { describeError, type CouncilApi } from '../common/council-api';
 import { useCouncilStore } from '../common/council-store';
 import type { CouncilDb } from '../db/schema';
 import { activeImports, rollBackInterruptedImports } from '../bundles';
-import { runAuditCheck, runWitnessCheck } from '../decisions';
+import { refreshAuditCheck, runAuditCheck, runWitnessCheck } from '../decisions';
 import { witnessAuditLog, type WitnessPort } from '../db/audit-witness';
 import { requestPersistentStorage } from '../common/storage';
-import { undoInterruptedRestore, useBackupStore } from '../settings/backup';
+import { undoInterruptedRestore, useBackupStore, whenRestored } from '../settings/backup';
+
+// Once a restore ends, the audit log's check reads the restored log (once per page, however often it boots).
+let rereadsWired = false;
 
 /**
  * Start-up: first undoes a restore the app was closed or killed in the middle of (its marker left:
@@ -23,6 +26,10 @@ import { undoInterruptedRestore, useBackupStore } from '../settings/backup';
  */
 export async function bootCouncil(db: CouncilDb, api: Pick<CouncilApi, 'getSecuritySettings'> & WitnessPort): Promise<void> {
   void requestPersistentStorage();
+  if (!rereadsWired) {
+    rereadsWired = true;
+    whenRestored((restored) => refreshAuditCheck(restored));
+  }
   const witness = witnessAuditLog(db, api);
   const security = useCouncilStore.getState().loadSecurity(api);
   try {

@@ -16,7 +16,7 @@ import type { ChairKeyBlock } from './export/chair-key';
 import type { ExportOutcome } from './export/export-decisions';
 import type { ExportRun } from './export/use-decision-export';
 import { koDecisionExport } from './export/strings-ko';
-import { AutomaticBackupLine } from '../settings/backup';
+import { AutomaticBackupLine } from '../settings';
 
 export type ExportBlock = 'noMeeting' | 'nothingNew' | ChairKeyBlock;
 

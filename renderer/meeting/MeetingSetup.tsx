@@ -12,7 +12,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { ScreenFrame } from '../common/ScreenFrame';
 import { useServices } from '../common/services';
 import { useUiStore } from '../common/ui-store';
-import { AutomaticBackupLine, backUpAutomatically } from '../settings/backup';
+import { AutomaticBackupLine, backUpAutomatically } from '../settings';
 import { AgendaAddPanel } from './AgendaAddPanel';
 import { AgendaTable } from './AgendaTable';
 import { loadMeetingView } from './agenda-view';

@@ -8,7 +8,7 @@ import { useCallback, useRef, useState } from 'react';
 import { describeError, type ErrorInfo } from '../../common/council-api';
 import { currentLanguage } from '../../common/i18n';
 import { useServices } from '../../common/services';
-import { backUpAutomatically } from '../../settings/backup';
+import { backUpAutomatically } from '../../settings';
 import { refreshAuditCheck } from '../audit-status';
 import { exportMeetingDecisions, type ExportOutcome } from './export-decisions';
 

@@ -1,6 +1,6 @@
 /** The backups in the backup folder, newest first: file, kind, when made, size. */
 import { useTranslation } from 'react-i18next';
-import type { BackupFileInfo } from '../../../shared/contract/backup';
+import type { BackupFileInfo } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/i18n';
 import { formatBytes } from '../../common/format/bytes';
 import { TableRegion } from '../../common/TableRegion';

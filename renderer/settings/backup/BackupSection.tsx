@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupStatus } from '../../../shared/contract/backup';
+import type { BackupStatus } from '../../../shared/api';
 import { describeError, type ErrorInfo } from '../../common/council-api';
 import { ErrorNotice } from '../../common/ErrorNotice';
 import { choosePath } from '../../common/file-picker';

@@ -3,7 +3,7 @@
  * its file name as the id), and each restore one (action 'restore'), the first entry of the
  * restored log after the backup's own last one.
  */
-import type { BackupKind, BackupManifest, BackupResult } from '../../../shared/contract/backup';
+import type { BackupKind, BackupManifest, BackupResult } from '../../../shared/api';
 import { appendAudit } from '../../db/audit';
 import type { AuditRow } from '../../db/rows';
 import type { CouncilDb } from '../../db/schema';

@@ -5,7 +5,7 @@
  * automatic backup never fails what asked for it: with no passphrase set it is skipped, and the
  * user told once, quietly; one asked for while another runs follows it.
  */
-import type { BackupKind } from '../../../shared/contract/backup';
+import type { BackupKind } from '../../../shared/api';
 import { describeError } from '../../common/council-api';
 import { currentLanguage } from '../../common/i18n';
 import type { CouncilDb } from '../../db/schema';

@@ -7,7 +7,7 @@
  * cancels the backup in main, so nothing of it is left. Each step awaits, so the app stays usable.
  */
 import type { Language } from '../../../shared/i18n';
-import type { BackupKind, BackupManifest, BackupResult } from '../../../shared/contract/backup';
+import type { BackupKind, BackupManifest, BackupResult } from '../../../shared/api';
 import { ApiError } from '../../common/council-api';
 import type { CouncilDb } from '../../db/schema';
 import type { BackupApi } from './backup-api';

@@ -5,8 +5,8 @@
  * per table, the audit log's last entry and the schema version. Blobs read inside the transaction
  * stay readable after it: their bytes are read (and hashed) later, outside it.
  */
-import { exportDB } from 'dexie-export-import';
-import type { BackupManifest } from '../../../shared/contract/backup';
+import { dexieExportImport } from './dexie-export-import';
+import type { BackupManifest } from '../../../shared/api';
 import type { DocumentRow } from '../../db/rows';
 import type { CouncilDb } from '../../db/schema';
 
@@ -40,6 +40,8 @@ export async function readBackupSnapshot(db: CouncilDb, onRows?: (done: number, 
     if (doc.blob instanceof Blob && !evidence.has(doc.sha256)) evidence.set(doc.sha256, { sha256: doc.sha256, blob: doc.blob, document: { bundleId: doc.bundleId, file: doc.file } });
     return { value: { ...doc, blob: null } };
   };
+  // Loaded before the transaction: awaiting anything but the database inside it would end it.
+  const { exportDB } = await dexieExportImport();
   return db.transaction('r', db.tables, async () => {
     const counts = await Promise.all(db.tables.map(async (table) => [table.name, await table.count()] as const));
     const last = await db.audit.orderBy('sequence').last();

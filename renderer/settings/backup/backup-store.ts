@@ -5,7 +5,7 @@
  * need a passphrase (said once a run), a restore under way, and a restore found unfinished at start-up.
  */
 import { create } from 'zustand';
-import type { BackupKind, BackupResult } from '../../../shared/contract/backup';
+import type { BackupKind, BackupResult } from '../../../shared/api';
 import type { ErrorInfo } from '../../common/council-api';
 import type { BackupProgress } from './backup-runner';
 

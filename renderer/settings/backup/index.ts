@@ -9,5 +9,6 @@ export { RestoreInterruptedNotice } from './RestoreInterruptedNotice';
 export { backUpAutomatically, resetBackupJobs } from './backup-jobs';
 export { resetBackupStore, useBackupStore } from './backup-store';
 export { undoInterruptedRestore } from './restore-marker';
+export { whenRestored } from './restore-jobs';
 export { koBackup } from './strings-ko';
 export { enBackup } from './strings-en';

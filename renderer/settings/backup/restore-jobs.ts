@@ -6,9 +6,18 @@
 import { useCouncilStore } from '../../common/council-store';
 import { restoreLanguage } from '../../common/language';
 import type { CouncilDb } from '../../db/schema';
-import { refreshAuditCheck } from '../../decisions/audit-status';
 import { useBackupStore } from './backup-store';
 import { runRestore, type RestoreApi, type RestoreOutcome, type RestoreProgress, type RestoreRequest } from './restore-runner';
+
+/**
+ * What else reads the profile again once a restore ends (the audit log's check, which belongs to
+ * the Decisions screen): the app registers it at start-up, so this folder depends on none of them.
+ */
+const afterRestore = new Set<(db: CouncilDb) => Promise<unknown>>();
+export function whenRestored(reread: (db: CouncilDb) => Promise<unknown>): () => void {
+  afterRestore.add(reread);
+  return () => afterRestore.delete(reread);
+}
 
 export async function restoreBackup(db: CouncilDb, api: RestoreApi, request: RestoreRequest, onProgress?: (p: RestoreProgress) => void): Promise<RestoreOutcome> {
   const store = useBackupStore;
@@ -22,7 +31,7 @@ export async function restoreBackup(db: CouncilDb, api: RestoreApi, request: Res
       // Restored, or cleared again: either way the screens read the profile as it is now.
       await useCouncilStore.getState().load(db);
       await restoreLanguage(db);
-      await refreshAuditCheck(db).catch(() => undefined);
+      for (const reread of afterRestore) await reread(db).catch(() => undefined);
     }
     return outcome;
   } finally {

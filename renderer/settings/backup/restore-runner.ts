@@ -9,9 +9,9 @@
  * in the transaction that removes the marker and records the restore. A failure part way clears
  * the profile again. The witness hears nothing of the log until it is whole and checked.
  */
-import { importInto } from 'dexie-export-import';
+import { dexieExportImport } from './dexie-export-import';
 import { evidenceBytesSize, type EvidenceBytes } from '../../../shared/bundle-import';
-import type { BackupManifest, RestoreOpened, RestorePiece } from '../../../shared/contract/backup';
+import type { BackupManifest, RestoreOpened, RestorePiece } from '../../../shared/api';
 import { ApiError, describeError, type ErrorInfo } from '../../common/council-api';
 import { auditWitnessOf } from '../../db/audit-witness';
 import type { CouncilDb } from '../../db/schema';
@@ -116,7 +116,7 @@ async function readRows(api: RestoreApi, restoreId: string, manifest: BackupMani
 
 async function importRows(db: CouncilDb, rows: Blob, onProgress: (p: RestoreProgress) => void): Promise<void> {
   onProgress({ phase: 'rows', done: 0, total: 0 });
-  await importInto(db, rows, {
+  await (await dexieExportImport()).importInto(db, rows, {
     // The marker stays in settings; the summaries the cases write are put again by their own rows.
     overwriteValues: true,
     // A backup of another profile's database name (a test's) restores as well: the version is what must agree.

@@ -71,7 +71,7 @@ export type ApiBridge = { [M in ApiMethod]: (arg: ApiArg<M>) => Promise<Result<A
   pathForFile(file: object): string;
 };
 
-export type { AuditWitness, WitnessEntry, WitnessHead } from './audit-witness';
+export type { AuditWitness, WitnessEntry, WitnessHead, WitnessRestart } from './audit-witness';
 export type { BundleSummary } from './bundle-import';
 export type { MinutesProgress } from './minutes/minutes-steps';
 export type { SecuritySettings, SecuritySettingsChange, SecuritySettingsInUse } from './schemas/security-settings';

@@ -13,6 +13,7 @@
  * passphrase with scrypt; electron/services/backup/backup-format.ts describes the bytes.
  */
 import { z } from 'zod';
+import type { WitnessRestart } from '../audit-witness';
 import type { EvidenceBytes } from '../bundle-import';
 import { dialogLanguage, filePath, passphrase, uuid, type ArgSchemasOf } from './arg-schemas';
 
@@ -119,6 +120,17 @@ export interface BackupHandlers {
    */
   restoreOpen(arg: { passphrase: string; path?: string; dbVersion: number }): Promise<RestoreOpened | null>;
   restoreNext(arg: { restoreId: string }): Promise<RestorePiece>;
+  /**
+   * The page wrote every piece of the open restore and checked what it wrote (before it commits the
+   * restore's end): main begins the audit log's witness again with the backup's audit chain as it
+   * checked it in restoreOpen, fsync'd, and keeps the witness before beside it
+   * (`audit-witness-before-restore-<yyyymmdd-hhmmss>.ndjson` in the user-data folder, never removed),
+   * so the witness agrees with the restored log; getWitness then names the restore (restart). Only
+   * for the restore open, once every piece was given (BACKUP_INCOMPLETE), once (BACKUP_UNKNOWN
+   * again, or for any other restoreId); the restore is then closed. WITNESS_WRITE_FAILED: the
+   * witness is as it was.
+   */
+  restoreFinish(arg: { restoreId: string }): Promise<WitnessRestart>;
   restoreClose(arg: { restoreId: string }): Promise<void>;
 }
 
@@ -161,5 +173,6 @@ export const backupArgSchemas = {
   backupCancel: backupId,
   restoreOpen: z.strictObject({ passphrase: z.string().min(1).max(1024), path: filePath.optional(), dbVersion: z.number().int().min(1).max(10_000) }),
   restoreNext: restoreId,
+  restoreFinish: restoreId,
   restoreClose: restoreId,
 } as const satisfies ArgSchemasOf<BackupHandlers>;

@@ -2,7 +2,8 @@
  * The backup feature's calls of shared/api.ts (composed into the handler map by api-handlers.ts):
  * the passphrase's key (backup-passphrase.ts), one backup written at a time (backup-write.ts) into
  * `<sync>/backup/` and the folder the user chose, the keeping rule applied after each
- * (backup-files.ts), and one restore open at a time (restore-session.ts). When the handlers are
+ * (backup-files.ts), and one restore open at a time (restore-session.ts), which once written and
+ * checked by the page begins the audit log's witness again (restoreFinish). When the handlers are
  * made, what a crashed run left (partial files, a restore's decrypted files) is removed and the
  * remembered key is taken; every call waits for that first.
  */
@@ -21,6 +22,7 @@ import { BackupPassphrase } from './backup-passphrase';
 import { BackupPending, partialName } from './backup-pending';
 import { BackupWrite } from './backup-write';
 import { RestoreSessions } from './restore-session';
+import { WitnessFile, witnessFilePath } from '../witness/witness-file';
 
 /** A backup with no call for this long is dropped when another begins (the page that wrote it was closed). */
 export const BACKUP_IDLE_MS = 10 * 60 * 1000;
@@ -30,6 +32,8 @@ export interface BackupHandlerOptions {
   now?: () => Date;
   /** scrypt's cost for a new passphrase (tests pass a cheap one). */
   scrypt?: ScryptCost;
+  /** The audit log's witness file, the one the witness's calls use (api-handlers.ts); by default one of the user-data folder's. */
+  witness?: WitnessFile;
 }
 
 interface Running {
@@ -71,7 +75,7 @@ export function createBackupHandlers(ctx: FeatureContext, opts: BackupHandlerOpt
   const now = opts.now ?? (() => new Date());
   const passphrase = new BackupPassphrase(ctx.paths.userDataDir, ctx.secrets, opts.scrypt);
   const pending = new BackupPending(ctx.paths.userDataDir);
-  const restores = new RestoreSessions(pending.restoreFolder);
+  const restores = new RestoreSessions(pending.restoreFolder, opts.witness ?? new WitnessFile(witnessFilePath(ctx.paths.userDataDir), opts.now));
   const backupFolderOf = (sync: string) => join(sync, SYNC_SUBFOLDERS.backup);
   const ready = (async () => {
     await passphrase.load();
@@ -216,6 +220,7 @@ export function createBackupHandlers(ctx: FeatureContext, opts: BackupHandlerOpt
     },
 
     restoreNext: ({ restoreId }) => restores.next(restoreId),
+    restoreFinish: ({ restoreId }) => restores.finish(restoreId),
     restoreClose: ({ restoreId }) => restores.close(restoreId),
   };
 }

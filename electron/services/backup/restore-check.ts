@@ -5,7 +5,9 @@
  * dexie-export-import's JSON of that version, and holds as many rows of each table as the manifest
  * says; its audit table is an unbroken chain (shared/audit-chain.ts) ending at the manifest's
  * auditHead; each evidence entry's bytes have the SHA-256 of its name and the manifest's size.
- * rows.json is inflated into `rowsOut` on the way, for restoreNext to hand on in pieces.
+ * rows.json is inflated into `rowsOut` on the way, for restoreNext to hand on in pieces, and the
+ * chain's hashes go into `chainOut` (raw, 32 bytes an entry: witness/witness-restart.ts), from which
+ * restoreFinish begins the witness again.
  */
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
@@ -26,6 +28,8 @@ const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 export interface CheckedBackup {
   manifest: BackupManifest;
   zip: BackupZip;
+  /** The audit chain checked: entries 1 to `entries`, their hashes in `file`. */
+  chain: { file: string; entries: number };
 }
 
 const damaged = (name: string, what: string) => new CouncilError('BACKUP_DAMAGED', `The backup ${name} is damaged: ${what}. Nothing was restored.`);
@@ -106,18 +110,34 @@ export function storedAuditRow(row: unknown): unknown {
   return plain ? stored : row;
 }
 
-/** rows.json: hashed, inflated into `rowsOut`, scanned; its counts and its audit chain against the manifest. */
-async function checkRows(name: string, zip: BackupZip, manifest: BackupManifest, rowsOut: string): Promise<void> {
+/** rows.json: hashed, inflated into `rowsOut`, scanned; its counts and its audit chain against the manifest. Answers the chain's length. */
+async function checkRows(name: string, zip: BackupZip, manifest: BackupManifest, rowsOut: string, chainOut: string): Promise<number> {
   const walker = new AuditChainWalker(nodeHash);
   let broken: AuditBreak | null = null;
   let lastSequence: number | null = null;
+  /** Hashes of entries that continued the chain, not yet in chainOut (the walker starts at 1 and allows no gap). */
+  let hashes: Buffer[] = [];
   const scan = new DexieRowsScan((table, row) => {
     if (table !== AUDIT_TABLE || broken) return;
     broken = walker.step(storedAuditRow(row));
-    if (!broken) lastSequence = (row as { sequence: number }).sequence;
+    if (!broken) {
+      lastSequence = (row as { sequence: number }).sequence;
+      hashes.push(Buffer.from(walker.head!, 'hex'));
+    }
   });
   let scanError: Error | null = null;
+  let summary: ReturnType<DexieRowsScan['end']> | null = null;
   const out = await open(rowsOut, 'wx', 0o600);
+  const chain = await open(chainOut, 'wx', 0o600).catch(async (e: unknown) => {
+    await out.close();
+    throw e;
+  });
+  const flushChain = async () => {
+    if (hashes.length === 0) return;
+    const bytes = Buffer.concat(hashes);
+    hashes = [];
+    await chain.writeFile(bytes);
+  };
   let got: { sha256: string; bytes: number };
   try {
     got = await streamEntry(zip, ROWS_ENTRY, async (chunk) => {
@@ -128,20 +148,27 @@ async function checkRows(name: string, zip: BackupZip, manifest: BackupManifest,
       } catch (e) {
         scanError = e as Error;
       }
+      await flushChain();
     });
+    if (!scanError) {
+      try {
+        summary = scan.end();
+      } catch (e) {
+        scanError = e as Error;
+      }
+    }
+    await flushChain();
   } finally {
     await out.close();
+    await chain.close();
   }
   if (got.sha256 !== manifest.rows.sha256 || got.bytes !== manifest.rows.bytes) {
     throw damaged(name, `${ROWS_ENTRY} is ${got.bytes} bytes with SHA-256 ${got.sha256}; the manifest says ${manifest.rows.bytes} bytes with SHA-256 ${manifest.rows.sha256}`);
   }
-  let summary;
-  try {
-    if (scanError) throw scanError;
-    summary = scan.end();
-  } catch (e) {
+  if (scanError || summary === null) {
+    const e = scanError as Error | null;
     if (e instanceof DexieRowsError || e instanceof JsonSpineError) throw damaged(name, `${ROWS_ENTRY} is not dexie-export-import's JSON: ${e.message}`);
-    throw e;
+    throw e ?? damaged(name, `${ROWS_ENTRY} could not be read to its end`);
   }
   if (summary.databaseVersion !== manifest.dbVersion) {
     throw damaged(name, `${ROWS_ENTRY} is of database version ${summary.databaseVersion}; the manifest says ${manifest.dbVersion}`);
@@ -155,6 +182,7 @@ async function checkRows(name: string, zip: BackupZip, manifest: BackupManifest,
     const words = (h: typeof head) => (h === null ? 'no entry' : `entry ${h.sequence} (hash ${h.hash})`);
     throw new CouncilError('BACKUP_AUDIT_BROKEN', `The audit log in the backup ${name} (${ROWS_ENTRY}) ends at ${words(head)}; its manifest says ${words(expected)}. Nothing was restored.`);
   }
+  return walker.entries;
 }
 
 async function checkEvidence(name: string, zip: BackupZip, manifest: BackupManifest): Promise<void> {
@@ -167,7 +195,7 @@ async function checkEvidence(name: string, zip: BackupZip, manifest: BackupManif
 }
 
 /** Checks the decrypted ZIP at `zipPath`; it stays open for restoreNext (close it when done). */
-export async function checkBackupZip(zipPath: string, rowsOut: string, name: string, dbVersion: number): Promise<CheckedBackup> {
+export async function checkBackupZip(zipPath: string, out: { rows: string; chain: string }, name: string, dbVersion: number): Promise<CheckedBackup> {
   let zip: BackupZip;
   try {
     zip = await openBackupZip(zipPath);
@@ -184,9 +212,9 @@ export async function checkBackupZip(zipPath: string, rowsOut: string, name: str
       );
     }
     checkNames(name, zip, manifest);
-    await checkRows(name, zip, manifest, rowsOut);
+    const entries = await checkRows(name, zip, manifest, out.rows, out.chain);
     await checkEvidence(name, zip, manifest);
-    return { manifest, zip };
+    return { manifest, zip, chain: { file: out.chain, entries } };
   } catch (e) {
     zip.close();
     if (e instanceof BackupZipError) throw damaged(name, e.message);

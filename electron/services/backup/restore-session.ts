@@ -4,16 +4,20 @@
  * before it is answered; then handed to the page piece by piece: rows.json (inflated beside it as
  * `<id>.rows.json`) in pieces of at most 8 MiB, then each evidence file whole, in the manifest's
  * order, each hashed again as it is read. One restore is open at a time: opening another closes it.
- * Its files are removed on close, and by the next start after a crash (backup-pending.ts).
+ * Once the page has been given every piece and has written and checked them, finish begins the
+ * audit log's witness again with the chain checked here (witness/witness-restart.ts): once for each
+ * restore, and for no other. Its files are removed on close (and finish), and by the next start
+ * after a crash (backup-pending.ts).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { RestoreOpened, RestorePiece } from '../../../shared/api';
+import type { RestoreOpened, RestorePiece, WitnessRestart } from '../../../shared/api';
 import { CouncilError } from '../../../shared/result';
 import type { BackupZip } from './backup-zip-read';
 import { decryptBackup } from './restore-decrypt';
 import { checkBackupZip, type CheckedBackup } from './restore-check';
+import type { WitnessFile } from '../witness/witness-file';
 
 export const ROWS_PIECE_BYTES = 8 * 1024 * 1024;
 
@@ -32,8 +36,13 @@ export class RestoreSessions {
   private open: OpenRestore | null = null;
   /** Opens one after the other: the one opened last is the one open. */
   private opening: Promise<unknown> = Promise.resolve();
+  /** The restore whose witness was begun again (finish), refused a second time. */
+  private finished: string | null = null;
 
-  constructor(private readonly folder: string) {}
+  constructor(
+    private readonly folder: string,
+    private readonly witness: WitnessFile,
+  ) {}
 
   begin(file: string, passphrase: string, dbVersion: number): Promise<RestoreOpened> {
     const opened = this.opening.then(() => this.openNow(file, passphrase, dbVersion));
@@ -47,20 +56,22 @@ export class RestoreSessions {
     const id = randomUUID();
     const zipFile = join(this.folder, `${id}.zip`);
     const rowsFile = join(this.folder, `${id}.rows.json`);
+    const chainFile = join(this.folder, `${id}.chain`);
     const name = basename(file);
+    const files = [zipFile, rowsFile, chainFile];
     try {
       await decryptBackup(file, passphrase, zipFile);
-      const checked = await checkBackupZip(zipFile, rowsFile, name, dbVersion);
-      this.open = { id, name, files: [zipFile, rowsFile], rowsFile, rowsBytes: checked.manifest.rows.bytes, rowsAt: 0, evidenceAt: 0, checked };
+      const checked = await checkBackupZip(zipFile, { rows: rowsFile, chain: chainFile }, name, dbVersion);
+      this.open = { id, name, files, rowsFile, rowsBytes: checked.manifest.rows.bytes, rowsAt: 0, evidenceAt: 0, checked };
       return { restoreId: id, name, manifest: checked.manifest };
     } catch (e) {
-      await rm(zipFile, { force: true });
-      await rm(rowsFile, { force: true });
+      for (const f of files) await rm(f, { force: true });
       throw e;
     }
   }
 
   private session(restoreId: string): OpenRestore {
+    if (this.finished === restoreId) throw new CouncilError('BACKUP_UNKNOWN', "This restore is finished: the audit log's witness was begun again with its backup already.");
     if (this.open?.id !== restoreId) throw new CouncilError('BACKUP_UNKNOWN', 'This restore has ended, or another backup was opened since: open the backup again.');
     return this.open;
   }
@@ -94,6 +105,27 @@ export class RestoreSessions {
     } finally {
       await handle.close();
     }
+  }
+
+  /**
+   * The page wrote every piece and checked what it wrote: the witness begins again with the
+   * backup's audit chain as checked at open, the file before kept (witness-restart.ts). Only for
+   * the restore open, once every piece was given; then the restore is closed.
+   */
+  async finish(restoreId: string): Promise<WitnessRestart> {
+    const r = this.session(restoreId);
+    const evidence = r.checked.manifest.evidence.length;
+    if (r.rowsAt < r.rowsBytes || r.evidenceAt < evidence) {
+      throw new CouncilError(
+        'BACKUP_INCOMPLETE',
+        `The backup ${r.name} was not read to its end (${r.rowsAt} of ${r.rowsBytes} bytes of rows.json, ${r.evidenceAt} of ${evidence} evidence files), so the audit log's witness was not begun again.`,
+      );
+    }
+    const { manifest, chain } = r.checked;
+    const restart = await this.witness.restart({ restoreId, backup: r.name, backupCreatedAt: manifest.createdAt, chainFile: chain.file, entries: chain.entries });
+    this.finished = restoreId;
+    await this.close(restoreId);
+    return restart;
   }
 
   /** Ends the restore and removes its files; nothing when it is not the one open. */

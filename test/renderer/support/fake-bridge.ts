@@ -149,6 +149,7 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
     }),
     restoreOpen: vi.fn<Fn<'restoreOpen'>>(async () => ok(null)),
     restoreNext: vi.fn<Fn<'restoreNext'>>(async () => fail('BACKUP_UNKNOWN', 'No backup is open to restore.')),
+    restoreFinish: vi.fn<Fn<'restoreFinish'>>(async () => fail('BACKUP_UNKNOWN', 'No backup is open to restore.')),
     restoreClose: vi.fn<Fn<'restoreClose'>>(async () => ok(undefined)),
     pathForFile: vi.fn<Fn<'pathForFile'>>(() => ''),
   } satisfies ApiBridge;

@@ -71,6 +71,11 @@ export class AuditWitnessSender {
     this.witnessed = sequence;
   }
 
+  /** Main began the witness again (a restore's restoreFinish): its last entry is asked for before the next send. */
+  restarted(): void {
+    this.witnessed = null;
+  }
+
   /** Sends every entry after the last witnessed one; resolves once sent or failed, never rejects. */
   send(): Promise<void> {
     if (this.holds > 0) return Promise.resolve();

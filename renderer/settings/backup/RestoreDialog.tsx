@@ -1,7 +1,8 @@
 /**
- * Settings → Backup → "Restore from a backup…", a dialog. A profile with data (cases, meetings or
- * audit entries) is not restored over: the dialog says what it holds and offers to back it up
- * first, and only once that backup is made may the restore clear it. Then the backup's passphrase,
+ * Settings → Backup → "Restore from a backup…", a dialog (the welcome opens it too). A profile with
+ * data (cases, meetings, decisions or votes: profile-data.ts) is not restored over: the dialog says
+ * what it holds and offers to back it up first, and only once that backup is made may the restore
+ * clear it. Then the backup's passphrase,
  * the file (main's dialog, or the in-app picker in browser mode), and the restore with its
  * progress. Main checks everything before a row is written: a refusal names what failed and says
  * nothing was written. The dialog stays open while the restore runs.
@@ -88,7 +89,7 @@ export function RestoreDialog({ passphraseSet, onClose }: { passphraseSet: boole
         <>
           {hasData(profile) ? (
             <div className="notice backup__warning" data-testid="restore-has-data">
-              <p>{t('restore.hasData', { cases: n(profile.cases), meetings: n(profile.meetings), audit: n(profile.audit) })}</p>
+              <p>{t('restore.hasData', { cases: n(profile.cases), meetings: n(profile.meetings), decisions: n(profile.decisions), votes: n(profile.votes) })}</p>
               {prior === null && (
                 <>
                   {!passphraseSet && <p>{t('restore.needsPassphrase')}</p>}

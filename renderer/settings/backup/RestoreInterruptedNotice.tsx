@@ -1,6 +1,7 @@
 /**
  * Said once after a start-up that found a restore unfinished (the app was closed or killed in the
- * middle): the profile was cleared again, and why; dismissed by the user.
+ * middle): the profile was cleared again, and why; or, when its rows were all written and checked
+ * and main's witness begun again for it, that the restore was finished then. Dismissed by the user.
  */
 import { useTranslation } from 'react-i18next';
 import { useBackupStore } from './backup-store';
@@ -9,10 +10,11 @@ export function RestoreInterruptedNotice() {
   const { t } = useTranslation();
   const interrupted = useBackupStore((s) => s.interruptedRestore);
   if (!interrupted) return null;
+  const { completed } = interrupted;
   return (
-    <div role="alert" className="notice notice--error" data-testid="restore-interrupted">
-      <p className="notice__title">{t('restore.interruptedTitle')}</p>
-      <p>{t('restore.interrupted', { name: interrupted.name })}</p>
+    <div role={completed ? 'status' : 'alert'} className={completed ? 'notice notice--info' : 'notice notice--error'} data-testid="restore-interrupted">
+      <p className="notice__title">{t(completed ? 'restore.completedAtStartTitle' : 'restore.interruptedTitle')}</p>
+      <p>{t(completed ? 'restore.completedAtStart' : 'restore.interrupted', { name: interrupted.name })}</p>
       {interrupted.priorBackup && <p>{t('restore.priorBackupKept', { name: interrupted.priorBackup })}</p>}
       <div className="settings-actions">
         <button type="button" className="button button--quiet" onClick={() => useBackupStore.setState({ interruptedRestore: null })}>

@@ -8,8 +8,15 @@ import { appendAudit } from '../../db/audit';
 import type { AuditRow } from '../../db/rows';
 import type { CouncilDb } from '../../db/schema';
 
-/** What both entries say of the backup: what it holds, as its manifest counts it. */
-function held(manifest: BackupManifest) {
+/** What both entries say of the backup: what it holds, as its manifest counts it (a restore's marker keeps it too). */
+export interface BackupHeld {
+  createdAt: string;
+  tables: Record<string, number>;
+  evidence: number;
+  auditHead: BackupManifest['auditHead'];
+}
+
+export function held(manifest: BackupManifest): BackupHeld {
   return {
     createdAt: manifest.createdAt,
     tables: manifest.tables,
@@ -30,6 +37,6 @@ export function recordBackupMade(db: CouncilDb, kind: BackupKind, manifest: Back
 }
 
 /** Inside the restore's last transaction (with audit and settings in its scope), after the restored rows were checked. */
-export function recordRestore(db: CouncilDb, name: string, manifest: BackupManifest, priorBackup: string | null): Promise<AuditRow> {
-  return appendAudit(db, { entity: 'backup', entityId: name, action: 'restore', detail: { ...held(manifest), priorBackup } });
+export function recordRestore(db: CouncilDb, name: string, backup: BackupHeld, priorBackup: string | null): Promise<AuditRow> {
+  return appendAudit(db, { entity: 'backup', entityId: name, action: 'restore', detail: { ...backup, priorBackup } });
 }

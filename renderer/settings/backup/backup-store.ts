@@ -16,13 +16,15 @@ export type BackupEnd =
   /** An automatic backup not made: no passphrase is set. */
   | { kind: BackupKind; state: 'no-passphrase' };
 
-/** What a restore the app was closed or killed in the middle of left, found (and cleared) at start-up. */
+/** A restore the app was closed or killed in the middle of, found at start-up: cleared again, or finished. */
 export interface InterruptedRestore {
   /** The backup being restored. */
   name: string;
   startedAt: string;
   /** The backup made of the profile just before, when there was one to make. */
   priorBackup: string | null;
+  /** Its rows were all written and checked and main's witness begun again for it: finished at start-up, not cleared. */
+  completed: boolean;
 }
 
 interface BackupState {

@@ -4,10 +4,12 @@
  * segment, every hash, the manifest's counts, the audit chain) before answering: a refusal names
  * what failed, and nothing is written. Then rows.json is read whole, and only then is anything
  * written: the marker and the clearing (restore-marker.ts), the rows (dexie-export-import's
- * importInto), each evidence file back into the documents that name its SHA-256, and a last check
- * that the tables hold what the manifest counts and the audit log ends where the backup's did,
- * in the transaction that removes the marker and records the restore. A failure part way clears
- * the profile again. The witness hears nothing of the log until it is whole and checked.
+ * importInto), each evidence file back into the documents that name its SHA-256, and the end
+ * (restore-complete.ts): a check that the tables hold what the manifest counts and the audit log
+ * ends where the backup's did, main's restoreFinish (the witness begun again with the backup's
+ * chain, the old one kept), then the transaction that removes the marker and records the restore.
+ * A failure part way clears the profile again. The witness hears nothing of the log until it is
+ * whole and checked; then the restore's own entry is sent to the witness main began again.
  */
 import { dexieExportImport } from './dexie-export-import';
 import { evidenceBytesSize, type EvidenceBytes } from '../../../shared/bundle-import';
@@ -16,9 +18,10 @@ import { ApiError, describeError, type ErrorInfo } from '../../common/council-ap
 import { auditWitnessOf } from '../../db/audit-witness';
 import type { CouncilDb } from '../../db/schema';
 import type { BackupApi } from './backup-api';
-import { recordRestore } from './backup-audit';
-import { hasData, readProfileData } from './profile-data';
-import { beginRestoreWrite, RESTORE_MARKER_KEY, undoInterruptedRestore } from './restore-marker';
+import { held } from './backup-audit';
+import { hasData, profileDataWords, readProfileData } from './profile-data';
+import { checkFailed, checkRestored, completeRestore } from './restore-complete';
+import { beginRestoreWrite, undoInterruptedRestore } from './restore-marker';
 
 export type RestorePhase = 'opening' | 'reading' | 'rows' | 'evidence' | 'checking';
 
@@ -43,7 +46,7 @@ export type RestoreOutcome =
   /** cleared: the failure came once writing had begun, and the profile was cleared again; else nothing was written. */
   | { kind: 'failed'; error: ErrorInfo; cleared: boolean };
 
-export type RestoreApi = Pick<BackupApi, 'restoreOpen' | 'restoreNext' | 'restoreClose'>;
+export type RestoreApi = Pick<BackupApi, 'restoreOpen' | 'restoreNext' | 'restoreFinish' | 'restoreClose'>;
 
 /** Resolves with how it ended; never rejects. */
 export async function runRestore(db: CouncilDb, api: RestoreApi, request: RestoreRequest, onProgress: (p: RestoreProgress) => void = () => {}): Promise<RestoreOutcome> {
@@ -51,7 +54,7 @@ export async function runRestore(db: CouncilDb, api: RestoreApi, request: Restor
   try {
     const data = await readProfileData(db);
     if (hasData(data) && request.priorBackup === null) {
-      throw new ApiError('RESTORE_PROFILE_NOT_EMPTY', `This profile holds ${data.cases} cases, ${data.meetings} meetings and ${data.audit} audit entries: back it up first, then restore.`);
+      throw new ApiError('RESTORE_PROFILE_NOT_EMPTY', `This profile holds ${profileDataWords(data)}: back it up first, then restore.`);
     }
     onProgress({ phase: 'opening', done: 0, total: 0 });
     opened = await api.restoreOpen({ passphrase: request.passphrase, path: request.path, dbVersion: db.verno });
@@ -66,11 +69,15 @@ export async function runRestore(db: CouncilDb, api: RestoreApi, request: Restor
   try {
     const rows = await readRows(api, restoreId, manifest, onProgress);
     writing = true;
-    await beginRestoreWrite(db, { name, startedAt: new Date().toISOString(), priorBackup: request.priorBackup });
+    await beginRestoreWrite(db, { name, startedAt: new Date().toISOString(), priorBackup: request.priorBackup, restoreId, backup: held(manifest) });
     await importRows(db, rows, onProgress);
     await writeEvidence(db, api, restoreId, manifest, onProgress);
     onProgress({ phase: 'checking', done: 0, total: 0 });
-    await finishRestore(db, name, manifest, request.priorBackup);
+    // Checked, then the witness begun again, then committed (restore-complete.ts: each step safe to be cut off after).
+    await checkRestored(db, manifest);
+    await api.restoreFinish({ restoreId });
+    witness?.restarted();
+    await completeRestore(db, restoreId);
   } catch (err) {
     // Half a backup is no profile: cleared again, as it was (or as the backup just made holds it).
     const cleared = writing && (await undoInterruptedRestore(db).then((marker) => marker !== null, () => false));
@@ -89,10 +96,6 @@ export async function runRestore(db: CouncilDb, api: RestoreApi, request: Restor
  */
 function blobOf(bytes: EvidenceBytes, type: string): Blob {
   return ArrayBuffer.isView(bytes) ? new Blob([bytes as BlobPart], { type }) : (bytes.slice(0, bytes.size, type) as Blob);
-}
-
-function checkFailed(message: string): ApiError {
-  return new ApiError('RESTORE_CHECK_FAILED', message);
 }
 
 /** rows.json, every piece of it, before anything is written. */
@@ -148,33 +151,4 @@ async function writeEvidence(db: CouncilDb, api: RestoreApi, restoreId: string, 
     onProgress({ phase: 'evidence', done, total });
   }
   if (done !== total) throw checkFailed(`The backup gave ${done} evidence files; the manifest says ${total}.`);
-}
-
-/** The tables against the manifest, then the marker removed and the restore recorded: one transaction. */
-async function finishRestore(db: CouncilDb, name: string, manifest: BackupManifest, priorBackup: string | null): Promise<void> {
-  await db.transaction('rw', db.tables, async () => {
-    for (const table of db.tables) {
-      // The marker is the one row the backup does not hold.
-      const found = (await table.count()) - (table.name === 'settings' && (await db.settings.get(RESTORE_MARKER_KEY)) ? 1 : 0);
-      const expected = manifest.tables[table.name] ?? 0;
-      if (found !== expected) throw checkFailed(`The table ${table.name} holds ${found} rows after the restore; the backup holds ${expected}.`);
-    }
-    for (const table of Object.keys(manifest.tables)) {
-      if (!db.tables.some((t) => t.name === table)) throw checkFailed(`The backup holds a table ${table} this version has not.`);
-    }
-    const last = await db.audit.orderBy('sequence').last();
-    const want = manifest.auditHead;
-    if (last?.sequence !== want?.sequence || last?.hash !== want?.hash) {
-      const at = (head: { sequence: number; hash: string } | null | undefined) => (head ? `entry ${head.sequence} (${head.hash})` : 'no entry');
-      throw checkFailed(`The audit log ends at ${at(last)} after the restore; the backup's ends at ${at(want)}.`);
-    }
-    const evidence = new Set(manifest.evidence.map((e) => e.sha256));
-    let missing: string | null = null;
-    await db.documents.each((doc) => {
-      if (missing === null && evidence.has(doc.sha256) && !(doc.blob instanceof Blob)) missing = `${doc.file} of bundle ${doc.bundleId}`;
-    });
-    if (missing !== null) throw checkFailed(`The evidence ${missing} was not restored.`);
-    await db.settings.delete(RESTORE_MARKER_KEY);
-    await recordRestore(db, name, manifest, priorBackup);
-  });
 }

@@ -70,7 +70,7 @@ export const enBackup: typeof koBackup = {
     title: 'Restore from a backup',
     intro: "Brings a backup file's data back onto this device. Every hash in the backup and its audit chain are checked first; if any fails, nothing is written.",
     checking: "Checking this profile's data…",
-    hasData: 'This profile holds data ({{cases}} cases, {{meetings}} meetings, {{audit}} audit entries). A profile with data is not restored over. Back this profile up first; then its data can be cleared and the backup restored.',
+    hasData: 'This profile holds data ({{cases}} cases, {{meetings}} meetings, {{decisions}} decisions, {{votes}} votes). A profile with data is not restored over. Back this profile up first; then its data can be cleared and the backup restored.',
     backUpFirst: 'Back up this profile first',
     needsPassphrase: 'To back this profile up, first set a backup passphrase in Settings → Backup.',
     backedUp: "This profile is backed up: {{name}}. Restoring clears this profile's data and puts the backup's in its place.",
@@ -96,6 +96,8 @@ export const enBackup: typeof koBackup = {
     priorBackupKept: "The data from before the restore is in the backup {{name}}.",
     interruptedTitle: 'The last restore did not finish',
     interrupted: 'The app ended while the backup {{name}} was being restored. So that no half-written data is left, this profile was cleared again. Restore again in Settings → Backup.',
+    completedAtStartTitle: 'The last restore was finished as the app started',
+    completedAtStart: "The app ended just before the restore of the backup {{name}} was recorded. Its data had all been written and checked, and the audit log's witness begun again with the backup's, so the restore was finished now.",
     dismiss: 'OK',
     errors: {
       BACKUP_PASSPHRASE_WRONG: 'The passphrase does not open this backup.',

@@ -48,6 +48,15 @@ export function playbackRestoreApi(backup: MadeBackup, options: { manifest?: Bac
       if (!piece) throw new Error('read past the end');
       return piece;
     }),
+    // main begins the witness again: what it answers (a test gives its own to watch the order)
+    restoreFinish: vi.fn<RestoreApi['restoreFinish']>(async () => ({
+      restoreId: RESTORE_ID,
+      backup: BACKUP_NAME,
+      backupCreatedAt: (options.manifest ?? backup.manifest).createdAt,
+      at: '2023-03-02T06:30:00.000Z',
+      previous: null,
+      entries: (options.manifest ?? backup.manifest).auditHead?.sequence ?? 0,
+    })),
     restoreClose: vi.fn<RestoreApi['restoreClose']>(async () => undefined),
   };
   return api;

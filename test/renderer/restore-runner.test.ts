@@ -85,6 +85,21 @@ describe('restoring a backup', () => {
     expect(await dbSnapshot(source)).toEqual(before);
   });
 
+  it('restores into a profile whose audit log holds only a backup made of it and a setting changed: no data of its own', async () => {
+    const { backup, before } = await backedUpMeeting();
+    await withFreshDb(async (db) => {
+      await db.settings.put({ key: 'firstRunDone', value: true });
+      // "start empty", a sync folder chosen, the empty profile backed up: entries, but no case, meeting, decision or vote
+      await db.transaction('rw', [db.audit, db.settings], async () => {
+        await appendAudit(db, { entity: 'settings', entityId: 'syncFolder', action: 'set', detail: { syncFolder: '/media/usb/sync' } });
+        await appendAudit(db, { entity: 'backup', entityId: 'council-desk-backup-20230406-010000-manual.cdbackup', action: 'export', detail: {} });
+      });
+      const api = playbackRestoreApi(backup);
+      expect((await runRestore(db, api, { passphrase: 'correct horse', priorBackup: null })).kind).toBe('restored');
+      expect(await restoredSnapshot(db)).toEqual(before);
+    });
+  });
+
   it('restores over a profile with data once it was backed up first: its rows are cleared, the backup\'s put in', async () => {
     const { source, backup, before } = await backedUpMeeting();
     // the profile goes on: a meeting more, then is restored over from the earlier backup

@@ -26,7 +26,15 @@ import { hasData, readProfileData, type ProfileData } from './profile-data';
 import { restoreBackup } from './restore-jobs';
 import type { RestoreOutcome, RestoreProgress } from './restore-runner';
 
-export function RestoreDialog({ passphraseSet, onClose }: { passphraseSet: boolean; onClose: () => void }) {
+interface Props {
+  /** Whether a backup passphrase is held: only then can a profile with data be backed up first. */
+  passphraseSet: boolean;
+  onClose: () => void;
+  /** After a restore: the welcome opens the app on the restored council (Settings stays, showing the outcome). */
+  onRestored?: (name: string) => Promise<void>;
+}
+
+export function RestoreDialog({ passphraseSet, onClose, onRestored }: Props) {
   const { t } = useTranslation();
   const { db, api } = useServices();
   const id = useId();
@@ -78,7 +86,10 @@ export function RestoreDialog({ passphraseSet, onClose }: { passphraseSet: boole
       path = chosen;
     }
     setProgress({ phase: 'opening', done: 0, total: 0 });
-    setOutcome(await restoreBackup(db, api, { passphrase, path, priorBackup: prior }, setProgress));
+    const ended = await restoreBackup(db, api, { passphrase, path, priorBackup: prior }, setProgress);
+    setOutcome(ended);
+    // Should going on fail, the dialog still says what was restored.
+    if (ended.kind === 'restored') await onRestored?.(ended.name).catch(() => undefined);
   }
 
   return (

@@ -6,22 +6,26 @@
  * passphrase and a tampered file refused with what failed named, nothing written; then the
  * backup restored, and its counts, decisions, audit log and evidence are the original's, the
  * evidence opens, and the witness of the new app holds the restored log. Restoring over the
- * original profile, which has data, is refused.
+ * original profile, which has data, is refused until it is backed up; then, on the same user-data
+ * folder, the restore keeps the old witness file beside a new one holding the backup's chain, and
+ * a restart finds the log witnessed, not rewritten. A third new profile restores from the welcome
+ * and opens on the restored council.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, loadDemoCouncil, type RunningApp } from './app-harness';
 import { checkScreen, readAllowlist, type AllowEntry } from './axe-gate';
-import { backUpNow, backupFiles, backupSection, goTo, openRestore, readProfile, setPassphrase, startEmpty, startRestore, type ProfileRead } from './backup-steps';
+import { backUpNow, backupFiles, backupSection, goTo, openRestore, PASSPHRASE, readProfile, setPassphrase, startEmpty, startRestore, type ProfileRead } from './backup-steps';
 import { decideCases, openMeetingWith } from './decided-meeting';
 
 const HOME = mkdtempSync(path.join(tmpdir(), 'council-desk-backup-home-'));
 const BACKUPS = path.join(HOME, 'Council Desk', 'sync', 'backup');
 let original: RunningApp;
 let fresh: RunningApp;
+let welcomed: RunningApp;
 /** The original profile as it was when "Back up now" read it, and the file it made. */
 let before: ProfileRead;
 let backupFile: string;
@@ -32,6 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await original?.close();
   await fresh?.close();
+  await welcomed?.close();
   rmSync(HOME, { recursive: true, force: true });
 });
 
@@ -174,5 +179,69 @@ describe('restore into a fresh profile on the same sync folder', () => {
     expect(await page.getByTestId('audit-rewritten-notice').count()).toBe(0);
     expect(await page.getByTestId('audit-broken-notice').count()).toBe(0);
     expect(fresh.problems).toEqual([]);
+  });
+});
+
+describe('restore over the original profile, backed up first, on the same user-data folder', () => {
+  const asideFiles = () => readdirSync(original.userDataDir).filter((n) => n.startsWith('audit-witness-before-restore-'));
+
+  it("keeps the old witness beside a new one that holds the backup's chain", async () => {
+    // a restart: the witness catches up with every entry of the original's log, the backups' too
+    let page = await original.reopen();
+    const longer = await readProfile(page);
+    expect(longer.audit.length).toBeGreaterThan(before.audit.length);
+    await expect.poll(() => witnessLines(original).length, { timeout: 30_000 }).toBe(longer.audit.length);
+    const oldWitness = readFileSync(path.join(original.userDataDir, 'audit-witness.ndjson'), 'utf8');
+
+    const dialog = await openRestore(page);
+    await dialog.getByRole('button', { name: '이 프로필 먼저 백업하기' }).click();
+    await dialog.getByTestId('restore-backed-up').waitFor({ timeout: 60_000 });
+    await dialog.getByLabel('복원할 백업의 암호문').fill(PASSPHRASE);
+    original.dialogs.files.push(backupFile);
+    await dialog.getByRole('button', { name: '백업 파일 고르고 복원…' }).click();
+    await expect.poll(() => dialog.getByTestId('restore-outcome').textContent(), { timeout: 60_000 }).toContain(`복원했습니다: ${path.basename(backupFile)}`);
+    await dialog.getByRole('button', { name: '닫기' }).click();
+
+    const restored = await readProfile(page);
+    expect(restored.audit.slice(0, -1)).toEqual(before.audit);
+    // the old witness kept, whole (it may have been appended to after it was read here), never removed
+    expect(asideFiles()).toEqual([expect.stringMatching(/^audit-witness-before-restore-\d{8}-\d{6}\.ndjson$/)]);
+    expect(readFileSync(path.join(original.userDataDir, asideFiles()[0]!), 'utf8').startsWith(oldWitness)).toBe(true);
+    // the new one: the backup's chain, then the restore's own entry, witnessed the usual way
+    await expect.poll(() => witnessLines(original).length, { timeout: 15_000 }).toBe(restored.audit.length);
+    expect(witnessLines(original)).toEqual(restored.audit.map(({ sequence, hash }) => ({ sequence, hash, at: expect.any(String) })));
+
+    // restarted: no rewritten notice, and the witness says since which restore it holds the log
+    page = await original.reopen();
+    await goTo(page, '의결');
+    await expect.poll(() => page.getByTestId('audit-status').textContent(), { timeout: 30_000 }).toContain('이상 없음');
+    await expect.poll(() => page.getByTestId('audit-witness').textContent(), { timeout: 30_000 }).toContain(`${path.basename(backupFile)}을(를) 복원한 뒤부터`);
+    expect(await page.getByTestId('audit-rewritten-notice').count()).toBe(0);
+    expect(witnessLines(original)).toHaveLength(restored.audit.length);
+    expect(original.problems).toEqual([]);
+  });
+});
+
+describe('restore from the welcome of a new profile', () => {
+  beforeAll(async () => {
+    welcomed = await launchApp({ home: HOME });
+  }, 120_000);
+
+  it('restores from the welcome and opens the app on the restored council, its witness holding the restored log', async () => {
+    const { page } = welcomed;
+    await page.locator('[data-screen="welcome"]').waitFor();
+    await page.getByRole('button', { name: '백업에서 복원…' }).click();
+    const dialog = page.getByRole('dialog', { name: '백업에서 복원' });
+    await startRestore(welcomed, dialog, backupFile);
+    await page.locator('[data-screen="bundles"]').waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('dialog', { name: '백업에서 복원' }).count()).toBe(0);
+    expect(await page.getByTestId('council-name').textContent()).toBe('카카오 1015 피해지원 협의체');
+
+    const restored = await readProfile(page);
+    expect(restored.decisions).toEqual(before.decisions);
+    expect(restored.audit.slice(0, -1)).toEqual(before.audit);
+    await expect.poll(() => witnessLines(welcomed).length, { timeout: 15_000 }).toBe(restored.audit.length);
+    expect(readdirSync(welcomed.userDataDir).filter((n) => n.startsWith('audit-witness-before-restore-'))).toEqual([]);
+    expect(welcomed.problems).toEqual([]);
   });
 });

@@ -3,13 +3,16 @@
  * holding a piece unanswered): no backup file appears, and the next start of the app removes the
  * partial one. Killed mid-restore (once the rows are written, before the evidence is): reopened,
  * the profile is empty again, the user is told, and the witness heard nothing of the half log.
+ * Killed once main began the witness again with the backup's chain (restoreFinish answered, the
+ * restore not yet recorded): reopened, the restore is finished, not undone, and the log is
+ * witnessed, not rewritten.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, loadDemoCouncil, type RunningApp } from './app-harness';
-import { backUpNow, backupFiles, backupSection, openRestore, readProfile, setPassphrase, startEmpty, startRestore } from './backup-steps';
+import { backUpNow, backupFiles, backupSection, goTo, openRestore, readProfile, setPassphrase, startEmpty, startRestore } from './backup-steps';
 
 const HOME = mkdtempSync(path.join(tmpdir(), 'council-desk-backup-crash-'));
 const BACKUPS = path.join(HOME, 'Council Desk', 'sync', 'backup');
@@ -108,5 +111,43 @@ describe('a backup and a restore cut off', () => {
       }
     })();
     expect(witness).toBe('');
+  });
+
+  it('finishes the restore at the next start when the page died once main had begun the witness again', async () => {
+    const page = await again.reopen();
+    await page.locator('[data-screen="bundles"]').waitFor();
+    let finished = false;
+    await page.route('**/__council-api', async (route) => {
+      if (!route.request().postDataBuffer()?.includes('"restoreFinish"')) return route.continue();
+      // main begins the witness again; its answer never reaches the page, which then dies
+      await route.fetch();
+      finished = true;
+    });
+    const dialog = await openRestore(page);
+    await startRestore(again, dialog, backupFile);
+    await expect.poll(() => finished, { timeout: 60_000 }).toBe(true);
+    expect((await readProfile(page)).restoring).toBe(true);
+    await page.close();
+
+    const reopened = await again.reopen();
+    const notice = reopened.getByTestId('restore-interrupted');
+    await notice.waitFor({ timeout: 30_000 });
+    expect(await notice.textContent()).toContain('지난번 복원을 앱을 시작하면서 마무리했습니다');
+    const profile = await readProfile(reopened);
+    expect(profile.restoring).toBe(false);
+    expect(profile.counts.cases).toBeGreaterThan(0);
+    expect(profile.audit.at(-1)).toMatchObject({ entity: 'backup', action: 'restore' });
+    const witnessed = () => {
+      try {
+        return readFileSync(path.join(again.userDataDir, 'audit-witness.ndjson'), 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { sequence: number; hash: string });
+      } catch {
+        return [];
+      }
+    };
+    await expect.poll(() => witnessed().length, { timeout: 15_000 }).toBe(profile.audit.length);
+    expect(witnessed().map(({ sequence, hash }) => ({ sequence, hash }))).toEqual(profile.audit.map(({ sequence, hash }) => ({ sequence, hash })));
+    await goTo(reopened, '의결');
+    await expect.poll(() => reopened.getByTestId('audit-witness').textContent(), { timeout: 30_000 }).toContain('복원한 뒤부터');
+    expect(await reopened.getByTestId('audit-rewritten-notice').count()).toBe(0);
   });
 });

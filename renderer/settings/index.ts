@@ -3,4 +3,4 @@ export { SettingsScreen } from './SettingsScreen';
 export { koSettings } from './strings-ko';
 export { enSettings } from './strings-en';
 export { chooseSyncFolder } from './security-preferences';
-export { AutomaticBackupLine, backUpAutomatically } from './backup';
+export { AutomaticBackupLine, backUpAutomatically, RestoreDialog } from './backup';

@@ -19,7 +19,7 @@ import { operatorOf, writeSetting } from '../db/settings';
 import { useAsyncValue } from '../common/use-async-value';
 import { sortMembers, useCouncilStore } from '../common/council-store';
 import { useUiStore } from '../common/ui-store';
-import { RestoreDialog } from '../settings/backup';
+import { RestoreDialog } from '../settings';
 import { OperatorChoice } from './OperatorChoice';
 import './welcome.css';
 

@@ -16,6 +16,7 @@ import { decisionFileFigures } from './bench-decision-file';
 import { minutesOfficeFigures } from './bench-minutes-office';
 import { minutesPdfFigures } from './bench-minutes-pdf';
 import { evidenceFigures } from './bench-evidence';
+import { validateAgainstFloor } from './bench-evidence-validate';
 import { realisticBatch, writeRealisticBundle } from './bench-evidence-bundle';
 import { hostileChild, hostileFigures } from './bench-hostile';
 import { soakFigures } from './bench-soak';
@@ -57,10 +58,11 @@ async function main(): Promise<void> {
   if (!['hostile', 'meeting', 'decisions', 'minutes', 'soak'].includes(only)) {
     console.log(`making benchmark bundles in ${dir} …`);
     if (!existsSync(bundles.cases)) await writeCasesOnlyBundle(bundles.cases, 20_000, key);
-    const casesOnly = only === 'json' || only === 'validate'; // BENCH_ONLY=json and =validate need only the cases bundle
+    // BENCH_ONLY=json and =validate need only the cases bundle, =validate-evidence only it and the batch
+    const casesOnly = only === 'json' || only === 'validate' || only === 'validate-evidence';
     if (!casesOnly && !existsSync(bundles.evidence)) await writeEvidenceBundle(bundles.evidence, 2_000, 3, 10_000, key);
     if (!casesOnly && !existsSync(bundles.large)) await writeLargeEntryBundle(bundles.large, 200 * 1024 * 1024);
-    if ((only === 'all' || only === 'evidence') && !existsSync(bundles.batch)) await writeRealisticBundle(bundles.batch, key);
+    if ((only === 'all' || only === 'evidence' || only === 'validate-evidence') && !existsSync(bundles.batch)) await writeRealisticBundle(bundles.batch, key);
   }
 
   const figures: Figure[] = [];
@@ -87,6 +89,8 @@ async function main(): Promise<void> {
   if (only === 'json') figures.push(strictJsonCost(bundles.cases));
   // validate's throughput alone, against its floor (for comparing two builds quickly, turn by turn)
   if (only === 'validate') figures.push(await validateThroughput(bundles.cases, trustPath, 5, process.env.BENCH_CASE_WORKERS === undefined ? undefined : Number(process.env.BENCH_CASE_WORKERS)));
+  // validate of the realistic batch alone, against its floor (the first figure of BENCH_ONLY=evidence, without the browser)
+  if (only === 'validate-evidence') figures.push(await validateAgainstFloor(bundles.batch, trustPath, Number(process.env.BENCH_RUNS ?? 3)));
   if (only === 'all' || only === 'node' || only === 'hostile') figures.push(...(await hostileFigures(__filename, dir)));
   if (only === 'all' || only === 'browser') {
     figures.push(...(await importVersusBulkPut([{ label: '20,000 cases, no evidence', path: bundles.cases, fair: false }], Number(process.env.BENCH_RUNS ?? 3))));

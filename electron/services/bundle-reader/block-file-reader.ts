@@ -60,6 +60,11 @@ export class BlockFileReader {
     return this.block.subarray(at, at + length);
   }
 
+  /** Fills `buffer` from `position` on (fewer bytes only at the end of the file): how many were read. Not through the block. */
+  readInto(buffer: Buffer, position: number): Promise<number> {
+    return new Promise((resolve, reject) => readFully(this.fd, buffer, position, (err, got) => (err ? reject(err) : resolve(got))));
+  }
+
   /** [start, end) of the file as a stream: from the block when it fits one, else read in 256 KiB pieces. */
   rangeStream(start: number, end: number): Readable {
     if (end - start > BLOCK_BYTES) return new FileRangeStream(this.fd, start, end);

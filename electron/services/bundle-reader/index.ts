@@ -6,7 +6,7 @@
  * refuses up front a name the reader would refuse.
  */
 export { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './limits';
-export { readBundle, readBundleWithManifest, type BundleReading, type ReadBundleOptions } from './read-bundle';
+export { readBundle, readBundleWithManifest, type BundleReading, type EvidenceOptions, type ReadBundleOptions } from './read-bundle';
 export type { CaseLineChecking, CaseLineOptions } from './case-line-pipeline';
 export { peekBundle } from './peek-bundle';
 export { reportText } from './report-text';

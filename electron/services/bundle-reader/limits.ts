@@ -134,6 +134,15 @@ export class EntryBudget {
     return this.inflated;
   }
 
+  /** Whether add(bytes) would find no breach, without counting them. Every limit only grows with the count, so an entry that fits whole fits chunk by chunk too. */
+  fits(bytes: number): boolean {
+    const inflated = this.inflated + bytes;
+    const { maxCompressionRatio, maxTotalBytes } = this.budget.limits;
+    if (inflated > this.maxBytes || inflated > this.declaredSize) return false;
+    if (inflated > RATIO_GUARD_FLOOR && inflated > maxCompressionRatio * Math.max(this.compressedSize, 1)) return false;
+    return this.budget.totalBytes + bytes <= maxTotalBytes;
+  }
+
   add(bytes: number): LimitBreach | null {
     this.inflated += bytes;
     const totalBreach = this.budget.addTotal(bytes);

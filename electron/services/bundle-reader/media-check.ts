@@ -39,6 +39,14 @@ export type MediaProblemCode =
 
 export type ImageDetails = { width: number; height: number; pixels: number; maxPixels: number } | { width: number; height: number } | { headerBytes: number } | Record<string, never>;
 
+/**
+ * Whether the check finds the same whatever chunks the bytes come in (the signatures and image
+ * sizes do; the text checks, which look for a NUL before they look at UTF-8 chunk by chunk, may not).
+ */
+export function chunkingFree(mediaType: EvidenceMediaType): boolean {
+  return SIGNATURES[mediaType] !== undefined;
+}
+
 export function mediaCheck(mediaType: EvidenceMediaType): MediaCheck {
   const signature = SIGNATURES[mediaType];
   return signature ? new MagicCheck(signature.magic, signature.what, mediaType) : new TextCheck(mediaType);

@@ -46,6 +46,15 @@ export interface ReadBundleOptions {
   onEvidencePiece?: (piece: EvidencePiece) => void | Promise<void>;
   /** How case lines are checked (worker threads or this one): the same report either way. */
   caseLines?: CaseLineOptions;
+  /** How evidence only checked is read (tests, the benchmark): the same report either way. */
+  evidence?: EvidenceOptions;
+}
+
+export interface EvidenceOptions {
+  /** false: every file is read the ordinary way, none through the fast path (evidence-scan.ts). Default true. */
+  fastPath?: boolean;
+  /** The fast path's SHA-256 on a worker thread (evidence-hasher.ts): true, false, or (default) when the files are large enough and there are two cores. */
+  hashWorker?: boolean;
 }
 
 /** The report, and the manifest when it could be read (the verify command prints from it). */
@@ -83,7 +92,7 @@ export async function readBundleWithManifest(path: string, options: ReadBundleOp
       log.fatal('limits', info.file, null, 'caseCount', problem('LIMIT_CASES_DECLARED', { count: info.manifest.caseCount, max: limits.maxCases }));
     }
     checkListedFiles(directory, info.manifest, info.file, log);
-    const stage: ReadStage = { reader, directory, manifest: info, onCase: options.onCase, onEvidencePiece: options.onEvidencePiece, caseLines: options.caseLines, caseWorkers };
+    const stage: ReadStage = { reader, directory, manifest: info, onCase: options.onCase, onEvidencePiece: options.onEvidencePiece, caseLines: options.caseLines, caseWorkers, evidence: options.evidence };
     if (!log.failed && options.onManifest) {
       await options.onManifest(summaryOf(fileName, info, directory, stage));
       throwIfAborted(signal);

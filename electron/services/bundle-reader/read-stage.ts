@@ -2,6 +2,7 @@
 import type { EvidencePiece } from '../../../shared/bundle-import';
 import type { CaseRecord } from '../../../shared/schemas/case-record';
 import type { CaseLineOptions } from './case-line-pipeline';
+import type { EvidenceOptions } from './read-bundle';
 import type { CaseWorkers } from './read-cases';
 import type { EntryReader } from './entry-chunks';
 import type { ManifestInfo } from './manifest-reader';
@@ -16,6 +17,8 @@ export interface ReadStage {
   caseLines?: CaseLineOptions | undefined;
   /** Started by readBundle once the directory is read; readCases starts them itself when not. */
   caseWorkers?: CaseWorkers | undefined;
+  /** readBundle's option: the fast path for evidence only checked, and its hashing worker. */
+  evidence?: EvidenceOptions | undefined;
 }
 
 /** Awaits a callback's answer only when it is a promise: most calls return nothing, and a line costs microseconds. */

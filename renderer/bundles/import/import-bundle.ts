@@ -95,8 +95,8 @@ async function runImport(db: CouncilDb, api: ImportApi, request: ImportRequest, 
   let rateFrom: ImportProgressEvent['rateFrom'];
   const report = (progress: ImportProgress) => {
     const event: ImportProgressEvent = { ...progress, fileName, bundleId, casesTotal: summary.caseCount, evidenceTotal: summary.evidenceCount, elapsedMs: now() - startedAt };
-    const fraction = progressFraction(event);
-    rateFrom ??= fraction > 0 ? { elapsedMs: event.elapsedMs, fraction } : undefined;
+    // the first report is the moment writing begins: opening and checking the bundle's start do not count
+    rateFrom ??= { elapsedMs: event.elapsedMs, fraction: progressFraction(event) };
     options.onProgress?.({ ...event, rateFrom });
   };
   let stored = false;

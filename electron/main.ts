@@ -98,6 +98,7 @@ const OPEN_FILTERS: Record<OpenFileKind, Electron.FileFilter> = {
   trust: { name: 'Trust file', extensions: ['json'] },
   key: { name: 'Private key (PKCS#8 PEM)', extensions: ['pem'] },
   decision: { name: 'Decision file', extensions: ['json'] },
+  backup: { name: 'Council Desk backup', extensions: ['cdbackup'] },
 };
 
 /** Native dialogs, attached to the focused window so they are modal to it. */

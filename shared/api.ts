@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Result } from './result';
 import { appArgSchemas, type AppHandlers } from './contract/app';
 import { auditArgSchemas, type AuditHandlers } from './contract/audit';
+import { backupArgSchemas, type BackupHandlers } from './contract/backup';
 import { bundleArgSchemas, type BundleHandlers } from './contract/bundles';
 import { decisionArgSchemas, type DecisionHandlers } from './contract/decisions';
 import { keyArgSchemas, type KeyHandlers } from './contract/keys';
@@ -20,6 +21,7 @@ import { trustArgSchemas, type TrustHandlers } from './contract/trust';
 
 export * from './contract/app';
 export * from './contract/audit';
+export * from './contract/backup';
 export * from './contract/bundles';
 export * from './contract/decisions';
 export * from './contract/keys';
@@ -32,7 +34,7 @@ export const API_CHANNEL_PREFIX = 'council:';
 export const API_GLOBAL = 'councilDesk';
 
 /** The main-process side of every call: handlers implement this. */
-export interface ApiHandlers extends AppHandlers, SecurityHandlers, BundleHandlers, TrustHandlers, AuditHandlers, KeyHandlers, DecisionHandlers, MinutesHandlers {}
+export interface ApiHandlers extends AppHandlers, SecurityHandlers, BundleHandlers, TrustHandlers, AuditHandlers, KeyHandlers, DecisionHandlers, MinutesHandlers, BackupHandlers {}
 
 /** The projector view's route: the app's page with this hash and the meeting id after it. */
 export const PROJECTOR_HASH_PREFIX = '#projector=';
@@ -51,6 +53,7 @@ export const apiArgSchemas = {
   ...keyArgSchemas,
   ...decisionArgSchemas,
   ...minutesArgSchemas,
+  ...backupArgSchemas,
 } as const satisfies { [M in ApiMethod]: z.ZodType<ApiArg<M>> };
 
 export const API_METHODS = Object.keys(apiArgSchemas) as ApiMethod[];
@@ -68,7 +71,7 @@ export type ApiBridge = { [M in ApiMethod]: (arg: ApiArg<M>) => Promise<Result<A
   pathForFile(file: object): string;
 };
 
-export type { AuditWitness, WitnessEntry, WitnessHead } from './audit-witness';
+export type { AuditWitness, WitnessEntry, WitnessHead, WitnessRestart } from './audit-witness';
 export type { BundleSummary } from './bundle-import';
 export type { MinutesProgress } from './minutes/minutes-steps';
 export type { SecuritySettings, SecuritySettingsChange, SecuritySettingsInUse } from './schemas/security-settings';

@@ -77,6 +77,28 @@ export const ERROR_CODES = [
   'WITNESS_CONFLICT',
   'WITNESS_WRITE_FAILED',
   'WITNESS_UNREADABLE',
+  // ---- backup: the encrypted backup file and its restore (electron/services/backup/) ----
+  /** No backup passphrase is held: set one first (automatic backups are skipped until then). */
+  'BACKUP_PASSPHRASE_NOT_SET',
+  /** The passphrase does not open this backup. */
+  'BACKUP_PASSPHRASE_WRONG',
+  /** Another backup is being written (one at a time). */
+  'BACKUP_RUNNING',
+  /** The backup or restore named has ended, was cancelled, or never was. */
+  'BACKUP_UNKNOWN',
+  /** An entry of the manifest did not come, or came with other bytes than the manifest says (the message names it). */
+  'BACKUP_INCOMPLETE',
+  /** More than the backup file can hold (the ZIP inside has no ZIP64): the message says the limit. */
+  'BACKUP_TOO_LARGE',
+  'BACKUP_WRITE_FAILED',
+  /** The file is not there, cannot be read, or is no Council Desk backup. */
+  'BACKUP_UNREADABLE',
+  /** A segment, an entry or a hash of the backup does not check (the message names which). */
+  'BACKUP_DAMAGED',
+  /** The audit chain in the backup is broken (the message names the entry). */
+  'BACKUP_AUDIT_BROKEN',
+  /** The backup holds another database version than this app's. */
+  'BACKUP_VERSION',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

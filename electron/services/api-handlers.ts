@@ -29,6 +29,8 @@ import { createTrustHandlers } from './trust-store/trust-store-handlers';
 import { createMinutesHandlers } from './minutes/minutes-handlers';
 import { readTrustInUse, trustInfoOf } from './trust-store/trust-store';
 import { createWitnessHandlers } from './witness/witness-handlers';
+import { WitnessFile, witnessFilePath } from './witness/witness-file';
+import { createBackupHandlers } from './backup/backup-handlers';
 
 export interface HandlerContext {
   appVersion: string;
@@ -72,6 +74,7 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
 
   const home = ctx.home ?? homedir();
   const keystore = new Keystore(ctx.paths.userDataDir, { secrets: ctx.secrets });
+  const witness = new WitnessFile(witnessFilePath(ctx.paths.userDataDir));
   const inUse = (settings: SecuritySettings): SecuritySettingsInUse => ({ ...settings, syncFolderInUse: syncFolderInUse(settings.syncFolder, home) });
   const features: FeatureContext = {
     paths: ctx.paths,
@@ -83,6 +86,7 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     trustedKeys: async () => (await trustOf((await security).get().trustFile)).keys,
     syncFolder: async () => syncFolderInUse((await security).get().syncFolder, home),
     print: ctx.print,
+    secrets: ctx.secrets,
   };
 
   return {
@@ -91,7 +95,9 @@ export function createApiHandlers(ctx: HandlerContext): ApiHandlers {
     ...createReceivedDecisionHandlers(features),
     ...createTrustHandlers(features),
     ...createMinutesHandlers(features),
-    ...createWitnessHandlers(features),
+    // One witness file: the restore's restoreFinish begins it again in the same lane the appends go through.
+    ...createWitnessHandlers(features, { file: witness }),
+    ...createBackupHandlers(features, { witness }),
 
     async getAppInfo() {
       return {

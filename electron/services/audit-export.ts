@@ -24,14 +24,16 @@ import { createFileAtomic } from './atomic-create';
 /** How many names (`audit-<name>.ndjson`, then -2 ... ) are tried before giving up. */
 export const AUDIT_EXPORT_MAX_NAMES = 999;
 
-const nodeHash = (body: unknown) => createHash('sha256').update(canonicalJson(body)).digest('hex');
+/** An audit entry's hash by node:crypto (the chain's walker takes the hash function). */
+export const nodeHash = (body: unknown) => createHash('sha256').update(canonicalJson(body)).digest('hex');
 
 /** The file name of the n-th try (1: the plain name). */
 export function auditExportFileName(name: string, n: number): string {
   return n === 1 ? `audit-${name}.ndjson` : `audit-${name}-${n}.ndjson`;
 }
 
-function brokenWords(broken: AuditBreak): string {
+/** What breaks the chain, in words (also the backup's restore check). */
+export function brokenWords(broken: AuditBreak): string {
   switch (broken.what) {
     case 'malformed':
       return `entry ${broken.brokenAt} is not an audit entry: ${broken.path === '' ? 'the line' : broken.path} ${broken.message}`;

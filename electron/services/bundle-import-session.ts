@@ -2,6 +2,11 @@
  * Imports pulled by the renderer, chunk by chunk: the bundle reader runs ahead by at most about
  * two chunks (backpressure), each importNext hands over what it has validated so far, and the last
  * answer says whether every check passed. A session the renderer abandons is cancelled after a while.
+ *
+ * The first chunks are handed over smaller (an eighth of the full size, then a quarter, a half):
+ * the renderer can start writing as soon as a few hundred cases are read rather than after the
+ * first 2,000, and by the time it asks again the reader, much faster than the writing, has the
+ * next, larger one ready. From the fourth on, chunks are full.
  */
 import { randomUUID } from 'node:crypto';
 import type { BundleSummary, EvidencePiece, ImportBeginResult, ImportChunk, ImportProgress } from '../../shared/bundle-import';
@@ -28,6 +33,8 @@ interface Session {
   cases: CaseRecord[];
   pieces: EvidencePiece[];
   queuedBytes: number;
+  /** Data chunks handed over so far (the first ones are smaller). */
+  handed: number;
   progress: ImportProgress;
   report: BundleReport | null;
   crash: unknown;
@@ -70,6 +77,7 @@ export class BundleImportSessions {
       cases: [],
       pieces: [],
       queuedBytes: 0,
+      handed: 0,
       progress: { casesRead: 0, evidenceRead: 0, bytesRead: 0, bytesTotal: 0 },
       report: null,
       crash: null,
@@ -137,7 +145,8 @@ export class BundleImportSessions {
         this.end(importId);
         return { kind: 'failed', report, progress: { ...session.progress } };
       }
-      if (session.cases.length >= this.chunkCases || session.queuedBytes >= this.chunkBytes || (report && this.hasQueued(session))) {
+      const share = rampShare(session.handed);
+      if (session.cases.length >= Math.ceil(this.chunkCases * share) || session.queuedBytes >= this.chunkBytes * share || (report && this.hasQueued(session))) {
         return this.takeChunk(session);
       }
       if (report) {
@@ -161,6 +170,7 @@ export class BundleImportSessions {
     session.cases = [];
     session.pieces = [];
     session.queuedBytes = 0;
+    session.handed += 1;
     const reader = session.wakeReader;
     session.wakeReader = null;
     reader?.();
@@ -208,6 +218,11 @@ export class BundleImportSessions {
     reader?.();
     this.wake(session);
   }
+}
+
+/** The share of a full chunk the chunk after `handed` others needs: 1/8, 1/4, 1/2, then 1. */
+export function rampShare(handed: number): number {
+  return 1 / 2 ** Math.max(0, 3 - handed);
 }
 
 function readFailure(what: string, error: unknown): CouncilError {

@@ -4,7 +4,7 @@
  * end-to-end harness with the answers a test prepared. Null (or false) when the user cancels.
  */
 
-export type OpenFileKind = 'bundle' | 'trust' | 'key' | 'decision';
+export type OpenFileKind = 'bundle' | 'trust' | 'key' | 'decision' | 'backup';
 
 /** A yes-or-no question the user must answer before a protection is lowered. */
 export interface ConfirmRequest {
@@ -15,7 +15,7 @@ export interface ConfirmRequest {
 }
 
 export interface DialogPort {
-  /** 'key': a PKCS#8 PEM private key; 'decision': a decision file (*.dsse.json). */
+  /** 'key': a PKCS#8 PEM private key; 'decision': a decision file (*.dsse.json); 'backup': a backup (*.cdbackup). */
   openFile(kind: OpenFileKind): Promise<string | null>;
   openFolder(): Promise<string | null>;
   saveFile(suggestedName: string): Promise<string | null>;

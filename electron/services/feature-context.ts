@@ -9,6 +9,7 @@ import type { TrustedKey } from '../../shared/schemas/trust-file';
 import type { AppPaths } from './app-paths';
 import type { DialogPort } from './dialog-port';
 import type { PrintPort } from './minutes/print-port';
+import type { SecretPort } from './keystore/secret-port';
 import type { SecuritySettingsStore } from './security-settings';
 
 /** One of this device's keys, able to sign; its private half stays inside. */
@@ -41,6 +42,8 @@ export interface FeatureContext {
   syncFolder(): Promise<string>;
   /** How the minutes' HTML becomes a PDF; none in browser mode when no Chromium or Chrome was found. */
   print?: PrintPort;
+  /** The system's secret store (Electron's safeStorage); none: nothing secret is kept across runs but by a passphrase. */
+  secrets?: SecretPort;
 }
 
 /** Where the sync folder is when none was chosen in Settings (issue 12). */

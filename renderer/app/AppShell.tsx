@@ -2,7 +2,8 @@
  * The frame around every screen: a "skip to content" link first (visible when focused), header on
  * top, the main menu on the left, the screen beside it in the main landmark, and the live regions
  * the whole app speaks through (common/announcer.ts), and an import's question whether to go on
- * when the bundle will not fit in the storage left.
+ * when the bundle will not fit in the storage left. Above the screen, once, what start-up found of
+ * a restore left unfinished.
  */
 import { useRef, type ComponentType, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +15,7 @@ import { DecisionsScreen } from '../decisions';
 import { MeetingScreen } from '../meeting';
 import { MinutesScreen } from '../minutes';
 import { SettingsScreen } from '../settings';
+import { RestoreInterruptedNotice } from '../settings/backup';
 import { useUiStore, type ScreenId } from '../common/ui-store';
 import './shell.css';
 import { AppHeader } from './AppHeader';
@@ -53,6 +55,7 @@ export function AppShell() {
       <div className="app-shell__body">
         <Sidebar />
         <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className="app-shell__main">
+          <RestoreInterruptedNotice />
           <Screen key={Screen === CaseReviewScreen ? 'case-review' : screen} />
         </main>
       </div>

@@ -1,6 +1,7 @@
 /**
  * The running import: a progress bar with the counts, the bytes read, the time left at the rate so
- * far, and Cancel. Before the main process has read the manifest the bar has no value yet.
+ * far (counting down between progress events), and Cancel. Before the main process has read the
+ * manifest the bar has no value yet.
  */
 import { useId, useLayoutEffect, useRef, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,16 +9,18 @@ import { formatBytes } from '../common/format/bytes';
 import { formatCount } from '../common/format/numbers';
 import type { ImportProgressEvent } from './import/import-outcome';
 import { progressFraction, secondsLeft } from './import/progress-estimate';
+import { useElapsedNow } from './import/time-left-clock';
 import { useImportStore } from './import-store';
 import { useUiStore } from '../common/ui-store';
 import { ProgressBar } from '../common/ProgressBar';
 
-function useProgressWords(progress: ImportProgressEvent | null) {
+function useProgressWords(progress: ImportProgressEvent | null, progressAt: number | null) {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
+  const now = useElapsedNow(progress, progressAt);
   if (!progress) return null;
   const n = (value: number) => formatCount(value, language);
-  const left = secondsLeft(progress);
+  const left = secondsLeft(progress, now ?? progress.elapsedMs);
   const time =
     left === null ? null
     : left >= 60 ? t('progress.minutesSeconds', { minutes: Math.floor(left / 60), seconds: left % 60 })
@@ -69,8 +72,9 @@ export function ImportProgressPanel() {
   const focusKept = useFocusKeptOnEnd();
   const fileName = useImportStore((s) => s.fileName) ?? '';
   const progress = useImportStore((s) => s.progress);
+  const progressAt = useImportStore((s) => s.progressAt);
   const cancelling = useImportStore((s) => s.cancelling);
-  const words = useProgressWords(progress);
+  const words = useProgressWords(progress, progressAt);
 
   return (
     <section className="card import-progress" aria-labelledby={headingId} aria-busy="true" {...focusKept}>

@@ -19,6 +19,8 @@ interface ImportState {
   fileName: string | null;
   /** null until the main process has read the bundle's manifest. */
   progress: ImportProgressEvent | null;
+  /** When `progress` came, on the clock of performance.now() (the time left counts down from it). */
+  progressAt: number | null;
   outcome: ImportOutcome | null;
   controller: AbortController | null;
   /** The bundle will not fit in the storage left: go on or cancel? (null: no question). */
@@ -31,7 +33,7 @@ interface ImportState {
   dismiss(): void;
 }
 
-const initial = { running: false, cancelling: false, fileName: null, progress: null, outcome: null, controller: null, spaceQuestion: null };
+const initial = { running: false, cancelling: false, fileName: null, progress: null, progressAt: null, outcome: null, controller: null, spaceQuestion: null };
 
 /** Resolves the space question's promise: set while one waits. */
 let answer: ((goOn: boolean) => void) | null = null;
@@ -41,7 +43,7 @@ export const useImportStore = create<ImportState>()((set, get) => ({
   start: async (db, api, path) => {
     if (get().running) return false;
     const controller = new AbortController();
-    set({ running: true, cancelling: false, fileName: fileNameOf(path), progress: null, outcome: null, controller });
+    set({ running: true, cancelling: false, fileName: fileNameOf(path), progress: null, progressAt: null, outcome: null, controller });
     const fileName = fileNameOf(path);
     let outcome: ImportOutcome;
     try {
@@ -54,7 +56,7 @@ export const useImportStore = create<ImportState>()((set, get) => ({
           };
           set({ spaceQuestion: shortfall });
         });
-      outcome = await importBundle(db, api, { path }, { signal: controller.signal, onProgress: (progress) => set({ progress }), confirmLowSpace });
+      outcome = await importBundle(db, api, { path }, { signal: controller.signal, onProgress: (progress) => set({ progress, progressAt: performance.now() }), confirmLowSpace });
     } catch (err) {
       outcome = { kind: 'refused', fileName, bundleId: null, ...describeError(err), caseIds: [] };
     }

@@ -32,6 +32,9 @@ export const CLIENT_ERROR_CODES = [
   'IMPORT_CANCELLED',
   'CASE_NOT_FOUND',
   'STORAGE_FULL',
+  'BACKUP_EVIDENCE_CHANGED',
+  'RESTORE_PROFILE_NOT_EMPTY',
+  'RESTORE_CHECK_FAILED',
 ] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 

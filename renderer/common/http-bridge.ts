@@ -1,9 +1,10 @@
 /**
  * Browser mode's bridge (council-desk serve), the page side: there is no preload, so the page
  * builds `window.councilDesk` itself, the same ApiBridge, over HTTP to the loopback server that
- * started it. Each call is POST /__council-api with this run's token in a header; the answer is a
- * JSON head plus a binary tail for the evidence bytes (electron/services/browser-mode/http-bridge.ts
- * describes the layout). An answer whose byte arrays are large is taken as a Blob and each of them
+ * started it. Each call is POST /__council-api with this run's token in a header: JSON, or, when
+ * its argument holds Uint8Arrays (backupAppend's bytes), a JSON head plus a binary tail; the answer
+ * is a JSON head plus a binary tail for the evidence bytes (shared/bridge-binary.ts and
+ * electron/services/browser-mode/http-bridge.ts describe the layout). An answer whose byte arrays are large is taken as a Blob and each of them
  * handed on as a slice of it (a Blob, see EvidenceBytes): reading 1 GB of evidence into the page's
  * memory and making Blobs of it again would cost seconds of the page's main thread. The token comes once in the page's address, which is then stripped of it;
  * it lives only in this module's memory (a reload gets it again from the server by the cookie).
@@ -13,6 +14,7 @@
  */
 import type { ApiBridge, ApiMethod, AppMode } from '../../shared/api';
 import { API_METHODS } from '../../shared/api';
+import { frameParts, placeBinary, readFrameHead, takeBinary } from '../../shared/bridge-binary';
 import type { Result } from '../../shared/result';
 
 /** The same names as electron/services/browser-mode/ (the two sides cannot import each other). */
@@ -21,6 +23,9 @@ export const TOKEN_HEADER = 'x-council-desk-token';
 export const TOKEN_PARAM = 'token';
 export const BINARY_PARTS_HEADER = 'x-council-desk-binary-parts';
 export const BINARY_BYTES_HEADER = 'x-council-desk-binary-bytes';
+export const BINARY_CALL_TYPE = 'application/octet-stream';
+/** The most bytes the server takes in one call (its MAX_CALL_BYTES): a larger one is refused here, before it is sent. */
+export const MAX_CALL_BYTES = 160 * 1024 * 1024;
 
 /**
  * From this size on, on average, an answer's byte arrays are handed on as slices of the answer's
@@ -36,30 +41,13 @@ export function takeAsBlob(headers: Pick<Headers, 'get'>): boolean {
   return parts > 0 && Number(headers.get(BINARY_BYTES_HEADER) ?? 0) / parts >= BLOB_MIN_PART_BYTES;
 }
 
-type Binary = { path: (string | number)[]; at: number; length: number };
-type Head = { value: unknown; binary: Binary[] };
-
-/** The value of the head, with what `part(at, length)` gives for each byte array put in its place. */
-function placeBinary(head: Head, part: (at: number, length: number) => unknown): unknown {
-  const box: Record<string | number, unknown> = { value: head.value };
-  for (const b of head.binary) {
-    let holder = box;
-    let key: string | number = 'value';
-    for (const step of b.path) {
-      holder = holder[key] as Record<string | number, unknown>;
-      key = step;
-    }
-    holder[key] = part(b.at, b.length);
-  }
-  return box.value;
-}
+type Head = { value: unknown; binary: unknown };
 
 /** An answer's bytes back into the value: the JSON head, with each Uint8Array put in its place. */
 export function decodeReply(buffer: ArrayBuffer): unknown {
-  const jsonLength = new DataView(buffer).getUint32(0);
-  const head = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, jsonLength))) as Head;
-  const base = 4 + jsonLength;
-  return placeBinary(head, (at, length) => new Uint8Array(buffer, base + at, length));
+  const bytes = new Uint8Array(buffer);
+  const { head, base } = readFrameHead(bytes);
+  return placeBinary(head as Head, (at, length) => new Uint8Array(buffer, base + at, length));
 }
 
 /**
@@ -105,17 +93,19 @@ export function downloadText(name: string, text: string, doc: Document = documen
 export interface HttpBridgeOptions {
   fetch?: typeof fetch;
   download?: (name: string, text: string) => void;
+  /** The most bytes of one call with a binary tail (tests give a small one); the server's MAX_CALL_BYTES. */
+  maxCallBytes?: number;
 }
 
 export function createHttpBridge(token: string, options: HttpBridgeOptions = {}): ApiBridge {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const download = options.download ?? downloadText;
+  const maxCallBytes = options.maxCallBytes ?? MAX_CALL_BYTES;
 
   async function invoke(method: ApiMethod, arg: unknown): Promise<unknown> {
     const res = await doFetch(HTTP_BRIDGE_PATH, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-      body: JSON.stringify({ method, hasArg: arg !== undefined, arg: arg ?? null }),
+      ...encodeCall(method, arg),
       credentials: 'same-origin',
       cache: 'no-store',
     });
@@ -129,6 +119,16 @@ export function createHttpBridge(token: string, options: HttpBridgeOptions = {})
       (reply) => (reply?.ok ? reply.value.mode : null),
       () => null,
     ));
+
+  function encodeCall(method: ApiMethod, arg: unknown): { headers: Record<string, string>; body: string | Blob } {
+    const call = takeBinary(arg ?? null, (value, binary) => JSON.stringify({ method, hasArg: arg !== undefined, arg: value, ...(binary.length > 0 ? { binary } : {}) }));
+    if (call.parts.length === 0) return { headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token }, body: call.encoded };
+    const parts = frameParts(call.encoded, call.parts);
+    const size = parts.reduce((n, p) => n + p.byteLength, 0);
+    if (size > maxCallBytes) throw new Error(`The call ${method} is ${size} bytes; browser mode's server takes at most ${maxCallBytes} in one call.`);
+    // A Blob of the parts as they are: the bytes are not copied into one array here.
+    return { headers: { 'content-type': BINARY_CALL_TYPE, [TOKEN_HEADER]: token }, body: new Blob(parts as BlobPart[]) };
+  }
 
   const calls = Object.fromEntries(API_METHODS.map((method) => [method, (arg: unknown) => invoke(method, arg)])) as Record<ApiMethod, (arg: unknown) => Promise<unknown>>;
   const saveTextFile = async (arg: { suggestedName: string; text: string }) => {

@@ -24,7 +24,8 @@ export async function appendAuditBatch(db: CouncilDb, inputs: readonly AuditInpu
   const actor = operatorOf(operator?.value);
   const now = new Date().toISOString();
   let prevHash = last ? last.hash : null;
-  const entries: Omit<AuditRow, 'sequence'>[] = new Array(inputs.length);
+  const first = last ? last.sequence + 1 : 1;
+  const entries: AuditRow[] = new Array(inputs.length);
   for (let i = 0; i < inputs.length; i += 1) {
     const input = inputs[i]!;
     // The same keys in the same order as appendAudit's body: the canonical JSON sorts them anyway.
@@ -38,10 +39,10 @@ export async function appendAuditBatch(db: CouncilDb, inputs: readonly AuditInpu
       prevHash,
     };
     const hash = auditEntryHash(body);
-    entries[i] = { ...body, hash };
+    entries[i] = { ...body, hash, sequence: first + i };
     prevHash = hash;
   }
-  // The sequence is the table's auto-increment key: the database hands out the numbers.
-  const sequences = await db.audit.bulkAdd(entries as AuditRow[], { allKeys: true });
-  return entries.map((entry, i) => ({ ...entry, sequence: sequences[i]! }));
+  // The numbers after the last entry's, as appendAudit names them (not the key generator's).
+  await db.audit.bulkAdd(entries);
+  return entries;
 }

@@ -4,7 +4,7 @@
  * has another hash tells of a log rewritten (every entry recomputed, so its own chain still
  * checks) or cut. A log longer than the witness is fine: the rest is witnessed next.
  */
-import type { AuditWitness } from '../../shared/audit-witness';
+import type { AuditWitness, WitnessRestart } from '../../shared/audit-witness';
 import { AUDIT_CHUNK } from './audit-check';
 import type { CouncilDb } from './schema';
 
@@ -13,6 +13,8 @@ interface WitnessRead {
   witnessed: number;
   /** Lines of the witness file skipped as it was read (a torn last line among them). */
   skippedLines: number;
+  /** The restore that began the witness again (its first entries are that backup's chain); null when none did. */
+  restart: Pick<WitnessRestart, 'backup' | 'at'> | null;
 }
 
 export type WitnessCheck =
@@ -29,7 +31,8 @@ export type WitnessCheck =
 
 export async function checkAgainstWitness(db: CouncilDb, witness: AuditWitness, { chunk = AUDIT_CHUNK }: { chunk?: number } = {}): Promise<WitnessCheck> {
   const { entries } = witness;
-  const read: WitnessRead = { witnessed: entries.length, skippedLines: witness.skippedLines.length + (witness.tornTail ? 1 : 0) };
+  const restart = witness.restart ? { backup: witness.restart.backup, at: witness.restart.at } : null;
+  const read: WitnessRead = { witnessed: entries.length, skippedLines: witness.skippedLines.length + (witness.tornTail ? 1 : 0), restart };
   for (let start = 0; start < entries.length; start += chunk) {
     const part = entries.slice(start, start + chunk);
     const rows = await db.audit.bulkGet(part.map((e) => e.sequence));

@@ -5,7 +5,8 @@
  * decision, an export or the minutes, or WITNESS_EVERY entries since the last witnessed one. Then
  * every entry after the last sequence main answered is sent, read back from the database as
  * committed. A call that fails fails no one's change: the entries wait for the next witness point
- * (or the next start), which sends them all again from the last witnessed one.
+ * (or the next start), which sends them all again from the last witnessed one. Before each send
+ * the database is flushed (flushDurably): the witness never holds a hash the disk does not.
  */
 import Dexie, { type Transaction } from 'dexie';
 import type { AuditWitness, WitnessHead } from '../../shared/audit-witness';
@@ -36,6 +37,8 @@ export class AuditWitnessSender {
   lastError: unknown = null;
   /** Called when main refuses a hash for an entry it witnessed otherwise (WITNESS_CONFLICT): the chain was rewritten. */
   onConflict: (() => void) | null = null;
+  /** Holds taken (a restore writing a log not yet checked): nothing is sent while one is. */
+  private holds = 0;
 
   constructor(
     readonly db: CouncilDb,
@@ -45,7 +48,22 @@ export class AuditWitnessSender {
 
   /** Entries up to `highest` committed; `due`: one of them is witnessed at once. */
   committed(highest: number, due: boolean): void {
+    if (this.holds > 0) return;
     if (due || highest - (this.witnessed ?? 0) >= this.every) void this.send();
+  }
+
+  /**
+   * Sends nothing until the answered release is called: a restore writes a log that is the
+   * backup's only once it is whole and checked, and sends it then (send()).
+   */
+  hold(): () => void {
+    this.holds += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds -= 1;
+    };
   }
 
   /** Main's last witnessed sequence, as read at start-up. */
@@ -53,8 +71,14 @@ export class AuditWitnessSender {
     this.witnessed = sequence;
   }
 
+  /** Main began the witness again (a restore's restoreFinish): its last entry is asked for before the next send. */
+  restarted(): void {
+    this.witnessed = null;
+  }
+
   /** Sends every entry after the last witnessed one; resolves once sent or failed, never rejects. */
   send(): Promise<void> {
+    if (this.holds > 0) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
@@ -78,6 +102,7 @@ export class AuditWitnessSender {
         const after = this.witnessed;
         const rows = await this.db.audit.where(':id').above(after).limit(SEND_CHUNK).toArray();
         if (rows.length === 0) break;
+        await flushDurably(this.db, rows.at(-1)!.sequence);
         const answer = await this.port.witnessAudit({ entries: rows.map((r) => ({ sequence: r.sequence, hash: r.hash })) });
         this.witnessed = answer?.sequence ?? 0;
         // Fewer than asked for: the end of the log. Main answering less than was sent: stop, not loop.
@@ -91,6 +116,28 @@ export class AuditWitnessSender {
       return false;
     }
   }
+}
+
+/** The settings key of the small write that makes the commits before it durable (readSettings ignores unknown keys). */
+export const DURABLE_MARK_KEY = 'auditDurableThrough';
+
+/**
+ * Makes every transaction committed so far durable before its hashes go to the witness. Chromium
+ * commits IndexedDB transactions "relaxed" by default: written to the operating system, not
+ * flushed to the disk. The witness file is fsync'd, so after a power cut it could hold hashes the
+ * database lost, and call an intact log rewritten; and a vote shown as recorded could be gone. One
+ * small write with durability "strict" flushes the database's log, and with it every commit
+ * before it (the log is one sequence of writes). It is made with IndexedDB itself, not Dexie:
+ * nothing observes it, so no screen reads anything again for it.
+ */
+export function flushDurably(db: CouncilDb, sequence: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.backendDB().transaction('settings', 'readwrite', { durability: 'strict' });
+    tx.objectStore('settings').put({ key: DURABLE_MARK_KEY, value: sequence });
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new Error('The durable mark was not written.'));
+    tx.onerror = () => reject(tx.error ?? new Error('The durable mark was not written.'));
+  });
 }
 
 const senders = new WeakMap<CouncilDb, AuditWitnessSender>();

@@ -28,16 +28,18 @@ export { auditEntryHash };
 export interface AuditHead {
   actor: string | null;
   prevHash: string | null;
+  /** The last entry's sequence; 0 while the log is empty. */
+  sequence: number;
 }
 
 export async function readAuditHead(db: CouncilDb): Promise<AuditHead> {
   const [operator, last] = await Promise.all([db.settings.get('operator'), db.audit.orderBy('sequence').last()]);
-  return { actor: operatorOf(operator?.value), prevHash: last ? last.hash : null };
+  return { actor: operatorOf(operator?.value), prevHash: last ? last.hash : null, sequence: last ? last.sequence : 0 };
 }
 
 /** `head`: read in this transaction by readAuditHead, with no entry appended since; else read here. */
 export async function appendAudit(db: CouncilDb, input: AuditInput, head?: AuditHead): Promise<AuditRow> {
-  const { actor, prevHash } = head ?? (await readAuditHead(db));
+  const { actor, prevHash, sequence: last } = head ?? (await readAuditHead(db));
   const body: Omit<AuditRow, 'sequence' | 'hash'> = {
     at: input.at ?? new Date().toISOString(),
     entity: input.entity,
@@ -47,9 +49,11 @@ export async function appendAudit(db: CouncilDb, input: AuditInput, head?: Audit
     detail: input.detail,
     prevHash,
   };
-  const entry = { ...body, hash: auditEntryHash(body) };
-  const sequence = await db.audit.add(entry);
-  return { ...entry, sequence };
+  // The next number after the last entry's, named here rather than left to the table's key
+  // generator, which never goes back: after a restore over a longer log it would leave a gap.
+  const entry = { ...body, hash: auditEntryHash(body), sequence: last + 1 };
+  await db.audit.add(entry);
+  return entry;
 }
 
 /** The sequence of the first entry that breaks the chain, or null (the whole check: audit-check.ts). */

@@ -224,10 +224,10 @@ export interface DecisionRow {
   reopened: { reason: string; at: string } | null;
 }
 
-export type AuditEntity = 'bundle' | 'case' | 'document' | 'member' | 'meeting' | 'agenda' | 'attendance' | 'recusal' | 'proposal' | 'vote' | 'decision' | 'export' | 'minutes' | 'settings';
+export type AuditEntity = 'bundle' | 'case' | 'document' | 'member' | 'meeting' | 'agenda' | 'attendance' | 'recusal' | 'proposal' | 'vote' | 'decision' | 'export' | 'minutes' | 'settings' | 'backup';
 
 export interface AuditRow {
-  /** Assigned by the database, 1, 2, 3, ... */
+  /** 1, 2, 3, ...: the next after the last entry's (audit.ts, audit-batch.ts). */
   sequence: number;
   at: string;
   entity: AuditEntity;

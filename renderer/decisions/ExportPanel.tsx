@@ -16,6 +16,7 @@ import type { ChairKeyBlock } from './export/chair-key';
 import type { ExportOutcome } from './export/export-decisions';
 import type { ExportRun } from './export/use-decision-export';
 import { koDecisionExport } from './export/strings-ko';
+import { AutomaticBackupLine } from '../settings';
 
 export type ExportBlock = 'noMeeting' | 'nothingNew' | ChairKeyBlock;
 
@@ -87,6 +88,7 @@ export function ExportPanel({ pending, block, run, onExport }: { pending: number
       <p role="status" data-testid="decision-export-status" className="path-text">
         {status}
       </p>
+      <AutomaticBackupLine />
       {run.state === 'done' && <Stopped outcome={run.outcome} />}
       {run.state === 'failed' && <ErrorNotice title={errorTitle(t, run.error)} error={run.error} />}
     </div>

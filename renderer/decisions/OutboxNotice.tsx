@@ -1,6 +1,7 @@
 /**
  * Shown while decision files wait for the sync folder: what happened (the file is signed and will
- * be written when the folder is back), which files, main's last error, and Retry.
+ * be written when the folder is back, or, the folder being there, once it can be written), which
+ * files, main's last error, and Retry.
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +23,7 @@ export function OutboxNotice({ queued, outbox }: { queued: number; outbox: Outbo
           <h3 id={headingId} className="notice__title">
             {t('decisionExport.outbox.title')}
           </h3>
-          <p>{t('decisionExport.outbox.text')}</p>
+          <p>{t(outbox.status?.available ? 'decisionExport.outbox.textUnwritable' : 'decisionExport.outbox.text')}</p>
           {files.length > 0 && <p className="path-text">{t('decisionExport.outbox.files', { files: files.join(', ') })}</p>}
           {outbox.status?.lastError && <p className="path-text">{t('decisionExport.outbox.lastError', { error: outbox.status.lastError })}</p>}
           <div className="settings-actions">

@@ -55,6 +55,9 @@ export function auditBreakValues(t: TFunction, check: AuditCheck): { label: stri
 
 /** How the log stands against its witness, in one sentence: matched, or the first witnessed entry it no longer holds and when it was witnessed. */
 export function witnessSentence(t: TFunction, check: WitnessCheck, language: Language): string {
+  if (check.holds && check.restart) {
+    return t('audit.witness.holdsSinceRestore', { count: formatCount(check.witnessed, language), name: check.restart.backup, date: formatDateTime(check.restart.at, language) });
+  }
   if (check.holds) return t('audit.witness.holds', { count: formatCount(check.witnessed, language) });
   const at = formatDateTime(check.at, language);
   return check.found === null ? t('audit.witness.missing', { sequence: check.sequence, at }) : t('audit.witness.rewritten', { sequence: check.sequence, at });

@@ -6,7 +6,7 @@
  */
 export { DecisionsScreen } from './DecisionsScreen';
 export { AuditBrokenNotice } from './AuditBrokenNotice';
-export { runAuditCheck, resetAuditStore, useAuditStore, type AuditStatus } from './audit-status';
+export { refreshAuditCheck, runAuditCheck, resetAuditStore, useAuditStore, type AuditStatus } from './audit-status';
 export { runWitnessCheck } from './witness-status';
 export { MeetingPicker } from './MeetingPicker';
 export { readDecisionList } from './export/decision-list';

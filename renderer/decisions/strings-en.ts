@@ -53,6 +53,7 @@ export const enDecisions: typeof koDecisions = {
       hint: "The main process keeps each audit entry's hash in a witness file of its own (audit-witness.ndjson in the app's user-data folder): a log rewritten as a whole, every hash recomputed, shows here too.",
       checking: 'Comparing the audit log with its witness…',
       holds: 'Matches its witness: {{count}} witnessed entries',
+      holdsSinceRestore: 'Matches its witness: {{count}} witnessed entries, witnessed since the restore of {{name}} on {{date}}',
       rewritten: 'The audit log was rewritten: entry {{sequence}} no longer has the hash witnessed for it at {{at}}.',
       missing: 'The audit log was rewritten or cut: entry {{sequence}}, witnessed at {{at}}, is no longer in it.',
       failed: "The audit log's witness could not be read.",

@@ -52,6 +52,7 @@ export const koDecisions = {
       hint: '주 프로세스는 감사 기록 항목마다 그 해시를 사용자 데이터 폴더의 증인 파일(audit-witness.ndjson)에 따로 남깁니다. 기록 전체를 다시 계산해 바꿔도 여기서 드러납니다.',
       checking: '감사 기록을 증인 파일과 대조하는 중…',
       holds: '증인 파일과 일치: 증인 파일에 남은 {{count}}개 항목',
+      holdsSinceRestore: '증인 파일과 일치: 증인 파일에 남은 {{count}}개 항목 ({{date}}에 {{name}}을(를) 복원한 뒤부터 남긴 증인 기록)',
       rewritten: '감사 기록이 다시 쓰였습니다: {{sequence}}번 항목의 해시가 {{at}}에 증인 파일에 남긴 해시와 다릅니다.',
       missing: '감사 기록이 다시 쓰였거나 잘렸습니다: {{at}}에 증인 파일에 남긴 {{sequence}}번 항목이 감사 기록에 없습니다.',
       failed: '감사 기록의 증인 파일을 읽지 못했습니다.',

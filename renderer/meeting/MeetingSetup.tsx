@@ -2,7 +2,8 @@
  * One meeting's setup: its status (with "Open meeting" / "Close meeting"), details and rules,
  * the agenda, and the ways to add cases to it (by filter or preset, or one by id). Read live, so
  * what the room writes (proposals, decisions) shows here too. A closed meeting is shown, not
- * changed.
+ * changed. Closing a meeting starts an automatic backup in the background (settings/backup/),
+ * which never holds up or fails the close; its quiet line is under the bar.
  */
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { ScreenFrame } from '../common/ScreenFrame';
 import { useServices } from '../common/services';
 import { useUiStore } from '../common/ui-store';
+import { AutomaticBackupLine, backUpAutomatically } from '../settings';
 import { AgendaAddPanel } from './AgendaAddPanel';
 import { AgendaTable } from './AgendaTable';
 import { loadMeetingView } from './agenda-view';
@@ -22,7 +24,7 @@ import { useLiveValue } from './use-live-value';
 
 export function MeetingSetup({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
-  const { db } = useServices();
+  const { db, api } = useServices();
   const view = useLiveValue(() => loadMeetingView(db, meetingId), [db, meetingId]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -35,7 +37,10 @@ export function MeetingSetup({ meetingId }: { meetingId: string }) {
     setProblem(null);
     try {
       if (to === 'open') await openMeeting(db, meetingId);
-      else await closeMeeting(db, meetingId);
+      else {
+        await closeMeeting(db, meetingId);
+        void backUpAutomatically(db, api, 'meeting-closed');
+      }
       announce(t(to === 'open' ? 'meeting.opened' : 'meeting.closed', { meetingId }));
       // the button pressed is gone now: focus stays on the status it changed, not lost to the page
       statusRef.current?.focus();
@@ -74,6 +79,7 @@ export function MeetingSetup({ meetingId }: { meetingId: string }) {
           </>
         )}
       </div>
+      <AutomaticBackupLine />
       {problem && (
         <p role="alert" className="notice notice--error">
           {problem}

@@ -2,7 +2,7 @@
  * Settings: language; the council's members and their declared conflicts (council/); security
  * (signed bundles required, on by default; the trust file); this device's signing keys (keys/);
  * the sync folder; the storage the app uses and has left, and whether it is persistent (storage/);
- * and the app's version. The security settings and the sync folder are the main
+ * backups and restoring one (backup/); and the app's version. The security settings and the sync folder are the main
  * process's: shown from the copy read at boot, changed by asking it (the keys too: keys/ asks).
  */
 import { useId } from 'react';
@@ -13,6 +13,7 @@ import { RosterSection } from './council/RosterSection';
 import { DeviceKeysPanel } from './keys/DeviceKeysPanel';
 import { SyncFolderSettings } from './SyncFolderSettings';
 import { StorageSection } from './storage/StorageSection';
+import { BackupSection } from './backup';
 import { TrustSettings } from './trust';
 import { useServices } from '../common/services';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../shared/i18n';
@@ -88,6 +89,8 @@ export function SettingsScreen() {
       {security !== null && <SyncFolderSettings syncFolder={security.syncFolder} syncFolderInUse={security.syncFolderInUse} />}
 
       <StorageSection />
+
+      <BackupSection />
 
       <section className="card" aria-labelledby="settings-about">
         <h2 id="settings-about" className="card__title">

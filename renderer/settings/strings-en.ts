@@ -2,6 +2,7 @@
 import type { koSettings } from './strings-ko';
 import { enDeviceKeys } from './keys/strings-en';
 import { enStorageSection } from './storage/strings-en';
+import { enBackup } from './backup/strings-en';
 
 export const enSettings: typeof koSettings = {
   settings: {
@@ -121,4 +122,5 @@ export const enSettings: typeof koSettings = {
   },
   ...enDeviceKeys,
   ...enStorageSection,
+  ...enBackup,
 };

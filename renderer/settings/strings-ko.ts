@@ -1,6 +1,7 @@
 /** Korean text of the Settings screen (terms as listed in app/strings-ko.ts). */
 import { koDeviceKeys } from './keys/strings-ko';
 import { koStorageSection } from './storage/strings-ko';
+import { koBackup } from './backup/strings-ko';
 
 export const koSettings = {
   settings: {
@@ -120,4 +121,5 @@ export const koSettings = {
   },
   ...koDeviceKeys,
   ...koStorageSection,
+  ...koBackup,
 };

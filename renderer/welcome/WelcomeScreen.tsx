@@ -1,9 +1,12 @@
 /**
- * First run: what Council Desk is, and a way in (the demo council, or an empty start). Once the
- * demo council is loaded, one more step: who is at this keyboard (the operator; the secretary
- * unless the user picks another member). Starting empty there is no roster, so no operator.
+ * First run: what Council Desk is, and a way in (the demo council, an empty start, or a backup
+ * restored: the very dialog of Settings → Backup, with its checks). Once the demo council is
+ * loaded, one more step: who is at this keyboard (the operator; the secretary unless the user picks
+ * another member). Starting empty there is no roster, so no operator. Once a backup is restored,
+ * the app opens on the restored council (its operator is the backup's).
  */
 import { useState } from 'react';
+import { announce } from '../common/announcer';
 import { useTranslation } from 'react-i18next';
 import { describeError, type ErrorInfo } from '../common/council-api';
 import { DemoCouncilLoader } from '../bundles';
@@ -16,6 +19,7 @@ import { operatorOf, writeSetting } from '../db/settings';
 import { useAsyncValue } from '../common/use-async-value';
 import { sortMembers, useCouncilStore } from '../common/council-store';
 import { useUiStore } from '../common/ui-store';
+import { RestoreDialog } from '../settings';
 import { OperatorChoice } from './OperatorChoice';
 import './welcome.css';
 
@@ -27,6 +31,7 @@ export function WelcomeScreen() {
   const appInfo = useAsyncValue(() => api.getAppInfo(), [api]);
   const [emptyError, setEmptyError] = useState<ErrorInfo | null>(null);
   const [step, setStep] = useState<Step>({ step: 'intro' });
+  const [restoring, setRestoring] = useState<{ passphraseSet: boolean } | null>(null);
   const demoUnavailable = appInfo.state === 'done' && !appInfo.value.demoAvailable;
 
   async function enterApp() {
@@ -41,6 +46,22 @@ export function WelcomeScreen() {
     } catch (err) {
       setEmptyError(describeError(err));
     }
+  }
+
+  function openRestore() {
+    setRestoring({ passphraseSet: false });
+    // Only a profile with data (rare on the welcome) needs a backup passphrase, to be backed up first.
+    api.getBackupStatus().then(
+      (status) => setRestoring((open) => open && { passphraseSet: status.passphraseSet }),
+      () => undefined,
+    );
+  }
+
+  /** The restored council, whatever its first-run flag says: the user came to restore it. */
+  async function enterRestored(name: string) {
+    await writeSetting(db, 'firstRunDone', true);
+    announce(t('welcome.restored', { name }));
+    await enterApp();
   }
 
   async function askOperator() {
@@ -59,16 +80,23 @@ export function WelcomeScreen() {
           <ScreenFrame screen="welcome" title={t('welcome.title')} intro={t('welcome.intro1')}>
             <p className="welcome__text">{t('welcome.intro2')}</p>
             <p className="welcome__hint">{t('welcome.demoHint')}</p>
+            <p className="welcome__hint">{t('welcome.restoreHint')}</p>
             <DemoCouncilLoader
               unavailable={demoUnavailable}
               onLoaded={askOperator}
               beside={
-                <button type="button" className="button button--quiet" onClick={() => void startEmpty()}>
-                  {t('welcome.startEmpty')}
-                </button>
+                <>
+                  <button type="button" className="button button--quiet" onClick={() => void startEmpty()}>
+                    {t('welcome.startEmpty')}
+                  </button>
+                  <button type="button" className="button button--quiet" onClick={openRestore}>
+                    {t('welcome.restore')}
+                  </button>
+                </>
               }
             />
             {emptyError && <ErrorNotice title={t('app.loadFailed')} error={emptyError} />}
+            {restoring && <RestoreDialog passphraseSet={restoring.passphraseSet} onClose={() => setRestoring(null)} onRestored={enterRestored} />}
           </ScreenFrame>
         ) : (
           <ScreenFrame screen="welcome-operator" title={t('welcome.operatorTitle')} intro={t('welcome.operatorIntro')}>

@@ -25,8 +25,8 @@ export interface AppInfo {
 
 export type AppMode = 'electron' | 'browser';
 
-/** What the in-app file picker asks for: bundle files (.cdbundle), trust files (.json), or folders only. */
-export type BrowseKind = 'bundle' | 'trust' | 'folder' | 'key' | 'decision';
+/** What the in-app file picker asks for: bundle files (.cdbundle), trust files (.json), keys (.pem), decision files (.dsse.json), backups (.cdbackup), or folders only. */
+export type BrowseKind = 'bundle' | 'trust' | 'folder' | 'key' | 'decision' | 'backup';
 
 /** One folder as the in-app file picker shows it: its subfolders and the files of the kind asked for. */
 export interface FolderListing {
@@ -82,7 +82,7 @@ export const appArgSchemas = {
   chooseBundleFile: z.undefined(),
   chooseTrustFile: z.undefined(),
   chooseFolder: z.undefined(),
-  browseFolder: z.strictObject({ path: filePath.nullable(), kind: z.enum(['bundle', 'trust', 'folder', 'key', 'decision']) }),
+  browseFolder: z.strictObject({ path: filePath.nullable(), kind: z.enum(['bundle', 'trust', 'folder', 'key', 'decision', 'backup']) }),
   saveTextFile: z.strictObject({
     suggestedName: z.string().regex(/^[^/\\:*?"<>|\0]{1,200}$/),
     text: z.string().max(50_000_000),

@@ -13,6 +13,8 @@
  * passphrase with scrypt; electron/services/backup/backup-format.ts describes the bytes.
  */
 import { z } from 'zod';
+import type { WitnessRestart } from '../audit-witness';
+import type { EvidenceBytes } from '../bundle-import';
 import { dialogLanguage, filePath, passphrase, uuid, type ArgSchemasOf } from './arg-schemas';
 
 /** Why a backup is made: by the user ("Back up now"), or by the app after a meeting closed or a decision file was exported. */
@@ -74,10 +76,15 @@ export interface RestoreOpened {
   manifest: BackupManifest;
 }
 
-/** The next piece of an opened backup: rows.json in pieces first, then each evidence file whole; done once all were given. */
+/**
+ * The next piece of an opened backup: rows.json in pieces first (at most 8 MiB each), then each
+ * evidence file whole, in the manifest's order; done once all were given (and again after that).
+ * Main hands over Uint8Arrays; browser mode's bridge may hand large ones on as ranges of its
+ * answer's Blob, as it does an import's evidence (EvidenceBytes: evidenceBytesSize, slice()).
+ */
 export type RestorePiece =
-  | { kind: 'rows'; bytes: Uint8Array; last: boolean }
-  | { kind: 'evidence'; sha256: string; bytes: Uint8Array }
+  | { kind: 'rows'; bytes: EvidenceBytes; last: boolean }
+  | { kind: 'evidence'; sha256: string; bytes: EvidenceBytes }
   | { kind: 'done' };
 
 export interface BackupHandlers {
@@ -87,10 +94,12 @@ export interface BackupHandlers {
   forgetBackupPassphrase(arg: undefined): Promise<BackupStatus>;
   /**
    * Starts a backup. chooseFolder: also ask main's folder dialog for a place of the user's own
-   * (cancelled: null, nothing begun). Refused: BACKUP_PASSPHRASE_NOT_SET, BACKUP_RUNNING (one at a time),
-   * SYNC_FOLDER_MISSING.
+   * (cancelled: null, nothing begun); folder: that place as the in-app picker chose it (browser mode,
+   * which has no dialog), instead of the dialog. Refused: BACKUP_PASSPHRASE_NOT_SET, BACKUP_RUNNING
+   * (one at a time; a backup left without a call for 10 minutes is dropped), SYNC_FOLDER_MISSING,
+   * BACKUP_TOO_LARGE (beyond what the ZIP inside can hold: electron/services/backup/backup-limits.ts).
    */
-  backupBegin(arg: { kind: BackupKind; manifest: BackupManifest; chooseFolder?: boolean; language?: 'ko' | 'en' }): Promise<{ backupId: string } | null>;
+  backupBegin(arg: { kind: BackupKind; manifest: BackupManifest; chooseFolder?: boolean; folder?: string; language?: 'ko' | 'en' }): Promise<{ backupId: string } | null>;
   /** One piece of an entry: 'rows.json' or 'evidence/<sha256>'; entries come one after the other, each ended with last. */
   backupAppend(arg: { backupId: string; entry: string; bytes: Uint8Array; last: boolean }): Promise<{ bytesWritten: number }>;
   /**
@@ -102,12 +111,26 @@ export interface BackupHandlers {
   backupCancel(arg: { backupId: string }): Promise<void>;
   /**
    * Opens a backup to restore: main's file dialog, or the path the in-app picker chose (browser mode).
-   * Null when the dialog is cancelled. Refused, naming what failed, before the page writes anything:
-   * BACKUP_PASSPHRASE_WRONG, BACKUP_DAMAGED (a segment, an entry or its hash), BACKUP_AUDIT_BROKEN
-   * (the audit chain in it, naming the entry), BACKUP_VERSION (another database version).
+   * Null when the dialog is cancelled. dbVersion: the IndexedDB schema version the page will write
+   * the rows in (db.verno). Refused, naming what failed, before the page writes anything:
+   * BACKUP_UNREADABLE (no such file, or not a backup), BACKUP_PASSPHRASE_WRONG, BACKUP_DAMAGED (a
+   * segment, an entry or its hash, rows.json against the manifest), BACKUP_AUDIT_BROKEN (the audit
+   * chain in it, naming the entry), BACKUP_VERSION (a backup of another database version). Opening
+   * another closes the one open before.
    */
-  restoreOpen(arg: { passphrase: string; path?: string }): Promise<RestoreOpened | null>;
+  restoreOpen(arg: { passphrase: string; path?: string; dbVersion: number }): Promise<RestoreOpened | null>;
   restoreNext(arg: { restoreId: string }): Promise<RestorePiece>;
+  /**
+   * The page wrote every piece of the open restore and checked what it wrote (before it commits the
+   * restore's end): main begins the audit log's witness again with the backup's audit chain as it
+   * checked it in restoreOpen, fsync'd, and keeps the witness before beside it
+   * (`audit-witness-before-restore-<yyyymmdd-hhmmss>.ndjson` in the user-data folder, never removed),
+   * so the witness agrees with the restored log; getWitness then names the restore (restart). Only
+   * for the restore open, once every piece was given (BACKUP_INCOMPLETE), once (BACKUP_UNKNOWN
+   * again, or for any other restoreId); the restore is then closed. WITNESS_WRITE_FAILED: the
+   * witness is as it was.
+   */
+  restoreFinish(arg: { restoreId: string }): Promise<WitnessRestart>;
   restoreClose(arg: { restoreId: string }): Promise<void>;
 }
 
@@ -133,7 +156,13 @@ export const backupArgSchemas = {
   getBackupStatus: z.undefined(),
   setBackupPassphrase: z.strictObject({ passphrase, remember: z.boolean().optional() }),
   forgetBackupPassphrase: z.undefined(),
-  backupBegin: z.strictObject({ kind: z.enum(BACKUP_KINDS), manifest: backupManifestSchema, chooseFolder: z.boolean().optional(), language: dialogLanguage.optional() }),
+  backupBegin: z.strictObject({
+    kind: z.enum(BACKUP_KINDS),
+    manifest: backupManifestSchema,
+    chooseFolder: z.boolean().optional(),
+    folder: filePath.optional(),
+    language: dialogLanguage.optional(),
+  }),
   backupAppend: z.strictObject({
     backupId: uuid,
     entry: z.union([z.literal('rows.json'), z.string().regex(/^evidence\/[0-9a-f]{64}$/)]),
@@ -142,7 +171,8 @@ export const backupArgSchemas = {
   }),
   backupFinish: backupId,
   backupCancel: backupId,
-  restoreOpen: z.strictObject({ passphrase: z.string().min(1).max(1024), path: filePath.optional() }),
+  restoreOpen: z.strictObject({ passphrase: z.string().min(1).max(1024), path: filePath.optional(), dbVersion: z.number().int().min(1).max(10_000) }),
   restoreNext: restoreId,
+  restoreFinish: restoreId,
   restoreClose: restoreId,
 } as const satisfies ArgSchemasOf<BackupHandlers>;

@@ -3,10 +3,13 @@
  * of 2,000 cases in one run, in real Chromium against the real main-process handlers (launchApp:
  * browser mode's bridge, a temp user-data folder, the memory keychain, dialogs that confirm):
  * attendance changes, 5,000 votes, 50 reopened cases decided again, 10 exports of decision files
- * (chained by the notary into a temp sync folder), 3 backups (a stand-in: soak-backup.ts). At the
- * end, the independent recount of the signed files (soak-recount.ts) against the database: any
- * disagreement fails the run. Printed: the total time, votes/s, each export's time, the peak heap
- * of the page and of the Node process (main's handlers run in it), the recount.
+ * (chained by the notary into a temp sync folder), 3 backups through the app's own backup (a
+ * passphrase set, the page's backup runner, main's encrypted file in <sync>/backup/: soak-backup.ts).
+ * At the end, the independent recount of the signed files (soak-recount.ts) against the database,
+ * and the last backup restored by the app's restore runner into a fresh database of the same
+ * browser and compared with the live one (soak-restore-check.ts): any disagreement of either fails
+ * the run. Printed: the total time, votes/s, each export's time, each backup's and the restore's
+ * time and size, the peak heap of the page and of the Node process (main's handlers run in it).
  * BENCH_SOAK_CASES=N runs a smaller meeting of the same shape (votes 2.5 a case, a reopening per 40).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -17,7 +20,7 @@ import { BENCH_PAGE_DIR, median } from './bench-browser';
 import { writeCasesOnlyBundle } from './bench-bundles';
 import type { Figure } from './bench-node';
 import type { SoakRound, SoakSetUp, SoakSize } from './page/soak-bench';
-import { BACKUP_STAND_IN, runBackupStep, type BackupStep } from './soak-backup';
+import { restoreAndCompare, runBackupStep, setSoakPassphrase, type BackupStep, type RestoreStep } from './soak-backup';
 import { recountSoak, type Recount } from './soak-recount';
 
 const ROUNDS = 10;
@@ -66,15 +69,35 @@ function printRecount(recount: Recount, kept: string): void {
   console.error(`the sync folder and backups are kept in ${kept}\n`);
 }
 
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const phases = (times: Partial<Record<string, number>>) => Object.entries(times).map(([p, ms]) => `${p} ${s(ms ?? 0)}`).join(', ');
+
+function describeBackup(b: BackupStep): string {
+  return `${b.result.name} (${b.kind}), ${mb(b.result.bytes)} (rows.json ${mb(b.rowsBytes)}, ${b.evidence} evidence files) in ${s(b.ms)}: ${phases(b.phases)}; its audit entry ${Math.round(b.recordMs)} ms`;
+}
+
+function describeRestore(r: RestoreStep): string {
+  const rows = Object.values(r.backup.tables).reduce((a, b) => a + b, 0);
+  return `${r.backup.result.name}, ${mb(r.backup.result.bytes)}, ${n(rows)} rows, into a fresh database in ${s(r.restore.ms)}: ${phases(r.restore.phases)}`;
+}
+
+function printRestore(r: RestoreStep, kept: string): void {
+  console.log(`soak restore: ${describeRestore(r)}`);
+  if (r.live && r.restored) console.log(`  compared: ${Object.keys(r.live.counts).length} tables (rows and digests), ${n(Object.keys(r.live.decisions).length)} decision rows, the audit log up to its head #${r.backup.auditHead?.sequence ?? 0} and after it (read in ${s(r.live.ms + r.restored.ms)})`);
+  if (r.ok) return;
+  console.error(`\n!!! SOAK RESTORE FAILED: ${r.mismatches.length} difference(s) between the restored backup and the live database !!!`);
+  for (const m of r.mismatches.slice(0, 40)) console.error(`  - ${m}`);
+  if (r.mismatches.length > 40) console.error(`  ... and ${r.mismatches.length - 40} more`);
+  console.error(`the sync folder and backups are kept in ${kept}\n`);
+}
+
 export async function soakFigures(dir: string, privateKeyPem: string): Promise<Figure[]> {
   const size = sizes();
   const bundle = path.join(dir, `soak-cases-${size.cases}.cdbundle`);
   if (!existsSync(bundle)) await writeCasesOnlyBundle(bundle, size.cases, privateKeyPem);
   const work = mkdtempSync(path.join(tmpdir(), 'cd-bench-soak-'));
   const sync = path.join(work, 'sync');
-  const backupDir = path.join(work, 'backups');
   mkdirSync(sync);
-  mkdirSync(backupDir);
   const app = await launchApp({ pageDir: BENCH_PAGE_DIR });
   // the native confirmations (signing each file, the sync folder) are all confirmed, and kept for the count
   app.dialogs.confirm = async (request) => {
@@ -90,6 +113,8 @@ export async function soakFigures(dir: string, privateKeyPem: string): Promise<F
       `soak: ${n(setUp.cases)} cases imported in ${s(setUp.importMs)}; the script: ${n(setUp.plan.steps)} steps, ${n(setUp.plan.decisions)} decisions, ${n(setUp.plan.votes)} votes, ` +
         `${setUp.plan.attendanceChanges} attendance changes, ${setUp.plan.reopenings} reopenings, ${setUp.plan.recusals} recusals, ${setUp.plan.failedProposals} failed proposals`,
     );
+    const passphrase = await setSoakPassphrase(app, sync);
+    console.log(`soak: backup passphrase set (setBackupPassphrase, scrypt in main) in ${Math.round(passphrase.ms)} ms`);
     const started = performance.now();
     const rounds: SoakRound[] = [];
     const backups: BackupStep[] = [];
@@ -98,20 +123,25 @@ export async function soakFigures(dir: string, privateKeyPem: string): Promise<F
       rounds.push(r);
       console.log(`soak round ${k + 1}/${ROUNDS}: ${s(r.ms)}, ${r.times.votes.n} votes; ${r.export.fileName} (${r.export.decisions} decisions, ${r.export.state}) in ${Math.round(r.export.ms)} ms`);
       if (BACKUP_AFTER.includes(k)) {
-        const b = await runBackupStep(app, backupDir, backups.length + 1);
+        const b = await runBackupStep(app, sync, backups.length + 1);
         backups.push(b);
-        console.log(`soak backup ${backups.length} (${BACKUP_STAND_IN}): ${(b.bytes / 1e6).toFixed(1)} MB in ${s(b.ms)}`);
+        console.log(`soak backup ${b.n}: ${describeBackup(b)}`);
       }
     }
     const totalMs = performance.now() - started;
     const final = await app.page.evaluate(async () => (window as any).councilSoakBench.final());
     const peak = await heap.stop();
+    // the last backup restored beside the live database and compared with it (its own heap peak)
+    const restoreHeap = await heapSampler(app);
+    const restored = await restoreAndCompare(app, backups[backups.length - 1]!);
+    const restorePeak = await restoreHeap.stop();
     const recount = recountSoak({ sync, chair: setUp.chair, db: final, files: ROUNDS, votes: size.votes });
     const signings = app.dialogs.asked.filter((a) => SIGNING_TITLES.some((t) => a.title.includes(t))).length;
     if (signings !== ROUNDS) recount.mismatches.push(`the signer was asked ${signings} times to confirm a decision file, not ${ROUNDS}`);
     recount.ok = recount.mismatches.length === 0;
-    keep = !recount.ok;
+    keep = !recount.ok || !restored.ok;
     printRecount(recount, work);
+    printRestore(restored, work);
     if (app.problems.length > 0) console.warn(`the benchmark page reported: ${app.problems.join('; ')}`);
 
     const sum = (pick: (r: SoakRound) => { n: number; ms: number }) => rounds.reduce((acc, r) => ({ n: acc.n + pick(r).n, ms: acc.ms + pick(r).ms }), { n: 0, ms: 0 });
@@ -158,12 +188,20 @@ export async function soakFigures(dir: string, privateKeyPem: string): Promise<F
         pass: true,
       },
       {
-        name: `soak: ${backups.length} backups (${BACKUP_STAND_IN})`,
+        name: `soak: ${backups.length} backups through the app's backup (the page's runner, main's encrypted file in <sync>/backup/)`,
         value: Math.round(Math.max(...backups.map((b) => b.ms))),
         unit: 'ms (longest)',
-        target: 'none set (reported); switch to the app\'s backup once it lands',
-        baseline: backups.map((b, i) => `#${i + 1} ${(b.bytes / 1e6).toFixed(1)} MB in ${s(b.ms)} (exportDB ${s(b.exportMs)})`).join('; '),
+        target: 'none set (reported)',
+        baseline: `passphrase set in ${Math.round(passphrase.ms)} ms; ${backups.map((b) => `#${b.n} ${describeBackup(b)}`).join('; ')}`,
         pass: true,
+      },
+      {
+        name: 'soak: the last backup restored by the app\'s restore runner into a fresh database, compared with the live one',
+        value: restored.mismatches.length,
+        unit: 'differences',
+        target: '0: rows per table, every table\'s rows, decisions and the audit head agree',
+        baseline: `${describeRestore(restored)}; peak JS heap of the page during it and the comparison ${restorePeak.pageMb} MB`,
+        pass: restored.ok,
       },
     ];
   } catch (error) {

@@ -1,53 +1,84 @@
 /**
- * The soak's backup step. STAND-IN, to be replaced: the app's backup (electron/services/backup/
- * and a renderer backup runner) is being rebuilt elsewhere and is not on main yet. Until it lands,
- * runBackupStep exports the whole database with dexie-export-import in the page
- * (page/soak-backup-page.ts), saves it as a file of the soak's temp folder and records its size
- * and times. It is NOT the app's backup: no encryption, no manifest, nothing in <sync>/backup/.
- * Once the app's backup is on main, this function must call it (through the page's API, as the
- * Settings screen would) and check what it wrote; the figures say "stand-in" until then.
+ * The soak's backups and its restore, Node's half (the page's: page/soak-backup-page.ts), through
+ * the app's own backup: the passphrase set with setBackupPassphrase, each backup made by the
+ * page's backup runner and written by main as the encrypted file of <sync>/backup/; here each file
+ * is held to what main answered (there, its size, its SHA-256, its kind in its name, listed by
+ * getBackupStatus, nothing removed). At the end the last backup is restored by the app's restore
+ * runner into a fresh database of the same browser and compared with the live one
+ * (soak-restore-check.ts): any difference is a mismatch, and fails the soak.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parseBackupFileName } from '../../electron/services/backup/backup-files';
+import type { BackupKind } from '../../shared/contract/backup';
 import type { RunningApp } from '../e2e/app-harness';
-import type { PageBackup } from './page/soak-backup-page';
+import type { PageBackup, PageRestore } from './page/soak-backup-page';
+import type { SoakProfile } from './page/soak-profile-page';
+import { checkRestored } from './soak-restore-check';
 
-/** Says, in the figures, what the backup step is. */
-export const BACKUP_STAND_IN = 'stand-in: dexie-export-import of the whole database, not the app\'s backup (not on main yet)';
+export const SOAK_PASSPHRASE = 'soak: correct horse battery staple';
 
-export interface BackupStep {
+/** The kind the soak's backups are made as: each follows a decision export, as the app's automatic one does. */
+export const SOAK_BACKUP_KIND: BackupKind = 'decision-export';
+
+export interface BackupStep extends PageBackup {
+  n: number;
+  /** Its file in <sync>/backup/. */
   file: string;
-  bytes: number;
-  /** From the call until the file is saved. */
-  ms: number;
-  /** exportDB alone, in the page. */
-  exportMs: number;
-  /** Rows per table as the page counted them. */
-  tables: Record<string, number>;
+  /** From the call until the page had it recorded and listed. */
+  wallMs: number;
 }
 
-/** The rows per table the export file says it holds (dexie-export-import's format). */
-function rowsInFile(file: string): Record<string, number> {
-  const json = JSON.parse(readFileSync(file, 'utf8')) as { formatName?: string; data?: { tables?: { name: string; rowCount: number }[] } };
-  if (json.formatName !== 'dexie' || !Array.isArray(json.data?.tables)) throw new Error(`${file}: not a dexie-export-import file`);
-  return Object.fromEntries(json.data.tables.map((t) => [t.name, t.rowCount]));
+export async function setSoakPassphrase(app: RunningApp, sync: string): Promise<{ ms: number }> {
+  const set = (await app.page.evaluate(async (p) => (window as any).councilSoakBench.setBackupPassphrase(p), SOAK_PASSPHRASE)) as { ms: number; folder: string };
+  const folder = path.join(sync, 'backup');
+  if (path.resolve(set.folder) !== path.resolve(folder)) throw new Error(`main's backup folder is ${set.folder}, not the soak's ${folder}`);
+  return { ms: set.ms };
 }
 
-/** Backup number `n` of the soak into `dir`: made, saved, and held to the database's own row counts. */
-export async function runBackupStep(app: RunningApp, dir: string, n: number): Promise<BackupStep> {
-  const name = `soak-backup-${n}.json`;
+/** Backup number `n` of the soak: made by the app, and its file in <sync>/backup/ held to main's answer. */
+export async function runBackupStep(app: RunningApp, sync: string, n: number): Promise<BackupStep> {
   const started = performance.now();
-  const [download, made] = await Promise.all([
-    app.page.waitForEvent('download', { timeout: 600_000 }),
-    app.page.evaluate(async (fileName) => (window as any).councilSoakBench.backup(fileName), name) as Promise<PageBackup>,
-  ]);
-  const file = path.join(dir, name);
-  await download.saveAs(file);
-  const ms = performance.now() - started;
+  const made = (await app.page.evaluate(async (kind) => (window as any).councilSoakBench.backup(kind), SOAK_BACKUP_KIND)) as PageBackup;
+  const wallMs = performance.now() - started;
+  const { result } = made;
+  const file = path.join(sync, 'backup', result.name);
+  const fail = (what: string) => new Error(`backup ${n} (${result.name}): ${what}`);
+  if (path.resolve(result.paths[0] ?? '') !== path.resolve(file)) throw fail(`written to ${result.paths.join(', ')}, not ${file}`);
+  if (!existsSync(file)) throw fail(`${file} is not there`);
   const bytes = statSync(file).size;
-  if (bytes !== made.bytes) throw new Error(`backup ${n}: ${file} holds ${bytes} bytes, the page made ${made.bytes}`);
-  const inFile = rowsInFile(file);
-  const differs = Object.entries(made.tables).filter(([table, rows]) => inFile[table] !== rows);
-  if (differs.length > 0) throw new Error(`backup ${n}: ${file} does not hold every row: ${differs.map(([t, r]) => `${t} ${inFile[t]} of ${r}`).join(', ')}`);
-  return { file, bytes, ms, exportMs: made.exportMs, tables: made.tables };
+  if (bytes !== result.bytes) throw fail(`${file} holds ${bytes} bytes; main wrote ${result.bytes}`);
+  const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
+  if (sha !== result.sha256) throw fail(`${file} hashes to ${sha}; main wrote ${result.sha256}`);
+  const named = parseBackupFileName(result.name);
+  if (named?.kind !== SOAK_BACKUP_KIND) throw fail(`the name gives the kind ${named?.kind ?? 'none'}, not ${SOAK_BACKUP_KIND}`);
+  if (made.listed?.kind !== SOAK_BACKUP_KIND || made.listed.bytes !== bytes) throw fail(`getBackupStatus lists it as ${JSON.stringify(made.listed)}`);
+  if (result.removed.length > 0) throw fail(`the keeping rule removed ${result.removed.join(', ')}`);
+  return { ...made, n, file, wallMs };
+}
+
+export interface RestoreStep {
+  ok: boolean;
+  backup: BackupStep;
+  restore: PageRestore;
+  live: SoakProfile | null;
+  restored: SoakProfile | null;
+  mismatches: string[];
+}
+
+/** The backup restored into the page's second database, and that database compared with the live one. */
+export async function restoreAndCompare(app: RunningApp, backup: BackupStep): Promise<RestoreStep> {
+  const restore = (await app.page.evaluate(async ([file, p]) => (window as any).councilSoakBench.restore(file, p), [backup.file, SOAK_PASSPHRASE] as const)) as PageRestore;
+  if (restore.outcome.kind !== 'restored') {
+    const why = restore.outcome.kind === 'failed' ? `${restore.outcome.code}: ${restore.outcome.message} (cleared again: ${restore.outcome.cleared})` : 'cancelled';
+    return { ok: false, backup, restore, live: null, restored: null, mismatches: [`the restore of ${backup.result.name} failed: ${why}`] };
+  }
+  const upTo = backup.auditHead?.sequence ?? 0;
+  const profile = (which: 'live' | 'restored') => app.page.evaluate(async ([w, u]) => (window as any).councilSoakBench.profile(w, u), [which, upTo] as const) as Promise<SoakProfile>;
+  const live = await profile('live');
+  const restored = await profile('restored');
+  const mismatches = checkRestored({ name: backup.result.name, tables: backup.tables, auditHead: backup.auditHead }, live, restored);
+  if (restore.outcome.name !== backup.result.name) mismatches.unshift(`restoreOpen named the backup ${restore.outcome.name}, not ${backup.result.name}`);
+  return { ok: mismatches.length === 0, backup, restore, live, restored, mismatches };
 }

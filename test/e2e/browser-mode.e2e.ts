@@ -1,7 +1,7 @@
 /**
  * The app in browser mode as `council-desk serve` runs it, in real Chromium: files are chosen with
  * the in-app file picker (from the keyboard too), a validation report is saved as a download, the
- * sync folder is chosen as a folder; and a page of another origin cannot call the API.
+ * sync folder is chosen as a folder, a call's bytes reach main; and a page of another origin cannot call the API.
  */
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -67,6 +67,16 @@ describe('browser mode', () => {
     await picker().getByRole('button', { name: '이 폴더 고르기' }).click();
     // the main process keeps the choice; the screen shows it once main has answered
     await page.getByTestId('sync-folder').filter({ hasText: files.sync }).waitFor();
+  });
+
+  it('carries a call\'s bytes from the page to main (a JSON head plus a binary tail): they pass the contract\'s check as a Uint8Array', async () => {
+    const reply = await app.page.evaluate(async () => {
+      const bytes = Uint8Array.from({ length: 200_000 }, (_, i) => i & 255);
+      const api = (window as unknown as { councilDesk: { backupAppend(arg: unknown): Promise<unknown> } }).councilDesk;
+      return api.backupAppend({ backupId: '00000000-0000-4000-8000-000000000000', entry: 'rows.json', bytes, last: true });
+    });
+    // Not BAD_ARGUMENT: the bytes arrived as bytes; no backup of that name is under way.
+    expect(reply).toMatchObject({ ok: false, error: { code: 'BACKUP_UNKNOWN' } });
   });
 
   it('ran without a console error, a page error, a refused request or a CSP violation', () => {

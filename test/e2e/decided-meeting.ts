@@ -3,7 +3,7 @@
  * decision files): the 2023-03-02 meeting made, cases added by number, opened, every member
  * arrived, each case proposed as suggested, voted by the scene's votes, closed and decided.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { playVoteScene } from './room-scene';
 
 export const MEETING_ID = '2023-03-02';
@@ -20,8 +20,8 @@ async function goToScreen(page: Page, name: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
 }
 
-/** From anywhere with the demo council loaded: the meeting made with `cases` on its agenda, opened, in the room. */
-export async function openMeetingWith(page: Page, cases: readonly string[]): Promise<void> {
+/** From anywhere with the demo council loaded: the 2023-03-02 meeting made, its setup on screen (returned). */
+export async function makeMeeting(page: Page): Promise<Locator> {
   await goToScreen(page, '회의');
   const form = page.locator('[data-screen="meeting"]');
   await form.getByLabel('날짜').fill(MEETING_ID);
@@ -30,15 +30,26 @@ export async function openMeetingWith(page: Page, cases: readonly string[]): Pro
   await form.getByRole('button', { name: '회의 만들기' }).click();
   const setup = page.locator('[data-screen="meeting-setup"]');
   await setup.waitFor();
+  return setup;
+}
+
+/** From the meeting's setup, its agenda made: the meeting opened, and the room. */
+export async function openRoom(page: Page, setup: Locator): Promise<void> {
+  await setup.getByRole('button', { name: '회의 시작' }).click();
+  await setup.getByRole('button', { name: '회의장으로' }).click();
+  await page.getByTestId('room-case-name').waitFor();
+}
+
+/** From anywhere with the demo council loaded: the meeting made with `cases` on its agenda, opened, in the room. */
+export async function openMeetingWith(page: Page, cases: readonly string[]): Promise<void> {
+  const setup = await makeMeeting(page);
   const search = setup.getByRole('searchbox', { name: '사건 번호 또는 상호' });
   for (const [i, caseId] of cases.entries()) {
     await search.fill(caseId);
     await search.press('Enter');
     await setup.locator('table tbody tr').nth(i).waitFor();
   }
-  await setup.getByRole('button', { name: '회의 시작' }).click();
-  await setup.getByRole('button', { name: '회의장으로' }).click();
-  await page.getByTestId('room-case-name').waitFor();
+  await openRoom(page, setup);
 }
 
 /** In the room: each case's suggestion (award) or a rejection proposed, approved by all five, closed and decided. */

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { synced } from '../support/fsync-spy';
 import { createHash } from 'node:crypto';
 import { dispatchApiCall } from '../../electron/services/api-dispatch';
 import type { ApiHandlers, WitnessHead } from '../../shared/api';
@@ -15,20 +16,7 @@ import { WitnessFile, witnessFilePath } from '../../electron/services/witness/wi
 import { createWitnessHandlers } from '../../electron/services/witness/witness-handlers';
 
 // Every fsync the code asks for, by the path of the file or folder it opened.
-const synced = vi.hoisted(() => [] as string[]);
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs/promises')>();
-  const open = async (...args: Parameters<typeof real.open>) => {
-    const handle = await real.open(...args);
-    const sync = handle.sync.bind(handle);
-    handle.sync = async () => {
-      synced.push(String(args[0]));
-      return sync();
-    };
-    return handle;
-  };
-  return { ...real, open, default: { ...real, open } };
-});
+vi.mock('node:fs/promises', async (importOriginal) => (await import('../support/fsync-spy')).spyOnFsyncs(importOriginal));
 
 const hashOf = (n: number, chain = 'a') => createHash('sha256').update(`${chain}${n}`).digest('hex');
 const head = (n: number, chain = 'a'): WitnessHead => ({ sequence: n, hash: hashOf(n, chain) });

@@ -64,6 +64,17 @@ describe('bundle import sessions', () => {
     expect(sessions.openSessions).toBe(0);
   });
 
+  it('hands the first chunks over smaller (an eighth, a quarter, a half), so the writing starts early, then full ones', async () => {
+    const { read } = fakeReader({ cases: 400 });
+    const sessions = new BundleImportSessions({ read, chunkCases: 80 });
+    const begun = (await sessions.begin('/x/b.cdbundle', [], false)) as { importId: string };
+    const chunks = await drain(sessions, begun.importId);
+    const sizes = chunks.filter((c) => c.kind === 'data').map((c) => c.cases.length);
+    expect(sizes.slice(0, 3)).toEqual([10, 20, 40]);
+    expect(sizes.slice(3, -1).every((n) => n >= 80)).toBe(true);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(400);
+  });
+
   it('lets the reader run ahead by about two chunks at most (backpressure)', async () => {
     const { read, seen } = fakeReader({ cases: 1000 });
     const sessions = new BundleImportSessions({ read, chunkCases: 10 });

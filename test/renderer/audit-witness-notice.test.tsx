@@ -14,6 +14,7 @@ import { openCouncilDb, type CouncilDb } from '../../renderer/db/schema';
 import { writeSetting } from '../../renderer/db/settings';
 import { resetAuditStore, useAuditStore } from '../../renderer/decisions';
 import { formatDateTime } from '../../shared/i18n';
+import { ok } from '../../shared/result';
 import { seedAuditLog } from './support/audit-entries';
 import { demoCouncil } from './support/demo-council';
 import { seedDemoCouncil } from './support/demo-seed';
@@ -70,6 +71,21 @@ describe('the audit log against its witness', () => {
     const panel = await auditPanel(app);
     expect(panel.getByTestId('audit-witness').textContent).toBe(`증인 파일과 일치: 증인 파일에 남은 ${witnessed}개 항목`);
     expect(assertive()).toBeUndefined();
+  });
+
+  it('says since when, and since the restore of which backup, the witness holds the log when a restore began it again', async () => {
+    const { db, bridge } = await witnessedProfile();
+    const witnessed = bridge.witnessed();
+    const restart = { restoreId: '7a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d', backup: 'council-desk-backup-20230302-060000-manual.cdbackup', backupCreatedAt: '2023-03-02T06:00:00.000Z', at: '2023-03-02T06:12:00.000Z', previous: null, entries: witnessed.length };
+    bridge.getWitness.mockResolvedValue(ok({ entries: witnessed, tornTail: false, skippedLines: [], restart }));
+    const app = renderApp(db);
+    const panel = await auditPanel(app);
+    await waitFor(() =>
+      expect(panel.getByTestId('audit-witness').textContent).toBe(
+        `증인 파일과 일치: 증인 파일에 남은 ${witnessed.length}개 항목 (${formatDateTime(restart.at, 'ko')}에 council-desk-backup-20230302-060000-manual.cdbackup을(를) 복원한 뒤부터 남긴 증인 기록)`,
+      ),
+    );
+    expect(screen.queryByTestId('audit-rewritten-notice')).toBeNull();
   });
 
   it('shows a log rewritten with a chain of valid hashes as rewritten, naming the entry and when it was witnessed, in Korean and English', async () => {

@@ -8,7 +8,7 @@ import { waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, type CouncilApi } from '../../renderer/common/council-api';
 import { appendAudit } from '../../renderer/db/audit';
-import { witnessAuditLog, WITNESS_EVERY } from '../../renderer/db/audit-witness';
+import { DURABLE_MARK_KEY, witnessAuditLog, WITNESS_EVERY } from '../../renderer/db/audit-witness';
 import type { CouncilDb } from '../../renderer/db/schema';
 import { recordDecision } from '../../renderer/meeting/room/decision-db';
 import { openProposal } from '../../renderer/meeting/room/proposal-db';
@@ -33,6 +33,33 @@ const witnessedHeads = () => bridge.witnessed().map(({ sequence, hash }) => ({ s
 const sends = () => bridge.witnessAudit.mock.calls.filter(([arg]) => arg.entries.length > 0);
 
 describe('the audit witness', () => {
+  it('flushes the database with a strict write before any hash goes to main', async () => {
+    await seedOpenMeeting(db);
+    await seatMembers(db, VOTERS);
+    const { proposal } = await openProposal(db, { meetingId: M, caseId: C1, proposal: { kind: 'suggestion' } }, at(9));
+    const strict: string[] = [];
+    const idb = db.backendDB();
+    const transaction = idb.transaction.bind(idb);
+    idb.transaction = ((names: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) => {
+      if (options?.durability === 'strict') strict.push(`${String(names)} ${mode}`);
+      return transaction(names, mode, options);
+    }) as typeof idb.transaction;
+    const markWhenSent: unknown[] = [];
+    witnessAuditLog(db, {
+      getWitness: () => api.getWitness(),
+      witnessAudit: async (arg) => {
+        if (arg.entries.length > 0) markWhenSent.push((await db.settings.get(DURABLE_MARK_KEY))?.value);
+        return api.witnessAudit(arg);
+      },
+    });
+    await kit.vote(C1, proposal.no, { m1: 'approve' });
+    const vote = (await db.audit.where('entity').equals('vote').last())!;
+    await waitFor(() => expect(witnessedHeads().at(-1)).toEqual({ sequence: vote.sequence, hash: vote.hash }));
+    // the mark names the last entry sent, and was written (strict) before main was told of it
+    expect(markWhenSent.at(-1)).toBe(vote.sequence);
+    expect(strict).toContain('settings readwrite');
+  });
+
   it("witnesses a vote's entry, with every entry before it, only once its transaction has committed", async () => {
     await seedOpenMeeting(db);
     await seatMembers(db, VOTERS);

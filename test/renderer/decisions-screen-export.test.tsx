@@ -100,7 +100,7 @@ describe('the decision files on the Decisions screen', () => {
     const app = renderApp(db);
     const panel = await openDecisions(app);
     await app.user.click(exportButton(panel));
-    await waitFor(() => expect(panel.getByTestId('decision-export-status').textContent).toBe(`${FILE1}: 의결 2건을 서명했습니다. 동기화 폴더를 찾을 수 없어 쓰기를 기다립니다.`), SLOW);
+    await waitFor(() => expect(panel.getByTestId('decision-export-status').textContent).toBe(`${FILE1}: 의결 2건을 서명했습니다. 동기화 폴더에 아직 쓸 수 없어, 쓸 수 있게 되면 씁니다.`), SLOW);
     const notice = within(await panel.findByRole('region', { name: '동기화 폴더를 기다리는 의결 파일' }));
     expect(notice.getByText('동기화 폴더에 연결할 수 없습니다. 파일은 서명되어 있으며 폴더가 돌아오면 쓰입니다.')).toBeTruthy();
     await waitFor(() => expect(notice.getByText(`기다리는 파일: ${FILE1}`)).toBeTruthy());

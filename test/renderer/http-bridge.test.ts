@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { API_METHODS } from '../../shared/api';
 import { evidenceBytesSize } from '../../shared/bundle-import';
 import { ok } from '../../shared/result';
-import { encodeAnswer } from '../../electron/services/browser-mode/http-bridge';
+import { BINARY_CALL_TYPE, decodeCall, encodeAnswer } from '../../electron/services/browser-mode/http-bridge';
 import { HTTP_BRIDGE_PATH as SERVER_PATH, TOKEN_HEADER as SERVER_HEADER } from '../../electron/services/browser-mode/http-bridge';
 import { TOKEN_PARAM as SERVER_PARAM } from '../../electron/services/browser-mode/request-guard';
 import { createCouncilApi } from '../../renderer/common/council-api';
@@ -19,8 +19,10 @@ function fakeServer(answer: (method: string, arg: unknown) => unknown) {
   const requests: { url: string; init: RequestInit }[] = [];
   const fetch = vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
     requests.push({ url: String(url), init: init! });
-    const { method, hasArg, arg } = JSON.parse(String(init!.body));
-    const { body, headers } = encodeAnswer(answer(method, hasArg ? arg : undefined));
+    const binary = (init!.headers as Record<string, string>)['content-type'] === BINARY_CALL_TYPE;
+    const sent = init!.body instanceof Blob ? Buffer.from(await init!.body.arrayBuffer()) : Buffer.from(String(init!.body));
+    const { method, hasArg, arg } = decodeCall(sent, binary);
+    const { body, headers } = encodeAnswer(answer(method as string, hasArg ? arg : undefined));
     return new Response(new Uint8Array(Buffer.concat(body)), { status: 200, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)])) });
   });
   return { fetch: fetch as unknown as typeof globalThis.fetch, requests };
@@ -66,6 +68,21 @@ describe('the page side of the HTTP bridge', () => {
     const part = chunk.evidence[1]!.bytes.slice(10, 20, 'application/pdf') as Blob;
     expect([part.size, part.type, [...new Uint8Array(await part.arrayBuffer())]]).toEqual([10, 'application/pdf', [...pieces[1]!.slice(10, 20)]]);
     for (const [i, piece] of chunk.evidence.entries()) expect([...new Uint8Array(await (piece.bytes.slice() as Blob).arrayBuffer())]).toEqual([...pieces[i]!]);
+  });
+
+  it('sends a call holding bytes as a JSON head and a binary tail, the bytes in their place at the server', async () => {
+    // The server's bytes are Node Buffers, of another realm than this page's Uint8Array in jsdom: copied to be sent back.
+    const server = fakeServer((method, arg) => ok({ method, arg: { ...(arg as object), bytes: Uint8Array.from((arg as { bytes?: Uint8Array } | undefined)?.bytes ?? []) } }));
+    const bridge = createHttpBridge('t', { fetch: server.fetch });
+    const bytes = Uint8Array.from({ length: 5000 }, (_, i) => (i * 7) & 255);
+    const reply = (await bridge.backupAppend({ backupId: '0'.repeat(36), entry: 'rows.json', bytes, last: true })) as unknown as { ok: true; value: { arg: { bytes: Uint8Array; last: boolean } } };
+    expect((server.requests[0]!.init.headers as Record<string, string>)['content-type']).toBe('application/octet-stream');
+    expect(server.requests[0]!.init.body).toBeInstanceOf(Blob);
+    expect(reply.value.arg.last).toBe(true);
+    expect([...reply.value.arg.bytes]).toEqual([...bytes]);
+    // A call without bytes is JSON as before.
+    await bridge.getAppInfo(undefined);
+    expect(JSON.parse(String(server.requests[1]!.init.body))).toEqual({ method: 'getAppInfo', hasArg: false, arg: null });
   });
 
   it('turns a refusal into a failed call the screens show with its code', async () => {

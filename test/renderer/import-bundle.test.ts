@@ -86,6 +86,20 @@ describe('importBundle', () => {
     expect(progress[0]).toMatchObject({ casesTotal: 4, evidenceTotal: 5, bundleId: FIXTURE_BUNDLE_ID, fileName: 'batch8.cdbundle' });
   });
 
+  it('measures its rate of progress from the moment writing began, not from the opening nor from the first chunk written', async () => {
+    scriptImport(bridge, scriptFromFixture(bundleFixture()));
+    // a clock that moves a second each time it is read: the start, then each progress
+    let clock = 0;
+    const progress: ImportProgressEvent[] = [];
+
+    await run({ now: () => (clock += 1_000), onProgress: (p) => progress.push(p) });
+
+    const [first] = progress;
+    expect(first).toMatchObject({ bytesRead: 0, casesRead: 0, elapsedMs: 1_000 });
+    expect(progress.length).toBeGreaterThan(2);
+    for (const p of progress) expect(p.rateFrom).toEqual({ elapsedMs: 1_000, fraction: 0 });
+  });
+
   it('rolls everything back when a check fails mid-way, and returns the report', async () => {
     await seedDemoCouncil(db);
     const before = await dbSnapshot(db);

@@ -7,6 +7,7 @@ import { EvidenceAssembler } from '../../renderer/bundles/import/evidence-assemb
 import { inboxState } from '../../renderer/bundles/import/inbox-state';
 import { fileNameOf } from '../../renderer/bundles/import/import-outcome';
 import { progressFraction, secondsLeft } from '../../renderer/bundles/import/progress-estimate';
+import { elapsedNow } from '../../renderer/bundles/import/time-left-clock';
 import { groupProblems } from '../../renderer/bundles/report/problem-groups';
 import { problemLine, reportFileName } from '../../renderer/bundles/report/report-text';
 import { bundleFixture } from './support/bundle-fixture';
@@ -46,6 +47,27 @@ describe('import progress', () => {
     expect(secondsLeft(progress({ bytesRead: 10, bytesTotal: 100, elapsedMs: 4_000, rateFrom }))).toBeNull();
     expect(secondsLeft(progress({ bytesRead: 12, bytesTotal: 100, elapsedMs: 4_100, rateFrom }))).toBeNull();
     expect(secondsLeft(progress({ bytesRead: 100, bytesTotal: 100, elapsedMs: 4_100, rateFrom }))).toBe(0);
+  });
+
+  it('counts the time left down between progress events, and not below a second before the end', () => {
+    // 10% a second since the first progress (at 4 s, 10%): at 30% (6 s), 7 s for the 70% left
+    const rateFrom = { elapsedMs: 4_000, fraction: 0.1 };
+    const at30 = progress({ bytesRead: 30, bytesTotal: 100, elapsedMs: 6_000, rateFrom });
+    expect(secondsLeft(at30, 6_000)).toBe(7);
+    // the chunk after it is still being written: the time goes on
+    expect(secondsLeft(at30, 7_000)).toBe(6);
+    expect(secondsLeft(at30, 8_400)).toBe(5);
+    // slower than the rate so far: it stays at a second until the next progress says more
+    expect(secondsLeft(at30, 20_000)).toBe(1);
+    // a clock read before the progress counts nothing back
+    expect(secondsLeft(at30, 5_000)).toBe(7);
+    expect(secondsLeft(progress({ bytesRead: 100, bytesTotal: 100, elapsedMs: 9_000, rateFrom }), 20_000)).toBe(0);
+    expect(secondsLeft(progress({ bytesRead: 10, bytesTotal: 100, elapsedMs: 4_000, rateFrom }), 9_000)).toBeNull();
+  });
+
+  it("reads the import's clock now from its last progress and when that came", () => {
+    expect(elapsedNow({ elapsedMs: 6_000 }, 1_000_500, 1_001_750)).toBe(7_250);
+    expect(elapsedNow({ elapsedMs: 6_000 }, 1_000_500, 1_000_000)).toBe(6_000);
   });
 
   it('formats sizes in powers of 1000', () => {

@@ -111,6 +111,16 @@ describe('a case that comes back from another bundle', () => {
     expect(await dbSnapshot(db)).toEqual(before);
   });
 
+  it('names a decided case of the chunk taken while the refused one was being written', async () => {
+    await setStatus('1015-000002', 'decided'); // in the first chunk, refused
+    await setStatus('1015-000003', 'decided'); // in the second, already taken (and made ready) by then
+    const before = await dbSnapshot(db);
+    scriptImport(bridge, scriptFromFixture(bundleFixture({ caseIds: ['1015-000001', '1015-000002', '1015-000003', '1015-000101'] })));
+
+    await expect(run()).resolves.toMatchObject({ kind: 'refused', code: 'CASE_ALREADY_DECIDED', caseIds: ['1015-000002', '1015-000003'] });
+    expect(await dbSnapshot(db)).toEqual(before);
+  });
+
   it('refuses and rolls back when the decided case comes in a later chunk than what was written', async () => {
     await setStatus('1015-000003', 'decided');
     const before = await dbSnapshot(db);

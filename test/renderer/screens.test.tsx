@@ -114,7 +114,7 @@ describe('Settings screen', () => {
     await user.click(await screen.findByRole('link', { name: '설정' }));
     const root = await waitFor(() => document.querySelector('[data-screen="settings"]') as HTMLElement);
     expect((await within(root).findByRole('alert')).textContent).toContain('보안 설정을 읽지 못했습니다.오류 코드 INTERNAL: The main process is busy.');
-    expect(within(root).queryByRole('checkbox')).toBeNull();
+    expect(within(root).queryByRole('checkbox', { name: '서명된 사건 묶음만 허용' })).toBeNull();
     expect((await within(root).findByTestId('app-version')).textContent).toBe('0.1.0-test');
   });
 });

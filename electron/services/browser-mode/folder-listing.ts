@@ -12,7 +12,7 @@ import { CouncilError } from '../../../shared/result';
 /** More than a person scrolls through; the listing says when it stopped. */
 export const MAX_LISTED = 2000;
 
-const EXTENSIONS: Record<BrowseKind, string | null> = { bundle: '.cdbundle', trust: '.json', folder: null, key: '.pem', decision: '.dsse.json' };
+const EXTENSIONS: Record<BrowseKind, string | null> = { bundle: '.cdbundle', trust: '.json', folder: null, key: '.pem', decision: '.dsse.json', backup: '.cdbackup' };
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 

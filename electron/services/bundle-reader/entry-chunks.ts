@@ -55,7 +55,7 @@ export async function entryBytes(reader: EntryReader, name: string, entry: ZipRe
       throwIfAborted(signal);
     }
     if (packed.length < entry.compressedSize) throw new Error('unexpected end of file');
-    const bytes = entry.compressionMethod === DEFLATED ? inflateCapped(packed, entry.uncompressedSize) : Buffer.from(packed);
+    const bytes = entry.compressionMethod === DEFLATED ? inflateCapped(packed, entry.uncompressedSize) : ownCopy(packed);
     // null: more than the declared size; counting one byte past it gives the streaming path's breach
     const breach = counter.add(bytes === null ? entry.uncompressedSize + 1 : bytes.length);
     if (breach) log.fatal('limits', breach.file ?? reader.bundleFile, null, '', breach);
@@ -69,6 +69,23 @@ export async function entryBytes(reader: EntryReader, name: string, entry: ZipRe
     if (e instanceof FatalBundleError) throw e;
     return failure(log, shown, e);
   }
+}
+
+/**
+ * A copy of the bytes in an ArrayBuffer of their own: Buffer.from would put a small one in Node's
+ * shared pool, and passing a view of the pool on would copy the whole pool (or copy it again).
+ */
+function ownCopy(bytes: Buffer): Buffer {
+  const copy = new Uint8Array(bytes);
+  return Buffer.from(copy.buffer, 0, copy.length);
+}
+
+/**
+ * Whether the bytes are all (or all but a byte: the inflate's one for seeing a lie) of their
+ * ArrayBuffer, so that handing them on passes only them, not a larger buffer they are a view of.
+ */
+export function ownsItsBuffer(bytes: Uint8Array): boolean {
+  return bytes.byteOffset === 0 && bytes.buffer.byteLength <= bytes.byteLength + 1;
 }
 
 /** Raw deflate inflated in one call, at most declaredSize + 1 bytes; null when there would be more. */

@@ -10,7 +10,7 @@ import { createHash, hash as hashOnce } from 'node:crypto';
 import { abortError, Turns } from './abort';
 import type { EvidenceReference } from './case-line-check';
 import { ScanScratch } from './deflate-scan';
-import { entryBytes, entryChunks, isSmallEntry } from './entry-chunks';
+import { entryBytes, entryChunks, isSmallEntry, ownsItsBuffer } from './entry-chunks';
 import { displayName } from './entry-names';
 import { PieceGatherer } from './evidence-pieces';
 import { releaseEvidenceHasher, takeEvidenceHasher, type FileSums } from './evidence-hasher';
@@ -153,7 +153,7 @@ async function readOrdinarily(stage: ReadStage, name: string, entry: ZipRecord, 
     for (const c of checks) c.check.push(bytes);
     endChecks(name, ref, checks, stage);
     checkListedHash(name, hashOnce('sha256', bytes, 'hex'), info.manifest, info.file, log);
-    if (handsOn && !log.failed) await handOn(stage, { file: name, bytes: new Uint8Array(bytes), last: true });
+    if (handsOn && !log.failed) await handOn(stage, { file: name, bytes: ownsItsBuffer(bytes) ? bytes : new Uint8Array(bytes), last: true });
     return;
   }
   const gatherer = handsOn ? new PieceGatherer(MAX_EVIDENCE_PIECE_BYTES) : null;

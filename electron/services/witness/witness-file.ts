@@ -8,14 +8,20 @@
  *
  * Only the last witnessed entry is kept in memory; an entry sent again below it is looked up by
  * reading the file through (rare: a call answered too late, a restored profile catching up).
+ *
+ * The one exception to "never rewritten": a restore main checked begins the witness again with the
+ * backup's chain (restart, witness-restart.ts), the file before kept beside it under a name of its
+ * own. A restart a crash cut short is finished, or its partial file removed, before the first read
+ * or append of the next run.
  */
 import { mkdir, open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { AuditWitness, WitnessEntry, WitnessHead } from '../../../shared/audit-witness';
+import type { AuditWitness, WitnessEntry, WitnessHead, WitnessRestart } from '../../../shared/audit-witness';
 import { CouncilError } from '../../../shared/result';
 import { syncDirectory } from '../atomic-write';
 import { oneAtATime } from '../notary/one-at-a-time';
 import { scanWitness } from './witness-lines';
+import { readRestart, recoverRestart, restartWitness, type RestartInput } from './witness-restart';
 
 export const WITNESS_FILE_NAME = 'audit-witness.ndjson';
 
@@ -40,25 +46,52 @@ export class WitnessFile {
   private readonly lane = oneAtATime();
   /** What the file ends with, once read; null: read it (first use, or after a failed append). */
   private known: Known | null = null;
+  /** Whether a restart a crash cut short was looked for (once a run, before anything else). */
+  private recovered = false;
 
   constructor(
     readonly path: string,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Every witnessed entry, oldest first. */
-  read(): Promise<AuditWitness> {
+  /** Runs `work` in the lane, after a cut-short restart was finished. */
+  private inLane<T>(work: () => Promise<T>): Promise<T> {
     return this.lane(async () => {
+      if (!this.recovered) {
+        await recoverRestart(this.path).catch((e: Error) => {
+          throw new CouncilError('WITNESS_UNREADABLE', `The audit log's witness ${this.path} could not be made whole after a restore cut short (${e.message}); nothing was changed in it.`);
+        });
+        this.recovered = true;
+      }
+      return work();
+    });
+  }
+
+  /** Every witnessed entry, oldest first, and the restore that began the witness, if one did. */
+  read(): Promise<AuditWitness> {
+    return this.inLane(async () => {
       const entries: WitnessEntry[] = [];
       const scan = await scanWitness(this.path, (entry) => entries.push(entry));
       this.known = { last: scan.last, endsWithNewline: scan.endsWithNewline };
-      return { entries, tornTail: scan.tornTail, skippedLines: scan.skippedLines };
+      const restart = await readRestart(this.path);
+      return { entries, tornTail: scan.tornTail, skippedLines: scan.skippedLines, ...(restart ? { restart } : {}) };
+    });
+  }
+
+  /**
+   * Begins the witness again with a checked backup's chain (only the restore session calls this:
+   * backup/restore-session.ts); the file before is kept beside it. Answers the record of it.
+   */
+  restart(input: RestartInput): Promise<WitnessRestart> {
+    return this.inLane(async () => {
+      this.known = null;
+      return restartWitness(this.path, input, this.now());
     });
   }
 
   /** Witnesses `entries` (rising sequences) above the last witnessed one; answers the last witnessed entry. */
   witness(entries: readonly WitnessHead[]): Promise<WitnessHead | null> {
-    return this.lane(async () => {
+    return this.inLane(async () => {
       const known = this.known ?? (await this.scan());
       const lastSequence = known.last?.sequence ?? 0;
       await this.refuseConflicts(

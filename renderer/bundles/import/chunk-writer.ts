@@ -62,15 +62,24 @@ export function nextTurn(): Promise<void> {
   });
 }
 
-/** Stores a chunk; returns the ids of the cases stored as a new revision. */
-export async function writeChunk(db: CouncilDb, ctx: ChunkContext, records: readonly CaseRecord[], documents: DocumentRow[]): Promise<string[]> {
-  const decided = records.filter((r) => ctx.decided.has(r.caseId)).map((r) => r.caseId);
-  if (decided.length > 0) throw decidedRefusal(decided);
+/** The chunk's case rows, assessed as they are built, WRITE_SLICE at a time (the page runs in between). */
+export async function caseRowsOf(ctx: ChunkContext, records: readonly CaseRecord[]): Promise<CaseRow[]> {
   const rows: CaseRow[] = [];
   for (let at = 0; at < records.length; at += WRITE_SLICE) {
     if (at > 0) await nextTurn();
     for (const record of records.slice(at, at + WRITE_SLICE)) rows.push(caseRowOf(record, ctx.bundleId, ctx.importedAt, ctx.manifest));
   }
+  return rows;
+}
+
+/**
+ * Stores a chunk; returns the ids of the cases stored as a new revision. `built` are the records'
+ * rows when they were built beforehand (caseRowsOf), else they are built here.
+ */
+export async function writeChunk(db: CouncilDb, ctx: ChunkContext, records: readonly CaseRecord[], documents: DocumentRow[], built?: CaseRow[]): Promise<string[]> {
+  const decided = records.filter((r) => ctx.decided.has(r.caseId)).map((r) => r.caseId);
+  if (decided.length > 0) throw decidedRefusal(decided);
+  const rows = built ?? (await caseRowsOf(ctx, records));
   try {
     return await writeRows(db, ctx, rows, documents, false);
   } catch (err) {

@@ -17,7 +17,8 @@ import type { CouncilDb } from '../../db/schema';
 import { duplicateSummaryOf } from '../../db/case-assessment';
 import { letBlobsGo } from './blob-memory';
 import { rollbackBundle } from './bundle-rollback';
-import { decidedRefusal, nextTurn, writeChunk, WRITE_SLICE, type ChunkContext } from './chunk-writer';
+import { decidedRefusal, writeChunk, type ChunkContext } from './chunk-writer';
+import { takePrepared } from './chunk-preparer';
 import { EvidenceAssembler } from './evidence-assembler';
 import { collectDecided } from './decided-scan';
 import { markBundleReady } from './import-finish';
@@ -94,8 +95,8 @@ async function runImport(db: CouncilDb, api: ImportApi, request: ImportRequest, 
   let rateFrom: ImportProgressEvent['rateFrom'];
   const report = (progress: ImportProgress) => {
     const event: ImportProgressEvent = { ...progress, fileName, bundleId, casesTotal: summary.caseCount, evidenceTotal: summary.evidenceCount, elapsedMs: now() - startedAt };
-    const fraction = progressFraction(event);
-    rateFrom ??= fraction > 0 ? { elapsedMs: event.elapsedMs, fraction } : undefined;
+    // the first report is the moment writing begins: opening and checking the bundle's start do not count
+    rateFrom ??= { elapsedMs: event.elapsedMs, fraction: progressFraction(event) };
     options.onProgress?.({ ...event, rateFrom });
   };
   let stored = false;
@@ -148,39 +149,47 @@ interface Pull {
   report: (progress: ImportProgress) => void;
 }
 
-/** Takes chunks until 'done' or 'failed' (or a cancel), writing each data chunk as it comes. */
+/**
+ * Takes chunks until 'done' or 'failed' (or a cancel), writing each data chunk as it comes; the
+ * next one is taken and prepared while it is written (chunk-preparer.ts).
+ */
 async function pullChunks({ db, session, ctx, summary, fileName, signal, report }: Pull): Promise<ImportOutcome> {
   const assembler = new EvidenceAssembler(ctx.bundleId, summary.manifest.files);
   const counts = { cases: 0, documents: 0, evidenceBytes: 0, revised: 0 };
   const revised: string[] = [];
   const stored: DuplicateCaseSummary[] = [];
   const hashOf = (file: string) => summary.manifest.files[file];
+  const takeNext = () => {
+    const taken = takePrepared(session, assembler, ctx, signal);
+    // awaited once the chunk before is written: a failure meanwhile is not unhandled
+    taken.catch(() => undefined);
+    return taken;
+  };
+  let next = takeNext();
   for (;;) {
     if (signal?.aborted) return { kind: 'cancelled', fileName, bundleId: ctx.bundleId };
-    const chunk = await session.take();
-    if (chunk === null) return { kind: 'cancelled', fileName, bundleId: ctx.bundleId };
-    if (chunk.kind === 'failed') return { kind: 'invalid', fileName, report: chunk.report };
-    if (chunk.kind === 'done') {
+    const taken = await next;
+    if (taken === null) return { kind: 'cancelled', fileName, bundleId: ctx.bundleId };
+    if (taken.kind !== 'data') session.ended();
+    if (taken.kind === 'failed') return { kind: 'invalid', fileName, report: taken.report };
+    if (taken.kind === 'done') {
       checkComplete(assembler, counts.cases, summary.caseCount);
       await markBundleReady(db, ctx, summary, { counts: { ...counts, revised: revised.length }, revised, cases: stored });
-      report(chunk.progress);
-      return { kind: 'imported', fileName, bundleId: ctx.bundleId, cases: counts.cases, documents: counts.documents, revised, signature: summary.signature, warnings: chunk.report.warnings };
+      report(taken.progress);
+      return { kind: 'imported', fileName, bundleId: ctx.bundleId, cases: counts.cases, documents: counts.documents, revised, signature: summary.signature, warnings: taken.report.warnings };
     }
-    session.prefetch(); // the next chunk crosses over while this one is written
-    assembler.addCases(chunk.cases);
-    // a Blob made from bytes costs the page about 0.2 ms: a chunk of small files is taken in slices
-    for (let at = 0; at < chunk.evidence.length; at += WRITE_SLICE) {
-      if (at > 0) await nextTurn();
-      assembler.addPieces(chunk.evidence.slice(at, at + WRITE_SLICE));
-    }
-    const documents = assembler.takeReady();
+    const { chunk, rows, documents } = taken;
+    next = takeNext(); // made ready while this one is written
     let newRevisions: string[];
     try {
-      newRevisions = await writeChunk(db, ctx, chunk.cases, documents);
+      newRevisions = await writeChunk(db, ctx, chunk.cases, documents, rows);
     } catch (err) {
+      // the chunk taken meanwhile is not written; a failure taking it counts for nothing beside this one
+      const following = await next.catch(() => null);
       if (!(err instanceof ImportRefusal && err.code === CASE_ALREADY_DECIDED)) throw err;
+      if (following !== null && following.kind !== 'data') session.ended();
       await rollbackBundle(db, ctx.bundleId); // before reading on: nothing half-done meanwhile
-      const caseIds = await collectDecided(session, ctx, err.caseIds, report);
+      const caseIds = await collectDecided(session, ctx, err.caseIds, report, following?.kind === 'data' ? following.chunk : null);
       return { kind: 'refused', fileName, bundleId: ctx.bundleId, code: err.code, message: decidedRefusal(caseIds).message, caseIds };
     }
     for (const id of newRevisions) revised.push(id);

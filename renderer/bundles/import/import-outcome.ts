@@ -63,7 +63,10 @@ export interface ImportProgressEvent extends ImportProgress {
   casesTotal: number;
   evidenceTotal: number;
   elapsedMs: number;
-  /** Where the rate of progress is measured from: the first progress made (elapsed then, fraction done then). */
+  /**
+   * Where the rate of progress is measured from: the moment writing began, once the main process
+   * had read the bundle's start and the bundle row was stored (elapsed then, fraction done then).
+   */
   rateFrom?: { elapsedMs: number; fraction: number };
 }
 

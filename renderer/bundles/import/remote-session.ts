@@ -29,14 +29,24 @@ export class RemoteSession {
     this.pending.catch(() => undefined);
   }
 
-  /** The next chunk; null when the signal aborted first. */
-  async take(): Promise<ImportChunk | null> {
+  /**
+   * The next chunk; null when the signal aborted first. A last answer ('done', 'failed') closes the
+   * session, unless it is taken `ahead` (while the chunk before is still being written): then the
+   * session counts as closed only once the import acts on it (ended()), and a failure of the write
+   * before still cancels it, as if the answer had not been taken.
+   */
+  async take(ahead = false): Promise<ImportChunk | null> {
     this.prefetch();
     const pending = this.pending ?? Promise.resolve(null);
     this.pending = null;
     const chunk = await pending;
-    if (chunk && chunk.kind !== 'data') this.open = false;
+    if (chunk && chunk.kind !== 'data' && !ahead) this.open = false;
     return chunk;
+  }
+
+  /** A last answer taken ahead is acted on: the main process's session is over. */
+  ended(): void {
+    this.open = false;
   }
 
   async cancel(): Promise<void> {

@@ -3,13 +3,14 @@ import type { koFilePicker } from './strings-ko';
 
 export const enFilePicker: typeof koFilePicker = {
   filePicker: {
-    title: { bundle: 'Choose a bundle file', trust: 'Choose a trust file', folder: 'Choose a folder', key: 'Choose a private key file', decision: 'Choose a decision file' },
+    title: { bundle: 'Choose a bundle file', trust: 'Choose a trust file', folder: 'Choose a folder', key: 'Choose a private key file', decision: 'Choose a decision file', backup: 'Choose a backup file' },
     intro: {
       bundle: 'Folders and bundle files (.cdbundle) are shown.',
       trust: 'Folders and trust files (.json) are shown.',
       folder: 'Go into the folder you want, then press "Choose this folder".',
       key: 'Folders and key files (.pem) are shown.',
       decision: 'Folders and decision files (.dsse.json) are shown.',
+      backup: 'Folders and backup files (.cdbackup) are shown.',
     },
     location: 'Location',
     go: 'Go',

@@ -61,13 +61,15 @@ export async function readMeetingBuildData(db: CouncilDb, meetingId: string): Pr
       if (!asDecided) throw new Error(`Case ${d.caseId} (decision revision ${d.revision}) is not stored, so its suggestion cannot be written into the decision file.`);
       return buildDecision(d, suggestedOf(asDecided));
     });
+    // Grouped once by case: filtering the meeting's proposals and votes for each case made an export of a long meeting quadratic.
+    const proposalsOf = groupByCase(proposals);
+    const votesOf = groupByCase(votes);
+    const recusalsOf = groupByCase(recusals);
     const buildCases: BuildCase[] = caseIds.map((caseId) => ({
       caseId,
-      proposals: proposals.filter((p) => p.caseId === caseId).map(({ no, outcome, amount, status, closedAt, tally }) => ({ no, outcome, amount, status, closedAt, tally })),
-      votes: votes.filter((v) => v.caseId === caseId).map(({ proposalNo, memberId, vote }) => ({ proposalNo, memberId, vote })),
-      recusals: recusals
-        .filter((r) => r.caseId === caseId)
-        .map(({ memberId, status, reason, at, withdrawal }) => ({ memberId, status, reason, at, withdrawnAt: withdrawal?.at ?? null })),
+      proposals: (proposalsOf.get(caseId) ?? []).map(({ no, outcome, amount, status, closedAt, tally }) => ({ no, outcome, amount, status, closedAt, tally })),
+      votes: (votesOf.get(caseId) ?? []).map(({ proposalNo, memberId, vote }) => ({ proposalNo, memberId, vote })),
+      recusals: (recusalsOf.get(caseId) ?? []).map(({ memberId, status, reason, at, withdrawal }) => ({ memberId, status, reason, at, withdrawnAt: withdrawal?.at ?? null })),
     }));
     const bundles = await db.bundles.bulkGet([...new Set(decisions.map((d) => d.bundleId))]);
     const policies: Record<string, string> = {};
@@ -82,4 +84,15 @@ export async function readMeetingBuildData(db: CouncilDb, meetingId: string): Pr
       exported: signedDecisions(exports),
     };
   });
+}
+
+/** The rows of each case, in their stored order. */
+function groupByCase<T extends { caseId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const byCase = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = byCase.get(row.caseId);
+    if (list) list.push(row);
+    else byCase.set(row.caseId, [row]);
+  }
+  return byCase;
 }

@@ -28,7 +28,7 @@ export const enDecisionExport: typeof koDecisionExport = {
     },
     written: '{{fileName}}: {{count}} decisions signed and written ({{path}}).',
     writtenBefore: '{{fileName}} with the same content was signed already; nothing new was signed.',
-    queued: '{{fileName}}: {{count}} decisions signed. The sync folder cannot be reached, so the file waits to be written.',
+    queued: '{{fileName}}: {{count}} decisions signed. The sync folder cannot be written to yet; the file is written once it can be.',
     nothing: 'There were no new decisions to export; nothing was written.',
     refused: 'The decision file cannot be made. Correct these decisions, then export again.',
     problem: 'Case {{caseId}} revision {{revision}}, {{field}}: {{message}}',
@@ -48,6 +48,7 @@ export const enDecisionExport: typeof koDecisionExport = {
     outbox: {
       title: 'Decision files waiting for the sync folder',
       text: 'The sync folder is not reachable; the file is signed and will be written when it is back.',
+      textUnwritable: 'The sync folder is there but cannot be written to (read-only, or a write error); the file is signed and will be written once it can be.',
       files: 'Waiting: {{files}}',
       lastError: 'Last try: {{error}}',
       retry: 'Retry',

@@ -27,7 +27,7 @@ export const koDecisionExport = {
     },
     written: '{{fileName}}: 의결 {{count}}건을 서명해 썼습니다 ({{path}}).',
     writtenBefore: '같은 내용의 {{fileName}}이 이미 서명되어 있어 새로 서명하지 않았습니다.',
-    queued: '{{fileName}}: 의결 {{count}}건을 서명했습니다. 동기화 폴더를 찾을 수 없어 쓰기를 기다립니다.',
+    queued: '{{fileName}}: 의결 {{count}}건을 서명했습니다. 동기화 폴더에 아직 쓸 수 없어, 쓸 수 있게 되면 씁니다.',
     nothing: '새로 내보낼 의결이 없어 아무것도 쓰지 않았습니다.',
     refused: '의결 파일을 만들 수 없습니다. 다음 의결을 고친 뒤 다시 내보내세요.',
     problem: '사건 {{caseId}} {{revision}}차, {{field}}: {{message}}',
@@ -47,6 +47,7 @@ export const koDecisionExport = {
     outbox: {
       title: '동기화 폴더를 기다리는 의결 파일',
       text: '동기화 폴더에 연결할 수 없습니다. 파일은 서명되어 있으며 폴더가 돌아오면 쓰입니다.',
+      textUnwritable: '동기화 폴더는 있지만 파일을 쓸 수 없습니다(읽기 전용이거나 쓰기 오류). 파일은 서명되어 있으며 쓸 수 있게 되면 쓰입니다.',
       files: '기다리는 파일: {{files}}',
       lastError: '마지막 시도: {{error}}',
       retry: '다시 시도',

@@ -1,11 +1,14 @@
 /**
  * The Decisions screen's "Export decisions": one run at a time, its outcome or error held for the
  * notice, and `onChange` called once the export rows may have changed (the table reads them again).
+ * Each file exported starts an automatic backup in the background (settings/backup/), which never
+ * holds up or fails the export.
  */
 import { useCallback, useRef, useState } from 'react';
 import { describeError, type ErrorInfo } from '../../common/council-api';
 import { currentLanguage } from '../../common/i18n';
 import { useServices } from '../../common/services';
+import { backUpAutomatically } from '../../settings';
 import { refreshAuditCheck } from '../audit-status';
 import { exportMeetingDecisions, type ExportOutcome } from './export-decisions';
 
@@ -26,7 +29,10 @@ export function useDecisionExport(onChange: () => void): { run: ExportRun; start
       setRun({ state: 'busy', meetingId });
       exportMeetingDecisions(db, api, meetingId, { language: currentLanguage() })
         .then(
-          (outcome) => setRun({ state: 'done', meetingId, outcome }),
+          (outcome) => {
+            setRun({ state: 'done', meetingId, outcome });
+            if (outcome.kind === 'exported') void backUpAutomatically(db, api, 'decision-export');
+          },
           (err: unknown) => setRun({ state: 'failed', meetingId, error: describeError(err) }),
         )
         .finally(() => {

@@ -1,17 +1,19 @@
 /**
  * After a bulk vote: closes the open proposals of the cases and records the decision of each one
- * that passed. Each case goes through the room's own closeProposal and recordDecision (one
- * transaction each, with its audit entry), so every rule of a single decision applies unchanged:
- * quorum now, the award within the claim, a rationale where award-rules.ts asks for one (a bulk
- * decision gives none, so such a case is left passed, awaiting its decision, and listed). The close
- * and the decision are whole each, one transaction apiece; a refusal on one case does not undo others,
- * and storage running out stops the run there: the cases decided before stay decided, and the case
- * it stopped on is left as it was or, when its close was written, passed and awaiting its decision.
- * Without quorum nothing can be closed: the first such refusal stops the run.
+ * that passed. Each case goes through the room's own closeProposal and recordDecision, so every
+ * rule of a single decision applies unchanged: quorum now, the award within the claim, a
+ * rationale where award-rules.ts asks for one. Both run in ONE transaction per case (Dexie nests
+ * the room's transactions in it), so a case is closed and decided whole, or left as it was, its
+ * proposal open: a refusal of its decision (a bulk decision gives no rationale) undoes its close
+ * too, and a page closed or killed between the two leaves no case closed without its decision.
+ * A failed proposal is closed alone (a failed vote has no decision). A refusal on one case does
+ * not undo others, and storage running out stops the run there: the cases decided before stay
+ * decided, the one it stopped on is left as it was. Without quorum nothing can be closed: the first such refusal stops the run.
  */
 import type { CouncilDb } from '../../db/schema';
 import { closeProposal } from '../room/proposal-db';
 import { recordDecision } from '../room/decision-db';
+import { roomTransaction } from '../room/room-guards';
 import { isRoomRefusal, type RefusalCode } from '../room/room-refusal';
 
 export interface CloseDecideResult {
@@ -39,13 +41,13 @@ export async function closeAndDecideBulk(db: CouncilDb, meetingId: string, caseI
       continue;
     }
     try {
-      const closed = await closeProposal(db, { meetingId, caseId, no }, when);
-      if (closed.status !== 'passed') {
-        result.failed.push(caseId);
-        continue;
-      }
-      await recordDecision(db, { meetingId, caseId, proposalNo: no, rationale: '' }, when);
-      result.decided.push(caseId);
+      const passed = await roomTransaction(db, async () => {
+        const closed = await closeProposal(db, { meetingId, caseId, no }, when);
+        if (closed.status !== 'passed') return false;
+        await recordDecision(db, { meetingId, caseId, proposalNo: no, rationale: '' }, when);
+        return true;
+      });
+      (passed ? result.decided : result.failed).push(caseId);
     } catch (err) {
       if (!isRoomRefusal(err)) throw err;
       result.refused.push({ caseId, code: err.code });

@@ -4,23 +4,29 @@
  * (over browser mode's bridge): the bundle imported with importBundle, the council stored, a meeting
  * made, given every case as its agenda and opened; then round by round the plan's steps
  * (soak-steps.ts) and, ending each round, "Export decisions" (exportMeetingDecisions: the payload
- * built and handed to the notary, which signs it and writes it into <sync>/outbox/). At the end,
- * what the database holds, for the recount made from the files in Node (test/bench/soak-recount.ts).
+ * built and handed to the notary, which signs it and writes it into <sync>/outbox/). Backups at the
+ * points Node asks for, and the last one restored into a second database (soak-backup-page.ts). At
+ * the end, what the database holds, for the recount made from the files in Node
+ * (test/bench/soak-recount.ts), and both databases read for comparing (soak-profile-page.ts).
  */
 import { DEMO_COUNCIL_NAME, DEMO_MEMBERS } from '../../../shared/council';
 import { storeDemoMembers } from '../../../renderer/bundles/demo-import';
 import { importBundle } from '../../../renderer/bundles/import/import-bundle';
 import { createCouncilApi } from '../../../renderer/common/council-api';
 import { exportMeetingDecisions } from '../../../renderer/decisions/export/export-decisions';
+import type { BackupKind } from '../../../shared/contract/backup';
 import type { DecisionRow } from '../../../renderer/db/rows';
 import { openCouncilDb, type CouncilDb } from '../../../renderer/db/schema';
 import { addToAgenda, createMeeting, openMeeting } from '../../../renderer/meeting/meetings-db';
 import { makeSoakPlan, type SoakPlan } from '../soak-plan';
-import { backupDownload } from './soak-backup-page';
+import { makeBackup, restoreInto, setPassphrase } from './soak-backup-page';
+import { readSoakProfile } from './soak-profile-page';
 import { drop } from './meeting-bench';
 import { noTimes, runStep, soakClock, type StepTimes } from './soak-steps';
 
 const DB_NAME = 'bench-soak';
+/** The fresh database the last backup is restored into. */
+const RESTORED_DB_NAME = 'bench-soak-restored';
 const api = createCouncilApi();
 
 export interface SoakSize {
@@ -69,6 +75,7 @@ export interface SoakFinal {
 }
 
 let state: { db: CouncilDb; plan: SoakPlan; meetingId: string; now: () => string } | null = null;
+let restored: CouncilDb | null = null;
 
 function current() {
   if (!state) throw new Error('the soak is not set up');
@@ -163,15 +170,36 @@ async function final(): Promise<SoakFinal> {
   return { decisions, planned: [...planned.values()], rows };
 }
 
-/** The runBackupStep stand-in's page half (see soak-backup-page.ts). */
-async function backup(fileName: string) {
-  return backupDownload(current().db, fileName);
+/** The soak's backups and restore, through the app's own runners (soak-backup-page.ts). */
+async function setBackupPassphrase(passphrase: string) {
+  return setPassphrase(api, passphrase);
+}
+
+async function backup(kind: BackupKind) {
+  return makeBackup(current().db, api, kind);
+}
+
+async function restore(path: string, passphrase: string) {
+  restored?.close();
+  const made = await restoreInto(RESTORED_DB_NAME, api, path, passphrase);
+  restored = made.db;
+  return made.restore;
+}
+
+/** The live database, or the restored one, as the comparison reads it (soak-profile-page.ts). */
+async function profile(which: 'live' | 'restored', auditUpTo: number) {
+  const db = which === 'live' ? current().db : restored;
+  if (!db) throw new Error('nothing has been restored');
+  return readSoakProfile(db, auditUpTo);
 }
 
 async function tearDown(): Promise<void> {
   state?.db.close();
   state = null;
+  restored?.close();
+  restored = null;
   await drop(DB_NAME);
+  await drop(RESTORED_DB_NAME);
 }
 
-Object.assign(window, { councilSoakBench: { setUp, round, final, backup, tearDown } });
+Object.assign(window, { councilSoakBench: { setUp, round, final, setBackupPassphrase, backup, restore, profile, tearDown } });

@@ -1,6 +1,6 @@
 /** A stand-in for the preload bridge: answers like the main process does, with Results. */
 import { vi } from 'vitest';
-import type { AppInfo, ApiBridge, DemoCouncil, SecuritySettings, SecuritySettingsInUse, TrustInfo, WitnessEntry } from '../../../shared/api';
+import type { AppInfo, ApiBridge, BackupFileInfo, DemoCouncil, SecuritySettings, SecuritySettingsInUse, TrustInfo, WitnessEntry } from '../../../shared/api';
 import type { InboxEntry } from '../../../shared/bundle-import';
 import { fail, ok, type ErrorCode, type Result } from '../../../shared/result';
 import { DEFAULT_SECURITY_SETTINGS } from '../../../shared/schemas/security-settings';
@@ -36,6 +36,10 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
   const inboxes = new Map<string, InboxEntry[]>();
   // ---- witness ----
   const witnessed: WitnessEntry[] = [];
+  // ---- backup ----
+  const backup = { passphraseSet: false, passphraseRemembered: false, backups: [] as BackupFileInfo[], running: null as { id: string; kind: BackupFileInfo['kind']; bytes: number } | null };
+  const backupFolder = () => `${inUse(settings).syncFolderInUse}/backup`;
+  const backupStatus = () => ok({ passphraseSet: backup.passphraseSet, passphraseRemembered: backup.passphraseRemembered, folder: backupFolder(), backups: backup.backups.map((b) => ({ ...b })) });
   const bridge = {
     getAppInfo: vi.fn<Fn<'getAppInfo'>>(async () => ok(appInfo)),
     loadDemoCouncil: vi.fn<Fn<'loadDemoCouncil'>>(async () => reply),
@@ -105,6 +109,48 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
       return ok(last ? { sequence: last.sequence, hash: last.hash } : null);
     }),
     getWitness: vi.fn<Fn<'getWitness'>>(async () => ok({ entries: witnessed.map((w) => ({ ...w })), tornTail: false, skippedLines: [] })),
+    // ---- backup ----
+    // Like main: a passphrase held for this run (remembered when asked), one backup at a time whose
+    // pieces are counted, finished into the list (newest first); restore as a dialog the user cancels
+    // (a test gives its own restoreOpen and restoreNext answers).
+    getBackupStatus: vi.fn<Fn<'getBackupStatus'>>(async () => backupStatus()),
+    setBackupPassphrase: vi.fn<Fn<'setBackupPassphrase'>>(async ({ remember }) => {
+      Object.assign(backup, { passphraseSet: true, passphraseRemembered: remember === true });
+      return backupStatus();
+    }),
+    forgetBackupPassphrase: vi.fn<Fn<'forgetBackupPassphrase'>>(async () => {
+      Object.assign(backup, { passphraseSet: false, passphraseRemembered: false });
+      return backupStatus();
+    }),
+    backupBegin: vi.fn<Fn<'backupBegin'>>(async ({ kind }) => {
+      if (!backup.passphraseSet) return fail('BACKUP_PASSPHRASE_NOT_SET', 'No backup passphrase is set.');
+      if (backup.running) return fail('BACKUP_RUNNING', 'Another backup is being written.');
+      backup.running = { id: `00000000-0000-4000-8000-${String(backup.backups.length + 1).padStart(12, '0')}`, kind, bytes: 0 };
+      return ok({ backupId: backup.running.id });
+    }),
+    backupAppend: vi.fn<Fn<'backupAppend'>>(async ({ backupId, bytes }) => {
+      if (backup.running?.id !== backupId) return fail('BACKUP_UNKNOWN', 'This backup has ended or was cancelled.');
+      backup.running.bytes += bytes.byteLength;
+      return ok({ bytesWritten: backup.running.bytes });
+    }),
+    backupFinish: vi.fn<Fn<'backupFinish'>>(async ({ backupId }) => {
+      const running = backup.running;
+      if (running?.id !== backupId) return fail('BACKUP_UNKNOWN', 'This backup has ended or was cancelled.');
+      backup.running = null;
+      const createdAt = new Date().toISOString();
+      const name = `council-desk-backup-${createdAt.slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}-${running.kind}.cdbackup`;
+      const info: BackupFileInfo = { name, path: `${backupFolder()}/${name}`, kind: running.kind, createdAt, bytes: running.bytes };
+      backup.backups.unshift(info);
+      return ok({ name, paths: [info.path], bytes: running.bytes, sha256: '0'.repeat(64), removed: [] });
+    }),
+    backupCancel: vi.fn<Fn<'backupCancel'>>(async () => {
+      backup.running = null;
+      return ok(undefined);
+    }),
+    restoreOpen: vi.fn<Fn<'restoreOpen'>>(async () => ok(null)),
+    restoreNext: vi.fn<Fn<'restoreNext'>>(async () => fail('BACKUP_UNKNOWN', 'No backup is open to restore.')),
+    restoreFinish: vi.fn<Fn<'restoreFinish'>>(async () => fail('BACKUP_UNKNOWN', 'No backup is open to restore.')),
+    restoreClose: vi.fn<Fn<'restoreClose'>>(async () => ok(undefined)),
     pathForFile: vi.fn<Fn<'pathForFile'>>(() => ''),
   } satisfies ApiBridge;
   window.councilDesk = bridge;
@@ -122,6 +168,9 @@ export function fakeBridge(demo: DemoCouncil | Result<DemoCouncil>, appInfo: App
     // ---- witness ----
     /** What the fake main process's witness file holds now. */
     witnessed: (): WitnessEntry[] => witnessed.map((w) => ({ ...w })),
+    // ---- backup ----
+    /** The backups the fake main process lists now, newest first. */
+    backups: (): BackupFileInfo[] => backup.backups.map((b) => ({ ...b })),
   });
 }
 

@@ -12,6 +12,7 @@
 import path from 'node:path';
 import { launchApp, type RunningApp } from '../e2e/app-harness';
 import type { Figure } from './bench-node';
+import { cpuMark, cpuSince, cpuWords } from './bench-evidence-processes';
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -61,16 +62,21 @@ export async function importVersusBulkPut(bundles: ImportBundle[], runs: number)
     await app.page.waitForFunction(() => 'councilBench' in window);
     for (const bundle of bundles) {
       const times = { app: [] as number[], fair: [] as number[], fairBlobs: [] as number[], old: [] as number[], oldBlobs: [] as number[], read: [] as number[] };
+      const cpu = { app: [] as string[], fair: [] as string[] };
       let chunks = 0;
       for (let run = 0; run < runs; run += 1) {
         const [appDb, fairDb, oldDb] = [`bench-app-${run}`, `bench-fair-${run}`, `bench-old-${run}`];
+        const appCpu = cpuMark();
         const result = await app.page.evaluate(async ([p, db]) => (window as any).councilBench.appImport(p, db), [bundle.path, appDb] as const);
+        cpu.app.push(cpuWords(cpuSince(appCpu)));
         if (result.outcome !== 'imported') throw new Error(`the app did not import ${bundle.path}: ${result.outcome}`);
         times.app.push(result.ms);
         const read = await gather(app, bundle.path);
         times.read.push(read.ms);
         chunks = read.chunks;
+        const fairCpu = cpuMark();
         const fair = await fairBaseline(app, fairDb);
+        cpu.fair.push(cpuWords(cpuSince(fairCpu)));
         times.fair.push(fair.ms);
         times.fairBlobs.push(fair.blobMs);
         const old = await app.page.evaluate(async (db) => (window as any).councilBench.oldBaseline(db), oldDb);
@@ -90,7 +96,8 @@ export async function importVersusBulkPut(bundles: ImportBundle[], runs: number)
         baseline:
           `app ${ms(appMs)}; fair baseline ${ms(fairMs)} (of which making the Blobs ${ms(median(times.fairBlobs))}); ` +
           `old baseline, one bulkPut with the Blobs made beforehand, ${ms(oldMs)} (app ${(appMs / oldMs).toFixed(2)}x it; making its Blobs ${ms(median(times.oldBlobs))} more); ` +
-          `reading, checking and handing over alone, no writes: ${ms(median(times.read))}`,
+          `reading, checking and handing over alone, no writes: ${ms(median(times.read))}. ` +
+          `CPU: the app ${cpu.app.join(' / ')}; the fair baseline ${cpu.fair.join(' / ')} (2 cores)`,
         pass: ratio <= target,
       });
     }

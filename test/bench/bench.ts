@@ -100,6 +100,8 @@ async function main(): Promise<void> {
     const evidence = { sixThousand: bundles.evidence, batch: bundles.batch, batchBundleId: realisticBatch().bundleId, trust: trustPath };
     figures.push(...(await evidenceFigures(evidence, Number(process.env.BENCH_RUNS ?? 3), Number(process.env.BENCH_RUNS ?? 2))));
   }
+  // the 6,000-file bundle's import alone, against the fair baseline (for comparing two builds quickly)
+  if (only === 'import-evidence') figures.push(...(await importVersusBulkPut([{ label: '2,000 cases with 6,000 evidence files (60 MB)', path: bundles.evidence, fair: true }], Number(process.env.BENCH_RUNS ?? 3))));
   if (only === 'all' || only === 'pdf') figures.push(...(await pdfFirstPage(Number(process.env.BENCH_RUNS ?? 5))));
   if (only === 'all' || only === 'browser' || only === 'cases') figures.push(...(await casesListFigures(Number(process.env.BENCH_RUNS ?? 7))));
   if (only === 'all' || only === 'meeting') {

@@ -4,7 +4,8 @@
  * evidence files would otherwise cost tens of thousands of tiny fs.read calls, each a round trip
  * through libuv's thread pool. Served from the block, they become copies. Ranges up to a block
  * (small entries' data) come from it too; larger ranges are streamed from the file, so memory
- * stays bounded whatever an entry's size.
+ * stays bounded whatever an entry's size. The headers pass asks for several headers at once:
+ * those that fall in a block being read wait for it, so each block is read once.
  */
 import { close, read } from 'node:fs';
 import { Readable } from 'node:stream';
@@ -15,11 +16,15 @@ const STREAM_HIGH_WATER_MARK = 256 * 1024;
 export class BlockFileReader {
   private block: Buffer = Buffer.alloc(0);
   private blockStart = 0;
+  /** The block being read (the headers pass asks for several headers at once): a miss inside it waits for it rather than reading the same bytes again. */
+  private reading: { start: number; end: number; done: Promise<unknown> } | null = null;
   private closed = false;
 
   constructor(
     private readonly fd: number,
     readonly fileSize: number,
+    /** fs.read, or a stand-in that counts the reads (tests). */
+    private readonly readAt: typeof read = read,
   ) {}
 
   /**
@@ -33,10 +38,14 @@ export class BlockFileReader {
       const at = position - this.blockStart;
       return Promise.resolve(Buffer.from(this.block.subarray(at, at + want)));
     }
+    const reading = this.reading;
+    if (reading && position >= reading.start && position + want <= reading.end) {
+      return reading.done.then(() => this.bytesAt(position, length, readAhead));
+    }
     const size = Math.max(want, Math.min(readAhead, BLOCK_BYTES, this.fileSize - position));
     const block = Buffer.allocUnsafe(size);
-    return new Promise((resolve, reject) => {
-      readFully(this.fd, block, position, (err, got) => {
+    const done = new Promise<Buffer>((resolve, reject) => {
+      readFully(this.readAt, this.fd, block, position, (err, got) => {
         if (err) return reject(err);
         const filled = block.subarray(0, got);
         if (size <= BLOCK_BYTES) {
@@ -47,6 +56,14 @@ export class BlockFileReader {
         resolve(filled.subarray(0, Math.min(want, got)));
       });
     });
+    if (size <= BLOCK_BYTES) {
+      const entry = { start: position, end: position + size, done: done.catch(() => undefined) };
+      this.reading = entry;
+      void entry.done.then(() => {
+        if (this.reading === entry) this.reading = null;
+      });
+    }
+    return done;
   }
 
   /**
@@ -62,7 +79,7 @@ export class BlockFileReader {
 
   /** Fills `buffer` from `position` on (fewer bytes only at the end of the file): how many were read. Not through the block. */
   readInto(buffer: Buffer, position: number): Promise<number> {
-    return new Promise((resolve, reject) => readFully(this.fd, buffer, position, (err, got) => (err ? reject(err) : resolve(got))));
+    return new Promise((resolve, reject) => readFully(this.readAt, this.fd, buffer, position, (err, got) => (err ? reject(err) : resolve(got))));
   }
 
   /** [start, end) of the file as a stream: from the block when it fits one, else read in 256 KiB pieces. */
@@ -118,11 +135,11 @@ class FileRangeStream extends Readable {
 }
 
 /** fs.read until the buffer is full or the file ends. */
-function readFully(fd: number, buffer: Buffer, position: number, done: (err: Error | null, got: number) => void, got = 0): void {
+function readFully(readAt: typeof read, fd: number, buffer: Buffer, position: number, done: (err: Error | null, got: number) => void, got = 0): void {
   if (buffer.length === 0) return done(null, 0);
-  read(fd, buffer, got, buffer.length - got, position + got, (err, n) => {
+  readAt(fd, buffer, got, buffer.length - got, position + got, (err, n) => {
     if (err) return done(err, got);
     if (n === 0 || got + n === buffer.length) return done(null, got + n);
-    readFully(fd, buffer, position, done, got + n);
+    readFully(readAt, fd, buffer, position, done, got + n);
   });
 }

@@ -133,9 +133,11 @@ export class BundleImportSessions {
 
   async next(importId: string): Promise<ImportChunk> {
     const session = this.sessions.get(importId);
-    if (!session) throw new CouncilError('IMPORT_UNKNOWN', 'This import has ended or was cancelled. Start it again.');
+    if (!session) throw ended();
     this.touch(importId, session);
     for (;;) {
+      // cancelled (or given up as idle) while this call waited: it is answered, not left hanging
+      if (this.sessions.get(importId) !== session) throw ended();
       if (session.crash) {
         this.end(importId);
         throw readFailure('the bundle', session.crash);
@@ -223,6 +225,10 @@ export class BundleImportSessions {
 /** The share of a full chunk the chunk after `handed` others needs: 1/8, 1/4, 1/2, then 1. */
 export function rampShare(handed: number): number {
   return 1 / 2 ** Math.max(0, 3 - handed);
+}
+
+function ended(): CouncilError {
+  return new CouncilError('IMPORT_UNKNOWN', 'This import has ended or was cancelled. Start it again.');
 }
 
 function readFailure(what: string, error: unknown): CouncilError {

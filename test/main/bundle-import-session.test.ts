@@ -124,6 +124,27 @@ describe('bundle import sessions', () => {
     expect(sessions.openSessions).toBe(0);
   });
 
+  it('answers a call still waiting for a chunk when the import is cancelled, rather than leaving it hanging', async () => {
+    let stop: (() => void) | undefined;
+    const read = async (_path: string, o: ReadBundleOptions): Promise<BundleReport> => {
+      await o.onManifest?.(summary);
+      // the reader is slow to find the next case: it stops only when aborted
+      await new Promise<void>((resolve) => {
+        stop = resolve;
+        o.signal?.addEventListener('abort', () => resolve());
+      });
+      throw Object.assign(new Error('aborted'), { name: 'AbortError' });
+    };
+    const sessions = new BundleImportSessions({ read, chunkCases: 10 });
+    const begun = (await sessions.begin('/x/b.cdbundle', [], false)) as { importId: string };
+    const waiting = sessions.next(begun.importId);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await sessions.cancel(begun.importId);
+    await expect(waiting).rejects.toMatchObject({ code: 'IMPORT_UNKNOWN' });
+    expect(sessions.openSessions).toBe(0);
+    stop?.();
+  });
+
   it('cancels an import nobody asks about any more, and refuses a third at once', async () => {
     vi.useFakeTimers();
     try {

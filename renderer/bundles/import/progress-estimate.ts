@@ -9,9 +9,7 @@ export function progressFraction(p: Pick<ImportProgressEvent, 'bytesRead' | 'byt
 
 /**
  * Seconds left at `nowMs` (on the clock of p.elapsedMs; by default the moment of the progress
- * itself), rounded up as a countdown is (3 while more than 2 and at most 3 seconds are left; the
- * rate so far errs on the fast side, since the reader's head start makes the first chunks come
- * sooner, so rounding down made the last seconds look shorter still): the rest at the rate measured from `rateFrom` to this progress (from the start
+ * itself), rounded: the rest at the rate measured from `rateFrom` to this progress (from the start
  * without it), less the time since this progress, since the work goes on between two progress
  * events (so the time shown counts down between them rather than standing still while a chunk is
  * written). At least 1 until the import is done. Null until there is enough to go on.
@@ -35,5 +33,5 @@ export function secondsLeft(p: ImportProgressEvent, nowMs: number = p.elapsedMs)
   if (done <= from.fraction || ms < 250) return null;
   const atProgress = (ms / (done - from.fraction)) * (1 - done);
   const since = Math.max(0, nowMs - p.elapsedMs);
-  return Math.max(1, Math.ceil(Math.round(atProgress - since) / 1000));
+  return Math.max(1, Math.round((atProgress - since) / 1000));
 }

@@ -11,6 +11,8 @@
  *   task; and Cancel pressed at 10, 50 and 90%.
  * - validate of the batch in Node against the floor of inflating and hashing the same entries.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import { launchApp, type RunningApp } from '../e2e/app-harness';
 import { BENCH_PAGE_DIR, dropDatabases, fairBaseline, gather, importVersusBulkPut, median, type Gathered } from './bench-browser';
@@ -90,6 +92,17 @@ function uiImport(app: RunningApp, bundlePath: string, dbName: string, bundleId:
   );
 }
 
+/**
+ * BENCH_RECORD=<folder>: each import of the batch, as the page recorded it (the chunks' arrivals,
+ * the progress, what the screen showed), written there, to replay estimates of the time left against.
+ */
+function record(result: UiImportResult, run: number): void {
+  const folder = process.env.BENCH_RECORD;
+  if (!folder) return;
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, `batch-${new Date().toISOString().replace(/[:.]/g, '-')}-${run}.json`), JSON.stringify(result));
+}
+
 async function batchFigures(paths: EvidencePaths, runs: number): Promise<Figure[]> {
   // on disk, as the desktop app keeps IndexedDB: an in-memory profile holds a gigabyte of Blobs
   // within its memory limit and deletes them slowly
@@ -104,6 +117,7 @@ async function batchFigures(paths: EvidencePaths, runs: number): Promise<Figure[
       const appCpu = cpuMark();
       const { result, memory } = await sampled(cdp, () => uiImport(app, paths.batch, appDb, paths.batchBundleId, null));
       if (result.outcome !== 'imported') throw new Error(`the app did not import the realistic batch: ${result.outcome}`);
+      record(result, run);
       imports.push({ run: result, memory, cpu: cpuSince(appCpu) });
       await dropDatabases(app, appDb);
       await cdp.send('HeapProfiler.collectGarbage'); // the import's Blobs go before the baseline makes its own

@@ -62,3 +62,18 @@ export function timeLeftError(run: UiImportResult, floorS = 3): { worst: number;
   }
   return { worst, worstAbsS: worstAbs, samples, at };
 }
+
+/**
+ * How steady the import's own pace was: the milliseconds each tenth of the bytes took (from the
+ * progress the page was given). The time left follows the rate so far, so it can be no nearer
+ * than the pace of the rest is to the pace before.
+ */
+export function paceByTenths(run: UiImportResult): number[] {
+  const tenths: number[] = [];
+  for (let b = 0; b < 10; b += 1) {
+    const from = run.progress.find((p) => p.bytesRead >= (b / 10) * run.bytesTotal);
+    const to = run.progress.find((p) => p.bytesRead >= ((b + 1) / 10) * run.bytesTotal) ?? run.progress[run.progress.length - 1];
+    if (from && to) tenths.push(Math.round(to.t - from.t));
+  }
+  return tenths;
+}

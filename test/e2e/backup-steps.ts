@@ -1,12 +1,17 @@
 /**
  * What the backup end-to-end tests share: the profile as IndexedDB holds it (read with IndexedDB
  * itself, not the app's code), Settings → Backup and its steps through the page's own controls,
- * and the backup folder's files.
+ * the backup folder's files, and a backup file opened and checked as main's restore opens it.
  */
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { RunningApp } from './app-harness';
+import type { BackupKind, BackupManifest } from '../../shared/api';
+import type { BackupHeader } from '../../electron/services/backup/backup-format';
+import { checkBackupZip } from '../../electron/services/backup/restore-check';
+import { decryptBackup } from '../../electron/services/backup/restore-decrypt';
 
 export const PASSPHRASE = 'correct horse battery staple';
 
@@ -17,6 +22,8 @@ export interface ProfileRead {
   audit: { sequence: number; hash: string; entity: string; action: string; prevHash: string | null }[];
   evidence: { sha256: string; size: number; bytesSha256: string | null }[];
   restoring: boolean;
+  /** The schema version as Dexie numbers it (it opens version v as IndexedDB's v × 10). */
+  dbVersion: number;
 }
 
 export function readProfile(page: Page): Promise<ProfileRead> {
@@ -40,6 +47,7 @@ export function readProfile(page: Page): Promise<ProfileRead> {
       tables[name] = await all(name);
       counts[name] = tables[name]!.length;
     }
+    const version = db.version;
     db.close();
     const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
     const seen = new Map<string, { sha256: string; size: number; bytesSha256: string | null }>();
@@ -52,7 +60,8 @@ export function readProfile(page: Page): Promise<ProfileRead> {
       .map(({ sequence, hash, entity, action, prevHash }) => ({ sequence, hash, entity, action, prevHash }))
       .sort((x, y) => x.sequence - y.sequence);
     const restoring = (tables.settings as { key: string }[]).some((s) => s.key === 'restoring');
-    return { counts, decisions: tables.decisions!, audit, evidence: [...seen.values()].sort((x, y) => x.sha256.localeCompare(y.sha256)), restoring };
+    const dbVersion = version / 10;
+    return { counts, decisions: tables.decisions!, audit, evidence: [...seen.values()].sort((x, y) => x.sha256.localeCompare(y.sha256)), restoring, dbVersion };
   });
 }
 
@@ -79,7 +88,15 @@ export async function setPassphrase(section: Locator): Promise<void> {
 /** "Back up now", waited for: the file's name as the panel says it. */
 export async function backUpNow(section: Locator): Promise<string> {
   await section.getByRole('button', { name: '지금 백업' }).click();
-  const outcome = section.getByTestId('backup-outcome').getByText(/^백업을 만들었습니다: /);
+  return backupMade(section);
+}
+
+/**
+ * The backup of `kind` the panel says it made (a backup of another kind said before it is not it),
+ * in Korean or in the `made` words ("Backup made"): the file's name.
+ */
+export async function backupMade(section: Locator, kind: BackupKind = 'manual', made = '백업을 만들었습니다'): Promise<string> {
+  const outcome = section.getByTestId('backup-outcome').getByText(new RegExp(`^${made}: council-desk-backup-\\d{8}-\\d{6}-${kind}\\.cdbackup `));
   await outcome.waitFor({ timeout: 60_000 });
   return /: (\S+\.cdbackup) /.exec((await outcome.textContent())!)![1]!;
 }
@@ -116,6 +133,32 @@ export async function startRestore(app: RunningApp, dialog: Locator, file: strin
 export async function startEmpty(page: Page): Promise<void> {
   await page.getByRole('button', { name: '빈 상태로 시작' }).click();
   await page.locator('[data-screen="bundles"]').waitFor();
+}
+
+/** A backup file as main's restore opens it: decrypted with the passphrase, then checked whole. */
+export interface OpenedBackup {
+  header: BackupHeader;
+  manifest: BackupManifest;
+  /** The ZIP's entries. */
+  entries: string[];
+}
+
+/**
+ * Opens a backup file as main's restore does (restore-decrypt.ts, restore-check.ts: every
+ * segment's tag, every hash, the counts and the audit chain), in a folder of its own removed after;
+ * throws main's error when it does not open or check.
+ */
+export async function openWithMain(file: string, dbVersion: number, passphrase = PASSPHRASE): Promise<OpenedBackup> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'council-desk-backup-open-'));
+  try {
+    const header = await decryptBackup(file, passphrase, path.join(dir, 'backup.zip'));
+    const checked = await checkBackupZip(path.join(dir, 'backup.zip'), { rows: path.join(dir, 'rows.json'), chain: path.join(dir, 'chain') }, path.basename(file), dbVersion);
+    const entries = [...checked.zip.entries.keys()].sort();
+    checked.zip.close();
+    return { header, manifest: checked.manifest, entries };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export const inFolder = (folder: string, name: string) => path.join(folder, name);

@@ -7,11 +7,48 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import type { RunningApp } from './app-harness';
+import { afterAll } from 'vitest';
+import { launchApp, type RunningApp } from './app-harness';
 import type { BackupKind, BackupManifest } from '../../shared/api';
 import type { BackupHeader } from '../../electron/services/backup/backup-format';
 import { checkBackupZip } from '../../electron/services/backup/restore-check';
 import { decryptBackup } from '../../electron/services/backup/restore-decrypt';
+import { enBackup } from '../../renderer/settings/backup/strings-en';
+import { koBackup } from '../../renderer/settings/backup/strings-ko';
+import { enWelcome } from '../../renderer/welcome/strings-en';
+import { koWelcome } from '../../renderer/welcome/strings-ko';
+
+/**
+ * The words the steps look for, as the page's strings give them: Settings → Backup and the
+ * restore dialog (renderer/settings/backup/strings-*.ts), the Settings menu link.
+ */
+export const STEP_WORDS = {
+  ko: { ...koBackup, ...koWelcome, settings: '설정', language: '한국어' },
+  en: { ...enBackup, ...enWelcome, settings: 'Settings', language: 'English' },
+} as const;
+export type StepLanguage = keyof typeof STEP_WORDS;
+
+/**
+ * Apps of one test file on one home folder, so on one default sync folder and its backup folder:
+ * each launched on it, all closed and the folder removed once the file's tests are done.
+ */
+export function oneHome(prefix: string): { home: string; backups: string; launch(): Promise<RunningApp> } {
+  const home = mkdtempSync(path.join(tmpdir(), prefix));
+  const apps: RunningApp[] = [];
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    rmSync(home, { recursive: true, force: true });
+  });
+  const launch = async () => {
+    const app = await launchApp({ home });
+    apps.push(app);
+    return app;
+  };
+  return { home, backups: path.join(home, 'Council Desk', 'sync', 'backup'), launch };
+}
+
+/** An i18next string with its {{values}} filled in. */
+export const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
 
 export const PASSPHRASE = 'correct horse battery staple';
 
@@ -71,32 +108,31 @@ export async function goTo(page: Page, name: string): Promise<void> {
 }
 
 /** Settings → Backup, once it has read main's status. */
-export async function backupSection(page: Page): Promise<Locator> {
-  await goTo(page, '설정');
-  const section = page.getByRole('region', { name: '백업', exact: true });
+export async function backupSection(page: Page, lang: StepLanguage = 'ko'): Promise<Locator> {
+  await goTo(page, STEP_WORDS[lang].settings);
+  const section = page.getByRole('region', { name: STEP_WORDS[lang].backup.title, exact: true });
   await section.getByTestId('backup-passphrase-state').waitFor();
   return section;
 }
 
-export async function setPassphrase(section: Locator): Promise<void> {
-  await section.getByLabel('백업 암호문', { exact: true }).fill(PASSPHRASE);
-  await section.getByLabel('백업 암호문 확인', { exact: true }).fill(PASSPHRASE);
-  await section.getByRole('button', { name: '암호문 정하기' }).click();
-  await section.getByText('백업 암호문이 정해져 있습니다 (앱을 끝낼 때까지).').waitFor({ timeout: 30_000 });
+export async function setPassphrase(section: Locator, lang: StepLanguage = 'ko'): Promise<void> {
+  const { backup } = STEP_WORDS[lang];
+  await section.getByLabel(backup.passphrase, { exact: true }).fill(PASSPHRASE);
+  await section.getByLabel(backup.passphraseConfirm, { exact: true }).fill(PASSPHRASE);
+  await section.getByRole('button', { name: backup.setPassphrase }).click();
+  await section.getByText(backup.passphraseSetThisRun).waitFor({ timeout: 30_000 });
 }
 
 /** "Back up now", waited for: the file's name as the panel says it. */
-export async function backUpNow(section: Locator): Promise<string> {
-  await section.getByRole('button', { name: '지금 백업' }).click();
-  return backupMade(section);
+export async function backUpNow(section: Locator, lang: StepLanguage = 'ko'): Promise<string> {
+  await section.getByRole('button', { name: STEP_WORDS[lang].backup.backUpNow }).click();
+  return backupMade(section, 'manual', lang);
 }
 
-/**
- * The backup of `kind` the panel says it made (a backup of another kind said before it is not it),
- * in Korean or in the `made` words ("Backup made"): the file's name.
- */
-export async function backupMade(section: Locator, kind: BackupKind = 'manual', made = '백업을 만들었습니다'): Promise<string> {
-  const outcome = section.getByTestId('backup-outcome').getByText(new RegExp(`^${made}: council-desk-backup-\\d{8}-\\d{6}-${kind}\\.cdbackup `));
+/** The backup of `kind` the panel says it made (a backup of another kind said before it is not it): the file's name. */
+export async function backupMade(section: Locator, kind: BackupKind = 'manual', lang: StepLanguage = 'ko'): Promise<string> {
+  const made = STEP_WORDS[lang].backup.written.split('{{name}}')[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const outcome = section.getByTestId('backup-outcome').getByText(new RegExp(`^${made}council-desk-backup-\\d{8}-\\d{6}-${kind}\\.cdbackup `));
   await outcome.waitFor({ timeout: 60_000 });
   return /: (\S+\.cdbackup) /.exec((await outcome.textContent())!)![1]!;
 }
@@ -113,20 +149,37 @@ export function backupFiles(folder: string): { finished: string[]; partial: stri
 }
 
 /** Settings → Backup → "Restore from a backup…": the dialog. */
-export async function openRestore(page: Page): Promise<Locator> {
-  const section = await backupSection(page);
-  await section.getByRole('button', { name: '백업에서 복원…' }).click();
-  const dialog = page.getByRole('dialog', { name: '백업에서 복원' });
+export async function openRestore(page: Page, lang: StepLanguage = 'ko'): Promise<Locator> {
+  const section = await backupSection(page, lang);
+  await section.getByRole('button', { name: STEP_WORDS[lang].backup.restore }).click();
+  const dialog = page.getByRole('dialog', { name: STEP_WORDS[lang].restore.title });
   await dialog.waitFor();
   return dialog;
 }
 
 /** In the dialog of an empty profile: the passphrase, the file as main's (scripted) dialog chooses it, and the restore begun. */
-export async function startRestore(app: RunningApp, dialog: Locator, file: string, passphrase = PASSPHRASE): Promise<void> {
-  await dialog.getByText('이 프로필은 비어 있습니다. 복원할 수 있습니다.').waitFor();
-  await dialog.getByLabel('복원할 백업의 암호문').fill(passphrase);
+export async function startRestore(app: RunningApp, dialog: Locator, file: string, passphrase = PASSPHRASE, lang: StepLanguage = 'ko'): Promise<void> {
+  await dialog.getByText(STEP_WORDS[lang].restore.empty).waitFor();
+  await chooseAndRestore(app, dialog, file, passphrase, lang);
+}
+
+/** In the dialog, the restore's form shown: the passphrase typed, the file as main's (scripted) dialog chooses it, and the restore begun. */
+export async function chooseAndRestore(app: RunningApp, dialog: Locator, file: string, passphrase = PASSPHRASE, lang: StepLanguage = 'ko'): Promise<void> {
+  await dialog.getByLabel(STEP_WORDS[lang].restore.passphrase).fill(passphrase);
   app.dialogs.files.push(file);
-  await dialog.getByRole('button', { name: '백업 파일 고르고 복원…' }).click();
+  await dialog.getByRole('button', { name: STEP_WORDS[lang].restore.choose }).click();
+}
+
+/** On the welcome of a new profile: the language chosen (when it is not the one shown), then "Restore from a backup…": the dialog, saying the profile is empty. */
+export async function welcomeRestore(page: Page, lang: StepLanguage = 'ko'): Promise<Locator> {
+  const words = STEP_WORDS[lang];
+  await page.locator('[data-screen="welcome"]').waitFor();
+  const language = page.getByRole('button', { name: words.language });
+  if ((await language.getAttribute('aria-pressed')) !== 'true') await language.click();
+  await page.getByRole('button', { name: words.welcome.restore }).click();
+  const dialog = page.getByRole('dialog', { name: words.restore.title });
+  await dialog.getByText(words.restore.empty).waitFor();
+  return dialog;
 }
 
 /** A fresh profile's way into the app: "start empty" on the welcome. */

@@ -9,9 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, loadDemoCouncil, type RunningApp } from './app-harness';
 import { benchStyleBundle, brokenCopy, tempFolder } from './bundle-fixtures';
 import { DEMO_VOTE, openProjectorPage, playVoteScene } from './room-scene';
-import { backupMade, PASSPHRASE } from './backup-steps';
-import { enBackup } from '../../renderer/settings/backup/strings-en';
-import { koBackup } from '../../renderer/settings/backup/strings-ko';
+import { backupMade, PASSPHRASE, STEP_WORDS } from './backup-steps';
 import { buildMinutes } from '../../shared/minutes/build-minutes';
 import { bundledFontDir, loadBundledFonts } from '../../electron/services/minutes/minutes-fonts';
 import { minutesPdf } from '../../electron/services/minutes/minutes-pdf';
@@ -188,7 +186,7 @@ async function reviewShots(lang: 'ko' | 'en', casesLink: string, searchLabel: st
 describe('screenshots of backup and restore', () => {
   const home = tempFolder();
   const backups = path.join(home, 'Council Desk', 'sync', 'backup');
-  const WORDS = { ko: { ...koBackup, settings: '설정', language: '한국어' }, en: { ...enBackup, settings: 'Settings', language: 'English' } };
+  const WORDS = STEP_WORDS;
   let backedUp: RunningApp;
   let welcomed: RunningApp;
   beforeAll(async () => {
@@ -216,7 +214,7 @@ describe('screenshots of backup and restore', () => {
       }
       await section.getByText(w.backup.passphraseSetThisRun).waitFor({ timeout: 30_000 });
       await section.getByRole('button', { name: w.backup.backUpNow }).click();
-      await backupMade(section, 'manual', w.backup.written.split(':')[0]);
+      await backupMade(section, 'manual', lang);
       await fitScreen(page);
       await shoot(`${lang}-19-settings-backup`, page, section);
       if (viewport) await page.setViewportSize(viewport);

@@ -18,7 +18,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, loadDemoCouncil, type RunningApp } from './app-harness';
 import { checkScreen, readAllowlist, type AllowEntry } from './axe-gate';
-import { backUpNow, backupFiles, backupSection, goTo, openRestore, PASSPHRASE, readProfile, setPassphrase, startEmpty, startRestore, type ProfileRead } from './backup-steps';
+import { backUpNow, backupFiles, backupSection, goTo, openRestore, PASSPHRASE, readProfile, setPassphrase, startEmpty, startRestore, welcomeRestore, type ProfileRead } from './backup-steps';
 import { decideCases, openMeetingWith } from './decided-meeting';
 
 const HOME = mkdtempSync(path.join(tmpdir(), 'council-desk-backup-home-'));
@@ -229,10 +229,7 @@ describe('restore from the welcome of a new profile', () => {
 
   it('restores from the welcome and opens the app on the restored council, its witness holding the restored log', async () => {
     const { page } = welcomed;
-    await page.locator('[data-screen="welcome"]').waitFor();
-    await page.getByRole('button', { name: '백업에서 복원…' }).click();
-    const dialog = page.getByRole('dialog', { name: '백업에서 복원' });
-    await dialog.getByText('이 프로필은 비어 있습니다. 복원할 수 있습니다.').waitFor();
+    const dialog = await welcomeRestore(page);
     // over the welcome too, the dialog passes the accessibility gate every screen passes
     expect((await checkScreen(page, 'ko-welcome-restore-dialog', readAllowlist(), new Set<AllowEntry>())).failures).toEqual([]);
     await startRestore(welcomed, dialog, backupFile);

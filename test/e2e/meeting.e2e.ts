@@ -5,11 +5,13 @@
  * an over-500,000 case whose first proposal fails and whose second (another amount, with a
  * rationale) passes, a deferral naming the missing documents, a bulk vote over the unflagged T1
  * and T2 cases, a member leaving and the decision refused without quorum, then the audit log
- * checked and exported. Only page.keyboard moves (no clicks, no element.focus()).
+ * backed up (automatically on its close and its decision export, then "Back up now"), then the
+ * audit log checked and exported. Only page.keyboard moves (no clicks, no element.focus()).
  *
- * It leaves the audit export in test-results/e2e-sync/audit.ndjson, for the systems outside the app
- * that read it, checks that file's chain with nothing but the file, recounts every closed vote
- * from it by the counting rules, and prints how many keystrokes the meeting took.
+ * It leaves the audit export in test-results/e2e-sync/audit.ndjson and the backups in backup/, for
+ * the systems outside the app that read them, checks that file's chain with nothing but the file,
+ * recounts every closed vote from it by the counting rules, opens the backups with the passphrase
+ * as main's restore does, and prints how many keystrokes the meeting took.
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +22,7 @@ import { focusComesTo, tabTo, type Want } from './keyboard-focus';
 import { countKeystrokes, goToScreen, roomSteps, type RoomSteps } from './meeting-keyboard';
 import { checkAuditFile } from './audit-file';
 import { expectMeetingRecord } from './meeting-record-check';
+import { backUpTheMeeting, expectAutomaticBackup, expectBackupsInAudit, setBackupPassphrase } from './meeting-backup-step';
 import { DEFAULT_DEMO_CASES, DEFAULT_DEMO_SEED } from '../../electron/cli/make-demo-bundle';
 import type { BundleContent } from '../../electron/services/bundle-content';
 import { generateDemoBundleContent } from '../../electron/services/demo-data';
@@ -64,7 +67,7 @@ const goTo = (screen: string, order: readonly string[]) => goToScreen(page, scre
 const shownCase = () => room().locator('[data-room-section="case"]').getAttribute('data-case-id');
 
 describe('a meeting from the keyboard alone', () => {
-  it('starts with the demo council and sets the sync folder', async () => {
+  it('starts with the demo council and sets the sync folder and a backup passphrase', async () => {
     await page.locator('[data-screen="welcome"]').waitFor();
     await to({ role: 'button', name: '데모 협의체 불러오기' });
     await press('Enter');
@@ -80,6 +83,7 @@ describe('a meeting from the keyboard alone', () => {
     await to({ role: 'button', name: '동기화 폴더 고르기…' });
     await press('Enter');
     await expect.poll(() => page.getByText(`동기화 폴더: ${SYNC}`).count()).toBe(1);
+    await setBackupPassphrase(page);
   });
 
   it('makes a meeting: date, start time and place typed, the rules prefilled', async () => {
@@ -339,6 +343,7 @@ describe('a meeting from the keyboard alone', () => {
     await expect.poll(() => page.getByText('종료된 회의입니다. 더는 바꿀 수 없습니다.').count()).toBe(1);
     // the button is gone: focus stays on the status it changed
     await focusComesTo(page, { role: 'span', name: '상태: 종료' });
+    await expectAutomaticBackup(page, SYNC, 'meeting-closed');
   });
 
   it("makes this device's chair and secretary keys, trusts them, and exports the trust file for the payment side", async () => {
@@ -380,6 +385,7 @@ describe('a meeting from the keyboard alone', () => {
     await expect.poll(() => page.getByTestId('decision-export-why').textContent()).toContain('새로 내보낼 의결이 없습니다.');
     expect(readdirSync(path.join(SYNC, 'outbox'))).toEqual(['decisions-2023-03-02-0001.dsse.json']);
     expect(readdirSync(path.join(SYNC, 'keys'))).toHaveLength(1);
+    await expectAutomaticBackup(page, SYNC, 'decision-export');
   });
 
   it("makes the minutes in both languages, the payment list and the secretary's attestation, into the sync folder's minutes/", async () => {
@@ -399,6 +405,11 @@ describe('a meeting from the keyboard alone', () => {
     // said on the screen, and the button now makes them again
     await expect.poll(() => page.getByTestId('minutes-made').textContent()).toContain('minutes-2023-03-02.dsse.json');
     expect(await page.getByRole('button', { name: '회의록 다시 만들기' }).count()).toBe(1);
+  });
+
+  it('backs the decided meeting up with "Back up now": the file in backup/ opens with the passphrase and holds this profile', async () => {
+    await goTo('설정', MENU);
+    await backUpTheMeeting(page, SYNC, { decisions: SINGLE.length + bulkCases });
     await goTo('의결', MENU);
   });
 
@@ -419,6 +430,7 @@ describe('a meeting from the keyboard alone', () => {
     const shown = Number((await status.textContent())!.replace(/\D/g, ''));
     expect(entries.length).toBe(shown);
     expectMeetingRecord(entries, { sync: SYNC, single: SINGLE, bulkCases });
+    expectBackupsInAudit(entries, SYNC);
 
     console.log(`the meeting took ${keys.count} keystrokes (${SINGLE.length} cases one by one, ${bulkCases} in one bulk vote; ${entries.length} audit entries)`);
     expect(app.problems).toEqual([]);

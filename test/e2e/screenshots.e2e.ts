@@ -2,13 +2,14 @@
  * A PNG of every screen, in Korean and in English, into test-results/screenshots/
  * (`npm run screenshots`). Each picture is taken only once its screen shows its real content.
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, loadDemoCouncil, type RunningApp } from './app-harness';
 import { benchStyleBundle, brokenCopy, tempFolder } from './bundle-fixtures';
 import { DEMO_VOTE, openProjectorPage, playVoteScene } from './room-scene';
+import { backupMade, PASSPHRASE, STEP_WORDS } from './backup-steps';
 import { buildMinutes } from '../../shared/minutes/build-minutes';
 import { bundledFontDir, loadBundledFonts } from '../../electron/services/minutes/minutes-fonts';
 import { minutesPdf } from '../../electron/services/minutes/minutes-pdf';
@@ -181,6 +182,76 @@ async function reviewShots(lang: 'ko' | 'en', casesLink: string, searchLabel: st
   await page.locator('[data-screen="cases"]').waitFor();
   await shoot(`${lang}-12-cases-after-review`);
 }
+
+describe('screenshots of backup and restore', () => {
+  const home = tempFolder();
+  const backups = path.join(home, 'Council Desk', 'sync', 'backup');
+  const WORDS = STEP_WORDS;
+  let backedUp: RunningApp;
+  let welcomed: RunningApp;
+  beforeAll(async () => {
+    backedUp = await launchApp({ home });
+    await loadDemoCouncil(backedUp.page);
+  });
+  afterAll(async () => {
+    await backedUp?.close();
+    await welcomed?.close();
+  });
+
+  it('of Settings → Backup with a passphrase set and backups listed, and the restore dialog over a profile with data, in Korean and in English', async () => {
+    const { page } = backedUp;
+    const viewport = page.viewportSize();
+    for (const lang of ['ko', 'en'] as const) {
+      const w = WORDS[lang];
+      await page.getByRole('button', { name: w.language }).click();
+      await page.getByRole('navigation').getByRole('link', { name: w.settings, exact: true }).click();
+      const section = page.getByRole('region', { name: w.backup.title, exact: true });
+      await section.getByTestId('backup-passphrase-state').waitFor();
+      if (lang === 'ko') {
+        await section.getByLabel(w.backup.passphrase, { exact: true }).fill(PASSPHRASE);
+        await section.getByLabel(w.backup.passphraseConfirm, { exact: true }).fill(PASSPHRASE);
+        await section.getByRole('button', { name: w.backup.setPassphrase }).click();
+      }
+      await section.getByText(w.backup.passphraseSetThisRun).waitFor({ timeout: 30_000 });
+      await section.getByRole('button', { name: w.backup.backUpNow }).click();
+      await backupMade(section, 'manual', lang);
+      await fitScreen(page);
+      await shoot(`${lang}-19-settings-backup`, page, section);
+      if (viewport) await page.setViewportSize(viewport);
+      await section.getByRole('button', { name: w.backup.restore }).click();
+      const dialog = page.getByRole('dialog', { name: w.restore.title });
+      await dialog.getByTestId('restore-has-data').waitFor();
+      await shoot(`${lang}-20-restore-dialog-has-data`, page);
+      await dialog.getByRole('button', { name: w.restore.backUpFirst }).click();
+      await dialog.getByTestId('restore-backed-up').waitFor({ timeout: 60_000 });
+      await shoot(`${lang}-21-restore-dialog-backed-up`, page);
+      await dialog.getByRole('button', { name: w.restore.close }).click();
+    }
+    expect(backedUp.problems).toEqual([]);
+  });
+
+  it('of the restore dialog on the welcome of a new profile, and a wrong passphrase refused, in Korean and in English', async () => {
+    welcomed = await launchApp({ home });
+    const { page } = welcomed;
+    const file = path.join(backups, readdirSync(backups).find((n) => n.endsWith('-manual.cdbackup'))!);
+    await page.locator('[data-screen="welcome"]').waitFor();
+    for (const lang of ['ko', 'en'] as const) {
+      const w = WORDS[lang];
+      await page.getByRole('button', { name: w.language }).click();
+      await page.getByRole('button', { name: w.backup.restore }).click();
+      const dialog = page.getByRole('dialog', { name: w.restore.title });
+      await dialog.getByText(w.restore.empty).waitFor();
+      await shoot(`${lang}-22-restore-dialog-welcome`, page);
+      await dialog.getByLabel(w.restore.passphrase).fill('not the passphrase');
+      welcomed.dialogs.files.push(file);
+      await dialog.getByRole('button', { name: w.restore.choose }).click();
+      await dialog.getByTestId('restore-failed').getByText(w.restore.errors.BACKUP_PASSPHRASE_WRONG).waitFor({ timeout: 60_000 });
+      await shoot(`${lang}-23-restore-dialog-refused`, page);
+      await dialog.getByRole('button', { name: w.restore.close }).click();
+    }
+    expect(welcomed.problems).toEqual([]);
+  });
+});
 
 describe('screenshots of browser mode', () => {
   let browserApp: RunningApp;

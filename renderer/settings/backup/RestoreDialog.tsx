@@ -196,7 +196,7 @@ function RestoreOutcomeNotice({ outcome, prior }: { outcome: RestoreOutcome | nu
         )}
       </div>
       {outcome?.kind === 'failed' && (
-        <div data-testid="restore-failed">
+        <div data-testid="restore-failed" className="backup__failed">
           <ErrorNotice title={restoreErrorTitle(t, outcome.error)} error={outcome.error} />
           <p>{outcome.cleared ? t('restore.failedCleared') : t('restore.refused')}</p>
           {outcome.cleared && prior !== null && <p>{t('restore.priorBackupKept', { name: prior })}</p>}

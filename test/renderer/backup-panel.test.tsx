@@ -183,9 +183,13 @@ describe('Settings: restore from a backup', { timeout: 30_000 }, () => {
     const hasData = await dialog.findByTestId('restore-has-data');
     expect(hasData.textContent).toContain(`이 프로필에는 자료가 있습니다 (사건 ${await db.cases.count()}건, 회의 0건, 의결 0건, 투표 0건).`);
     expect(dialog.queryByLabelText('복원할 백업의 암호문')).toBeNull();
+    // the focus goes to what comes next, not the Close button the dialog opened on
+    await waitFor(() => expect(document.activeElement).toBe(dialog.getByRole('button', { name: '이 프로필 먼저 백업하기' })));
 
-    await app.user.click(dialog.getByRole('button', { name: '이 프로필 먼저 백업하기' }));
+    await app.user.keyboard('{Enter}');
     const backedUp = await dialog.findByTestId('restore-backed-up', {}, SLOW);
+    // the button is gone: the focus moves on to the passphrase, not to the page behind
+    await waitFor(() => expect(document.activeElement).toBe(dialog.getByLabelText('복원할 백업의 암호문')));
     const [prior] = app.bridge.backups().map((b) => b.name);
     expect(backedUp.textContent).toBe(`이 프로필을 백업했습니다: ${prior}. 복원하면 지금 자료는 지워지고 백업 파일의 자료로 바뀝니다.`);
 
@@ -209,6 +213,7 @@ describe('Settings: restore from a backup', { timeout: 30_000 }, () => {
     await app.user.click(app.section.getByRole('button', { name: '백업에서 복원…' }));
     const dialog = within(await screen.findByRole('dialog', { name: '백업에서 복원' }));
     expect(await dialog.findByText('이 프로필은 비어 있습니다. 복원할 수 있습니다.')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(dialog.getByLabelText('복원할 백업의 암호문')));
     await app.user.click(dialog.getByRole('button', { name: '백업 파일 고르고 복원…' }));
     expect((await dialog.findByRole('alert')).textContent).toBe('백업의 암호문을 입력하세요.');
     expect(app.bridge.restoreOpen).not.toHaveBeenCalled();

@@ -7,7 +7,7 @@
  * progress. Main checks everything before a row is written: a refusal names what failed and says
  * nothing was written. The dialog stays open while the restore runs.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, type ErrorInfo } from '../../common/council-api';
 import { ErrorNotice } from '../../common/ErrorNotice';
@@ -57,6 +57,15 @@ export function RestoreDialog({ passphraseSet, onClose, onRestored }: Props) {
   const blocked = profile !== null && hasData(profile) && prior === null;
   const running = progress !== null && outcome === null;
   const done = outcome?.kind === 'restored';
+  const backUpFirstButton = useRef<HTMLButtonElement>(null);
+
+  // The dialog opens on its only button (Close) while the profile is read; once it is known, the
+  // focus goes to what comes next: backing this profile up first, or (once it is) the passphrase.
+  const stage = profile === null || done ? null : blocked ? 'back-up-first' : 'passphrase';
+  useEffect(() => {
+    if (stage === 'back-up-first') backUpFirstButton.current?.focus();
+    if (stage === 'passphrase') document.getElementById(`${id}-passphrase`)?.focus();
+  }, [stage, id]);
 
   async function backUpFirst() {
     setBackingUp(true);
@@ -105,7 +114,7 @@ export function RestoreDialog({ passphraseSet, onClose, onRestored }: Props) {
                 <>
                   {!passphraseSet && <p>{t('restore.needsPassphrase')}</p>}
                   <div className="settings-actions">
-                    <button type="button" className="button" aria-disabled={!passphraseSet || backingUp} onClick={() => passphraseSet && !backingUp && void backUpFirst()}>
+                    <button ref={backUpFirstButton} type="button" className="button" aria-disabled={!passphraseSet || backingUp} onClick={() => passphraseSet && !backingUp && void backUpFirst()}>
                       {t('restore.backUpFirst')}
                     </button>
                   </div>

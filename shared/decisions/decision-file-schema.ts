@@ -20,7 +20,10 @@ import { CASE_ID_PATTERN } from '../schemas/case-record';
 export const DECISIONS_FORMAT = 'council-desk/decisions';
 export const DECISIONS_VERSION = 1;
 
-const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a SHA-256 in lowercase hex (64 characters)' });
+/** A SHA-256 in lowercase hex. */
+export const SHA256_HEX_PATTERN = /^[0-9a-f]{64}$/;
+
+const sha256Hex = z.string().regex(SHA256_HEX_PATTERN, { error: 'must be a SHA-256 in lowercase hex (64 characters)' });
 const text = (max: number) => z.string().max(max);
 const memberId = z.string().min(1).max(64);
 const count = z.number().int().min(0).max(1_000_000);

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { DecisionExportResult, DialogLanguage } from '../../../shared/api';
 import { canonicalJsonBytes } from '../../../shared/canonical-json';
+import { fastDecisionPayload } from '../../../shared/decisions/decision-file-fast-check';
 import { decisionFileName } from '../../../shared/decisions/decision-file-name';
 import { decisionFilePayloadSchema, type DecisionFilePayload } from '../../../shared/decisions/decision-file-schema';
 import { checkDecisionPayload } from '../../../shared/decisions/payload-check';
@@ -94,9 +95,8 @@ export class Notary {
   }
 
   private async check(raw: unknown): Promise<Checked> {
-    const parsed = decisionFilePayloadSchema.safeParse(raw);
-    if (!parsed.success) throw schemaRefusal(parsed.error, raw);
-    const payload = parsed.data;
+    // the fast check's yes is zod's, with zod's value; on its "not sure" zod judges, and words any refusal
+    const payload = fastDecisionPayload(raw) ?? parsedOrRefused(raw);
     const problems = checkDecisionPayload(payload);
     if (problems.length > 0) throw refusal(problems, payload);
     const signer = await this.o.keys.signer('chair');
@@ -139,6 +139,13 @@ export class Notary {
     }
     return { ...answer, ...(await this.o.queue.deliver(meetingId, sequence, file)) };
   }
+}
+
+/** The payload as the decisions schema parses it, or its refusal in zod's words. */
+function parsedOrRefused(raw: unknown): DecisionFilePayload {
+  const parsed = decisionFilePayloadSchema.safeParse(raw);
+  if (!parsed.success) throw schemaRefusal(parsed.error, raw);
+  return parsed.data;
 }
 
 /** Where the payload does not follow what the ledger signed for its meeting: sequence, previous, and each case's revision. */

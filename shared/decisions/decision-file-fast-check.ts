@@ -1,18 +1,18 @@
 /**
  * A hand-written yes-or-"not sure" check of a decision file's payload against the decisions
  * schema (decision-file-schema.ts), for the notary's hot path: zod takes ~50 ms over a file of
- * 10,000 decisions, this a few. It only ever says yes to what zod accepts, and then gives what
+ * 10,000 decisions, this about 10. It only ever says yes to what zod accepts, and then gives what
  * zod's parse gives: a new value built the way zod builds it (every object anew with its keys in
  * the schema's order, every list anew, strings, numbers and booleans as they were), each property
- * read once, in the schema's order. On anything else it answers null, and zod judges the payload
- * and words its problems, so refusals stay zod's.
+ * read once, in the schema's order (a union's discriminator twice, as zod reads it). On anything
+ * else it answers null, and zod judges the payload and words its problems, so refusals stay zod's.
  *
  * "Not sure" for all that is unusual, though zod may accept some of it: an object that is not a
  * plain one (a class instance, a null prototype), a key whose value is undefined, an optional key
  * that is inherited or not enumerable, anything enumerable on Object.prototype. The patterns are
  * the schema's own (the date-time's is zod's, taken from the schema); string lengths count code
- * points, as zod 4's do (a surrogate pair once); numbers are finite safe integers in range, as zod's int() wants (-0
- * included, kept as it is, as zod keeps it).
+ * points, as zod 4's do (a surrogate pair once, a lone surrogate as one); numbers are finite safe
+ * integers in range, as zod's int() wants (-0 included, kept as it is, as zod keeps it).
  *
  * The test (test/unit/decision-file-fast-check.test.ts) bends sound payloads everywhere and holds
  * each yes to zod's verdict and output.

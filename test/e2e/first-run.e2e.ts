@@ -69,13 +69,14 @@ describe('first run with the demo council', () => {
     await nav.getByRole('link', { name: '사건', exact: true }).click();
     const cases = page.locator(screen('cases'));
     await cases.waitFor();
-    await expect(cases.textContent()).resolves.toContain('전체 사건: 60건');
+    // the list is read from IndexedDB after the screen shows ("사건 목록을 불러오는 중…" until then)
+    await expect.poll(() => cases.textContent()).toContain('전체 사건: 60건');
 
     await nav.getByRole('link', { name: '회의', exact: true }).click();
     const meeting = page.locator(screen('meeting'));
     await meeting.waitFor();
     for (const name of ['정한결', '박서윤', '이도현', '최지아', '강민재', '윤하늘']) {
-      await expect(meeting.textContent()).resolves.toContain(name);
+      await expect.poll(() => meeting.textContent()).toContain(name);
     }
 
     for (const [label, id] of [['의결', 'decisions'], ['회의록', 'minutes'], ['설정', 'settings'], ['사건 묶음', 'bundles']] as const) {

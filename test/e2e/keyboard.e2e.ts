@@ -148,9 +148,18 @@ describe('the keyboard alone', () => {
     await page.keyboard.press('Alt+ArrowLeft');
     // the previous case in the list's order: the position settles first, then the screen's case is read
     await expect.poll(() => page.getByTestId('review-position').textContent(), { timeout: 15_000 }).toBe('59 / 72');
-    await expect.poll(() => page.locator('[data-screen="case-review"]').getAttribute('data-case-id')).not.toBe(reviewed);
-    const id = (await page.locator('[data-screen="case-review"]').getAttribute('data-case-id'))!;
-    await focusComesTo(page, { role: 'heading', name: new RegExp(id) });
+    // the screen's case and the focused title read together, until they agree on a case other than the last
+    let id = '';
+    await expect
+      .poll(
+        async () => {
+          id = (await page.locator('[data-screen="case-review"]').getAttribute('data-case-id')) ?? '';
+          const focus = await focused(page);
+          return id !== reviewed && matches(focus, { role: 'heading', name: new RegExp(id) }) ? 'there' : `case ${id}, focus on ${focus.role} "${focus.name.slice(0, 60)}"`;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe('there');
     reviewed = id;
   });
 
